@@ -1,0 +1,72 @@
+/** Shared wire contract between the widget and the collector. */
+
+/** Limits enforced by the collector and respected by the widget. */
+export const LIMITS = {
+  idMinLength: 8,
+  idMaxLength: 64,
+  commentMaxLength: 5000,
+  slugMaxLength: 64,
+  pageMaxLength: 512,
+  propertiesMaxKeys: 20,
+  propertyKeyMaxLength: 40,
+  propertyValueMaxLength: 200,
+  emailMaxLength: 254,
+  userIdMaxLength: 128,
+} as const;
+
+/** Client-generated ids: 8–64 characters of letters, digits, `_` and `-`. */
+export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** Short machine names (touchpoint, channel, journey step, survey id). */
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
+
+/** Where an answer came from. */
+export type Channel = 'web' | 'app' | 'email' | 'link';
+
+/** Coarse device class, never a fingerprint. */
+export type DeviceClass = 'mobile' | 'tablet' | 'desktop';
+
+/** Who answered, when the site identified them. */
+export interface Respondent {
+  userId?: string;
+  email?: string;
+}
+
+/** Custom properties set by the site: flat, small, string/number/boolean values. */
+export type Properties = Record<string, string | number | boolean>;
+
+/** Body of `POST /v1/responses`: the score first, then the same id again with comment and consent. */
+export interface ResponsePayload {
+  id: string;
+  surveyId: string;
+  score: number;
+  comment?: string;
+  consent?: boolean;
+  respondent?: Respondent;
+  touchpoint?: string;
+  channel?: Channel;
+  journey?: string;
+  locale?: string;
+  page?: string;
+  device?: DeviceClass;
+  properties?: Properties;
+}
+
+/** What the survey prompt lifecycle reports, for response rates. */
+export type SurveyEventType = 'shown' | 'dismissed';
+
+/** Body of `POST /v1/events`. */
+export interface EventPayload {
+  id: string;
+  surveyId: string;
+  type: SurveyEventType;
+  touchpoint?: string;
+  channel?: Channel;
+  locale?: string;
+  page?: string;
+}
+
+/** The one error envelope every 4xx and 5xx carries. */
+export interface ErrorBody {
+  error: { code: string; message: string };
+}
