@@ -1,0 +1,97 @@
+// `pnpm start`: the product with its embedded defaults. Starts the collector
+// on an SQLite file under ./data/, makes sure the `demo` survey exists (it
+// accepts any localhost origin), serves examples/ with the widget, and prints
+// where to go and an admin key for the demo.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startExamplesServer } from './examples-server.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'packages/collector/bin/npsloop.js');
+const dataDir = join(root, 'data');
+const dbPath = process.env.NPSLOOP_DB ?? join(dataDir, 'npsloop.db');
+const port = Number(process.env.PORT ?? 8787);
+const examplesPort = Number(process.env.EXAMPLES_PORT ?? 5173);
+const collectorOrigin = `http://localhost:${port}`;
+
+function demoAdminKey() {
+  if (process.env.NPSLOOP_ADMIN_KEY) return process.env.NPSLOOP_ADMIN_KEY;
+  const keyFile = join(dataDir, 'demo-admin-key');
+  if (existsSync(keyFile)) return readFileSync(keyFile, 'utf8').trim();
+  const key = `npsloop_admin_${randomBytes(24).toString('base64url')}`;
+  writeFileSync(keyFile, key + '\n', { mode: 0o600 });
+  return key;
+}
+
+function ensureDemoSurvey() {
+  const result = spawnSync(
+    process.execPath,
+    [cli, 'surveys', 'create', '--id', 'demo', '--name', 'Demo survey', '--brand', 'Acme',
+      '--origin', 'http://localhost:*', '--origin', 'http://127.0.0.1:*', '--if-missing', '--db', dbPath],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  if (result.status !== 0) {
+    console.error('Could not create the demo survey; see the message above.');
+    process.exit(result.status ?? 1);
+  }
+}
+
+mkdirSync(dataDir, { recursive: true });
+const adminKey = demoAdminKey();
+ensureDemoSurvey();
+
+const collector = spawn(process.execPath, [cli, 'serve', '--port', String(port), '--db', dbPath], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, NPSLOOP_ADMIN_KEY: adminKey },
+});
+
+async function waitForHealth() {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (response.ok) return;
+    } catch {}
+    if (collector.exitCode !== null) break;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  console.error(`The collector did not come up on port ${port}.`);
+  collector.kill('SIGTERM');
+  process.exit(1);
+}
+
+await waitForHealth();
+const examples = await startExamplesServer({ port: examplesPort, host: '127.0.0.1', collectorOrigin });
+const examplesUrl = examples.url.replace('127.0.0.1', 'localhost');
+
+console.log(`
+npsloop is running.
+
+  Example page      ${examplesUrl}/plain-html/   (answer the survey here)
+  Other examples    ${examplesUrl}/
+  Collector         ${collectorOrigin}
+  API docs          ${collectorOrigin}/docs
+  Database          ${dbPath}
+
+  Admin key (demo)  ${adminKey}
+
+  Try:  curl -H "Authorization: Bearer ${adminKey}" ${collectorOrigin}/v1/surveys/demo/summary
+
+Ctrl+C stops everything; answers already acknowledged are on disk.
+`);
+
+let stopping = false;
+function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  collector.kill(signal);
+  examples.close();
+}
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));
+collector.on('exit', (code) => {
+  examples.close();
+  process.exit(stopping ? 0 : code ?? 1);
+});

@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../../packages/collector/src/app';
+// @ts-expect-error plain ESM script without type declarations
+import { startExamplesServer } from '../../../scripts/examples-server.mjs';
+
+/** A running collector plus the examples site, as a customer would deploy them. */
+export interface Stack {
+  collectorUrl: string;
+  examplesUrl: string;
+  adminKey: string;
+  dbPath: string;
+  /** GET /v1/surveys/:id/summary with the admin key. */
+  summary(surveyId?: string): Promise<any>;
+  /** Every stored response row, read straight from the SQLite file. */
+  responses(): Promise<Record<string, unknown>[]>;
+  /** Every stored event row, read straight from the SQLite file. */
+  events(): Promise<Record<string, unknown>[]>;
+  /** Stops the collector (the port refuses connections) and keeps the database. */
+  stopCollector(): Promise<void>;
+  /** Starts the collector again on the same port with the same database. */
+  startCollector(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const ADMIN_KEY = 'npsloop_test_admin_key_0123456789';
+const LOCAL_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
+
+async function listen(dbPath: string, port: number): Promise<FastifyInstance> {
+  const app = await buildApp({ dbPath, adminKey: ADMIN_KEY, logger: false });
+  await app.listen({ port, host: '127.0.0.1' });
+  return app;
+}
+
+function readRows(dbPath: string, table: string): Record<string, unknown>[] {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Record<string, unknown>[];
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Starts a real collector on a free loopback port with a fresh SQLite file,
+ * creates the `demo` survey (localhost origins allowed), and serves examples/
+ * pointed at that collector.
+ */
+export async function startStack(): Promise<Stack> {
+  const directory = mkdtempSync(join(tmpdir(), 'npsloop-browser-'));
+  const dbPath = join(directory, 'npsloop.db');
+  let app: FastifyInstance | null = await listen(dbPath, 0);
+  const port = (app.server.address() as { port: number }).port;
+  const collectorUrl = `http://127.0.0.1:${port}`;
+  const authorization = { authorization: `Bearer ${ADMIN_KEY}` };
+
+  const created = await fetch(`${collectorUrl}/v1/surveys`, {
+    method: 'POST',
+    headers: { ...authorization, 'content-type': 'application/json' },
+    body: JSON.stringify({ id: 'demo', name: 'Demo', brand: 'Acme', allowedOrigins: LOCAL_ORIGINS }),
+  });
+  if (created.status !== 201) throw new Error(`creating the demo survey failed: ${created.status} ${await created.text()}`);
+
+  const examples = await startExamplesServer({ port: 0, collectorOrigin: collectorUrl });
+
+  return {
+    collectorUrl,
+    examplesUrl: examples.url,
+    adminKey: ADMIN_KEY,
+    dbPath,
+    async summary(surveyId = 'demo') {
+      const response = await fetch(`${collectorUrl}/v1/surveys/${surveyId}/summary`, { headers: authorization });
+      if (!response.ok) throw new Error(`summary failed: ${response.status} ${await response.text()}`);
+      return response.json();
+    },
+    async responses() {
+      return readRows(dbPath, 'responses');
+    },
+    async events() {
+      return readRows(dbPath, 'events');
+    },
+    async stopCollector() {
+      await app?.close();
+      app = null;
+    },
+    async startCollector() {
+      if (!app) app = await listen(dbPath, port);
+    },
+    async close() {
+      await app?.close();
+      app = null;
+      await examples.close();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
