@@ -1,0 +1,89 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { createMetricsRegistry } from './metrics-registry.ts';
+import { auth } from './plugins/auth.ts';
+import { errorHandler } from './plugins/error-handler.ts';
+import { metrics } from './plugins/metrics.ts';
+import { origin } from './plugins/origin.ts';
+import { rateLimit, type RateLimitOptions } from './plugins/rate-limit.ts';
+import { routeCatalog } from './plugins/route-catalog.ts';
+import { zodValidation } from './plugins/zod-validation.ts';
+import { docsRoutes } from './routes/docs.ts';
+import { hostedSurveyRoutes } from './routes/hosted-survey.ts';
+import { ingestRoutes } from './routes/ingest.ts';
+import { opsRoutes } from './routes/ops.ts';
+import { surveyRoutes } from './routes/surveys.ts';
+import { widgetRoutes } from './routes/widget.ts';
+import type { SyncMode } from './store/open-database.ts';
+import { createStore, type Store } from './store/store.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    store: Store;
+  }
+}
+
+/** Everything `buildApp` accepts; only `dbPath` is required. */
+export interface AppOptions {
+  /** SQLite file path (its directory is created) or `:memory:`. */
+  dbPath: string;
+  /** An admin API key accepted as given (e.g. from NPSLOOP_ADMIN_KEY), in addition to keys in the database. */
+  adminKey?: string;
+  /** Fastify/pino logger options; off by default. */
+  logger?: boolean | object;
+  /** Fastify `trustProxy`: true, a hop count, or addresses/CIDRs of trusted proxies. */
+  trustProxy?: boolean | number | string | string[];
+  /** Largest accepted request body in bytes (default 64 KiB). */
+  bodyLimit?: number;
+  /** Requests per window per client IP and per survey on public write routes; 0 turns a limit off. */
+  rateLimit?: Partial<RateLimitOptions>;
+  /** Origins allowed to call the key-protected API from a browser. */
+  apiCorsOrigins?: string[];
+  /** Path of the built widget script (default: resolved from @npsloop/widget). */
+  widgetPath?: string;
+  /** Group-commit window in ms (default 2). */
+  writeWindowMs?: number;
+  /** SQLite `synchronous` setting (default FULL). */
+  sync?: SyncMode;
+}
+
+/** Default per-minute limits: generous for offices behind one NAT, tight enough to stop a flood. */
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { perIp: 600, perSurvey: 30_000, windowMs: 60_000 };
+
+/** Builds the collector: storage, plugins and every route, registered explicitly in this one place. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const registry = createMetricsRegistry();
+  const store = createStore(options.dbPath, {
+    sync: options.sync,
+    windowMs: options.writeWindowMs,
+    onBatch: (size, seconds) => {
+      registry.observe('npsloop_write_batch_size', 'Rows written per group commit', size, {}, 'batch');
+      registry.observe('npsloop_write_batch_duration_seconds', 'Time to write and commit one batch', seconds);
+    },
+  });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // Fastify accepts a hop count at run time; its types omit it.
+    trustProxy: (options.trustProxy ?? false) as boolean,
+    bodyLimit: options.bodyLimit ?? 64 * 1024,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  app.decorate('store', store);
+  app.addHook('onClose', async () => store.close());
+
+  await app.register(routeCatalog);
+  await app.register(errorHandler);
+  await app.register(zodValidation);
+  await app.register(metrics, { registry });
+  await app.register(rateLimit, { ...DEFAULT_RATE_LIMIT, ...options.rateLimit });
+  await app.register(origin, { apiCorsOrigins: options.apiCorsOrigins });
+  await app.register(auth, { adminKey: options.adminKey });
+
+  await app.register(ingestRoutes);
+  await app.register(surveyRoutes);
+  await app.register(widgetRoutes, { widgetPath: options.widgetPath });
+  await app.register(hostedSurveyRoutes);
+  await app.register(opsRoutes);
+  await app.register(docsRoutes);
+  return app;
+}

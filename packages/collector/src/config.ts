@@ -1,0 +1,100 @@
+import { parseArgs } from 'node:util';
+import type { RateLimitOptions } from './plugins/rate-limit.ts';
+import type { SyncMode } from './store/open-database.ts';
+
+/** A bad flag or environment value; the CLI prints its message and exits 2. */
+export class ConfigError extends Error {}
+
+/** Environment variables, as `process.env`. */
+export type Env = Record<string, string | undefined>;
+
+/** Defaults shared by the CLI commands. */
+export const DEFAULTS = { port: 8787, host: '127.0.0.1', db: './data/npsloop.db' } as const;
+
+/** Everything `npsloop serve` needs, from flags first, then environment variables, then defaults. */
+export interface ServeConfig {
+  port: number;
+  host: string;
+  dbPath: string;
+  adminKey?: string;
+  trustProxy: boolean | number | string[];
+  logLevel: string;
+  apiCorsOrigins: string[];
+  rateLimit: RateLimitOptions;
+  bodyLimit: number;
+  widgetPath?: string;
+  sync: SyncMode;
+}
+
+/** The serve flags, their environment variables and help text (also used by `npsloop --help`). */
+export const SERVE_OPTIONS = {
+  port: { env: 'PORT', help: `port to listen on (default ${DEFAULTS.port}; 0 picks a free one)` },
+  host: { env: 'HOST', help: `address to listen on (default ${DEFAULTS.host}; 0.0.0.0 for all)` },
+  db: { env: 'NPSLOOP_DB', help: `SQLite file; its directory is created (default ${DEFAULTS.db})` },
+  'trust-proxy': { env: 'NPSLOOP_TRUST_PROXY', help: 'trust X-Forwarded-For: true, a hop count, or comma-separated proxy addresses/CIDRs (default false)' },
+  'log-level': { env: 'NPSLOOP_LOG_LEVEL', help: 'fatal, error, warn, info, debug, trace or silent (default info)' },
+  'cors-origin': { env: 'NPSLOOP_CORS_ORIGINS', help: 'origin allowed to call the key-protected API from a browser; repeat the flag or comma-separate in the env var' },
+  'rate-limit-ip': { env: 'NPSLOOP_RATE_LIMIT_IP', help: 'public write requests per client IP per window (default 600; 0 = off)' },
+  'rate-limit-survey': { env: 'NPSLOOP_RATE_LIMIT_SURVEY', help: 'ingest requests per survey per window (default 30000; 0 = off)' },
+  'rate-limit-window': { env: 'NPSLOOP_RATE_LIMIT_WINDOW', help: 'rate-limit window in seconds (default 60)' },
+  'body-limit': { env: 'NPSLOOP_BODY_LIMIT', help: 'largest request body in bytes (default 65536)' },
+  widget: { env: 'NPSLOOP_WIDGET', help: 'path of the built widget.js (default: packages/widget/dist/widget.js)' },
+  sync: { env: 'NPSLOOP_SYNC', help: 'SQLite synchronous mode: full (survives power loss) or normal (default full)' },
+} as const;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function integer(name: string, text: string, min: number, max: number): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) < min || Number(text) > max) {
+    throw new ConfigError(`${name}: must be a whole number from ${min} to ${max}, got "${text}"`);
+  }
+  return Number(text);
+}
+
+function trustProxy(text: string): boolean | number | string[] {
+  if (text === 'true' || text === 'false') return text === 'true';
+  if (/^\d+$/.test(text)) return Number(text);
+  return text.split(',').map((entry) => entry.trim()).filter(Boolean);
+}
+
+/** Parses `npsloop serve` flags and environment; pure, so it is tested without a server. */
+export function parseServeConfig(args: readonly string[], env: Env): ServeConfig {
+  let values: Record<string, string | string[] | undefined>;
+  try {
+    const options = Object.fromEntries(
+      Object.keys(SERVE_OPTIONS).map((name) => [name, { type: 'string' as const, multiple: name === 'cors-origin' }]),
+    );
+    values = parseArgs({ args: [...args], options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+  const pick = (name: keyof typeof SERVE_OPTIONS): string | undefined => {
+    const flag = values[name];
+    if (typeof flag === 'string') return flag;
+    const fromEnv = env[SERVE_OPTIONS[name].env];
+    return fromEnv === undefined || fromEnv === '' ? undefined : fromEnv;
+  };
+  const logLevel = pick('log-level') ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`--log-level: must be one of ${LOG_LEVELS.join(', ')}`);
+  const sync = (pick('sync') ?? 'full').toUpperCase();
+  if (sync !== 'FULL' && sync !== 'NORMAL') throw new ConfigError('--sync: must be full or normal');
+  const corsFlags = values['cors-origin'] as string[] | undefined;
+  const corsOrigins = corsFlags?.length ? corsFlags : (env.NPSLOOP_CORS_ORIGINS ?? '').split(',');
+  return {
+    port: integer('--port', pick('port') ?? String(DEFAULTS.port), 0, 65535),
+    host: pick('host') ?? DEFAULTS.host,
+    dbPath: pick('db') ?? DEFAULTS.db,
+    adminKey: env.NPSLOOP_ADMIN_KEY || undefined,
+    trustProxy: trustProxy(pick('trust-proxy') ?? 'false'),
+    logLevel,
+    apiCorsOrigins: corsOrigins.map((entry) => entry.trim()).filter(Boolean),
+    rateLimit: {
+      perIp: integer('--rate-limit-ip', pick('rate-limit-ip') ?? '600', 0, 1e9),
+      perSurvey: integer('--rate-limit-survey', pick('rate-limit-survey') ?? '30000', 0, 1e9),
+      windowMs: integer('--rate-limit-window', pick('rate-limit-window') ?? '60', 1, 86_400) * 1000,
+    },
+    bodyLimit: integer('--body-limit', pick('body-limit') ?? '65536', 1024, 10 * 1024 * 1024),
+    widgetPath: pick('widget'),
+    sync,
+  };
+}

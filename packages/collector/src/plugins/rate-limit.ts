@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import { HttpError } from '../errors.ts';
+import { createRateLimiter, type RateVerdict } from '../rate-limiter.ts';
+import { globalPlugin } from './global-plugin.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Count this route against the per-IP limit. */
+    rateLimited?: boolean;
+  }
+  interface FastifyInstance {
+    /** Throws 429 when a survey has had too many ingest requests in this window. */
+    limitSurvey(surveyId: string): void;
+  }
+}
+
+/** Limits per client IP and per survey; 0 turns one off. */
+export interface RateLimitOptions {
+  perIp: number;
+  perSurvey: number;
+  windowMs: number;
+}
+
+function refuse(verdict: RateVerdict, what: string): void {
+  if (verdict.allowed) return;
+  const seconds = String(verdict.retryAfterSeconds);
+  throw new HttpError(429, 'rate_limited', `${what}: too many requests; retry after ${seconds} s`, { 'Retry-After': seconds });
+}
+
+/** Per-IP limits on public write routes (before the body is read) and per-survey limits on ingest. */
+export const rateLimit = globalPlugin(async (app: FastifyInstance, options: RateLimitOptions) => {
+  const perIp = createRateLimiter(options.perIp, options.windowMs);
+  const perSurvey = createRateLimiter(options.perSurvey, options.windowMs);
+  app.decorate('limitSurvey', (surveyId: string) => refuse(perSurvey.hit(surveyId), `survey ${surveyId}`));
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config?.rateLimited) refuse(perIp.hit(request.ip), 'client');
+  });
+});

@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { surveyNotFound } from '../errors.ts';
+import { enforceSurveyOrigin } from '../plugins/origin.ts';
+import { timeRangeQuerySchema, summarySchema } from '../schemas/summary.ts';
+import {
+  surveyCreateSchema, surveyParamsSchema, surveyPatchSchema, surveySchema,
+  type SurveyCreate, type SurveyPatch,
+} from '../schemas/survey.ts';
+
+const publicSettingsSchema = surveySchema
+  .pick({ id: true, brand: true, wording: true, followUp: true, sampling: true, resurveyDays: true, dismissDays: true, askConsent: true, active: true })
+  .meta({ id: 'PublicSurvey' });
+
+/** Survey administration, the public survey settings, and the summary. */
+export async function surveyRoutes(app: FastifyInstance): Promise<void> {
+  const byId = (id: string) => {
+    const survey = app.store.getSurvey(id);
+    if (!survey) throw surveyNotFound(id);
+    return survey;
+  };
+
+  app.post('/v1/surveys', {
+    schema: { summary: 'Create a survey', tags: ['surveys'], body: surveyCreateSchema, response: { 201: surveySchema } },
+    config: { access: 'admin' },
+  }, async (request, reply) => reply.code(201).send(app.store.createSurvey(request.body as SurveyCreate)));
+
+  app.get('/v1/surveys', {
+    schema: { summary: 'List surveys', tags: ['surveys'], response: { 200: z.object({ surveys: z.array(surveySchema) }) } },
+    config: { access: 'read' },
+  }, async () => ({ surveys: app.store.listSurveys() }));
+
+  app.get('/v1/surveys/:id', {
+    schema: { summary: 'Read a survey', tags: ['surveys'], params: surveyParamsSchema, response: { 200: surveySchema } },
+    config: { access: 'read' },
+  }, async (request) => byId((request.params as { id: string }).id));
+
+  app.patch('/v1/surveys/:id', {
+    schema: {
+      summary: 'Update a survey (any subset of fields; `active: false` pauses it)', tags: ['surveys'],
+      params: surveyParamsSchema, body: surveyPatchSchema, response: { 200: surveySchema },
+    },
+    config: { access: 'admin' },
+  }, async (request) => {
+    const { id } = request.params as { id: string };
+    return app.store.updateSurvey(id, request.body as SurveyPatch) ?? byId(id);
+  });
+
+  app.get('/v1/surveys/:id/public', {
+    schema: {
+      summary: "A survey's public settings for the widget (cacheable, no secrets)", tags: ['surveys'],
+      params: surveyParamsSchema, response: { 200: publicSettingsSchema },
+    },
+    config: { access: 'public', cors: 'survey' },
+  }, async (request, reply) => {
+    const survey = byId((request.params as { id: string }).id);
+    enforceSurveyOrigin(request, reply, survey);
+    reply.header('Cache-Control', 'public, max-age=60');
+    return publicSettingsSchema.parse(survey);
+  });
+
+  app.get('/v1/surveys/:id/summary', {
+    schema: {
+      summary: 'NPS with its 95% interval, group counts, distribution, comment and response rates', tags: ['analytics'],
+      params: surveyParamsSchema, querystring: timeRangeQuerySchema, response: { 200: summarySchema },
+    },
+    config: { access: 'read' },
+  }, async (request) => {
+    const { id } = request.params as { id: string };
+    const { from, to } = request.query as z.infer<typeof timeRangeQuerySchema>;
+    byId(id);
+    return app.store.summary(id, { from: from ? Date.parse(from) : undefined, to: to ? Date.parse(to) : undefined });
+  });
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { CLIENT_ID_PATTERN, LIMITS, SLUG_PATTERN } from '@npsloop/core';
+
+/** A client-generated id: 8–64 of `[A-Za-z0-9_-]`. */
+export const clientId = z
+  .string()
+  .regex(CLIENT_ID_PATTERN, { error: 'must be 8–64 characters of A–Z, a–z, 0–9, "_" or "-"' });
+
+/** A short machine name: letters, digits, `.`, `_`, `-`, at most 64, starting with a letter or digit. */
+export const slug = z
+  .string()
+  .regex(SLUG_PATTERN, { error: `must be a slug: 1–${LIMITS.slugMaxLength} of a–z, 0–9, ".", "_", "-"` });
+
+/** A BCP 47 language tag such as `en` or `nl-BE`. */
+export const localeTag = z
+  .string()
+  .max(35)
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, { error: 'must be a language tag such as "en" or "nl-BE"' });
+
+/** Text without control characters other than tab and newline, bounded. */
+export function plainText(maxLength: number) {
+  return z
+    .string()
+    .max(maxLength, { error: `must be at most ${maxLength} characters` })
+    // eslint-disable-next-line no-control-regex
+    .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, { error: 'must not contain control characters' });
+}
+
+/** One line per zod issue: `field.path: rule`, so every 400 names the field and the rule. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[], root: string): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => {
+      if (issue.code === 'unrecognized_keys') {
+        const prefix = issue.path.length ? `${issue.path.join('.')}.` : '';
+        return issue.keys.map((key) => `${prefix}${key}: unknown field`).join('; ');
+      }
+      const field = issue.path.length ? issue.path.map(String).join('.') : root;
+      return `${field}: ${issue.message}`;
+    })
+    .join('; ');
+}

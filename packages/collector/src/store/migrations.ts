@@ -1,0 +1,74 @@
+import type { Database } from 'better-sqlite3';
+
+/** Versioned schema changes, applied in order at start; never edit one that has shipped. */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'surveys, responses, events, api keys',
+    sql: `
+      CREATE TABLE surveys (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        brand TEXT,
+        settings TEXT NOT NULL DEFAULT '{}',
+        allowed_origins TEXT NOT NULL DEFAULT '[]',
+        active INTEGER NOT NULL DEFAULT 1,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE responses (
+        id TEXT PRIMARY KEY,
+        survey_id TEXT NOT NULL REFERENCES surveys(id),
+        score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+        comment TEXT,
+        consent INTEGER,
+        user_id TEXT,
+        email TEXT,
+        touchpoint TEXT,
+        channel TEXT,
+        journey TEXT,
+        locale TEXT,
+        page TEXT,
+        device TEXT,
+        properties TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX responses_by_survey_time ON responses (survey_id, created_at);
+      CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        survey_id TEXT NOT NULL REFERENCES surveys(id),
+        type TEXT NOT NULL CHECK (type IN ('shown', 'dismissed')),
+        touchpoint TEXT,
+        channel TEXT,
+        locale TEXT,
+        page TEXT,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX events_by_survey_type_time ON events (survey_id, type, created_at);
+      CREATE TABLE api_keys (
+        id TEXT PRIMARY KEY,
+        name TEXT,
+        scope TEXT NOT NULL CHECK (scope IN ('read', 'admin')),
+        secret_hash TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
+];
+
+/** Applies every migration newer than the database's version, each in its own transaction. */
+export function migrate(db: Database): number {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT`);
+  const current = (db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as { version: number | null }).version ?? 0;
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, Date.now());
+    }).immediate();
+  }
+  return MIGRATIONS.at(-1)?.version ?? 0;
+}

@@ -1,0 +1,103 @@
+import type { Database } from 'better-sqlite3';
+import { HttpError } from '../errors.ts';
+import type { EventBody, ResponseBody } from '../schemas/ingest.ts';
+
+/** How an ingest request changed the database. */
+export type IngestStatus = 'created' | 'updated' | 'unchanged';
+
+/** A changed score is accepted this long after the first send. */
+export const SCORE_CHANGE_WINDOW_MS = 30 * 60 * 1000;
+
+/** A response as stored: one row per client id. */
+export interface ResponseRow {
+  id: string;
+  survey_id: string;
+  score: number;
+  comment: string | null;
+  consent: number | null;
+  user_id: string | null;
+  email: string | null;
+  touchpoint: string | null;
+  channel: string | null;
+  journey: string | null;
+  locale: string | null;
+  page: string | null;
+  device: string | null;
+  properties: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+const MUTABLE_COLUMNS = [
+  'score', 'comment', 'consent', 'user_id', 'email', 'touchpoint', 'channel',
+  'journey', 'locale', 'page', 'device', 'properties',
+] as const;
+
+function sortedJson(properties: Record<string, unknown>): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(properties).sort(([a], [b]) => (a < b ? -1 : 1))));
+}
+
+/** The columns a body sets; fields it leaves out are absent, so they keep their stored value. */
+export function columnsFromBody(body: ResponseBody): Partial<ResponseRow> {
+  const columns: Partial<ResponseRow> = { score: body.score };
+  if (body.comment !== undefined) columns.comment = body.comment.trim() === '' ? null : body.comment;
+  if (body.consent !== undefined) columns.consent = body.consent ? 1 : 0;
+  if (body.respondent?.userId !== undefined) columns.user_id = body.respondent.userId;
+  if (body.respondent?.email !== undefined) columns.email = body.respondent.email;
+  for (const key of ['touchpoint', 'channel', 'journey', 'locale', 'page', 'device'] as const) {
+    if (body[key] !== undefined) columns[key] = body[key];
+  }
+  if (body.properties !== undefined) columns.properties = sortedJson(body.properties);
+  return columns;
+}
+
+/** Prepared statements and the upsert rules for responses and events. */
+export function createIngestWrites(db: Database) {
+  const selectResponse = db.prepare<[string], ResponseRow>('SELECT * FROM responses WHERE id = ?');
+  const insertResponse = db.prepare(`INSERT INTO responses (id, survey_id, ${MUTABLE_COLUMNS.join(', ')}, created_at, updated_at)
+    VALUES (@id, @survey_id, ${MUTABLE_COLUMNS.map((c) => `@${c}`).join(', ')}, @created_at, @updated_at)`);
+  const updateResponse = db.prepare(`UPDATE responses SET ${MUTABLE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')},
+    updated_at = @updated_at WHERE id = @id`);
+  const selectEvent = db.prepare<[string], { survey_id: string; type: string }>('SELECT survey_id, type FROM events WHERE id = ?');
+  const insertEvent = db.prepare(`INSERT INTO events (id, survey_id, type, touchpoint, channel, locale, page, created_at)
+    VALUES (@id, @survey_id, @type, @touchpoint, @channel, @locale, @page, @created_at)`);
+
+  return {
+    /** Inserts or updates one response by its client id; throws 409 for a locked score or another survey's id. */
+    upsertResponse(body: ResponseBody, now: number): IngestStatus {
+      const existing = selectResponse.get(body.id);
+      const columns = columnsFromBody(body);
+      if (!existing) {
+        const row = Object.fromEntries(MUTABLE_COLUMNS.map((c) => [c, columns[c] ?? null]));
+        insertResponse.run({ ...row, id: body.id, survey_id: body.surveyId, created_at: now, updated_at: now });
+        return 'created';
+      }
+      if (existing.survey_id !== body.surveyId) {
+        throw new HttpError(409, 'id_conflict', `id: response "${body.id}" belongs to another survey`);
+      }
+      if (existing.score !== body.score && now - existing.created_at > SCORE_CHANGE_WINDOW_MS) {
+        throw new HttpError(409, 'score_locked', 'score: can only change within 30 minutes of the first send');
+      }
+      const merged = { ...existing, ...columns };
+      if (MUTABLE_COLUMNS.every((c) => merged[c] === existing[c])) return 'unchanged';
+      updateResponse.run({ ...merged, updated_at: now });
+      return 'updated';
+    },
+
+    /** Inserts an event once; the same id again is unchanged, or 409 when it differs. */
+    insertEvent(body: EventBody, now: number): IngestStatus {
+      const existing = selectEvent.get(body.id);
+      if (existing) {
+        if (existing.survey_id !== body.surveyId || existing.type !== body.type) {
+          throw new HttpError(409, 'id_conflict', `id: event "${body.id}" was recorded with another survey or type`);
+        }
+        return 'unchanged';
+      }
+      insertEvent.run({
+        id: body.id, survey_id: body.surveyId, type: body.type, touchpoint: body.touchpoint ?? null,
+        channel: body.channel ?? null, locale: body.locale ?? null, page: body.page ?? null, created_at: now,
+      });
+      return 'created';
+    },
+  };
+}

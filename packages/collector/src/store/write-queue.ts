@@ -1,0 +1,87 @@
+import type { Database } from 'better-sqlite3';
+
+/** A unit of work run inside the batch transaction; its return value answers its caller. */
+export type WriteJob<T> = () => T;
+
+/** Group commit: jobs queued within a few milliseconds run in one transaction; each caller is answered after the commit. */
+export interface WriteQueue {
+  run<T>(job: WriteJob<T>): Promise<T>;
+  /** Writes everything queued now and waits for it. */
+  flush(): Promise<void>;
+  /** Jobs waiting for the next commit. */
+  readonly pending: number;
+}
+
+/** Options for `createWriteQueue`. */
+export interface WriteQueueOptions {
+  /** How long the first job of a batch waits for company, in ms. */
+  windowMs?: number;
+  /** A batch this large is written at once. */
+  maxBatch?: number;
+  /** Called after every committed batch. */
+  onBatch?: (size: number, seconds: number) => void;
+}
+
+interface Queued {
+  job: WriteJob<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Creates the one writer of a database. */
+export function createWriteQueue(db: Database, options: WriteQueueOptions = {}): WriteQueue {
+  const windowMs = options.windowMs ?? 2;
+  const maxBatch = options.maxBatch ?? 1000;
+  let queue: Queued[] = [];
+  let timer: NodeJS.Timeout | null = null;
+
+  // Each job runs in a savepoint, so one failing job does not undo the others.
+  const runJob = (job: WriteJob<unknown>) => db.transaction(job)();
+  const commitBatch = db.transaction((batch: Queued[]) =>
+    batch.map((item) => {
+      try {
+        return { ok: true as const, value: runJob(item.job) };
+      } catch (error) {
+        return { ok: false as const, error };
+      }
+    }),
+  );
+
+  function writeNow(): void {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const batch = queue;
+    queue = [];
+    if (batch.length === 0) return;
+    const started = process.hrtime.bigint();
+    let outcomes;
+    try {
+      outcomes = commitBatch.immediate(batch);
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    options.onBatch?.(batch.length, Number(process.hrtime.bigint() - started) / 1e9);
+    batch.forEach((item, index) => {
+      const outcome = outcomes[index];
+      if (outcome.ok) item.resolve(outcome.value);
+      else item.reject(outcome.error);
+    });
+  }
+
+  return {
+    run<T>(job: WriteJob<T>): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        queue.push({ job, resolve: resolve as (value: unknown) => void, reject });
+        if (queue.length >= maxBatch) writeNow();
+        else if (!timer) timer = setTimeout(writeNow, windowMs);
+      });
+    },
+    async flush() {
+      writeNow();
+    },
+    get pending() {
+      return queue.length;
+    },
+  };
+}
