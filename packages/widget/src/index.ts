@@ -1,0 +1,49 @@
+// The ESM entry for bundlers: the same commands as the script tag's
+// `npsloop(...)`, as functions. Call `init` once with the options the script
+// tag takes as data-* attributes, in camelCase (`survey`, `collector`, …).
+import { readConfig } from './config';
+import { createWidget, type Identity, type Widget, type WidgetEvent } from './widget';
+
+export type { Identity, WidgetEvent } from './widget';
+export type { WidgetConfig, WidgetStrings, Mode, Theme, Position } from './config';
+
+/** Options for `init`: the data-* attribute names in camelCase, e.g. `{ survey: 'homepage', resurveyDays: 60 }`. */
+export type InitOptions = Record<string, string | number | boolean | undefined>;
+
+let widget: Widget | undefined;
+
+/** Configures and starts the widget; later calls are ignored. */
+export function init(options: InitOptions): void {
+  try {
+    if (widget) return;
+    const attributes: Record<string, string> = {};
+    for (const [name, value] of Object.entries(options)) if (value !== undefined && value !== false) attributes[name] = String(value);
+    widget = createWidget(readConfig(attributes, location.href, location.hostname));
+    widget.start();
+  } catch {}
+}
+
+/** Shows the survey when the visitor is eligible, or always with `{ force: true }`. */
+export function show(options?: { force?: boolean }): void {
+  widget?.run('show', options);
+}
+
+/** Tells who the visitor is: `userId`, `email` and `traits` (sent as the response's properties). */
+export function identify(identity: Identity): void {
+  widget?.run('identify', identity);
+}
+
+/** Sets the touchpoint later answers are attributed to (e.g. after a route change). */
+export function track(touchpoint: string): void {
+  widget?.run('track', touchpoint);
+}
+
+/** Forgets the identified visitor and closes an open prompt. */
+export function reset(): void {
+  widget?.run('reset');
+}
+
+/** Listens to `show`, `score`, `submit` or `dismiss`. */
+export function on(event: WidgetEvent, listener: (detail?: unknown) => void): void {
+  widget?.run('on', event, listener);
+}
