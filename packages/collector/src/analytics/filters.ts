@@ -1,0 +1,88 @@
+/** The analytics filter: time range, single-value dimensions and custom properties, parsed from a query string. */
+import { z } from 'zod';
+import { isTimeZone } from '../rollups/time-zone.ts';
+import { parseIsoInstant } from './time-input.ts';
+
+/** The dimensions every response carries as a column. */
+export const FILTER_DIMENSIONS = ['touchpoint', 'channel', 'locale', 'journey'] as const;
+
+/** A response column that can filter and segment. */
+export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
+
+/** Which responses a figure counts: `[from, to)` in UTC ms (open when absent), equal dims, equal properties. */
+export interface AnalyticsFilter {
+  surveyId: string;
+  from?: number;
+  to?: number;
+  dims: Partial<Record<FilterDimension, string>>;
+  properties: [name: string, value: string][];
+}
+
+/** A bounded query-string value (every incoming string has a maximum length). */
+export const queryText = (max: number) => z.string().max(max, { error: `must be at most ${max} characters` });
+
+const dimValue = queryText(64).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'must be a slug such as "checkout"' });
+const PROPERTY_KEY = /^property\.([A-Za-z0-9_.-]{1,40})$/;
+const MAX_PROPERTY_FILTERS = 5;
+
+/** Query keys shared by every analytics route. */
+export const filterShape = {
+  from: queryText(40).optional(),
+  to: queryText(40).optional(),
+  touchpoint: dimValue.optional(),
+  channel: dimValue.optional(),
+  locale: queryText(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, { error: 'must be a language tag such as "nl-BE"' }).optional(),
+  journey: dimValue.optional(),
+  tz: queryText(64).refine(isTimeZone, { error: 'must be an IANA time zone such as "Europe/Amsterdam"' }).optional(),
+};
+
+/** A zod query schema: the filter keys, the route's own keys, `property.NAME` keys; anything else is a 400. */
+export function analyticsQuerySchema<Shape extends z.ZodRawShape>(shape: Shape) {
+  const known = new Set([...Object.keys(filterShape), ...Object.keys(shape)]);
+  return z
+    .object({ ...filterShape, ...shape })
+    .catchall(queryText(200))
+    .superRefine((query, context) => {
+      let properties = 0;
+      for (const key of Object.keys(query)) {
+        if (known.has(key)) continue;
+        if (!PROPERTY_KEY.test(key)) context.addIssue({ code: 'custom', path: [key], message: 'unknown parameter' });
+        else if (++properties > MAX_PROPERTY_FILTERS) context.addIssue({ code: 'custom', path: [key], message: `at most ${MAX_PROPERTY_FILTERS} property filters` });
+      }
+      const zone = typeof query.tz === 'string' && isTimeZone(query.tz) ? query.tz : 'UTC';
+      for (const key of ['from', 'to'] as const) {
+        const text = query[key];
+        if (typeof text === 'string' && parseIsoInstant(text, zone) === null) {
+          context.addIssue({ code: 'custom', path: [key], message: 'must be an ISO 8601 date or date-time such as 2026-01-31 or 2026-01-31T12:00:00Z' });
+        }
+      }
+      const from = typeof query.from === 'string' ? parseIsoInstant(query.from, zone) : null;
+      const to = typeof query.to === 'string' ? parseIsoInstant(query.to, zone) : null;
+      if (from !== null && to !== null && to <= from) context.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
+    });
+}
+
+/** The filter a validated query describes (property keys as `property.NAME`). */
+export function filterFromQuery(surveyId: string, query: Record<string, unknown>): AnalyticsFilter {
+  const zone = typeof query.tz === 'string' ? query.tz : 'UTC';
+  const filter: AnalyticsFilter = { surveyId, dims: {}, properties: [] };
+  if (typeof query.from === 'string') filter.from = parseIsoInstant(query.from, zone) ?? undefined;
+  if (typeof query.to === 'string') filter.to = parseIsoInstant(query.to, zone) ?? undefined;
+  for (const dim of FILTER_DIMENSIONS) {
+    if (typeof query[dim] === 'string') filter.dims[dim] = query[dim] as string;
+  }
+  for (const [key, value] of Object.entries(query)) {
+    const match = PROPERTY_KEY.exec(key);
+    if (match && typeof value === 'string') filter.properties.push([match[1], value]);
+  }
+  return filter;
+}
+
+/** The one rollup row family that answers a filter (`*`, or one dimension's value), or null when only raw rows can. */
+export function rollupSelector(filter: AnalyticsFilter): { dim: '*' | FilterDimension; value: string } | null {
+  if (filter.properties.length > 0) return null;
+  const dims = Object.entries(filter.dims) as [FilterDimension, string][];
+  if (dims.length === 0) return { dim: '*', value: '' };
+  if (dims.length === 1) return { dim: dims[0][0], value: dims[0][1] };
+  return null;
+}

@@ -1,0 +1,100 @@
+/** Analytics figures over any filter: rollup rows where they can answer, raw rows for the rest, added up exactly. */
+import type { Database } from 'better-sqlite3';
+import { compareNps, countsFromDistribution } from '@npsloop/core';
+import { planRange, type TimeRange } from '../rollups/range-plan.ts';
+import { createRollupReader, type KeyedPiece } from '../rollups/rollup-read.ts';
+import { localBuckets, type TrendInterval } from '../rollups/time-buckets.ts';
+import { addCounters, emptyCounters, figureOf, summaryOf, type Counters } from './counters.ts';
+import { rollupSelector, type AnalyticsFilter, type FilterDimension } from './filters.ts';
+import { eventConditions } from './raw-where.ts';
+import { createRawCounter, type KeyedRange } from './raw-counts.ts';
+
+/** Far past and far future, aligned to whole UTC days, standing in for an open range. */
+export const OPEN_FROM = -8.64e15;
+/** See OPEN_FROM. */
+export const OPEN_TO = 8.64e15;
+
+/** What a segment report groups by: a dimension or `property.NAME`. */
+export type SegmentBy = FilterDimension | `property.${string}`;
+
+/** Options for `createAnalyticsQueries`. */
+export interface AnalyticsQueryOptions {
+  /** Whether `responses` has the `excluded` flag (test answers are never counted). */
+  hasExcludedColumn?: boolean;
+}
+
+/** The analytics queries on one database. */
+export function createAnalyticsQueries(db: Database, options: AnalyticsQueryOptions = {}) {
+  const rollups = createRollupReader(db);
+  const raw = createRawCounter(db, options.hasExcludedColumn ?? false);
+
+  /** Counters for each range under the filter. */
+  function countRanges(filter: AnalyticsFilter, ranges: readonly TimeRange[]): Counters[] {
+    const totals = ranges.map(() => emptyCounters());
+    const selector = rollupSelector(filter);
+    const rawRanges: KeyedRange[] = [];
+    const pieces: KeyedPiece[] = [];
+    ranges.forEach((range, key) => {
+      if (!selector) return rawRanges.push({ ...range, key });
+      const plan = planRange(range.from, range.to);
+      for (const piece of plan.pieces) pieces.push({ ...piece, key });
+      for (const edge of plan.raw) rawRanges.push({ ...edge, key });
+    });
+    if (selector) {
+      for (const [key, sums] of rollups.sumByKey(filter.surveyId, selector.dim, selector.value, pieces)) addCounters(totals[key], sums);
+    }
+    for (const [key, counters] of raw.countByKey(filter, rawRanges)) addCounters(totals[key], counters);
+    return totals;
+  }
+
+  const rangeOf = (filter: AnalyticsFilter): TimeRange => ({ from: filter.from ?? OPEN_FROM, to: filter.to ?? OPEN_TO });
+
+  return {
+    countRanges,
+
+    /** The figure with distribution, comment rate and response rate. */
+    summary(filter: AnalyticsFilter) {
+      const [counters] = countRanges(filter, [rangeOf(filter)]);
+      return summaryOf(counters, eventConditions(filter) !== null);
+    },
+
+    /** One figure per local calendar bucket covering `[from, to)`; the first and last count only their part inside. */
+    trend(filter: AnalyticsFilter & { from: number; to: number }, interval: TrendInterval, timeZone: string) {
+      const buckets = localBuckets(interval, timeZone, filter.from, filter.to);
+      const ranges = buckets.map((bucket) => ({ from: Math.max(bucket.start, filter.from), to: Math.min(bucket.end, filter.to) }));
+      const counts = countRanges(filter, ranges);
+      return buckets.map((bucket, index) => ({ start: bucket.label, ...figureOf(counts[index]) }));
+    },
+
+    /** Counters per segment value (`''` when the answer has none). */
+    segmentCounts(filter: AnalyticsFilter, by: SegmentBy): Map<string, Counters> {
+      const range = rangeOf(filter);
+      if (by.startsWith('property.')) return raw.countByValue(filter, [{ ...range, key: 0 }], { property: by.slice(9) });
+      const dim = by as FilterDimension;
+      const otherDims = Object.keys(filter.dims).filter((name) => name !== dim);
+      if (filter.properties.length > 0 || otherDims.length > 0) return raw.countByValue(filter, [{ ...range, key: 0 }], { column: dim });
+      const plan = planRange(range.from, range.to);
+      const totals = new Map<string, Counters>();
+      const pieces = plan.pieces.map((piece) => ({ ...piece, key: 0 }));
+      for (const [value, sums] of rollups.sumByValue(filter.surveyId, dim, pieces)) totals.set(value, addCounters(emptyCounters(), sums));
+      const edges = plan.raw.map((edge) => ({ ...edge, key: 0 }));
+      for (const [value, counters] of raw.countByValue(filter, edges, { column: dim })) {
+        totals.set(value, addCounters(totals.get(value) ?? emptyCounters(), counters));
+      }
+      const only = filter.dims[dim];
+      if (only !== undefined) for (const value of totals.keys()) if (value !== only) totals.delete(value);
+      return totals;
+    },
+
+    /** The figures of two filters and their two-sample z-test (difference = b − a). */
+    compare(a: AnalyticsFilter, b: AnalyticsFilter) {
+      const [countsA] = countRanges(a, [rangeOf(a)]);
+      const [countsB] = countRanges(b, [rangeOf(b)]);
+      const comparison = compareNps(countsFromDistribution(countsA.slice(0, 11)), countsFromDistribution(countsB.slice(0, 11)));
+      return { a: figureOf(countsA), b: figureOf(countsB), ...comparison };
+    },
+  };
+}
+
+/** The analytics queries' interface. */
+export type AnalyticsQueries = ReturnType<typeof createAnalyticsQueries>;

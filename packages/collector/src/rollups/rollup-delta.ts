@@ -1,0 +1,128 @@
+/** What one response or event contributes to the rollups, and a per-batch accumulator of those deltas. */
+import { GRAINS, type Grain } from './range-plan.ts';
+
+/** The rollup dimensions; `*` is the all-responses row. */
+export const ROLLUP_DIMENSIONS = ['*', 'touchpoint', 'channel', 'locale', 'journey'] as const;
+
+/** A rollup dimension. */
+export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number];
+
+/**
+ * Counter columns of a rollup row, in storage order: responses per score 0–10,
+ * responses with a comment, responses that answered a prompt (channel web, app
+ * or unknown: the ones `shown` events can explain), shown and dismissed events.
+ */
+export const COUNTER_COLUMNS = [
+  's0', 's1', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 's10', 'comments', 'prompted', 'shown', 'dismissed',
+] as const;
+
+/** Index of each non-score counter in a counters array. */
+export const COUNTER = { comments: 11, prompted: 12, shown: 13, dismissed: 14 } as const;
+
+/** True for responses that a `shown` prompt can account for (email and link answers have no prompt). */
+export function isPromptedChannel(channel: string | null): boolean {
+  return channel === null || channel === 'web' || channel === 'app';
+}
+
+/** The facts about a stored response that rollups count (timestamps in UTC ms). */
+export interface ResponseFacts {
+  surveyId: string;
+  createdAt: number;
+  score: number;
+  hasComment: boolean;
+  excluded: boolean;
+  touchpoint: string | null;
+  channel: string | null;
+  locale: string | null;
+  journey: string | null;
+}
+
+/** The facts about a stored prompt event that rollups count. */
+export interface EventFacts {
+  surveyId: string;
+  createdAt: number;
+  type: 'shown' | 'dismissed';
+  touchpoint: string | null;
+  channel: string | null;
+  locale: string | null;
+}
+
+/** One rollup row's key and the change to its counters. */
+export interface RollupDelta {
+  surveyId: string;
+  grain: Grain;
+  bucketStart: number;
+  dim: RollupDimension;
+  value: string;
+  counters: number[];
+}
+
+const QUARTER_HOUR = GRAINS[0].ms;
+
+/**
+ * Collects deltas from many writes so a batch touches each rollup row once.
+ * Writes are kept per 15-minute bucket (five rows per response); coarser
+ * grains are derived when the batch is drained.
+ */
+export class RollupDeltas {
+  private readonly rows = new Map<string, RollupDelta>();
+
+  /** Records a response going from `before` to `after` (null = absent or deleted). */
+  addResponseChange(before: ResponseFacts | null, after: ResponseFacts | null): void {
+    if (before && !before.excluded) this.addResponse(before, -1);
+    if (after && !after.excluded) this.addResponse(after, 1);
+  }
+
+  /** Records a new prompt event (or, with sign −1, its removal). */
+  addEvent(event: EventFacts, sign: 1 | -1 = 1): void {
+    const column = event.type === 'shown' ? COUNTER.shown : COUNTER.dismissed;
+    const bucket = event.createdAt - (((event.createdAt % QUARTER_HOUR) + QUARTER_HOUR) % QUARTER_HOUR);
+    this.counters(event.surveyId, bucket, '*', '')[column] += sign;
+    this.counters(event.surveyId, bucket, 'touchpoint', event.touchpoint)[column] += sign;
+    this.counters(event.surveyId, bucket, 'channel', event.channel)[column] += sign;
+    this.counters(event.surveyId, bucket, 'locale', event.locale)[column] += sign;
+  }
+
+  /** The accumulated non-zero deltas for every grain; the accumulator is emptied. */
+  drain(): RollupDelta[] {
+    const merged = new Map<string, RollupDelta>();
+    for (const row of this.rows.values()) {
+      if (row.counters.every((count) => count === 0)) continue;
+      for (const { grain, ms } of GRAINS) {
+        const bucketStart = row.bucketStart - (((row.bucketStart % ms) + ms) % ms);
+        const key = `${row.surveyId}\u0000${grain}\u0000${bucketStart}\u0000${row.dim}\u0000${row.value}`;
+        const target = merged.get(key);
+        if (target) for (let index = 0; index < row.counters.length; index++) target.counters[index] += row.counters[index];
+        else merged.set(key, { ...row, grain, bucketStart, counters: [...row.counters] });
+      }
+    }
+    this.rows.clear();
+    return [...merged.values()];
+  }
+
+  private addResponse(response: ResponseFacts, sign: 1 | -1): void {
+    const at = response.createdAt;
+    const bucket = at - (((at % QUARTER_HOUR) + QUARTER_HOUR) % QUARTER_HOUR);
+    const prompted = isPromptedChannel(response.channel);
+    for (const [dim, value] of [
+      ['*', ''], ['touchpoint', response.touchpoint], ['channel', response.channel],
+      ['locale', response.locale], ['journey', response.journey],
+    ] as const) {
+      const counters = this.counters(response.surveyId, bucket, dim, value);
+      counters[response.score] += sign;
+      if (response.hasComment) counters[COUNTER.comments] += sign;
+      if (prompted) counters[COUNTER.prompted] += sign;
+    }
+  }
+
+  private counters(surveyId: string, bucketStart: number, dim: RollupDimension, rawValue: string | null): number[] {
+    const value = rawValue ?? '';
+    const key = `${surveyId}\u0000${bucketStart}\u0000${dim}\u0000${value}`;
+    let row = this.rows.get(key);
+    if (!row) {
+      row = { surveyId, grain: '15m', bucketStart, dim, value, counters: new Array<number>(COUNTER_COLUMNS.length).fill(0) };
+      this.rows.set(key, row);
+    }
+    return row.counters;
+  }
+}

@@ -1,0 +1,55 @@
+/** Sums rollup rows over planned pieces, grouped by the caller's bucket key or by dimension value. */
+import type { Database } from 'better-sqlite3';
+import { COUNTER_COLUMNS } from './rollup-delta.ts';
+import type { RollupPiece } from './range-plan.ts';
+import { ROLLUP_TABLE } from './rollup-schema.ts';
+
+/** A planned piece tagged with the bucket (trend bucket, compare side, …) it adds to. */
+export interface KeyedPiece extends RollupPiece {
+  key: number;
+}
+
+const SUMS = COUNTER_COLUMNS.map((column) => `SUM(r.${column})`).join(', ');
+const PIECE_JOIN = `FROM json_each(?) AS p JOIN ${ROLLUP_TABLE} AS r
+  ON r.survey_id = ? AND r.grain = p.value ->> 0 AND r.dim = ?`;
+const PIECE_RANGE = 'r.bucket_start >= p.value ->> 1 AND r.bucket_start < p.value ->> 2';
+
+function piecesJson(pieces: readonly KeyedPiece[]): string {
+  return JSON.stringify(pieces.map((piece) => [piece.grain, piece.from, piece.to, piece.key]));
+}
+
+/** Prepared rollup reads on one database. */
+export function createRollupReader(db: Database) {
+  const byKey = db
+    .prepare(`SELECT p.value ->> 3 AS k, ${SUMS} ${PIECE_JOIN} AND r.value = ? AND ${PIECE_RANGE} GROUP BY k`)
+    .raw();
+  const byValue = db
+    .prepare(`SELECT r.value AS k, ${SUMS} ${PIECE_JOIN}
+      AND r.value IN (SELECT value FROM ${ROLLUP_TABLE} WHERE survey_id = ? AND grain = '1d' AND dim = ? GROUP BY value)
+      AND ${PIECE_RANGE} GROUP BY k`)
+    .raw();
+
+  return {
+    /** Counters per piece key for one dimension value (`*` with value `''` for all responses). */
+    sumByKey(surveyId: string, dim: string, value: string, pieces: readonly KeyedPiece[]): Map<number, number[]> {
+      const sums = new Map<number, number[]>();
+      if (pieces.length === 0) return sums;
+      for (const row of byKey.all(piecesJson(pieces), surveyId, dim, value) as number[][]) {
+        sums.set(Number(row[0]), row.slice(1));
+      }
+      return sums;
+    },
+    /** Counters per value of a dimension (`''` for responses without one), over all pieces. */
+    sumByValue(surveyId: string, dim: string, pieces: readonly KeyedPiece[]): Map<string, number[]> {
+      const sums = new Map<string, number[]>();
+      if (pieces.length === 0) return sums;
+      for (const row of byValue.all(piecesJson(pieces), surveyId, dim, surveyId, dim) as [string, ...number[]][]) {
+        sums.set(row[0], row.slice(1) as number[]);
+      }
+      return sums;
+    },
+  };
+}
+
+/** The rollup reader's interface. */
+export type RollupReader = ReturnType<typeof createRollupReader>;
