@@ -1,9 +1,57 @@
+import type { SurveyStrings } from '@npsloop/core';
+
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
+const STYLE = `body{font:17px/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fafafa}
+main{max-width:40rem;margin:0 auto;padding:1.5rem 1rem}h1{font-size:1.35rem;line-height:1.3}
+.scale{display:flex;flex-wrap:wrap;gap:.4rem;list-style:none;padding:0;margin:1rem 0 .25rem}
+.scale a{display:flex;align-items:center;justify-content:center;min-width:2.75rem;min-height:2.75rem;border:1px solid #767676;border-radius:.4rem;background:#fff;color:#1a1a1a;text-decoration:none;font-weight:600}
+.scale a:hover{background:#f0f0f0}a:focus-visible,button:focus-visible,textarea:focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}
+.ends{display:flex;justify-content:space-between;gap:1rem;font-size:.9rem;color:#4a4a4a}
+textarea{box-sizing:border-box;width:100%;min-height:8rem;font:inherit;padding:.5rem;border:1px solid #767676;border-radius:.4rem}
+button{margin-top:.75rem;min-height:2.75rem;padding:0 1.25rem;font:inherit;font-weight:600;border:1px solid #1a1a1a;border-radius:.4rem;background:#1a1a1a;color:#fff;cursor:pointer}
+@media (prefers-color-scheme:dark){body{background:#121212;color:#eee}.scale a,textarea{background:#1e1e1e;color:#eee;border-color:#aaa}.ends{color:#ccc}button{background:#eee;color:#121212}}`;
+
+/** A complete page: language, viewport, title and the page's own styles (no scripts). */
+function page(lang: string, title: string, body: string): string {
+  return `<!doctype html>
+<html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
+<body><main>${body}</main></body></html>`;
+}
+
+/** The question with eleven score links, each recording its score when followed. */
+export function renderScorePage(options: { lang: string; strings: SurveyStrings; scoreHref: (score: number) => string }): string {
+  const { lang, strings } = options;
+  const links = Array.from({ length: 11 }, (_, score) =>
+    `<li><a href="${escapeHtml(options.scoreHref(score))}" aria-describedby="${score === 0 ? 'low' : score === 10 ? 'high' : 'question'}">${score}</a></li>`).join('');
+  return page(lang, strings.question, `<h1 id="question">${escapeHtml(strings.question)}</h1>
+<nav aria-labelledby="question"><ol class="scale" start="0">${links}</ol></nav>
+<p class="ends"><span id="low">0 = ${escapeHtml(strings.low)}</span><span id="high">10 = ${escapeHtml(strings.high)}</span></p>`);
+}
+
+/** After a score: the "why" question as a form that posts back and updates the same response. */
+export function renderCommentPage(options: {
+  lang: string; strings: SurveyStrings; prompt: string; action: string; fields: Record<string, string>; maxLength: number;
+}): string {
+  const hidden = Object.entries(options.fields)
+    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`).join('');
+  return page(options.lang, options.prompt, `<p role="status">${escapeHtml(options.strings.thanks)}</p>
+<form method="post" action="${escapeHtml(options.action)}">${hidden}
+<h1><label for="comment">${escapeHtml(options.prompt)}</label></h1>
+<textarea id="comment" name="comment" maxlength="${options.maxLength}" rows="6"></textarea>
+<button type="submit">${escapeHtml(options.strings.send)}</button></form>`);
+}
+
+/** The final thank-you page. */
+export function renderThanksPage(lang: string, strings: SurveyStrings): string {
+  return page(lang, strings.thanks, `<h1 role="status">${escapeHtml(strings.thanks)}</h1>`);
+}
+
 /** A minimal HTML error page for routes people open in a browser. */
 export function renderErrorPage(status: number, message: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Error ${status}</title></head><body><main><h1>Error ${status}</h1><p>${escapeHtml(message)}</p></main></body></html>`;
+  return page('en', `Error ${status}`, `<h1>Error ${status}</h1><p>${escapeHtml(message)}</p>`);
 }

@@ -1,4 +1,103 @@
-import type { FastifyInstance } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { chooseLocale, LIMITS, scoreGroup, surveyStrings } from '@npsloop/core';
+import { HttpError, surveyNotFound } from '../errors.ts';
+import { renderCommentPage, renderScorePage, renderThanksPage } from '../hosted/render-page.ts';
+import { clientId, localeTag, plainText, slug } from '../schemas/common.ts';
+import type { ResponseBody } from '../schemas/ingest.ts';
+import type { Survey } from '../schemas/survey.ts';
 
-/** The hosted survey page `/s/:surveyId`. */
-export async function hostedSurveyRoutes(_app: FastifyInstance): Promise<void> {}
+const scoreText = z.string().regex(/^(10|[0-9])$/, { error: 'must be a whole number from 0 to 10' }).transform(Number);
+
+const pageQuerySchema = z.object({
+  score: scoreText.optional(),
+  locale: localeTag.optional(),
+  touchpoint: slug.optional(),
+  journey: slug.optional(),
+  rid: clientId.optional().describe('response id chosen by the sender, so a repeated click records once'),
+});
+
+const formSchema = z.strictObject({
+  id: clientId,
+  score: scoreText,
+  locale: localeTag.optional(),
+  comment: plainText(LIMITS.commentMaxLength).optional(),
+});
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'no-store',
+};
+
+/** The hosted survey page `/s/:surveyId` for email and app links: plain HTML forms, no JavaScript needed. */
+export async function hostedSurveyRoutes(app: FastifyInstance): Promise<void> {
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+  const config = { access: 'public', html: true, rateLimited: true } as const;
+  const params = z.strictObject({ surveyId: slug });
+
+  function activeSurvey(surveyId: string): Survey {
+    const survey = app.store.getSurvey(surveyId);
+    if (!survey) throw surveyNotFound(surveyId);
+    app.limitSurvey(surveyId);
+    if (!survey.active) throw new HttpError(403, 'survey_inactive', 'This survey is closed.');
+    return survey;
+  }
+
+  function strings(survey: Survey, request: FastifyRequest, requested?: string) {
+    const accepted = String(request.headers['accept-language'] ?? '').split(',').map((part) => part.split(';')[0]);
+    const locale = chooseLocale([requested, ...accepted]);
+    return { locale, strings: surveyStrings(locale, survey.brand ?? survey.name, survey.wording[locale] ?? {}) };
+  }
+
+  const html = (reply: FastifyReply, body: string) => reply.headers(SECURITY_HEADERS).type('text/html; charset=utf-8').send(body);
+
+  app.get('/s/:surveyId', {
+    schema: {
+      summary: 'Hosted survey page: the 0–10 question as links; `?score=N` records the score and asks why',
+      tags: ['hosted'], params, querystring: pageQuerySchema,
+    },
+    config,
+  }, async (request, reply) => {
+    const { surveyId } = request.params as { surveyId: string };
+    const query = request.query as z.infer<typeof pageQuerySchema>;
+    const survey = activeSurvey(surveyId);
+    const { locale, strings: text } = strings(survey, request, query.locale);
+    if (query.score === undefined) {
+      const carried = { locale: query.locale, touchpoint: query.touchpoint, journey: query.journey, rid: query.rid };
+      const scoreHref = (score: number) => {
+        const search = new URLSearchParams(Object.entries({ ...carried, score: String(score) }).filter((e): e is [string, string] => e[1] !== undefined));
+        return `/s/${surveyId}?${search}`;
+      };
+      return html(reply, renderScorePage({ lang: locale, strings: text, scoreHref }));
+    }
+    const body: ResponseBody = {
+      id: query.rid ?? `link_${randomBytes(12).toString('base64url')}`, surveyId, score: query.score, channel: 'link',
+      locale: query.locale ?? locale, touchpoint: query.touchpoint, journey: query.journey,
+    };
+    await app.store.ingestResponse(body);
+    const prompt = survey.followUp[scoreGroup(query.score)] ?? text.why;
+    return html(reply, renderCommentPage({
+      lang: locale, strings: text, prompt, action: `/s/${surveyId}`, maxLength: LIMITS.commentMaxLength,
+      fields: { id: body.id, score: String(query.score), locale },
+    }));
+  });
+
+  app.post('/s/:surveyId', {
+    schema: { summary: 'Hosted survey page: the "why" form posts here and updates the same response', tags: ['hosted'], params, body: formSchema },
+    config,
+  }, async (request, reply) => {
+    const { surveyId } = request.params as { surveyId: string };
+    const form = request.body as z.infer<typeof formSchema>;
+    const survey = activeSurvey(surveyId);
+    const { locale, strings: text } = strings(survey, request, form.locale);
+    if (form.comment?.trim()) {
+      await app.store.ingestResponse({ id: form.id, surveyId, score: form.score, comment: form.comment, channel: 'link' });
+    }
+    return html(reply, renderThanksPage(locale, text));
+  });
+}

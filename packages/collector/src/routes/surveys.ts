@@ -9,8 +9,7 @@ import {
 } from '../schemas/survey.ts';
 
 const publicSettingsSchema = surveySchema
-  .pick({ id: true, brand: true, wording: true, followUp: true, sampling: true, resurveyDays: true, dismissDays: true, askConsent: true, active: true })
-  .meta({ id: 'PublicSurvey' });
+  .pick({ id: true, brand: true, wording: true, followUp: true, sampling: true, resurveyDays: true, dismissDays: true, askConsent: true, active: true });
 
 /** Survey administration, the public survey settings, and the summary. */
 export async function surveyRoutes(app: FastifyInstance): Promise<void> {

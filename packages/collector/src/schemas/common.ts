@@ -36,7 +36,9 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], root: string
         return issue.keys.map((key) => `${prefix}${key}: unknown field`).join('; ');
       }
       const field = issue.path.length ? issue.path.map(String).join('.') : root;
-      return `${field}: ${issue.message}`;
+      // A bad record key reports its own rule one level down.
+      const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+      return `${field}: ${message}`;
     })
     .join('; ');
 }

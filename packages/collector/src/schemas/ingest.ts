@@ -44,8 +44,7 @@ export const responseBodySchema = z
     page: page.optional(),
     device: z.enum(['mobile', 'tablet', 'desktop'], { error: 'must be one of mobile, tablet, desktop' }).optional(),
     properties: propertiesSchema.optional(),
-  })
-  .meta({ id: 'ResponsePayload' });
+  });
 
 /** Body of `POST /v1/events` (see `EventPayload` in core). */
 export const eventBodySchema = z
@@ -57,8 +56,7 @@ export const eventBodySchema = z
     channel: channel.optional(),
     locale: localeTag.optional(),
     page: page.optional(),
-  })
-  .meta({ id: 'EventPayload' });
+  });
 
 /** What every ingest request answers: the id and whether it was stored now, updated, or already there. */
 export const ingestResultSchema = z.object({

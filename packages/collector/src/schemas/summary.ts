@@ -34,5 +34,4 @@ export const summarySchema = z
     shown: z.number(),
     dismissed: z.number(),
     responseRate: z.number().nullable().describe('percent of shown prompts answered (web and app responses)'),
-  })
-  .meta({ id: 'Summary' });
+  });

@@ -42,7 +42,7 @@ const surveyFields = {
 };
 
 /** Body of `POST /v1/surveys`. */
-export const surveyCreateSchema = z.strictObject({ id: slug, ...surveyFields }).meta({ id: 'SurveyCreate' });
+export const surveyCreateSchema = z.strictObject({ id: slug, ...surveyFields });
 
 /** Body of `PATCH /v1/surveys/:id`: any subset of the fields; `brand: null` clears the brand. */
 export const surveyPatchSchema = z
@@ -51,8 +51,7 @@ export const surveyPatchSchema = z
     name: surveyFields.name.optional(),
     brand: surveyFields.brand.unwrap().nullable().optional(),
     allowedOrigins: surveyFields.allowedOrigins.optional(),
-  })
-  .meta({ id: 'SurveyPatch' });
+  });
 
 /** Path parameters of routes under `/v1/surveys/:id`. */
 export const surveyParamsSchema = z.strictObject({ id: slug });
@@ -73,8 +72,7 @@ export const surveySchema = z
     active: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
-  })
-  .meta({ id: 'Survey' });
+  });
 
 /** A validated create body. */
 export type SurveyCreate = z.infer<typeof surveyCreateSchema>;
