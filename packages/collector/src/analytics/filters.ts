@@ -53,12 +53,12 @@ export function analyticsQuerySchema<Shape extends z.ZodRawShape>(shape: Shape) 
       for (const key of ['from', 'to'] as const) {
         const text = query[key];
         if (typeof text === 'string' && parseIsoInstant(text, zone) === null) {
-          context.addIssue({ code: 'custom', path: [key], message: 'must be an ISO 8601 date or date-time such as 2026-01-31 or 2026-01-31T12:00:00Z' });
+          context.addIssue({ code: 'custom', path: [key], message: 'must be an ISO 8601 date (2026-01-31) or date-time (2026-01-31T12:00:00Z)' });
         }
       }
       const from = typeof query.from === 'string' ? parseIsoInstant(query.from, zone) : null;
       const to = typeof query.to === 'string' ? parseIsoInstant(query.to, zone) : null;
-      if (from !== null && to !== null && to <= from) context.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
+      if (from !== null && to !== null && to <= from) context.addIssue({ code: 'custom', path: ['to'], message: 'must be later than from' });
     });
 }
 
