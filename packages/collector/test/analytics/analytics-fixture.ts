@@ -38,7 +38,9 @@ let sequence = 0;
 /** Opens a fresh migrated database in a temp dir (closed after the test) with surveys `demo` and any extra ids. */
 export function analyticsDb(surveyIds: string[] = []): Database {
   const db = openDatabase(join(tempDir(), 'analytics.db'), 'NORMAL');
-  onTestFinished(() => db.close());
+  onTestFinished(() => {
+    db.close();
+  });
   const installed = db.prepare(`SELECT COUNT(*) AS c FROM sqlite_master WHERE name = '${ROLLUP_TABLE}'`).get() as { c: number };
   if (installed.c === 0) db.exec(ANALYTICS_SCHEMA_SQL);
   addSurveys(db, ['demo', ...surveyIds]);
