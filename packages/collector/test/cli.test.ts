@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli.ts';
+import { hashSecret } from '../src/store/api-keys.ts';
+import { testApp, tempDir } from './helpers.ts';
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, env, { out: (text) => { out += text; }, err: (text) => { err += text; } });
+  return { code, out, err };
+}
+
+describe('npsloop CLI', () => {
+  it('keys create prints the key alone on stdout and stores only its hash', async () => {
+    const db = join(tempDir(), 'cli.db');
+    const result = await cli(['keys', 'create', '--scope', 'read', '--name', 'dashboard', '--db', db]);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^npsk_read_[A-Za-z0-9_-]{43}\n$/);
+    expect(result.err).toContain('shown only once');
+    const secret = result.out.trim();
+    const sqlite = new BetterSqlite3(db, { readonly: true });
+    expect(sqlite.prepare('SELECT name, scope, secret_hash FROM api_keys').all()).toEqual([{ name: 'dashboard', scope: 'read', secret_hash: hashSecret(secret) }]);
+    sqlite.close();
+
+    const app = await testApp({ dbPath: db });
+    expect((await app.inject({ url: '/v1/surveys', headers: { authorization: `Bearer ${secret}` } })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: '/v1/surveys', headers: { authorization: `Bearer ${secret}` }, payload: {} })).statusCode).toBe(403);
+  });
+
+  it('keys create needs a valid scope', async () => {
+    const result = await cli(['keys', 'create', '--scope', 'root', '--db', join(tempDir(), 'x.db')]);
+    expect(result.code).toBe(2);
+    expect(result.err).toBe('npsloop: --scope: must be read or admin\n');
+    expect(result.out).toBe('');
+  });
+
+  it('surveys create, --if-missing, and list (NPSLOOP_DB from the environment)', async () => {
+    const env = { NPSLOOP_DB: join(tempDir(), 'env.db') };
+    const created = await cli(['surveys', 'create', '--id', 'demo', '--name', 'Demo survey', '--brand', 'Acme', '--origin', 'http://localhost:*', '--origin', 'https://*.acme.test'], env);
+    expect(created.code).toBe(0);
+    expect(JSON.parse(created.out)).toMatchObject({ id: 'demo', name: 'Demo survey', brand: 'Acme', allowedOrigins: ['http://localhost:*', 'https://*.acme.test'], active: true });
+
+    const duplicate = await cli(['surveys', 'create', '--id', 'demo', '--name', 'Other'], env);
+    expect(duplicate.code).toBe(2);
+    expect(duplicate.err).toContain('a survey with id "demo" already exists');
+    const missingOnly = await cli(['surveys', 'create', '--id', 'demo', '--name', 'Other', '--if-missing'], env);
+    expect(missingOnly.code).toBe(0);
+    expect(JSON.parse(missingOnly.out).name).toBe('Demo survey');
+
+    await cli(['surveys', 'create', '--id', 'paused', '--name', 'Paused one', '--inactive'], env);
+    const list = await cli(['surveys', 'list'], env);
+    expect(list.out).toBe([
+      'ID      STATE   NAME         ORIGINS',
+      'demo    active  Demo survey  http://localhost:*,https://*.acme.test',
+      'paused  paused  Paused one   -',
+      '',
+    ].join('\n'));
+    const json = await cli(['surveys', 'list', '--json'], env);
+    expect(JSON.parse(json.out).map((survey: { id: string }) => survey.id)).toEqual(['demo', 'paused']);
+  });
+
+  it('surveys create names the bad flag', async () => {
+    const result = await cli(['surveys', 'create', '--id', 'ok', '--name', 'A', '--origin', 'example.com', '--db', join(tempDir(), 'x.db')]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('--origin: must be an origin');
+  });
+
+  it('--help lists every command, flag and environment variable; unknown commands exit 2', async () => {
+    const help = await cli(['--help']);
+    expect(help.code).toBe(0);
+    for (const text of ['serve', 'keys create', 'surveys create', 'surveys list', '--port', '--host', '--db', '--trust-proxy', '--log-level',
+      '--cors-origin', '--rate-limit-ip', '--rate-limit-survey', '--body-limit', '--if-missing', 'PORT', 'HOST', 'NPSLOOP_DB', 'NPSLOOP_ADMIN_KEY',
+      'NPSLOOP_TRUST_PROXY', 'NPSLOOP_LOG_LEVEL', 'NPSLOOP_CORS_ORIGINS', 'NPSLOOP_RATE_LIMIT_IP', 'NPSLOOP_RATE_LIMIT_SURVEY']) {
+      expect(help.out).toContain(text);
+    }
+    const unknown = await cli(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('unknown command');
+  });
+});

@@ -1,0 +1,101 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { tempDir } from './helpers.ts';
+
+const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(packageRoot, 'bin/npsloop.js');
+const ADMIN_KEY = 'durability-admin-key';
+
+/** Starts `npsloop serve` on a free loopback port and resolves with its URL once it prints it. */
+function serve(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
+  if (!existsSync(join(packageRoot, 'dist/cli.js'))) {
+    throw new Error('packages/collector/dist/cli.js is missing: build first (`pnpm build`, or `pnpm --filter @npsloop/collector build`)');
+  }
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--host', '127.0.0.1', '--db', dbPath, '--log-level', 'warn', '--rate-limit-ip', '0'], {
+    env: { ...process.env, NPSLOOP_ADMIN_KEY: ADMIN_KEY },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  onTestFinished(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) resolve({ child, url: match[1] });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+function storedIds(dbPath: string): Set<string> {
+  const db = new BetterSqlite3(dbPath, { readonly: true });
+  try {
+    return new Set((db.prepare('SELECT id FROM responses').all() as { id: string }[]).map((row) => row.id));
+  } finally {
+    db.close();
+  }
+}
+
+describe('durability', () => {
+  it('every response answered 2xx survives SIGKILL under concurrent load', { timeout: 60_000 }, async () => {
+    const dbPath = join(tempDir(), 'durable.db');
+    const first = await serve(dbPath);
+    const created = await fetch(`${first.url}/v1/surveys`, {
+      method: 'POST', headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'demo', name: 'Demo', allowedOrigins: [] }),
+    });
+    expect(created.status).toBe(201);
+
+    const acknowledged: string[] = [];
+    let killed = false;
+    const worker = async (workerId: number) => {
+      for (let n = 0; !killed; n += 1) {
+        const id = `dur_${workerId}_${n}_${Math.random().toString(36).slice(2, 8)}`;
+        try {
+          const response = await fetch(`${first.url}/v1/responses`, {
+            method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ id, surveyId: 'demo', score: n % 11 }),
+          });
+          if (response.status === 201) acknowledged.push(id);
+          await response.arrayBuffer();
+        } catch {
+          return; // The server is gone.
+        }
+      }
+    };
+    const workers = Array.from({ length: 16 }, (_, index) => worker(index));
+    while (acknowledged.length < 400) {
+      if (first.child.exitCode !== null) throw new Error('the server stopped before the kill');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    first.child.kill('SIGKILL');
+    killed = true;
+    await Promise.all(workers);
+    await exited(first.child);
+    expect(first.child.signalCode).toBe('SIGKILL');
+
+    const second = await serve(dbPath);
+    const health = await fetch(`${second.url}/healthz`);
+    expect(health.status).toBe(200);
+    const summary = await (await fetch(`${second.url}/v1/surveys/demo/summary`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json();
+    expect(summary.n).toBeGreaterThanOrEqual(acknowledged.length);
+    const stored = storedIds(dbPath);
+    const lost = acknowledged.filter((id) => !stored.has(id));
+    expect(lost).toEqual([]);
+    second.child.kill('SIGTERM');
+    await exited(second.child);
+    expect(second.child.exitCode).toBe(0);
+  });
+});

@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.ts';
+import { createStore } from '../../src/store/store.ts';
+import { ADMIN_KEY, asAdmin, createSurvey, post, responseBody, tempDir, testApp } from '../helpers.ts';
+
+describe('group commit', () => {
+  it('writes concurrent requests in shared transactions and answers each only once its row is committed', async () => {
+    const app = await testApp();
+    await createSurvey(app);
+    const reader = new BetterSqlite3(app.dbPath, { readonly: true });
+    const seenAtAnswer: boolean[] = [];
+    const bodies = Array.from({ length: 200 }, () => responseBody());
+    await Promise.all(bodies.map(async (body) => {
+      const response = await post(app, '/v1/responses', body);
+      expect(response.statusCode).toBe(201);
+      // A separate connection sees only committed data.
+      seenAtAnswer.push(reader.prepare('SELECT 1 FROM responses WHERE id = ?').get(body.id) !== undefined);
+    }));
+    reader.close();
+    expect(seenAtAnswer).toHaveLength(200);
+    expect(seenAtAnswer.every(Boolean)).toBe(true);
+    const metrics = (await app.inject({ url: '/metrics', headers: asAdmin })).body;
+    const batches = Number(/npsloop_write_batch_size_count (\d+)/.exec(metrics)?.[1]);
+    expect(batches).toBeGreaterThan(0);
+    expect(batches).toBeLessThan(200);
+  });
+
+  it('one failing write does not undo the others in its batch', async () => {
+    const store = createStore(join(tempDir(), 'queue.db'));
+    store.createSurvey({ id: 'demo', name: 'Demo', allowedOrigins: [] });
+    const results = await Promise.allSettled([
+      store.ingestResponse({ id: 'first_ok_1', surveyId: 'demo', score: 9 }),
+      store.ingestResponse({ id: 'orphan_001', surveyId: 'no-such-survey', score: 9 }),
+      store.ingestResponse({ id: 'second_ok1', surveyId: 'demo', score: 3 }),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(store.db.prepare('SELECT id FROM responses ORDER BY id').all()).toEqual([{ id: 'first_ok_1' }, { id: 'second_ok1' }]);
+    await store.close();
+  });
+
+  it('close() finishes queued writes so a new app on the same file sees them', async () => {
+    const dbPath = join(tempDir(), 'close.db');
+    const first = await buildApp({ dbPath, adminKey: ADMIN_KEY });
+    await createSurvey(first);
+    const pending = Array.from({ length: 50 }, () => first.store.ingestResponse({ ...responseBody(), score: 7 }));
+    expect(first.store.pendingWrites).toBe(50);
+    await first.close();
+    expect((await Promise.all(pending)).every((status) => status === 'created')).toBe(true);
+
+    const second = await buildApp({ dbPath, adminKey: ADMIN_KEY });
+    const summary = (await second.inject({ url: '/v1/surveys/demo/summary', headers: asAdmin })).json();
+    expect(summary.n).toBe(50);
+    await second.close();
+  });
+});
