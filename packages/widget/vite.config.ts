@@ -1,12 +1,13 @@
 import { defineConfig } from 'vite';
 
-// Two outputs from one source: `vite build` makes dist/widget.js, the script-tag
-// IIFE (minified, Preact and core bundled in); `vite build --mode esm` adds
-// dist/npsloop.mjs for bundlers, with Preact left as a peer import.
+// Two outputs from one source: `vite build` makes dist/widget.js, the
+// script-tag IIFE (minified, core's strings bundled in, no globals but
+// `window.npsloop`); `vite build --mode esm` adds dist/npsloop.mjs for bundlers.
+// Components use the classic JSX pragma with src/dom.ts (see there why).
 export default defineConfig(({ mode }) => {
   const esm = mode === 'esm';
   return {
-    esbuild: { jsx: 'automatic', jsxImportSource: 'preact', legalComments: 'none' },
+    esbuild: { legalComments: 'none' },
     build: {
       target: 'es2020',
       emptyOutDir: !esm,
@@ -15,7 +16,6 @@ export default defineConfig(({ mode }) => {
       lib: esm
         ? { entry: 'src/index.ts', formats: ['es'], fileName: () => 'npsloop.mjs' }
         : { entry: 'src/main.ts', formats: ['iife'], name: 'npsloop', fileName: () => 'widget.js' },
-      rollupOptions: esm ? { external: [/^preact/] } : {},
     },
   };
 });

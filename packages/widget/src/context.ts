@@ -1,5 +1,12 @@
 import { LIMITS, type DeviceClass, type Properties } from '@npsloop/core';
 
+/** Text as the collector accepts it: control characters (other than tab and newlines) removed, trimmed, bounded; undefined when empty. */
+export function plainText(value: unknown, maxLength: number): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  const text = typeof value === 'string' ? value.replace(/[\0-\x08\v\f\x0e-\x1f\x7f]/g, '').trim().slice(0, maxLength) : '';
+  return text || undefined;
+}
+
 /** The page's path, with the query string only when the site opted in; never the fragment. */
 export function pagePath(where: { pathname: string; search: string }, withQuery: boolean): string {
   return (where.pathname + (withQuery ? where.search : '')).slice(0, LIMITS.pageMaxLength);
@@ -10,17 +17,17 @@ export function deviceClass(width: number, coarsePointer: boolean): DeviceClass 
   return width < 600 ? 'mobile' : coarsePointer && width < 1200 ? 'tablet' : 'desktop';
 }
 
-/** Keeps the traits the collector accepts: at most 20 keys, short keys, string/number/boolean values. */
+/** Keeps the traits the collector accepts: at most 20, named `[A-Za-z0-9_.-]{1,40}`, with string, finite number or boolean values. */
 export function cleanProperties(traits: unknown): Properties | undefined {
-  if (!traits || typeof traits !== 'object') return undefined;
   const properties: Properties = {};
   let count = 0;
-  for (const [key, value] of Object.entries(traits)) {
-    if (count >= LIMITS.propertiesMaxKeys || !key || key.length > LIMITS.propertyKeyMaxLength) continue;
-    if (typeof value === 'string') properties[key] = value.slice(0, LIMITS.propertyValueMaxLength);
-    else if (typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) properties[key] = value;
-    else continue;
-    count++;
+  for (const [key, value] of Object.entries(traits ?? {})) {
+    const kept = typeof value === 'string' ? plainText(value, LIMITS.propertyValueMaxLength) ?? '' : value;
+    if (count < LIMITS.propertiesMaxKeys && /^[\w.-]{1,40}$/.test(key) && !/^(__proto__|constructor|prototype)$/.test(key)
+      && (typeof kept === 'string' || typeof kept === 'boolean' || Number.isFinite(kept))) {
+      properties[key] = kept;
+      count++;
+    }
   }
   return count ? properties : undefined;
 }

@@ -45,10 +45,10 @@ export function sampleBucket(key: string): number {
 
 /** Whether this visitor may be asked now: outside the re-survey and dismiss windows, enough page views, sampled in. */
 export function isEligible(record: EligibilityRecord, config: WidgetConfig, visitorId: string, now: number): boolean {
-  const answered = record.answeredAt[config.surveyId];
-  const dismissed = record.dismissedAt[config.surveyId];
-  if (answered && now - answered < config.resurveyAfterDays * DAY) return false;
-  if (dismissed && now - dismissed < config.dismissAfterDays * DAY) return false;
-  if (record.pageViews < config.minPageViews) return false;
-  return sampleBucket(visitorId + ':' + config.surveyId) < config.sampleRate;
+  const answered = record.answeredAt[config.survey];
+  const dismissed = record.dismissedAt[config.survey];
+  if (answered && now - answered < config.resurveyDays * DAY) return false;
+  if (dismissed && now - dismissed < config.dismissDays * DAY) return false;
+  if (record.pageViews < config.minPageviews) return false;
+  return sampleBucket(visitorId + ':' + config.survey) < config.sample;
 }

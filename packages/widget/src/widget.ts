@@ -1,12 +1,14 @@
-import { h, render } from 'preact';
-import type { BuiltInLocale, Properties, ResponsePayload } from '@npsloop/core';
+import { SLUG_PATTERN, type Properties, type ResponsePayload } from '@npsloop/core';
 import type { WidgetConfig, WidgetStrings } from './config';
-import { Survey, type Step } from './components/Survey';
-import { cleanProperties, deviceClass, pagePath } from './context';
+import { ConsentStep } from './components/ConsentStep';
+import { Panel } from './components/Panel';
+import { ScoreScale } from './components/ScoreScale';
+import { WhyStep } from './components/WhyStep';
+import { cleanProperties, deviceClass, pagePath, plainText } from './context';
 import { isEligible, loadRecord, RECORD_KEY, updateRecord } from './eligibility';
 import { randomId } from './ids';
 import { createOutbox, type Outbox } from './outbox';
-import { localize } from './strings';
+import { localize, whyPrompt } from './strings';
 import { styles } from './styles';
 
 /** What `on(event, fn)` can listen to. */
@@ -26,46 +28,42 @@ export interface Widget {
   track(touchpoint: string): void;
   reset(): void;
   on(event: WidgetEvent, listener: (detail?: unknown) => void): void;
-  /** Runs a queued command by name; unknown commands and bad arguments are ignored. */
+  /** Runs a command by name; unknown commands and bad arguments are ignored, nothing throws. */
   run(command: unknown, ...args: unknown[]): void;
   /** Flushes the outbox, wires the page events and, in auto mode, schedules the prompt when eligible. */
   start(): void;
 }
 
-interface SurveyState {
-  step?: Step;
-  responseId?: string;
-  checked?: number;
+/** The steps of one survey; consent only when the visitor is identified or an email is asked for. */
+export type Step = 'score' | 'why' | 'consent' | 'thanks';
+
+/** One showing of the survey, from open to close. */
+interface Showing {
+  step: Step;
+  responseId: string;
+  openedAt: number;
   score?: number;
   comment?: string;
   consent?: boolean;
   email?: string;
-  openedAt?: number;
 }
 
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+$/;
-const THANKS_SECONDS = 6;
-const FOCUS_TARGET: Record<Step, string> = { score: '[role=radio][tabindex="0"]', why: 'textarea', consent: 'input,button.b', thanks: '.p' };
+// Stricter than needed, so the collector's email check never refuses an answer.
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+const THANKS_MS = 6000;
+const FOCUS: Record<Step, string> = { score: '[tabindex="0"]', why: 'textarea', consent: 'input,.b', thanks: '' };
 
-function shortText(value: unknown, maxLength: number): string | undefined {
-  return typeof value === 'string' && value.trim() ? value.trim().slice(0, maxLength) : undefined;
-}
-
-function isEditable(element: Element | null): boolean {
-  return !!element && (/^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName) || (element as HTMLElement).isContentEditable);
-}
-
-/** The survey controller: state, eligibility, delivery and rendering, behind the public commands. */
+/** The survey controller: state, eligibility, delivery and rendering behind the public commands. */
 export function createWidget(config: WidgetConfig, outbox: Outbox = createOutbox()): Widget {
   const listeners: Partial<Record<WidgetEvent, ((detail?: unknown) => void)[]>> = {};
-  const visitorId = loadRecord().visitorId;
+  let visitorId = loadRecord().visitorId;
   let identity: { userId?: string; email?: string; properties?: Properties } = {};
   let touchpoint = config.touchpoint;
-  let state: SurveyState = {};
-  let locale: BuiltInLocale = 'en';
+  let showing: Showing | undefined;
   let strings: WidgetStrings;
+  let locale = 'en';
   let host: HTMLElement | undefined;
-  let mount: HTMLElement | undefined;
+  let panel: HTMLElement | undefined;
   let rtl = false;
   let returnFocus: HTMLElement | null = null;
   let thanksTimer: ReturnType<typeof setTimeout> | undefined;
@@ -78,178 +76,158 @@ export function createWidget(config: WidgetConfig, outbox: Outbox = createOutbox
     }
   };
 
-  const context = () => ({
-    surveyId: config.surveyId,
-    touchpoint,
-    channel: config.channel,
-    journey: config.journey,
-    locale,
-    page: pagePath(location, config.pageQuery),
-  });
+  const context = () => ({ surveyId: config.survey, touchpoint, channel: config.channel, locale, page: pagePath(location, config.pageQuery) });
 
   const sendEvent = (type: 'shown' | 'dismissed') => {
-    const { journey: _journey, ...event } = context();
     const id = randomId();
-    outbox.send(`${config.collector}/v1/events`, id, JSON.stringify({ id, ...event, type }));
+    outbox.send(`${config.collector}/v1/events`, id, JSON.stringify({ id, type, ...context() }));
   };
 
-  const sendResponse = () => {
-    const { userId, email, properties } = identity;
-    const contactEmail = state.consent ? email ?? state.email : undefined;
+  // The whole answer so far, every time: a later body replaces an earlier one in the outbox.
+  const sendResponse = ({ responseId, score, comment, consent, email }: Showing) => {
+    const contactEmail = consent ? identity.email ?? email : undefined;
     const payload: ResponsePayload = {
-      id: state.responseId!,
+      id: responseId,
       ...context(),
-      score: state.score!,
-      comment: state.comment,
-      consent: state.consent,
-      respondent: userId || contactEmail ? { userId, email: contactEmail } : undefined,
+      journey: config.journey,
+      score: score!,
+      comment,
+      consent,
+      respondent: identity.userId || contactEmail ? { userId: identity.userId, email: contactEmail } : undefined,
       device: deviceClass(innerWidth, matchMedia('(pointer:coarse)').matches),
-      properties,
+      properties: identity.properties,
     };
-    outbox.send(`${config.collector}/v1/responses`, payload.id, JSON.stringify(payload));
+    outbox.send(`${config.collector}/v1/responses`, responseId, JSON.stringify(payload));
   };
 
-  const view = (moveFocus = true) => {
-    if (!mount) return;
-    render(
-      state.step
-        ? h(Survey, {
-            step: state.step,
-            strings,
-            brand: config.brand,
-            position: config.position,
-            theme: config.theme,
-            rtl,
-            checked: state.checked,
-            score: state.score,
-            askEmail: config.askEmail && !identity.email,
-            onMove: (score: number) => {
-              state.checked = score;
-              view();
-            },
-            onScore: pick,
-            onComment: comment,
-            onConsent: consent,
-            onClose: () => close(true),
-          })
-        : null,
-      mount,
+  function moveTo(step: Step, moveFocus = true): void {
+    if (!showing || !panel) return;
+    showing.step = step;
+    const live = panel.lastChild as HTMLElement;
+    (panel.children[1] as HTMLElement).replaceChildren(
+      step === 'score'
+        ? ScoreScale({ question: strings.question, low: strings.low, high: strings.high, rtl, onScore: score })
+        : step === 'why'
+          ? WhyStep({ prompt: whyPrompt(strings, showing.score!), send: strings.send, onComment: comment })
+          : step === 'consent'
+            ? ConsentStep({ question: strings.consent, yes: strings.yes, no: strings.no, emailLabel: config.askEmail && !identity.email ? strings.email : undefined, onConsent: consent })
+            : '',
     );
-    if (state.step && moveFocus) mount.querySelector<HTMLElement>(FOCUS_TARGET[state.step])?.focus({ preventScroll: true });
-  };
+    // The thanks text is the live region itself, made visible.
+    live.className = step === 'thanks' ? 'q k' : 'v';
+    live.textContent = step === 'why' ? whyPrompt(strings, showing.score!) : step === 'consent' ? strings.consent : step === 'thanks' ? strings.thanks : '';
+    if (moveFocus) (step === 'thanks' ? panel : panel.querySelector<HTMLElement>(FOCUS[step]))?.focus({ preventScroll: true });
+  }
 
-  const moveTo = (step: Step) => {
-    state.step = step;
-    view();
-  };
-
-  function pick(score: number): void {
-    state.score = state.checked = score;
-    updateRecord((record) => (record.answeredAt[config.surveyId] = Date.now()));
-    sendResponse();
-    emit('score', score);
+  function score(value: number): void {
+    if (!showing) return;
+    showing.score = value;
+    updateRecord((record) => (record.answeredAt[config.survey] = Date.now()));
+    sendResponse(showing);
+    emit('score', value);
     moveTo('why');
   }
 
   function comment(text: string): void {
-    state.comment = shortText(text, 5000);
-    if (state.comment) sendResponse();
+    if (!showing) return;
+    showing.comment = plainText(text, 5000);
+    if (showing.comment) sendResponse(showing);
     if (identity.userId || identity.email || config.askEmail) moveTo('consent');
     else finish();
   }
 
   function consent(given: boolean, email?: string): void {
-    state.consent = given;
-    state.email = email && EMAIL_PATTERN.test(email) ? email : undefined;
-    sendResponse();
+    if (!showing) return;
+    showing.consent = given;
+    showing.email = email && EMAIL_PATTERN.test(email) ? email : undefined;
+    sendResponse(showing);
     finish();
   }
 
   function finish(): void {
-    emit('submit', { score: state.score, comment: state.comment, consent: state.consent });
+    emit('submit', { score: showing?.score, comment: showing?.comment, consent: showing?.consent });
     moveTo('thanks');
-    thanksTimer = setTimeout(() => close(false), THANKS_SECONDS * 1000);
+    thanksTimer = setTimeout(close, THANKS_MS);
   }
 
-  function close(byVisitor: boolean): void {
-    if (!state.step) return;
-    if (byVisitor && state.step === 'score') {
-      updateRecord((record) => (record.dismissedAt[config.surveyId] = Date.now()));
+  /** Closes the prompt; `byVisitor` before a score counts as a dismissal. */
+  function close(byVisitor?: boolean): void {
+    if (!showing) return;
+    if (byVisitor === true && showing.step === 'score') {
+      updateRecord((record) => (record.dismissedAt[config.survey] = Date.now()));
       sendEvent('dismissed');
       emit('dismiss');
     }
     clearTimeout(thanksTimer);
-    state = {};
-    view();
+    // Give focus back only if it is still ours: the visitor may have moved on while the thanks showed.
+    const hadFocus = document.activeElement === host;
+    showing = panel = undefined;
     host?.remove();
-    host = mount = undefined;
-    if (returnFocus?.isConnected) returnFocus.focus({ preventScroll: true });
+    if (hadFocus && returnFocus?.isConnected) returnFocus.focus({ preventScroll: true });
     returnFocus = null;
   }
-
-  const eligible = () => isEligible(loadRecord(), config, identity.userId ?? visitorId, Date.now());
 
   function open(): void {
     ({ locale, strings } = localize([config.locale, document.documentElement.lang, navigator.language], config.brand, config.strings));
     host = document.createElement('npsloop-widget');
-    const shadow = host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     if (config.nonce) style.setAttribute('nonce', config.nonce);
     style.textContent = styles(config.accent);
-    mount = document.createElement('div');
-    shadow.append(style, mount);
+    panel = Panel({ brand: config.brand, position: config.position, theme: config.theme, closeLabel: strings.close, onClose: () => close(true) }) as HTMLElement;
+    host.attachShadow({ mode: 'open' }).append(style, panel);
     document.body.append(host);
     rtl = getComputedStyle(host).direction === 'rtl';
     const active = document.activeElement as HTMLElement | null;
+    returnFocus = active === document.body ? null : active;
+    showing = { step: 'score', responseId: randomId(), openedAt: Date.now() };
     // Never pull focus out of a field the visitor is typing in.
-    returnFocus = active && active !== document.body ? active : null;
-    state = { step: 'score', responseId: randomId(), openedAt: Date.now() };
-    view(!isEditable(active));
+    moveTo('score', !active?.matches('input,textarea,select,[contenteditable]'));
     sendEvent('shown');
     emit('show');
   }
 
+  const eligible = () => isEligible(loadRecord(), config, identity.userId ?? visitorId, Date.now());
+
   const widget: Widget = {
     show(options) {
-      if (state.step || !config.surveyId || !config.collector || !document.body) return;
-      if (options?.force || eligible()) open();
+      if (!showing && config.survey && config.collector && document.body && (options?.force || eligible())) open();
     },
     identify(who) {
       identity = {
-        userId: shortText(who?.userId, 128),
-        email: who?.email && EMAIL_PATTERN.test(who.email) ? who.email.slice(0, 254) : undefined,
+        userId: plainText(who?.userId, 128),
+        email: typeof who?.email === 'string' && EMAIL_PATTERN.test(who.email) ? who.email.slice(0, 254) : undefined,
         properties: cleanProperties(who?.traits),
       };
     },
     track(name) {
-      touchpoint = shortText(name, 64) ?? touchpoint;
+      if (SLUG_PATTERN.test(name)) touchpoint = name;
     },
     reset() {
       identity = {};
-      close(false);
+      visitorId = updateRecord((record) => (record.visitorId = randomId())).visitorId;
+      close();
     },
     on(event, listener) {
       if (typeof listener === 'function') (listeners[event] ??= []).push(listener);
     },
     run(command, ...args) {
       try {
-        const method = widget[command as keyof Widget] as ((...input: unknown[]) => void) | undefined;
-        if (typeof method === 'function' && command !== 'run' && command !== 'start') method(...args);
+        if (command !== 'run' && command !== 'start') (widget[command as keyof Widget] as (...input: unknown[]) => void)(...args);
       } catch {}
     },
     start() {
-      if (!config.surveyId || !config.collector) return;
+      if (!config.survey || !config.collector) return;
       outbox.flush();
       addEventListener('online', outbox.flush);
       addEventListener('pagehide', outbox.flushOnHide);
-      // Another tab answered or dismissed: close the untouched prompt here too.
+      // Another tab answered or dismissed this survey: close the untouched prompt here too.
       addEventListener('storage', (event) => {
-        const record = event.key === RECORD_KEY && state.step === 'score' && loadRecord();
-        const since = state.openedAt ?? 0;
-        if (record && Math.max(record.answeredAt[config.surveyId] ?? 0, record.dismissedAt[config.surveyId] ?? 0) >= since) close(false);
+        if (event.key !== RECORD_KEY || showing?.step !== 'score') return;
+        const record = loadRecord();
+        if (Math.max(record.answeredAt[config.survey] ?? 0, record.dismissedAt[config.survey] ?? 0) >= showing.openedAt) close();
       });
-      if (config.minPageViews) updateRecord((record) => record.pageViews++);
-      if (config.mode === 'auto' && eligible()) setTimeout(() => widget.show(), config.delaySeconds * 1000);
+      if (config.minPageviews) updateRecord((record) => record.pageViews++);
+      if (config.mode === 'auto' && eligible()) setTimeout(widget.show, config.delay * 1000);
     },
   };
   return widget;

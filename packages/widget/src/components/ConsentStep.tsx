@@ -1,3 +1,4 @@
+/** @jsxImportSource .. */
 import { LIMITS } from '@npsloop/core';
 
 /** Props of the consent step. */
@@ -7,27 +8,23 @@ export interface ConsentStepProps {
   no: string;
   /** Label of the email field; the field is shown only when set. */
   emailLabel?: string;
-  onAnswer(consent: boolean, email?: string): void;
+  onConsent(consent: boolean, email?: string): void;
 }
 
-/** "May we contact you about your answer?" with yes/no, and an email field when the site asks for one. */
-export function ConsentStep({ question, yes, no, emailLabel, onAnswer }: ConsentStepProps) {
+/** "May we contact you about your answer?" with Yes and No, and an email field when the site asks for one. */
+export function ConsentStep({ question, yes, no, emailLabel, onConsent }: ConsentStepProps) {
+  const email = emailLabel ? ((<input id="m" type="email" autocomplete="email" maxlength={LIMITS.emailMaxLength} />) as HTMLInputElement) : null;
   const answer = (consent: boolean) => (event: Event) => {
-    const form = (event.currentTarget as HTMLButtonElement).form;
-    const email = (form?.elements.namedItem('m') as HTMLInputElement | null)?.value.trim();
-    onAnswer(consent, email || undefined);
+    event.preventDefault();
+    onConsent(consent, email?.value.trim() || undefined);
   };
   return (
-    <form role="group" aria-labelledby="t" onSubmit={(event) => event.preventDefault()}>
+    <form role="group" aria-labelledby="t" onSubmit={answer(true)}>
       <p id="t" class="q">{question}</p>
-      {emailLabel && (
-        <>
-          <label class="l" for="m">{emailLabel}</label>
-          <input id="m" name="m" type="email" autoComplete="email" maxLength={LIMITS.emailMaxLength} />
-        </>
-      )}
+      {email && <label class="l" for="m">{emailLabel}</label>}
+      {email}
       <div class="r">
-        <button class="b" type="submit" onClick={answer(true)}>{yes}</button>
+        <button class="b" type="submit">{yes}</button>
         <button class="b n" type="button" onClick={answer(false)}>{no}</button>
       </div>
     </form>

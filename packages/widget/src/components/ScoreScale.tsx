@@ -1,55 +1,53 @@
-/** Props of the 0–10 scale. `checked` moves with the arrow keys; a pick (click, Space, Enter) answers. */
+/** @jsxImportSource .. */
+
+/** Props of the 0–10 scale. */
 export interface ScoreScaleProps {
   question: string;
   low: string;
   high: string;
-  checked?: number;
   rtl: boolean;
-  onMove(score: number): void;
-  onPick(score: number): void;
+  onScore(score: number): void;
 }
-
-const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 /** Where an arrow, Home or End key moves from `current`; undefined for any other key. */
 export function nextScore(key: string, current: number, rtl: boolean): number | undefined {
   const step = key === 'ArrowDown' || key === (rtl ? 'ArrowLeft' : 'ArrowRight') ? 1
     : key === 'ArrowUp' || key === (rtl ? 'ArrowRight' : 'ArrowLeft') ? -1 : 0;
-  if (step) return (current + step + 11) % 11;
-  return key === 'Home' ? 0 : key === 'End' ? 10 : undefined;
+  return step ? (current + step + 11) % 11 : key === 'Home' ? 0 : key === 'End' ? 10 : undefined;
 }
 
 /**
  * The question and a radio group of eleven options named "0" … "10", the end
- * labels tied to the first and last option. Arrow keys only move the choice,
- * so a keyboard user confirms with Space or Enter; a click answers at once.
+ * labels describing the first and last. Arrow keys move the choice (roving
+ * tabindex) without answering; a click, Space or Enter answers.
  */
-export function ScoreScale({ question, low, high, checked, rtl, onMove, onPick }: ScoreScaleProps) {
-  const onKeyDown = (event: KeyboardEvent) => {
-    const next = nextScore(event.key, checked ?? -1, rtl);
-    if (next === undefined) return;
-    event.preventDefault();
-    onMove(next);
-    ((event.currentTarget as HTMLElement).parentElement?.children[next] as HTMLElement | undefined)?.focus();
-  };
+export function ScoreScale({ question, low, high, rtl, onScore }: ScoreScaleProps) {
+  const options = Array.from({ length: 11 }, (_, score) => (
+    <button
+      type="button"
+      role="radio"
+      aria-checked="false"
+      aria-describedby={score === 0 ? 'lo' : score === 10 ? 'hi' : null}
+      tabindex={score ? -1 : 0}
+      onClick={() => onScore(score)}
+      onKeydown={(event: KeyboardEvent) => {
+        const next = nextScore(event.key, score, rtl);
+        if (next === undefined) return;
+        event.preventDefault();
+        options.forEach((option, index) => {
+          option.tabIndex = index === next ? 0 : -1;
+          option.setAttribute('aria-checked', String(index === next));
+        });
+        options[next].focus();
+      }}
+    >
+      {score}
+    </button>
+  )) as HTMLButtonElement[];
   return (
     <>
       <p id="t" class="q">{question}</p>
-      <div class="s" role="radiogroup" aria-labelledby="t">
-        {SCORES.map((score) => (
-          <button
-            type="button"
-            role="radio"
-            aria-checked={score === checked}
-            aria-describedby={score === 0 ? 'lo' : score === 10 ? 'hi' : undefined}
-            tabIndex={score === (checked ?? 0) ? 0 : -1}
-            onClick={() => onPick(score)}
-            onKeyDown={onKeyDown}
-          >
-            {score}
-          </button>
-        ))}
-      </div>
+      <div class="s" role="radiogroup" aria-labelledby="t">{options}</div>
       <div class="e">
         <span id="lo">{low}</span>
         <span id="hi">{high}</span>

@@ -1,22 +1,25 @@
+/** @jsxImportSource .. */
 import { LIMITS } from '@npsloop/core';
 
 /** Props of the "why" step. */
 export interface WhyStepProps {
   prompt: string;
   send: string;
-  onSubmit(comment: string): void;
+  onComment(comment: string): void;
 }
 
 /** The open question after the score: a labelled text area and a send button. */
-export function WhyStep({ prompt, send, onSubmit }: WhyStepProps) {
-  const submit = (event: Event) => {
-    event.preventDefault();
-    onSubmit(((event.currentTarget as HTMLFormElement).elements.namedItem('c') as HTMLTextAreaElement).value);
-  };
+export function WhyStep({ prompt, send, onComment }: WhyStepProps) {
+  const comment = (<textarea id="c" rows="3" maxlength={LIMITS.commentMaxLength} />) as HTMLTextAreaElement;
   return (
-    <form onSubmit={submit}>
+    <form
+      onSubmit={(event: Event) => {
+        event.preventDefault();
+        onComment(comment.value);
+      }}
+    >
       <label id="t" class="q" for="c">{prompt}</label>
-      <textarea id="c" name="c" rows={3} maxLength={LIMITS.commentMaxLength} />
+      {comment}
       <button class="b" type="submit">{send}</button>
     </form>
   );

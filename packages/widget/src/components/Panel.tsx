@@ -1,0 +1,30 @@
+/** @jsxImportSource .. */
+import type { Position, Theme } from '../config';
+
+/** Props of the survey's frame. */
+export interface PanelProps {
+  brand: string;
+  position: Position;
+  theme: Theme;
+  closeLabel: string;
+  onClose(): void;
+}
+
+/**
+ * The frame around every step: a non-modal dialog named after the brand, a
+ * labelled close button (Escape does the same), the slot `.c` for the current
+ * step and a polite live region `.v` that announces each new step.
+ */
+export function Panel({ brand, position, theme, closeLabel, onClose }: PanelProps) {
+  return (
+    <div class={`p ${position} ${theme}`} role="dialog" aria-label={brand} tabindex="-1" onKeydown={(event: KeyboardEvent) => event.key === 'Escape' && onClose()}>
+      <button class="x" type="button" aria-label={closeLabel} onClick={onClose}>
+        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+          <path d="M4 4l8 8M12 4l-8 8" />
+        </svg>
+      </button>
+      <div class="c" />
+      <p class="v" aria-live="polite" />
+    </div>
+  );
+}
