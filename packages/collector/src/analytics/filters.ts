@@ -21,8 +21,12 @@ export interface AnalyticsFilter {
 /** A bounded query-string value (every incoming string has a maximum length). */
 export const queryText = (max: number) => z.string().max(max, { error: `must be at most ${max} characters` });
 
-const dimValue = queryText(64).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'must be a slug such as "checkout"' });
+/** A dimension value in a query: a bounded slug. */
+export const dimValue = queryText(64).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'must be a slug such as "checkout"' });
 const PROPERTY_KEY = /^property\.([A-Za-z0-9_.-]{1,40})$/;
+/** Extra keys a route accepts beyond its shape: `property.NAME`, optionally behind a side prefix (`a.`, `b.`). */
+const propertyKeyPattern = (prefixes: readonly string[]) =>
+  new RegExp(`^(?:${prefixes.map((prefix) => prefix.replace('.', '\\.')).join('|')})property\\.[A-Za-z0-9_.-]{1,40}$`);
 const MAX_PROPERTY_FILTERS = 5;
 
 /** Query keys shared by every analytics route. */
@@ -37,8 +41,9 @@ export const filterShape = {
 };
 
 /** A zod query schema: the filter keys, the route's own keys, `property.NAME` keys; anything else is a 400. */
-export function analyticsQuerySchema<Shape extends z.ZodRawShape>(shape: Shape) {
+export function analyticsQuerySchema<Shape extends z.ZodRawShape>(shape: Shape, propertyPrefixes: readonly string[] = ['']) {
   const known = new Set([...Object.keys(filterShape), ...Object.keys(shape)]);
+  const propertyKey = propertyKeyPattern(propertyPrefixes);
   return z
     .object({ ...filterShape, ...shape })
     .catchall(queryText(200))
@@ -46,35 +51,49 @@ export function analyticsQuerySchema<Shape extends z.ZodRawShape>(shape: Shape) 
       let properties = 0;
       for (const key of Object.keys(query)) {
         if (known.has(key)) continue;
-        if (!PROPERTY_KEY.test(key)) context.addIssue({ code: 'custom', path: [key], message: 'unknown parameter' });
+        if (!propertyKey.test(key)) context.addIssue({ code: 'custom', path: [key], message: 'unknown parameter' });
         else if (++properties > MAX_PROPERTY_FILTERS) context.addIssue({ code: 'custom', path: [key], message: `at most ${MAX_PROPERTY_FILTERS} property filters` });
       }
       const zone = typeof query.tz === 'string' && isTimeZone(query.tz) ? query.tz : 'UTC';
-      for (const key of ['from', 'to'] as const) {
+      const timeKeys = Object.keys(query).filter((key) => /^(from|to|[ab]From|[ab]To)$/.test(key));
+      for (const key of timeKeys) {
         const text = query[key];
         if (typeof text === 'string' && parseIsoInstant(text, zone) === null) {
           context.addIssue({ code: 'custom', path: [key], message: 'must be an ISO 8601 date (2026-01-31) or date-time (2026-01-31T12:00:00Z)' });
         }
       }
-      const from = typeof query.from === 'string' ? parseIsoInstant(query.from, zone) : null;
-      const to = typeof query.to === 'string' ? parseIsoInstant(query.to, zone) : null;
-      if (from !== null && to !== null && to <= from) context.addIssue({ code: 'custom', path: ['to'], message: 'must be later than from' });
+      for (const [fromKey, toKey] of [['from', 'to'], ['aFrom', 'aTo'], ['bFrom', 'bTo']]) {
+        const from = typeof query[fromKey] === 'string' ? parseIsoInstant(query[fromKey] as string, zone) : null;
+        const to = typeof query[toKey] === 'string' ? parseIsoInstant(query[toKey] as string, zone) : null;
+        if (from !== null && to !== null && to <= from) context.addIssue({ code: 'custom', path: [toKey], message: `must be later than ${fromKey}` });
+      }
     });
 }
 
-/** The filter a validated query describes (property keys as `property.NAME`). */
-export function filterFromQuery(surveyId: string, query: Record<string, unknown>): AnalyticsFilter {
+/**
+ * The filter a validated query describes. With a side (`a`, `b`), that side's
+ * keys (`aFrom`, `a.touchpoint`, `a.property.NAME`) override the shared ones.
+ */
+export function filterFromQuery(surveyId: string, query: Record<string, unknown>, side?: 'a' | 'b'): AnalyticsFilter {
   const zone = typeof query.tz === 'string' ? query.tz : 'UTC';
+  const text = (key: string) => (typeof query[key] === 'string' ? (query[key] as string) : undefined);
   const filter: AnalyticsFilter = { surveyId, dims: {}, properties: [] };
-  if (typeof query.from === 'string') filter.from = parseIsoInstant(query.from, zone) ?? undefined;
-  if (typeof query.to === 'string') filter.to = parseIsoInstant(query.to, zone) ?? undefined;
+  const from = (side && text(`${side}From`)) ?? text('from');
+  const to = (side && text(`${side}To`)) ?? text('to');
+  if (from !== undefined) filter.from = parseIsoInstant(from, zone) ?? undefined;
+  if (to !== undefined) filter.to = parseIsoInstant(to, zone) ?? undefined;
   for (const dim of FILTER_DIMENSIONS) {
-    if (typeof query[dim] === 'string') filter.dims[dim] = query[dim] as string;
+    const value = (side && text(`${side}.${dim}`)) ?? text(dim);
+    if (value !== undefined) filter.dims[dim] = value;
   }
-  for (const [key, value] of Object.entries(query)) {
-    const match = PROPERTY_KEY.exec(key);
-    if (match && typeof value === 'string') filter.properties.push([match[1], value]);
+  const properties = new Map<string, string>();
+  for (const prefix of side ? ['', `${side}.`] : ['']) {
+    for (const [key, value] of Object.entries(query)) {
+      const match = key.startsWith(prefix) ? PROPERTY_KEY.exec(key.slice(prefix.length)) : null;
+      if (match && typeof value === 'string') properties.set(match[1], value);
+    }
   }
+  filter.properties = [...properties];
   return filter;
 }
 

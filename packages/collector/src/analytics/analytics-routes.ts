@@ -1,0 +1,115 @@
+/** The analytics routes (read or admin key): parse → call the analytics store → reply. */
+import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import { HttpError, surveyNotFound } from '../errors.ts';
+import { surveyParamsSchema } from '../schemas/survey.ts';
+import { countBuckets, localBuckets, type TrendInterval } from '../rollups/time-buckets.ts';
+import type { AnalyticsStore } from './analytics-store.ts';
+import * as schemas from './analytics-schemas.ts';
+import { decodeCursor } from './cursor.ts';
+import { filterFromQuery, type AnalyticsFilter } from './filters.ts';
+import type { SegmentBy } from './rollup-query.ts';
+import { segmentReport } from './segments.ts';
+import { ftsQuery } from './text-fold.ts';
+
+/** Trends longer than this many buckets are refused (ask for a longer interval). */
+export const MAX_TREND_BUCKETS = 1000;
+const DEFAULT_TREND_SPAN_MS: Record<TrendInterval, number> = { day: 30 * 86_400_000, week: 12 * 7 * 86_400_000, month: 365 * 86_400_000 };
+
+const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+const read = { access: 'read' as const };
+const tags = ['analytics'];
+
+/** Registers summary, trend, segments, compare, responses, themes and export under `/v1/surveys/:id/`. */
+export async function analyticsRoutes(app: FastifyInstance, options: { analytics: AnalyticsStore }): Promise<void> {
+  const { analytics } = options;
+  const filterOf = (params: unknown, query: unknown, side?: 'a' | 'b'): AnalyticsFilter => {
+    const { id } = params as { id: string };
+    if (!app.store.getSurvey(id)) throw surveyNotFound(id);
+    return filterFromQuery(id, query as Record<string, unknown>, side);
+  };
+
+  app.get('/v1/surveys/:id/summary', {
+    schema: { summary: 'NPS with its 95% interval, groups, distribution, comment and response rates', tags, params: surveyParamsSchema, querystring: schemas.summaryQuerySchema, response: { 200: schemas.summaryBodySchema } },
+    config: read,
+  }, async (request) => {
+    const filter = filterOf(request.params, request.query);
+    return { surveyId: filter.surveyId, from: iso(filter.from), to: iso(filter.to), ...analytics.summary(filter) };
+  });
+
+  app.get('/v1/surveys/:id/trend', {
+    schema: { summary: 'NPS per local day, week (from Monday) or month, in any IANA time zone', tags, params: surveyParamsSchema, querystring: schemas.trendQuerySchema, response: { 200: schemas.trendBodySchema } },
+    config: read,
+  }, async (request) => {
+    const query = request.query as z.infer<typeof schemas.trendQuerySchema>;
+    const filter = filterOf(request.params, query);
+    const tz = query.tz ?? 'UTC';
+    const interval = query.interval as TrendInterval;
+    const to = filter.to ?? Date.now();
+    const from = filter.from ?? localBuckets(interval, tz, to - DEFAULT_TREND_SPAN_MS[interval], to - DEFAULT_TREND_SPAN_MS[interval] + 1)[0].start;
+    if (to <= from) throw new HttpError(400, 'invalid_request', 'from: must be earlier than to (to defaults to now)');
+    const buckets = countBuckets(interval, tz, from, to);
+    if (buckets > MAX_TREND_BUCKETS) {
+      throw new HttpError(400, 'invalid_request', `from: the trend would have ${buckets} buckets, at most ${MAX_TREND_BUCKETS}; narrow from/to or use a longer interval`);
+    }
+    return { surveyId: filter.surveyId, interval, tz, from: iso(from), to: iso(to), buckets: analytics.trend({ ...filter, from, to }, interval, tz) };
+  });
+
+  app.get('/v1/surveys/:id/segments', {
+    schema: { summary: 'NPS per touchpoint, channel, locale, journey or custom property, small samples flagged', tags, params: surveyParamsSchema, querystring: schemas.segmentsQuerySchema, response: { 200: schemas.segmentsBodySchema } },
+    config: read,
+  }, async (request) => {
+    const query = request.query as z.infer<typeof schemas.segmentsQuerySchema>;
+    const filter = filterOf(request.params, query);
+    return { surveyId: filter.surveyId, ...segmentReport(query.by, analytics.segmentCounts(filter, query.by as SegmentBy), query.minN) };
+  });
+
+  app.get('/v1/surveys/:id/compare', {
+    schema: { summary: 'Two periods or two segments: difference, z, p, significant', tags, params: surveyParamsSchema, querystring: schemas.compareQuerySchema, response: { 200: schemas.compareBodySchema } },
+    config: read,
+  }, async (request) => {
+    const a = filterOf(request.params, request.query, 'a');
+    const b = filterOf(request.params, request.query, 'b');
+    if (JSON.stringify(a) === JSON.stringify(b)) {
+      throw new HttpError(400, 'invalid_request', 'compare: the two sides are the same; give aFrom/aTo/bFrom/bTo or a.<filter>/b.<filter>');
+    }
+    return { surveyId: a.surveyId, ...analytics.compare(a, b) };
+  });
+
+  app.get('/v1/surveys/:id/responses', {
+    schema: { summary: 'Responses newest first: filters, full-text search, cursor pagination', tags, params: surveyParamsSchema, querystring: schemas.responsesQuerySchema },
+    config: read,
+  }, async (request) => {
+    const query = request.query as z.infer<typeof schemas.responsesQuerySchema>;
+    const filter = filterOf(request.params, query);
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    if (after === null) throw new HttpError(400, 'invalid_request', 'cursor: is not a nextCursor from this API');
+    const match = query.q === undefined ? undefined : ftsQuery(query.q);
+    if (match === null) throw new HttpError(400, 'invalid_request', 'q: must contain a letter or digit');
+    const hasComment = query.hasComment === undefined ? undefined : query.hasComment === 'true';
+    return analytics.listResponses(filter, { group: query.group, score: query.score, hasComment, match, after, limit: query.limit });
+  });
+
+  app.get('/v1/surveys/:id/themes', {
+    schema: { summary: 'Recurring words and phrases in comments, with counts and the NPS of those mentioning them', tags, params: surveyParamsSchema, querystring: schemas.themesQuerySchema, response: { 200: schemas.themesBodySchema } },
+    config: read,
+  }, async (request) => {
+    const query = request.query as z.infer<typeof schemas.themesQuerySchema>;
+    const filter = filterOf(request.params, query);
+    return { surveyId: filter.surveyId, ...analytics.themes(filter, query.group ?? null, query.limit) };
+  });
+
+  app.get('/v1/surveys/:id/export', {
+    schema: { summary: 'Every stored field of the filtered responses, streamed as RFC 4180 CSV or NDJSON', tags, params: surveyParamsSchema, querystring: schemas.exportQuerySchema },
+    config: read,
+  }, async (request, reply) => {
+    const query = request.query as z.infer<typeof schemas.exportQuerySchema>;
+    const filter = filterOf(request.params, query);
+    const csv = query.format === 'csv';
+    reply
+      .type(csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${filter.surveyId}-responses.${query.format}"`);
+    return reply.send(Readable.from(analytics.exportResponses(filter, query.format)));
+  });
+}

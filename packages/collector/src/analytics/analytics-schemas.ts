@@ -1,0 +1,94 @@
+/** Zod schemas of the analytics routes: bounded query strings in, documented bodies out. */
+import { z } from 'zod';
+import { analyticsQuerySchema, dimValue, FILTER_DIMENSIONS, queryText } from './filters.ts';
+
+const integer = (min: number, max: number) =>
+  queryText(9).regex(/^\d+$/, { error: `must be an integer from ${min} to ${max}` }).transform(Number)
+    .pipe(z.number().min(min, { error: `must be an integer from ${min} to ${max}` }).max(max, { error: `must be an integer from ${min} to ${max}` }));
+const group = z.enum(['detractor', 'passive', 'promoter'], { error: 'must be one of detractor, passive, promoter' });
+
+/** `summary` and `themes`-style queries: the common filter only. */
+export const summaryQuerySchema = analyticsQuerySchema({});
+
+/** `trend`: interval and zone on top of the filter. */
+export const trendQuerySchema = analyticsQuerySchema({
+  interval: z.enum(['day', 'week', 'month'], { error: 'must be one of day, week, month' }).default('day'),
+});
+
+/** `segments`: what to segment by and the smallest sample not flagged. */
+export const segmentsQuerySchema = analyticsQuerySchema({
+  by: queryText(49).regex(new RegExp(`^(${FILTER_DIMENSIONS.join('|')}|property\\.[A-Za-z0-9_.-]{1,40})$`), {
+    error: 'must be one of touchpoint, channel, locale, journey, property.NAME',
+  }),
+  minN: integer(1, 1_000_000).default(30),
+});
+
+const sideKeys = Object.fromEntries(
+  ['a', 'b'].flatMap((side) => FILTER_DIMENSIONS.map((dim) => [`${side}.${dim}`, dimValue.optional()])),
+);
+
+/** `compare`: two periods (`aFrom`…`bTo`) and/or two segments (`a.touchpoint`, `b.property.plan`, …). */
+export const compareQuerySchema = analyticsQuerySchema(
+  { aFrom: queryText(40).optional(), aTo: queryText(40).optional(), bFrom: queryText(40).optional(), bTo: queryText(40).optional(), ...sideKeys },
+  ['', 'a.', 'b.'],
+);
+
+/** `responses`: list filters and pagination. */
+export const responsesQuerySchema = analyticsQuerySchema({
+  group: group.optional(),
+  score: integer(0, 10).optional(),
+  hasComment: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+  q: queryText(200).optional(),
+  limit: integer(1, 500).default(50),
+  cursor: queryText(64).optional(),
+});
+
+/** `themes`: the group whose comments are read. */
+export const themesQuerySchema = analyticsQuerySchema({ group: group.optional(), limit: integer(1, 100).default(20) });
+
+/** `export`: the format. */
+export const exportQuerySchema = analyticsQuerySchema({
+  format: z.enum(['csv', 'ndjson'], { error: 'must be csv or ndjson' }).default('csv'),
+});
+
+const share = z.object({ count: z.number(), percent: z.number() });
+const interval = z.object({ low: z.number(), high: z.number(), level: z.literal(0.95), method: z.literal('adjusted-wald') }).nullable();
+
+/** An NPS figure: n, nps, its 95% interval and the three groups. */
+export const figureSchema = z.object({
+  n: z.number(), nps: z.number().nullable(), interval, promoters: share, passives: share, detractors: share,
+});
+
+/** `GET /v1/surveys/:id/summary`. */
+export const summaryBodySchema = figureSchema.extend({
+  surveyId: z.string(), from: z.string().nullable(), to: z.string().nullable(),
+  distribution: z.array(z.number()).length(11).describe('answers per score 0–10'),
+  comments: z.number(),
+  commentRate: z.number().nullable().describe('share of responses with a comment, 0–1'),
+  shown: z.number().nullable(), dismissed: z.number().nullable(),
+  responseRate: z.number().nullable().describe('answers to prompts (web, app) per shown prompt, 0–1; null without events or when events cannot be filtered so'),
+});
+
+/** `GET /v1/surveys/:id/trend`. */
+export const trendBodySchema = z.object({
+  surveyId: z.string(), interval: z.string(), tz: z.string(), from: z.string(), to: z.string(),
+  buckets: z.array(figureSchema.extend({ start: z.string().describe('local start, ISO 8601 with offset') })),
+});
+
+/** `GET /v1/surveys/:id/segments`. */
+export const segmentsBodySchema = z.object({
+  surveyId: z.string(), by: z.string(), minN: z.number(),
+  segments: z.array(figureSchema.extend({ value: z.string().nullable(), smallSample: z.boolean() })),
+});
+
+/** `GET /v1/surveys/:id/compare`. */
+export const compareBodySchema = z.object({
+  surveyId: z.string(), a: figureSchema, b: figureSchema,
+  difference: z.number().nullable().describe('b.nps − a.nps'), z: z.number().nullable(), p: z.number().nullable(), significant: z.boolean(),
+});
+
+/** `GET /v1/surveys/:id/themes`. */
+export const themesBodySchema = z.object({
+  surveyId: z.string(), group: z.string().nullable(), comments: z.number(), truncated: z.boolean(),
+  themes: z.array(figureSchema.extend({ term: z.string(), kind: z.enum(['word', 'phrase']), count: z.number(), share: z.number() })),
+});
