@@ -21,7 +21,7 @@ export function deviceClass(width: number, coarsePointer: boolean): DeviceClass 
 export function cleanProperties(traits: unknown): Properties | undefined {
   const properties: Properties = {};
   let count = 0;
-  for (const [key, value] of Object.entries(traits ?? {})) {
+  for (const [key, value] of Object.entries(typeof traits === 'object' && traits ? traits : {})) {
     const kept = typeof value === 'string' ? plainText(value, LIMITS.propertyValueMaxLength) ?? '' : value;
     if (count < LIMITS.propertiesMaxKeys && /^[\w.-]{1,40}$/.test(key) && !/^(__proto__|constructor|prototype)$/.test(key)
       && (typeof kept === 'string' || typeof kept === 'boolean' || Number.isFinite(kept))) {

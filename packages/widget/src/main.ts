@@ -18,7 +18,8 @@ declare global {
 }
 
 try {
-  const script = document.currentScript as HTMLScriptElement | null;
+  // currentScript is null when a tag manager or bundler runs the script another way.
+  const script = (document.currentScript ?? document.querySelector('script[data-survey]')) as HTMLScriptElement | null;
   const queued = window.npsloop;
   if (!queued?.loaded) {
     const widget = createWidget(readConfig({ ...script?.dataset }, script?.src || location.href, location.hostname));
