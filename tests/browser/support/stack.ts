@@ -2,10 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { FastifyInstance } from 'fastify';
+import type { NpsFigure } from '../../../packages/core/src/index';
 import { buildApp } from '../../../packages/collector/src/app';
 // @ts-expect-error plain ESM script without type declarations
 import { startExamplesServer } from '../../../scripts/examples-server.mjs';
+
+/** What `GET /v1/surveys/:id/summary` answers. */
+export type SummaryBody = NpsFigure & { surveyId: string; distribution: number[]; commentRate: number | null; responseRate: number | null };
 
 /** A running collector plus the examples site, as a customer would deploy them. */
 export interface Stack {
@@ -14,7 +17,7 @@ export interface Stack {
   adminKey: string;
   dbPath: string;
   /** GET /v1/surveys/:id/summary with the admin key. */
-  summary(surveyId?: string): Promise<any>;
+  summary(surveyId?: string): Promise<SummaryBody>;
   /** Every stored response row, read straight from the SQLite file. */
   responses(): Promise<Record<string, unknown>[]>;
   /** Every stored event row, read straight from the SQLite file. */
@@ -25,6 +28,8 @@ export interface Stack {
   startCollector(): Promise<void>;
   close(): Promise<void>;
 }
+
+type FastifyInstance = Awaited<ReturnType<typeof buildApp>>;
 
 const ADMIN_KEY = 'npsloop_test_admin_key_0123456789';
 const LOCAL_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
