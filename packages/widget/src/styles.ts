@@ -15,7 +15,7 @@ button,textarea,input{box-sizing:border-box;margin:0;font:inherit;color:inherit}
 .x{position:absolute;top:10px;inset-inline-end:10px;display:grid;place-items:center;width:32px;height:32px;padding:0;border:0;border-radius:8px;background:none;color:var(--m);cursor:pointer}
 .x:hover{background:#8883;color:var(--f)}
 svg{stroke:currentColor;stroke-width:2;stroke-linecap:round}
-.q{display:block;margin:0 0 14px;padding-inline-end:28px;font-size:16px;font-weight:600}
+.q{display:block;margin:0 0 14px;padding-inline-end:28px;font-size:16px;font-weight:600;unicode-bidi:plaintext}
 .s{display:flex;gap:4px}
 .s button{flex:1 1 0;min-width:24px;height:40px;padding:0;border:1px solid var(--l);border-radius:6px;background:var(--b);font-weight:600;cursor:pointer}
 .s button:hover{border-color:var(--a);box-shadow:inset 0 0 0 1px var(--a)}
