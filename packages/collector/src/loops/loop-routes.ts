@@ -1,0 +1,106 @@
+/** Close-the-loop routes: change a response's loop, add notes, list loops, SLA figures, loop settings. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { HttpError, surveyNotFound } from '../errors.ts';
+import { surveyParamsSchema } from '../schemas/survey.ts';
+import { loopSettingsPatchSchema, loopSettingsSchema, type LoopSettingsPatch } from './loop-settings.ts';
+import { createLoopQueries, decodeLoopCursor } from './loop-queries.ts';
+import {
+  loopListQuerySchema, loopSchema, loopStatsQuerySchema, loopStatsSchema, noteBodySchema, noteSchema,
+  responseParamsSchema, responsePatchSchema,
+} from './loop-schemas.ts';
+import { loopStats } from './loop-stats.ts';
+import { createLoopStore, responseNotFound, type ResponsePatch } from './loop-store.ts';
+
+/** Options of the loop routes: the clock, injectable for tests. */
+export interface LoopRouteOptions {
+  now?: () => number;
+}
+
+/** Registers the loop routes; writes need an admin key, reads a read key. */
+export async function loopRoutes(app: FastifyInstance, options: LoopRouteOptions = {}): Promise<void> {
+  const now = options.now ?? Date.now;
+  const loops = createLoopStore(app.store.db);
+  const queries = createLoopQueries(app.store.db, loops.settings);
+  const requireSurvey = (id: string) => {
+    if (!app.store.getSurvey(id)) throw surveyNotFound(id);
+  };
+  const tags = ['loops'];
+
+  app.patch('/v1/responses/:id', {
+    schema: {
+      summary: "Change a response's loop (status, closeReason, assignee, tags) or mark it excluded", tags,
+      description: 'Status moves `open → contacted → resolved`, or to `closed` with a `closeReason` from the survey list; finished loops can be reopened. Other moves are 409 `invalid_transition`.',
+      params: responseParamsSchema, body: responsePatchSchema,
+      response: { 200: z.object({ id: z.string(), excluded: z.boolean(), loop: loopSchema.nullable() }) },
+    },
+    config: { access: 'admin' },
+  }, async (request) => loops.patchResponse((request.params as { id: string }).id, request.body as ResponsePatch, now()));
+
+  app.get('/v1/responses/:id/loop', {
+    schema: { summary: "A response's loop with its notes", tags, params: responseParamsSchema, response: { 200: loopSchema.extend({ notes: z.array(noteSchema) }) } },
+    config: { access: 'read' },
+  }, async (request) => {
+    const { id } = request.params as { id: string };
+    const loop = loops.getLoop(id, now());
+    if (!loop) throw new HttpError(404, 'loop_not_found', `id: response "${id}" has no loop`);
+    return loop;
+  });
+
+  app.post('/v1/responses/:id/notes', {
+    schema: { summary: "Add a note to a response's loop", tags, params: responseParamsSchema, body: noteBodySchema, response: { 201: noteSchema } },
+    config: { access: 'admin' },
+  }, async (request, reply) => reply.code(201).send(loops.addNote((request.params as { id: string }).id, request.body as z.infer<typeof noteBodySchema>, now())));
+
+  app.get('/v1/loops', {
+    schema: {
+      summary: 'The loop work queue, oldest first', tags, querystring: loopListQuerySchema,
+      response: { 200: z.object({ loops: z.array(loopSchema), nextCursor: z.string().nullable() }) },
+    },
+    config: { access: 'read' },
+  }, async (request) => {
+    const query = request.query as z.infer<typeof loopListQuerySchema>;
+    const cursor = query.cursor === undefined ? undefined : decodeLoopCursor(query.cursor);
+    if (cursor === null) throw new HttpError(400, 'invalid_request', 'cursor: not a cursor from this API');
+    return queries.list({ ...query, cursor }, now());
+  });
+
+  app.get('/v1/surveys/:id/loops/stats', {
+    schema: {
+      summary: 'SLA figures: open loops, time to first contact and to resolution, share contacted within the SLA, overdue loops', tags,
+      params: surveyParamsSchema, querystring: loopStatsQuerySchema, response: { 200: loopStatsSchema },
+    },
+    config: { access: 'read' },
+  }, async (request) => {
+    const { id } = request.params as { id: string };
+    const { from, to } = request.query as z.infer<typeof loopStatsQuerySchema>;
+    requireSurvey(id);
+    const at = now();
+    const slaHours = loops.settings.get(id).slaHours;
+    const stats = loopStats(queries.times(id, { from: from ? Date.parse(from) : undefined, to: to ? Date.parse(to) : undefined }), slaHours, at);
+    return { surveyId: id, ...stats, overdue: queries.list({ surveyId: id, overdue: true, limit: 100 }, at).loops };
+  });
+
+  app.get('/v1/surveys/:id/loop-settings', {
+    schema: { summary: "A survey's loop settings", tags, params: surveyParamsSchema, response: { 200: loopSettingsSchema } },
+    config: { access: 'read' },
+  }, async (request) => {
+    const { id } = request.params as { id: string };
+    requireSurvey(id);
+    return { surveyId: id, ...loops.settings.get(id) };
+  });
+
+  app.patch('/v1/surveys/:id/loop-settings', {
+    schema: {
+      summary: "Change a survey's loop settings (threshold, passives, SLA hours, close reasons)", tags,
+      params: surveyParamsSchema, body: loopSettingsPatchSchema, response: { 200: loopSettingsSchema },
+    },
+    config: { access: 'admin' },
+  }, async (request) => {
+    const { id } = request.params as { id: string };
+    requireSurvey(id);
+    return { surveyId: id, ...loops.settings.patch(id, request.body as LoopSettingsPatch, now()) };
+  });
+}
+
+export { responseNotFound };

@@ -1,0 +1,37 @@
+/** DDL for close-the-loop: the `excluded` flag on responses, loops, their notes, and per-survey loop settings. */
+
+/** Loops are keyed by their response; notes and settings hang off loops and surveys. */
+export const LOOP_SCHEMA_SQL = `
+ALTER TABLE responses ADD COLUMN excluded INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX responses_by_email ON responses (email) WHERE email IS NOT NULL;
+CREATE INDEX responses_by_user_id ON responses (user_id) WHERE user_id IS NOT NULL;
+CREATE TABLE loop_settings (
+  survey_id TEXT PRIMARY KEY REFERENCES surveys(id),
+  settings TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+) STRICT;
+CREATE TABLE loops (
+  response_id TEXT PRIMARY KEY REFERENCES responses(id) ON DELETE CASCADE,
+  survey_id TEXT NOT NULL REFERENCES surveys(id),
+  state TEXT NOT NULL CHECK (state IN ('open', 'contacted', 'resolved', 'closed')),
+  assignee TEXT,
+  tags TEXT NOT NULL DEFAULT '[]',
+  close_reason TEXT,
+  opened_at INTEGER NOT NULL,
+  first_contact_at INTEGER,
+  resolved_at INTEGER,
+  closed_at INTEGER,
+  overdue_notified_at INTEGER,
+  updated_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX loops_by_survey_state ON loops (survey_id, state, opened_at);
+CREATE INDEX loops_by_state ON loops (state, opened_at);
+CREATE TABLE loop_notes (
+  id TEXT PRIMARY KEY,
+  response_id TEXT NOT NULL REFERENCES loops(response_id) ON DELETE CASCADE,
+  author TEXT NOT NULL,
+  text TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX loop_notes_by_response ON loop_notes (response_id, created_at);
+`;

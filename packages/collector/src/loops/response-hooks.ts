@@ -1,0 +1,59 @@
+/** What happens after ingest stores a response: a loop opens for a detractor, and webhook deliveries are queued. */
+import type { Database } from 'better-sqlite3';
+import type { IngestStatus } from '../store/response-writes.ts';
+import { createPayloadBuilder } from '../webhooks/event-payloads.ts';
+import { createWebhookStore } from '../webhooks/webhook-store.ts';
+import { SLA_MS_SQL } from './loop-queries.ts';
+import { createLoopStore } from './loop-store.ts';
+
+/** Default wait before `loop.opened` is delivered, so it carries the comment that usually follows the score. */
+export const DEFAULT_LOOP_OPENED_DELAY_MS = 2 * 60 * 1000;
+
+/** Options of the response hooks. */
+export interface ResponseHookOptions {
+  /** Wait before delivering `loop.opened` (default 2 minutes). */
+  loopOpenedDelayMs?: number;
+}
+
+/** Builds the hook to run inside the ingest write transaction, right after a response is upserted. */
+export function createResponseHooks(db: Database, options: ResponseHookOptions = {}) {
+  const loops = createLoopStore(db);
+  const webhooks = createWebhookStore(db);
+  const payloads = createPayloadBuilder(db, loops);
+  const surveyOf = db.prepare<[string], { survey_id: string }>('SELECT survey_id FROM responses WHERE id = ?');
+  const delay = options.loopOpenedDelayMs ?? DEFAULT_LOOP_OPENED_DELAY_MS;
+
+  return {
+    /** Opens or retracts the response's loop and queues `response.*` and `loop.opened` deliveries. */
+    afterResponseWrite(responseId: string, status: IngestStatus, now: number): void {
+      if (status === 'unchanged') return;
+      const response = surveyOf.get(responseId);
+      if (!response) return;
+      const loop = loops.syncLoopForResponse(responseId, now);
+      const type = status === 'created' ? 'response.created' : 'response.updated';
+      webhooks.enqueue(type, { surveyId: response.survey_id, subjectId: responseId, payload: payloads.response(type, responseId, now), dueAt: now }, now);
+      if (loop === 'opened') {
+        webhooks.enqueue('loop.opened', { surveyId: response.survey_id, subjectId: responseId, payload: null, dueAt: now + delay }, now);
+      }
+    },
+
+    /** Queues `loop.overdue` once for every open loop past its SLA; returns how many loops became overdue. */
+    notifyOverdue(now: number): number {
+      const overdue = db.prepare<[number], { response_id: string; survey_id: string }>(`SELECT l.response_id, l.survey_id FROM loops l
+        JOIN responses r ON r.id = l.response_id
+        WHERE l.state = 'open' AND l.overdue_notified_at IS NULL AND r.excluded = 0
+          AND ? - l.opened_at > ${SLA_MS_SQL}`).all(now);
+      const mark = db.prepare('UPDATE loops SET overdue_notified_at = ? WHERE response_id = ?');
+      db.transaction(() => {
+        for (const loop of overdue) {
+          mark.run(now, loop.response_id);
+          webhooks.enqueue('loop.overdue', { surveyId: loop.survey_id, subjectId: loop.response_id, payload: payloads.loop('loop.overdue', loop.response_id, now, now), dueAt: now }, now);
+        }
+      }).immediate();
+      return overdue.length;
+    },
+  };
+}
+
+/** The response hooks' interface. */
+export type ResponseHooks = ReturnType<typeof createResponseHooks>;

@@ -1,0 +1,94 @@
+/** Delivers due webhook messages: builds deferred bodies, signs, sends, and schedules retries with backoff. */
+import type { Database } from 'better-sqlite3';
+import { createLoopStore } from '../loops/loop-store.ts';
+import { createPayloadBuilder } from './event-payloads.ts';
+import { nextRetryDelay } from './retry-schedule.ts';
+import { sendWebhook, type SendOutcome } from './webhook-sender.ts';
+import { webhookHeaders } from './signing.ts';
+import { createWebhookStore, type DeliveryRow } from './webhook-store.ts';
+
+/** Options of the dispatcher. */
+export interface DispatcherOptions {
+  /** Deliver to private and loopback addresses (off by default). */
+  allowPrivate?: boolean;
+  /** The clock, injectable for tests. */
+  now?: () => number;
+  /** Per-request timeout in ms (default 10 s). */
+  timeoutMs?: number;
+  /** Deliveries handled per round (default 20). */
+  batchSize?: number;
+}
+
+/** The delivery worker of one database. */
+export function createWebhookDispatcher(db: Database, options: DispatcherOptions = {}) {
+  const now = options.now ?? Date.now;
+  const store = createWebhookStore(db);
+  const payloads = createPayloadBuilder(db, createLoopStore(db));
+  let timer: NodeJS.Timeout | null = null;
+  let round: Promise<number> | null = null;
+
+  function bodyOf(delivery: DeliveryRow, at: number): string | null {
+    if (delivery.payload !== null) return delivery.payload;
+    if (delivery.subject_id === null) return null;
+    // Deferred bodies (loop.opened) are built at the first attempt, so they carry the comment that followed the score.
+    const body = delivery.type.startsWith('loop.')
+      ? payloads.loop(delivery.type, delivery.subject_id, delivery.created_at, at)
+      : payloads.response(delivery.type, delivery.subject_id, delivery.created_at);
+    if (body !== null) store.setPayload(delivery.id, body);
+    return body;
+  }
+
+  async function attempt(delivery: DeliveryRow): Promise<void> {
+    const at = now();
+    const target = store.target(delivery.webhook_id);
+    const body = bodyOf(delivery, at);
+    let outcome: SendOutcome;
+    if (!target) return;
+    if (body === null) outcome = { error: 'the response no longer exists (erased)' };
+    else outcome = await sendWebhook(target.url, webhookHeaders(target.secret, delivery.id, Math.floor(at / 1000), body), body, {
+      allowPrivate: options.allowPrivate ?? false, timeoutMs: options.timeoutMs,
+    });
+    const ok = 'status' in outcome && outcome.status >= 200 && outcome.status < 300;
+    const delay = ok || body === null ? null : nextRetryDelay(delivery.attempts + 1);
+    store.recordAttempt(delivery.id, {
+      ok, status: 'status' in outcome ? outcome.status : null,
+      error: 'error' in outcome ? outcome.error : ok ? null : `HTTP ${outcome.status}`,
+      nextAttemptAt: delay === null ? null : now() + delay,
+    }, now());
+  }
+
+  /** Attempts every delivery due now, concurrently; resolves to how many were attempted. */
+  function runDue(): Promise<number> {
+    round ??= (async () => {
+      try {
+        const due = store.due(now(), options.batchSize ?? 20);
+        await Promise.all(due.map(attempt));
+        return due.length;
+      } finally {
+        round = null;
+      }
+    })();
+    return round;
+  }
+
+  return {
+    runDue,
+    /** Polls for due deliveries every `intervalMs` until stopped. */
+    start(intervalMs = 1000): void {
+      const tick = () => {
+        timer = setTimeout(() => void runDue().catch(() => 0).finally(() => timer && tick()), intervalMs);
+        timer.unref();
+      };
+      if (!timer) tick();
+    },
+    /** Stops polling and waits for the round in flight. */
+    async stop(): Promise<void> {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await round?.catch(() => 0);
+    },
+  };
+}
+
+/** The dispatcher's interface. */
+export type WebhookDispatcher = ReturnType<typeof createWebhookDispatcher>;

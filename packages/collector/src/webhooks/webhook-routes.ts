@@ -1,0 +1,102 @@
+/** Webhook administration: create (secret shown once), list, read, delete, and the delivery log. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { HttpError, surveyNotFound } from '../errors.ts';
+import { plainText, slug } from '../schemas/common.ts';
+import { refusedAddresses, resolveHost } from './address-guard.ts';
+import { WEBHOOK_EVENTS, createWebhookStore } from './webhook-store.ts';
+
+/** Options of the webhook routes. */
+export interface WebhookRouteOptions {
+  /** Accept URLs that resolve to private or loopback addresses (operator option; off by default). */
+  allowPrivate?: boolean;
+  now?: () => number;
+}
+
+const event = z.enum(WEBHOOK_EVENTS, { error: `must be one of ${WEBHOOK_EVENTS.join(', ')}` });
+const createSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2048, { error: 'must be at most 2048 characters' }),
+  events: z.array(event).min(1, { error: 'must name at least one event' }).max(WEBHOOK_EVENTS.length),
+  surveyId: slug.optional(),
+  description: plainText(200).optional(),
+});
+const paramsSchema = z.strictObject({ id: z.string().regex(/^wh_[0-9a-f]{16}$/, { error: 'must be a webhook id (wh_…)' }) });
+const webhookSchema = z.object({
+  id: z.string(), url: z.string(), events: z.array(event), surveyId: z.string().nullable(), description: z.string().nullable(), createdAt: z.string(),
+});
+const deliverySchema = z.object({
+  id: z.string(), type: event, state: z.enum(['pending', 'succeeded', 'failed']), attempts: z.number(),
+  nextAttemptAt: z.string().nullable(), lastAttemptAt: z.string().nullable(), lastStatus: z.number().nullable(),
+  lastError: z.string().nullable(), createdAt: z.string(), deliveredAt: z.string().nullable(),
+});
+
+/** The URL's host must resolve, and not to a private or loopback address unless the operator allows it. */
+async function assertDeliverable(url: string, allowPrivate: boolean): Promise<void> {
+  let addresses: string[];
+  try {
+    addresses = await resolveHost(new URL(url).hostname);
+  } catch {
+    throw new HttpError(400, 'invalid_request', 'url: the host name does not resolve');
+  }
+  const refusal = refusedAddresses(addresses, allowPrivate);
+  if (refusal) throw new HttpError(400, 'url_refused', `url: ${refusal}`);
+}
+
+/** Registers the webhook routes; all of them need an admin key (URLs and logs may carry secrets). */
+export async function webhookRoutes(app: FastifyInstance, options: WebhookRouteOptions = {}): Promise<void> {
+  const now = options.now ?? Date.now;
+  const webhooks = createWebhookStore(app.store.db);
+  const byId = (id: string) => {
+    const webhook = webhooks.get(id);
+    if (!webhook) throw new HttpError(404, 'webhook_not_found', `id: no webhook with id "${id}"`);
+    return webhook;
+  };
+  const tags = ['webhooks'];
+  const config = { access: 'admin' } as const;
+
+  app.post('/v1/webhooks', {
+    schema: {
+      summary: 'Create a webhook; its signing secret (whsec_…) is in this answer only', tags, body: createSchema,
+      description: 'Deliveries follow the Standard Webhooks specification: body `{type, timestamp, data}`, headers `webhook-id`, `webhook-timestamp`, `webhook-signature`.',
+      response: { 201: webhookSchema.extend({ secret: z.string() }) },
+    },
+    config,
+  }, async (request, reply) => {
+    const body = request.body as z.infer<typeof createSchema>;
+    if (body.surveyId && !app.store.getSurvey(body.surveyId)) throw surveyNotFound(body.surveyId);
+    await assertDeliverable(body.url, options.allowPrivate ?? false);
+    return reply.code(201).send(webhooks.create(body, now()));
+  });
+
+  app.get('/v1/webhooks', {
+    schema: { summary: 'List webhooks (never their secrets)', tags, response: { 200: z.object({ webhooks: z.array(webhookSchema) }) } },
+    config,
+  }, async () => ({ webhooks: webhooks.list() }));
+
+  app.get('/v1/webhooks/:id', {
+    schema: { summary: 'Read a webhook', tags, params: paramsSchema, response: { 200: webhookSchema } },
+    config,
+  }, async (request) => byId((request.params as { id: string }).id));
+
+  app.delete('/v1/webhooks/:id', {
+    schema: { summary: 'Delete a webhook and its pending deliveries', tags, params: paramsSchema },
+    config,
+  }, async (request, reply) => {
+    byId((request.params as { id: string }).id);
+    webhooks.remove((request.params as { id: string }).id);
+    return reply.code(204).send();
+  });
+
+  app.get('/v1/webhooks/:id/deliveries', {
+    schema: {
+      summary: "A webhook's delivery log, newest first", tags, params: paramsSchema,
+      querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+      response: { 200: z.object({ deliveries: z.array(deliverySchema) }) },
+    },
+    config,
+  }, async (request) => {
+    const { id } = request.params as { id: string };
+    byId(id);
+    return { deliveries: webhooks.deliveries(id, (request.query as { limit: number }).limit) };
+  });
+}

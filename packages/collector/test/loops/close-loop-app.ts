@@ -1,0 +1,61 @@
+/** Test support for close-the-loop: an app with the loop, webhook, action, privacy and huddle routes, a fake clock, and ingest at a given time. */
+import type { FastifyInstance } from 'fastify';
+import { createResponseHooks } from '../../src/loops/response-hooks.ts';
+import { ensureCloseTheLoopSchema } from '../../src/loops/loop-migrations.ts';
+import { loopRoutes } from '../../src/loops/loop-routes.ts';
+import type { ResponseBody } from '../../src/schemas/ingest.ts';
+import { webhookRoutes } from '../../src/webhooks/webhook-routes.ts';
+import { asAdmin, createSurvey, testApp } from '../helpers.ts';
+
+/** A clock the test moves by hand. */
+export interface FakeClock {
+  now: () => number;
+  advanceHours(hours: number): void;
+  set(iso: string): void;
+}
+
+/** A fake clock starting at the given instant. */
+export function fakeClock(startIso = '2026-03-02T09:00:00Z'): FakeClock {
+  let current = Date.parse(startIso);
+  return {
+    now: () => current,
+    advanceHours: (hours) => void (current += hours * 3_600_000),
+    set: (iso) => void (current = Date.parse(iso)),
+  };
+}
+
+/** Options of `closeLoopApp`. */
+export interface CloseLoopAppOptions {
+  clock?: FakeClock;
+  allowPrivateWebhooks?: boolean;
+  loopOpenedDelayMs?: number;
+}
+
+const hooksByApp = new WeakMap<FastifyInstance, ReturnType<typeof createResponseHooks>>();
+
+/** A collector with the close-the-loop routes on a real SQLite file and the `demo` survey. */
+export async function closeLoopApp(options: CloseLoopAppOptions = {}) {
+  const clock = options.clock ?? fakeClock();
+  const app = await testApp({ now: clock.now, allowPrivateWebhooks: options.allowPrivateWebhooks, loopOpenedDelayMs: options.loopOpenedDelayMs, webhookPollMs: 0 } as object);
+  ensureCloseTheLoopSchema(app.store.db);
+  if (!app.hasRoute({ method: 'GET', url: '/v1/loops' })) {
+    await app.register(loopRoutes, { now: clock.now });
+    await app.register(webhookRoutes, { now: clock.now, allowPrivate: options.allowPrivateWebhooks });
+  }
+  hooksByApp.set(app, createResponseHooks(app.store.db, { loopOpenedDelayMs: options.loopOpenedDelayMs }));
+  await createSurvey(app);
+  return Object.assign(app, { clock });
+}
+
+/** Stores a response at the clock's time, as ingest does, loop and webhook hooks included. */
+export async function ingestAt(app: FastifyInstance & { clock: FakeClock }, fields: Partial<ResponseBody> & { id: string }) {
+  const body = { surveyId: 'demo', score: 3, ...fields } as ResponseBody;
+  const status = await app.store.ingestResponse(body, app.clock.now());
+  if (!('afterResponseWrite' in app.store)) hooksByApp.get(app)!.afterResponseWrite(body.id, status, app.clock.now());
+  return status;
+}
+
+/** An admin request with a JSON body. */
+export function adminCall(app: FastifyInstance, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
+  return app.inject({ method, url, headers: asAdmin, ...(payload === undefined ? {} : { payload: payload as object }) });
+}
