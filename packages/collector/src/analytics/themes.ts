@@ -17,18 +17,20 @@ interface Tally {
 
 const GROUP_KEY: Record<ScoreGroup, keyof GroupCounts> = { detractor: 'detractors', passive: 'passives', promoter: 'promoters' };
 
-/** The distinct terms of a comment: content words and phrases of two adjacent content words. */
+/** The distinct terms of a comment: content words, and phrases of two adjacent content words in the same clause. */
 export function commentTerms(comment: string): Set<string> {
   const terms = new Set<string>();
-  let previous: string | null = null;
-  for (const word of foldedWords(comment)) {
-    if (isStopWord(word)) {
-      previous = null;
-      continue;
+  for (const clause of comment.split(/[.,;:!?()[\]{}"“”«»…\r\n\t]+|\s[-–—]\s/)) {
+    let previous: string | null = null;
+    for (const word of foldedWords(clause)) {
+      if (isStopWord(word)) {
+        previous = null;
+        continue;
+      }
+      terms.add(word);
+      if (previous) terms.add(`${previous} ${word}`);
+      previous = word;
     }
-    terms.add(word);
-    if (previous) terms.add(`${previous} ${word}`);
-    previous = word;
   }
   return terms;
 }
