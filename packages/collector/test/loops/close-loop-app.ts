@@ -29,6 +29,8 @@ export interface CloseLoopAppOptions {
   clock?: FakeClock;
   allowPrivateWebhooks?: boolean;
   loopOpenedDelayMs?: number;
+  /** Reopen an existing database file (a restart). */
+  dbPath?: string;
 }
 
 const hooksByApp = new WeakMap<FastifyInstance, ReturnType<typeof createResponseHooks>>();
@@ -36,14 +38,14 @@ const hooksByApp = new WeakMap<FastifyInstance, ReturnType<typeof createResponse
 /** A collector with the close-the-loop routes on a real SQLite file and the `demo` survey. */
 export async function closeLoopApp(options: CloseLoopAppOptions = {}) {
   const clock = options.clock ?? fakeClock();
-  const app = await testApp({ now: clock.now, allowPrivateWebhooks: options.allowPrivateWebhooks, loopOpenedDelayMs: options.loopOpenedDelayMs, webhookPollMs: 0 } as object);
+  const app = await testApp({ dbPath: options.dbPath, now: clock.now, allowPrivateWebhooks: options.allowPrivateWebhooks, loopOpenedDelayMs: options.loopOpenedDelayMs, webhookPollMs: 0 } as object);
   ensureCloseTheLoopSchema(app.store.db);
   if (!app.hasRoute({ method: 'GET', url: '/v1/loops' })) {
     await app.register(loopRoutes, { now: clock.now });
     await app.register(webhookRoutes, { now: clock.now, allowPrivate: options.allowPrivateWebhooks });
   }
   hooksByApp.set(app, createResponseHooks(app.store.db, { loopOpenedDelayMs: options.loopOpenedDelayMs }));
-  await createSurvey(app);
+  if (!app.store.getSurvey('demo')) await createSurvey(app);
   return Object.assign(app, { clock });
 }
 
