@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createMetricsRegistry } from './metrics-registry.ts';
 import { auth } from './plugins/auth.ts';
 import { errorHandler } from './plugins/error-handler.ts';
+import { gracefulClose } from './plugins/graceful-close.ts';
 import { metrics } from './plugins/metrics.ts';
 import { origin } from './plugins/origin.ts';
 import { rateLimit, type RateLimitOptions } from './plugins/rate-limit.ts';
@@ -65,14 +66,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Fastify accepts a hop count at run time; its types omit it.
     trustProxy: (options.trustProxy ?? false) as boolean,
     bodyLimit: options.bodyLimit ?? 64 * 1024,
-    return503OnClosing: true,
-    forceCloseConnections: 'idle',
+    // Drain on close rather than answer 503 outside the error envelope; see plugins/graceful-close.ts.
+    return503OnClosing: false,
   });
   app.decorate('store', store);
   app.addHook('onClose', async () => store.close());
 
   await app.register(routeCatalog);
   await app.register(errorHandler);
+  await app.register(gracefulClose);
   await app.register(zodValidation);
   await app.register(metrics, { registry });
   await app.register(rateLimit, { ...DEFAULT_RATE_LIMIT, ...options.rateLimit });

@@ -4,10 +4,20 @@ export type Labels = Record<string, string>;
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 const BATCH_BUCKETS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
 
+const escapeLabel = (value: string) => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+const labelCache = new Map<string, string>();
+
 function labelText(labels: Labels): string {
   const entries = Object.entries(labels);
   if (entries.length === 0) return '';
-  return `{${entries.map(([key, value]) => `${key}="${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`).join(',')}}`;
+  // Label sets repeat on every request; keep their rendered text (bounded by route × method × status).
+  const raw = entries.map(([key, value]) => `${key}=${value}`).join('\u0001');
+  let text = labelCache.get(raw);
+  if (text === undefined) {
+    text = `{${entries.map(([key, value]) => `${key}="${escapeLabel(value)}"`).join(',')}}`;
+    if (labelCache.size < 10_000) labelCache.set(raw, text);
+  }
+  return text;
 }
 
 interface HistogramSeries {

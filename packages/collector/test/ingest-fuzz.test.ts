@@ -61,7 +61,7 @@ async function fuzz(url: string, valid: Record<string, unknown>, keys: readonly 
       expect(response.statusCode).toBeLessThan(500);
       expect(Object.keys(response.json())).toEqual(['error']);
     }),
-    { numRuns: 2500 },
+    { numRuns: 1500 },
   );
   expect(rows(app, 'responses')).toEqual([]);
   expect(rows(app, 'events')).toEqual([]);
@@ -73,17 +73,17 @@ async function fuzz(url: string, valid: Record<string, unknown>, keys: readonly 
 }
 
 describe('malformed bodies at the public endpoints', () => {
-  it('POST /v1/responses: always 4xx, never 5xx, nothing stored', async () => {
+  it('POST /v1/responses: always 4xx, never 5xx, nothing stored', { timeout: 60_000 }, async () => {
     const seen = await fuzz('/v1/responses', validResponse, RESPONSE_KEYS, (body) => responseBodySchema.safeParse(body).success);
-    expect(seen.get(400)).toBeGreaterThan(1000);
+    expect(seen.get(400)).toBeGreaterThan(600);
   });
 
-  it('POST /v1/events: always 4xx, never 5xx, nothing stored', async () => {
+  it('POST /v1/events: always 4xx, never 5xx, nothing stored', { timeout: 60_000 }, async () => {
     const seen = await fuzz('/v1/events', validEvent, EVENT_KEYS, (body) => eventBodySchema.safeParse(body).success);
-    expect(seen.get(400)).toBeGreaterThan(1000);
+    expect(seen.get(400)).toBeGreaterThan(600);
   });
 
-  it('the hosted page never answers 5xx to odd queries and forms', async () => {
+  it('the hosted page never answers 5xx to odd queries and forms', { timeout: 60_000 }, async () => {
     const app = await testApp({ rateLimit: { perIp: 0, perSurvey: 0 } });
     await createSurvey(app);
     await fc.assert(

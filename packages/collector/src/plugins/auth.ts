@@ -38,10 +38,19 @@ export const auth = globalPlugin(async (app: FastifyInstance, options: { adminKe
     return app.store.findKey(token)?.scope ?? null;
   }
 
-  app.addHook('onRequest', async (request) => {
-    if (request.is404) return;
+  // Public routes (all of ingest) skip the async work entirely.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (request.is404 || request.routeOptions.config?.access === 'public') return done();
+    try {
+      authenticate(request);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  });
+
+  function authenticate(request: FastifyRequest): void {
     const access = request.routeOptions.config?.access ?? 'admin';
-    if (access === 'public') return;
     const token = bearerToken(request);
     if (token === null) throw new HttpError(401, 'unauthorized', 'Authorization: a Bearer API key is required', challenge);
     const scope = token ? scopeOf(token) : null;
@@ -50,5 +59,5 @@ export const auth = globalPlugin(async (app: FastifyInstance, options: { adminKe
       throw new HttpError(403, 'forbidden', 'Authorization: this route needs an admin key; the key has read scope');
     }
     request.keyScope = scope;
-  });
+  }
 });

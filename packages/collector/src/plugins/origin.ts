@@ -36,17 +36,18 @@ export function enforceSurveyOrigin(request: FastifyRequest, reply: FastifyReply
 export const origin = globalPlugin(async (app: FastifyInstance, options: OriginOptions) => {
   const apiOrigins = options.apiCorsOrigins ?? [];
 
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     const config = request.routeOptions.config;
     if (config?.cors === 'survey') {
       reply.header('Vary', 'Origin');
-      return;
+      return done();
     }
     const requestOrigin = request.headers.origin;
     if (requestOrigin && apiOrigins.length > 0 && config?.access !== 'public' && originAllowed(requestOrigin, apiOrigins)) {
       reply.header('Vary', 'Origin');
       reply.header('Access-Control-Allow-Origin', requestOrigin);
     }
+    done();
   });
 
   /** Ingest preflights: any origin some active survey allows may send JSON. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { HttpError } from '../errors.ts';
-import { createRateLimiter, type RateVerdict } from '../rate-limiter.ts';
+import { createRateLimiter } from '../rate-limiter.ts';
 import { globalPlugin } from './global-plugin.ts';
 
 declare module 'fastify' {
@@ -21,18 +21,22 @@ export interface RateLimitOptions {
   windowMs: number;
 }
 
-function refuse(verdict: RateVerdict, what: string): void {
-  if (verdict.allowed) return;
-  const seconds = String(verdict.retryAfterSeconds);
-  throw new HttpError(429, 'rate_limited', `${what}: too many requests; retry after ${seconds} s`, { 'Retry-After': seconds });
+function limitError(retryAfterSeconds: number, what: string): HttpError {
+  const seconds = String(retryAfterSeconds);
+  return new HttpError(429, 'rate_limited', `${what}: too many requests; retry after ${seconds} s`, { 'Retry-After': seconds });
 }
 
 /** Per-IP limits on public write routes (before the body is read) and per-survey limits on ingest. */
 export const rateLimit = globalPlugin(async (app: FastifyInstance, options: RateLimitOptions) => {
   const perIp = createRateLimiter(options.perIp, options.windowMs);
   const perSurvey = createRateLimiter(options.perSurvey, options.windowMs);
-  app.decorate('limitSurvey', (surveyId: string) => refuse(perSurvey.hit(surveyId), `survey ${surveyId}`));
-  app.addHook('onRequest', async (request) => {
-    if (request.routeOptions.config?.rateLimited) refuse(perIp.hit(request.ip), 'client');
+  app.decorate('limitSurvey', (surveyId: string) => {
+    const verdict = perSurvey.hit(surveyId);
+    if (!verdict.allowed) throw limitError(verdict.retryAfterSeconds, `survey ${surveyId}`);
+  });
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!request.routeOptions.config?.rateLimited) return done();
+    const verdict = perIp.hit(request.ip);
+    done(verdict.allowed ? undefined : limitError(verdict.retryAfterSeconds, 'client'));
   });
 });

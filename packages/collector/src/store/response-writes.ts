@@ -54,24 +54,25 @@ export function columnsFromBody(body: ResponseBody): Partial<ResponseRow> {
 /** Prepared statements and the upsert rules for responses and events. */
 export function createIngestWrites(db: Database) {
   const selectResponse = db.prepare<[string], ResponseRow>('SELECT * FROM responses WHERE id = ?');
+  // Insert first: a new id (the common case) costs one statement; an existing id changes nothing here.
   const insertResponse = db.prepare(`INSERT INTO responses (id, survey_id, ${MUTABLE_COLUMNS.join(', ')}, created_at, updated_at)
-    VALUES (@id, @survey_id, ${MUTABLE_COLUMNS.map((c) => `@${c}`).join(', ')}, @created_at, @updated_at)`);
+    VALUES (@id, @survey_id, ${MUTABLE_COLUMNS.map((c) => `@${c}`).join(', ')}, @created_at, @updated_at)
+    ON CONFLICT (id) DO NOTHING`);
   const updateResponse = db.prepare(`UPDATE responses SET ${MUTABLE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')},
     updated_at = @updated_at WHERE id = @id`);
   const selectEvent = db.prepare<[string], { survey_id: string; type: string }>('SELECT survey_id, type FROM events WHERE id = ?');
   const insertEvent = db.prepare(`INSERT INTO events (id, survey_id, type, touchpoint, channel, locale, page, created_at)
-    VALUES (@id, @survey_id, @type, @touchpoint, @channel, @locale, @page, @created_at)`);
+    VALUES (@id, @survey_id, @type, @touchpoint, @channel, @locale, @page, @created_at) ON CONFLICT (id) DO NOTHING`);
 
   return {
     /** Inserts or updates one response by its client id; throws 409 for a locked score or another survey's id. */
     upsertResponse(body: ResponseBody, now: number): IngestStatus {
-      const existing = selectResponse.get(body.id);
       const columns = columnsFromBody(body);
-      if (!existing) {
-        const row = Object.fromEntries(MUTABLE_COLUMNS.map((c) => [c, columns[c] ?? null]));
-        insertResponse.run({ ...row, id: body.id, survey_id: body.surveyId, created_at: now, updated_at: now });
+      const row = Object.fromEntries(MUTABLE_COLUMNS.map((c) => [c, columns[c] ?? null]));
+      if (insertResponse.run({ ...row, id: body.id, survey_id: body.surveyId, created_at: now, updated_at: now }).changes === 1) {
         return 'created';
       }
+      const existing = selectResponse.get(body.id)!;
       if (existing.survey_id !== body.surveyId) {
         throw new HttpError(409, 'id_conflict', `id: response "${body.id}" belongs to another survey`);
       }
@@ -86,18 +87,16 @@ export function createIngestWrites(db: Database) {
 
     /** Inserts an event once; the same id again is unchanged, or 409 when it differs. */
     insertEvent(body: EventBody, now: number): IngestStatus {
-      const existing = selectEvent.get(body.id);
-      if (existing) {
-        if (existing.survey_id !== body.surveyId || existing.type !== body.type) {
-          throw new HttpError(409, 'id_conflict', `id: event "${body.id}" was recorded with another survey or type`);
-        }
-        return 'unchanged';
-      }
-      insertEvent.run({
+      const inserted = insertEvent.run({
         id: body.id, survey_id: body.surveyId, type: body.type, touchpoint: body.touchpoint ?? null,
         channel: body.channel ?? null, locale: body.locale ?? null, page: body.page ?? null, created_at: now,
       });
-      return 'created';
+      if (inserted.changes === 1) return 'created';
+      const existing = selectEvent.get(body.id)!;
+      if (existing.survey_id !== body.surveyId || existing.type !== body.type) {
+        throw new HttpError(409, 'id_conflict', `id: event "${body.id}" was recorded with another survey or type`);
+      }
+      return 'unchanged';
     },
   };
 }

@@ -41,8 +41,13 @@ function toRow(survey: Omit<Survey, 'createdAt' | 'updatedAt'>, createdAt: numbe
   };
 }
 
-/** Survey reads and writes. */
+/** How long a survey read is reused; other processes' changes (the CLI) show within this time. */
+const CACHE_TTL_MS = 1000;
+const CACHE_MAX_ENTRIES = 1000;
+
+/** Survey reads and writes; reads are cached briefly because every ingest request needs its survey. */
 export function createSurveyStore(db: Database) {
+  const cache = new Map<string, { survey: Survey | undefined; expires: number }>();
   const selectOne = db.prepare<[string], SurveyRow>('SELECT * FROM surveys WHERE id = ?');
   const selectAll = db.prepare<[], SurveyRow>('SELECT * FROM surveys ORDER BY created_at, id');
   const selectActiveOrigins = db.prepare<[], { allowed_origins: string }>('SELECT allowed_origins FROM surveys WHERE active = 1');
@@ -54,8 +59,15 @@ export function createSurveyStore(db: Database) {
   return {
     /** One survey, or undefined. */
     getSurvey(id: string): Survey | undefined {
+      const now = Date.now();
+      const cached = cache.get(id);
+      if (cached && cached.expires > now) return cached.survey;
       const row = selectOne.get(id);
-      return row && toSurvey(row);
+      const survey = row && toSurvey(row);
+      // Unknown ids are cached too, so a flood of made-up ids costs no reads; the bound keeps memory flat.
+      if (cache.size >= CACHE_MAX_ENTRIES) cache.clear();
+      cache.set(id, { survey, expires: now + CACHE_TTL_MS });
+      return survey;
     },
     /** Every survey, oldest first. */
     listSurveys(): Survey[] {
@@ -70,15 +82,18 @@ export function createSurveyStore(db: Database) {
       if (selectOne.get(input.id)) throw new HttpError(409, 'survey_exists', `id: a survey with id "${input.id}" already exists`);
       const survey = { ...SETTING_DEFAULTS, ...input, brand: input.brand ?? null, active: input.active ?? true };
       insert.run(toRow(survey, now, now));
+      cache.delete(input.id);
       return toSurvey(selectOne.get(input.id)!);
     },
     /** Applies a partial update; undefined when the survey does not exist. */
     updateSurvey(id: string, patch: SurveyPatch, now = Date.now()): Survey | undefined {
-      const current = this.getSurvey(id);
-      if (!current) return undefined;
+      const row = selectOne.get(id);
+      if (!row) return undefined;
+      const current = toSurvey(row);
       const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
       const next = { ...current, ...defined, id };
       update.run(toRow(next, Date.parse(current.createdAt), now));
+      cache.delete(id);
       return this.getSurvey(id);
     },
   };

@@ -36,7 +36,7 @@ export function createWriteQueue(db: Database, options: WriteQueueOptions = {}):
   let timer: NodeJS.Timeout | null = null;
 
   // Each job runs in a savepoint, so one failing job does not undo the others.
-  const runJob = (job: WriteJob<unknown>) => db.transaction(job)();
+  const runJob = db.transaction((job: WriteJob<unknown>) => job());
   const commitBatch = db.transaction((batch: Queued[]) =>
     batch.map((item) => {
       try {

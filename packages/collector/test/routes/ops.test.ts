@@ -37,6 +37,18 @@ describe('operations routes', () => {
     expect(response.json()).toEqual({ error: { code: 'internal_error', message: 'Internal server error' } });
   });
 
+  it('logs one structured JSON line per request, without the API key', async () => {
+    const lines: string[] = [];
+    const app = await testApp({ logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } } });
+    await app.inject({ url: '/v1/surveys', headers: asAdmin });
+    const entries = lines.map((line) => JSON.parse(line));
+    const completed = entries.find((entry) => entry.msg === 'request completed');
+    expect(completed).toMatchObject({ level: 30, res: { statusCode: 200 } });
+    expect(typeof completed.reqId).toBe('string');
+    expect(typeof completed.responseTime).toBe('number');
+    expect(lines.join('\n')).not.toContain('test-admin-key');
+  });
+
   it('unknown routes get a 404 envelope', async () => {
     const app = await testApp();
     const response = await app.inject({ url: '/v2/nothing?x=1' });

@@ -1,0 +1,119 @@
+// `pnpm bench`: ingest throughput against a bare Fastify POST route on the same
+// machine, same load (autocannon, 100 connections, no pipelining), each server in
+// its own child process on 127.0.0.1, the collector on a fresh database.
+// Runs alternate (bare, ingest, bare, ingest) so background load hits both alike.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+const CONNECTIONS = 100;
+const ADMIN_KEY = 'bench-admin-key';
+
+const BARE_SERVER = `
+import Fastify from 'fastify';
+const app = Fastify({ logger: false });
+app.post('/v1/responses', async (request, reply) => reply.code(201).send({ id: request.body.id, status: 'created' }));
+await app.listen({ port: 0, host: '127.0.0.1' });
+console.log('listening on http://127.0.0.1:' + app.server.address().port);
+`;
+
+function start(name, args) {
+  const child = spawn(process.execPath, args, {
+    cwd: packageRoot, env: { ...process.env, NPSLOOP_ADMIN_KEY: ADMIN_KEY }, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) resolve({ child, url: match[1] });
+    });
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before listening`)));
+  });
+}
+
+let counter = 0;
+function load(url, seconds) {
+  return autocannon({
+    url: `${url}/v1/responses`, connections: CONNECTIONS, pipelining: 1, duration: seconds, method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [{
+      setupRequest(request) {
+        counter += 1;
+        const body = {
+          id: `bench_${counter.toString(36).padStart(8, '0')}`, surveyId: 'bench', score: counter % 11,
+          touchpoint: 'checkout', channel: 'web', locale: 'en', page: '/checkout', device: 'desktop',
+        };
+        return { ...request, body: JSON.stringify(body) };
+      },
+    }],
+  });
+}
+
+function combine(name, runs) {
+  const seconds = runs.reduce((sum, run) => sum + run.duration, 0);
+  return {
+    name,
+    rps: runs.reduce((sum, run) => sum + run['2xx'], 0) / seconds,
+    p50: Math.max(...runs.map((run) => run.latency.p50)),
+    p99: Math.max(...runs.map((run) => run.latency.p99)),
+    errors: runs.reduce((sum, run) => sum + run.errors + run.timeouts + run.non2xx, 0),
+    ok: runs.reduce((sum, run) => sum + run['2xx'], 0),
+  };
+}
+
+if (!existsSync(join(packageRoot, 'dist/cli.js'))) {
+  console.error('bench: packages/collector/dist/cli.js is missing; run `pnpm build` first.');
+  process.exit(1);
+}
+const dir = mkdtempSync(join(tmpdir(), 'npsloop-bench-'));
+const servers = [];
+try {
+  const bare = await start('bare fastify', ['--input-type=module', '-e', BARE_SERVER]);
+  servers.push(bare);
+  const ingest = await start('collector', ['bin/npsloop.js', 'serve', '--port', '0', '--db', join(dir, 'bench.db'),
+    '--log-level', 'warn', '--rate-limit-ip', '0', '--rate-limit-survey', '0']);
+  servers.push(ingest);
+  const created = await fetch(`${ingest.url}/v1/surveys`, {
+    method: 'POST', headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ id: 'bench', name: 'Benchmark', allowedOrigins: [] }),
+  });
+  if (created.status !== 201) throw new Error(`creating the survey failed: ${created.status}`);
+
+  if (WARMUP > 0) {
+    await load(bare.url, WARMUP);
+    await load(ingest.url, WARMUP);
+  }
+  const bareRuns = [];
+  const ingestRuns = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    bareRuns.push(await load(bare.url, DURATION / ROUNDS));
+    ingestRuns.push(await load(ingest.url, DURATION / ROUNDS));
+  }
+  const bareResult = combine('bare Fastify POST', bareRuns);
+  const ingestResult = combine('POST /v1/responses', ingestRuns);
+  const summary = await (await fetch(`${ingest.url}/v1/surveys/bench/summary`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json();
+
+  const ratio = ingestResult.rps / bareResult.rps;
+  const row = (r) => `${r.name.padEnd(22)}${r.rps.toFixed(0).padStart(10)}${`${r.p50} ms`.padStart(10)}${`${r.p99} ms`.padStart(10)}${String(r.errors).padStart(8)}`;
+  console.log(`\n${DURATION} s per target in ${ROUNDS} alternating rounds after ${WARMUP} s warm-up; ${CONNECTIONS} connections, no pipelining`);
+  console.log('(latency: the worst round\'s percentile)\n');
+  console.log(`${'target'.padEnd(22)}${'req/s'.padStart(10)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'errors'.padStart(8)}`);
+  console.log(row(bareResult));
+  console.log(row(ingestResult));
+  console.log(`\ningest / bare throughput: ${(ratio * 100).toFixed(1)}%  (goal ≥ 80%)`);
+  console.log(`ingest p99: ${ingestResult.p99} ms  (goal ≤ 50 ms); errors: ${ingestResult.errors} (goal 0)`);
+  console.log(`rows in the database: ${summary.n} (every 2xx, warm-up included)`);
+  const met = ratio >= 0.8 && ingestResult.p99 <= 50 && ingestResult.errors === 0;
+  console.log(met ? 'all goals met' : 'GOALS NOT MET');
+} finally {
+  for (const server of servers) if (server.child.exitCode === null) server.child.kill('SIGTERM');
+  setTimeout(() => rmSync(dir, { recursive: true, force: true }), 500);
+}
