@@ -1,5 +1,6 @@
 /** Test support for close-the-loop: an app with the loop, webhook, action, privacy and huddle routes, a fake clock, and ingest at a given time. */
 import type { FastifyInstance } from 'fastify';
+import { actionRoutes } from '../../src/actions/action-routes.ts';
 import { createResponseHooks } from '../../src/loops/response-hooks.ts';
 import { ensureCloseTheLoopSchema } from '../../src/loops/loop-migrations.ts';
 import { loopRoutes } from '../../src/loops/loop-routes.ts';
@@ -43,6 +44,7 @@ export async function closeLoopApp(options: CloseLoopAppOptions = {}) {
   if (!app.hasRoute({ method: 'GET', url: '/v1/loops' })) {
     await app.register(loopRoutes, { now: clock.now });
     await app.register(webhookRoutes, { now: clock.now, allowPrivate: options.allowPrivateWebhooks });
+    await app.register(actionRoutes, { now: clock.now });
   }
   hooksByApp.set(app, createResponseHooks(app.store.db, { loopOpenedDelayMs: options.loopOpenedDelayMs }));
   if (!app.store.getSurvey('demo')) await createSurvey(app);

@@ -1,0 +1,81 @@
+/** Improvement actions from the huddle: `POST/GET/PATCH /v1/actions`. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { HttpError, surveyNotFound } from '../errors.ts';
+import { clientId, plainText, slug } from '../schemas/common.ts';
+import { ACTION_STATES, type ActionState } from './action-state.ts';
+import { createActionStore, type ActionInput } from './action-store.ts';
+
+const state = z.enum(ACTION_STATES as [ActionState, ...ActionState[]], { error: `must be one of ${ACTION_STATES.join(', ')}` });
+const person = plainText(100).min(1, { error: 'must not be empty' });
+const dueDate = z.iso.date({ error: 'must be a date such as 2026-03-31' });
+const fields = {
+  title: plainText(200).min(1, { error: 'must not be empty' }),
+  description: plainText(5000).nullable().optional(),
+  owner: person.nullable().optional(),
+  state: state.optional(),
+  dueDate: dueDate.nullable().optional(),
+  responseIds: z.array(clientId).max(200, { error: 'must have at most 200 ids' }).optional(),
+  themes: z.array(plainText(100).min(1)).max(20, { error: 'must have at most 20 themes' }).optional(),
+};
+const createSchema = z.strictObject({ surveyId: slug, ...fields });
+const patchSchema = z
+  .strictObject({ ...fields, title: fields.title.optional() })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), { error: 'must change at least one field' });
+const paramsSchema = z.strictObject({ id: z.string().regex(/^act_[0-9a-f]{16}$/, { error: 'must be an action id (act_…)' }) });
+const listQuerySchema = z.strictObject({
+  surveyId: slug.optional(),
+  state: z.union([state, z.array(state).max(4)]).optional().transform((value) => (value === undefined ? undefined : [value].flat())),
+  owner: person.optional(),
+});
+
+/** An action as returned. */
+export const actionSchema = z.object({
+  id: z.string(), surveyId: z.string(), title: z.string(), description: z.string().nullable(), owner: z.string().nullable(), state,
+  dueDate: z.string().nullable(), responseIds: z.array(z.string()), themes: z.array(z.string()), createdAt: z.string(),
+  updatedAt: z.string(), doneAt: z.string().nullable(), overdue: z.boolean(),
+});
+
+/** Registers the action routes: writes need an admin key, reads a read key. */
+export async function actionRoutes(app: FastifyInstance, options: { now?: () => number } = {}): Promise<void> {
+  const now = options.now ?? Date.now;
+  const actions = createActionStore(app.store.db);
+  const tags = ['actions'];
+  const notFound = (id: string) => new HttpError(404, 'action_not_found', `id: no action with id "${id}"`);
+
+  app.post('/v1/actions', {
+    schema: { summary: 'Create an improvement action (state proposed unless given)', tags, body: createSchema, response: { 201: actionSchema } },
+    config: { access: 'admin' },
+  }, async (request, reply) => {
+    const body = request.body as ActionInput;
+    if (!app.store.getSurvey(body.surveyId)) throw surveyNotFound(body.surveyId);
+    if (body.state && body.state !== 'proposed' && body.state !== 'in_progress') {
+      throw new HttpError(400, 'invalid_request', 'state: a new action is proposed or in_progress');
+    }
+    return reply.code(201).send(actions.create(body, now()));
+  });
+
+  app.get('/v1/actions', {
+    schema: { summary: 'List actions: dated ones first, soonest due first', tags, querystring: listQuerySchema, response: { 200: z.object({ actions: z.array(actionSchema) }) } },
+    config: { access: 'read' },
+  }, async (request) => ({ actions: actions.list(request.query as z.infer<typeof listQuerySchema>, now()) }));
+
+  app.get('/v1/actions/:id', {
+    schema: { summary: 'Read an action', tags, params: paramsSchema, response: { 200: actionSchema } },
+    config: { access: 'read' },
+  }, async (request) => {
+    const { id } = request.params as { id: string };
+    return actions.get(id, now()) ?? Promise.reject(notFound(id));
+  });
+
+  app.patch('/v1/actions/:id', {
+    schema: {
+      summary: 'Update an action; state moves proposed → in_progress → done, or to dropped (409 invalid_transition otherwise)', tags,
+      params: paramsSchema, body: patchSchema, response: { 200: actionSchema },
+    },
+    config: { access: 'admin' },
+  }, async (request) => {
+    const { id } = request.params as { id: string };
+    return actions.update(id, request.body as Partial<ActionInput>, now()) ?? Promise.reject(notFound(id));
+  });
+}
