@@ -146,17 +146,22 @@ describe('widget robustness', () => {
     await page.close();
   });
 
-  it('a page that never shows the survey renders nothing and sends nothing', async () => {
+  it('a page that never shows the survey renders nothing, sends nothing and adds no global but npsloop', async () => {
     const requests: string[] = [];
     const page = await browser.newPage();
     page.on('request', (request) => requests.push(request.url()));
-    const path = '/quiet';
-    pages.set(path, { html: `<!doctype html><html lang="en"><title>Quiet</title><script src="${stack.collectorUrl}/widget.js" data-survey="demo" data-mode="manual"></script><p>No survey here.</p></html>` });
-    await page.goto(site + path);
+    const quiet = (script: string) => `<!doctype html><html lang="en"><title>Quiet</title>${script}<p>No survey here.</p></html>`;
+    pages.set('/without', { html: quiet('') });
+    pages.set('/quiet', { html: quiet(`<script src="${stack.collectorUrl}/widget.js" data-survey="demo" data-mode="manual"></script>`) });
+    await page.goto(`${site}/without`);
+    const globalsWithout = await page.evaluate(() => Object.keys(window));
+    await page.goto(`${site}/quiet`);
     await page.waitForTimeout(1000);
     expect(await page.locator('npsloop-widget').count()).toBe(0);
     expect(requests.filter((url) => url.startsWith(stack.collectorUrl))).toEqual([`${stack.collectorUrl}/widget.js`]);
     expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+    const globalsWith = await page.evaluate(() => Object.keys(window));
+    expect(globalsWith.filter((name) => !globalsWithout.includes(name))).toEqual(['npsloop']);
     await page.close();
   });
 

@@ -30,7 +30,12 @@ export function jsx(type: string | ((props: Props) => Node), props: Props): Node
   const element = /^(svg|path)$/.test(type) ? document.createElementNS(SVG_NS, type) : document.createElement(type);
   for (const [name, value] of Object.entries(props)) {
     if (name === 'children' || value == null || value === false) continue;
-    if (name.startsWith('on')) element.addEventListener(name.slice(2).toLowerCase(), value as EventListener);
+    // A listener never throws into the page.
+    if (name.startsWith('on')) element.addEventListener(name.slice(2).toLowerCase(), (event) => {
+      try {
+        (value as EventListener)(event);
+      } catch {}
+    });
     else element.setAttribute(name, value === true ? '' : String(value));
   }
   return append(element, props.children);

@@ -1,11 +1,12 @@
 // All of the widget's CSS, scoped by the shadow root. `:host` is reset with
 // !important so that no page rule (not even `* { all: unset }`) reaches in;
-// colours are custom properties a site can set on `npsloop-widget`.
+// colours are custom properties a site can set on `npsloop-widget`. `--kb` is
+// how much of the layout viewport an on-screen keyboard covers (see widget.ts).
 
 const DARK = '--b:var(--npsloop-dark-bg,#1c2128);--f:var(--npsloop-dark-fg,#e6edf3);--m:#a4adb8;--l:#7d8590;--c:#8cb8ff;box-shadow:0 8px 32px #000a,0 0 0 1px #fff2';
 
 const CSS = `:host{all:initial!important}
-.p{--a:var(--npsloop-accent,#2563eb);--o:var(--npsloop-on-accent,#fff);--b:var(--npsloop-bg,#fff);--f:var(--npsloop-fg,#1f2328);--m:#57606a;--l:#848d97;--c:var(--a);--r:var(--npsloop-radius,12px);position:fixed;z-index:2147483000;bottom:16px;right:16px;box-sizing:border-box;width:420px;max-width:calc(100vw - 32px);max-height:calc(100vh - 32px);overflow:auto;padding:20px;border-radius:var(--r);background:var(--b);color:var(--f);font:15px/1.45 var(--npsloop-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);text-align:start;box-shadow:0 8px 32px #0003,0 0 0 1px #0000000f}
+.p{--a:var(--npsloop-accent,#2563eb);--o:var(--npsloop-on-accent,#fff);--b:var(--npsloop-bg,#fff);--f:var(--npsloop-fg,#1f2328);--m:#57606a;--l:#848d97;--c:var(--a);--r:var(--npsloop-radius,12px);position:fixed;z-index:2147483000;bottom:calc(16px + var(--kb,0px));right:16px;box-sizing:border-box;width:420px;max-width:calc(100vw - 32px);max-height:calc(100vh - 32px - var(--kb,0px));overflow:auto;padding:20px;border-radius:var(--r);background:var(--b);color:var(--f);font:15px/1.45 var(--npsloop-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);text-align:start;box-shadow:0 8px 32px #0003,0 0 0 1px #0000000f}
 .bottom-left{right:auto;left:16px}
 .bottom-center,.center{right:auto;left:50%;transform:translateX(-50%)}
 .center{bottom:auto;top:50%;transform:translate(-50%,-50%)}
@@ -32,7 +33,7 @@ textarea{min-height:80px;resize:vertical}
 .p:focus{outline:0}
 .k{margin:0;padding:4px 0}
 .v{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-@media(max-width:480px){.p{inset:auto 0 0;width:auto;max-width:none;transform:none;padding:16px 12px;border-radius:var(--r) var(--r) 0 0}.s{gap:2px}}
+@media(max-width:480px){.p{inset:auto 0 var(--kb,0px);width:auto;max-width:none;transform:none;padding:16px 12px;border-radius:var(--r) var(--r) 0 0}.s{gap:2px}}
 @media(prefers-reduced-motion:no-preference){.p{animation:i .2s ease-out}@keyframes i{from{opacity:0;translate:0 8px}}}
 @media(forced-colors:active){.s [aria-checked=true]{background:Highlight;color:HighlightText}}`;
 

@@ -49,6 +49,15 @@ interface Showing {
 }
 
 // Stricter than needed, so the collector's email check never refuses an answer.
+/** Wraps a callback the browser will call, so that nothing the widget does can throw into the page. */
+function guarded<A extends unknown[]>(callback: (...args: A) => void): (...args: A) => void {
+  return (...args) => {
+    try {
+      callback(...args);
+    } catch {}
+  };
+}
+
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const THANKS_MS = 6000;
 const FOCUS: Record<Step, string> = { score: '[tabindex="0"]', why: 'textarea', consent: 'input,.b', thanks: '' };
@@ -67,6 +76,14 @@ export function createWidget(config: WidgetConfig, outbox: Outbox = createOutbox
   let rtl = false;
   let returnFocus: HTMLElement | null = null;
   let thanksTimer: ReturnType<typeof setTimeout> | undefined;
+  let hostRule: CSSStyleRule | undefined;
+
+  // Lift the prompt above an on-screen keyboard, which shrinks only the visual viewport. Set through the
+  // stylesheet's first (:host) rule, not a style attribute, so a strict CSP has nothing to object to.
+  const avoidKeyboard = guarded(() => {
+    const viewport = window.visualViewport!;
+    hostRule?.style.setProperty('--kb', `${Math.max(0, innerHeight - viewport.height - viewport.offsetTop)}px`);
+  });
 
   const emit = (event: WidgetEvent, detail?: unknown) => {
     for (const listener of listeners[event] ?? []) {
@@ -147,7 +164,7 @@ export function createWidget(config: WidgetConfig, outbox: Outbox = createOutbox
   function finish(): void {
     emit('submit', { score: showing?.score, comment: showing?.comment, consent: showing?.consent });
     moveTo('thanks');
-    thanksTimer = setTimeout(close, THANKS_MS);
+    thanksTimer = setTimeout(guarded(close), THANKS_MS);
   }
 
   /** Closes the prompt; `byVisitor` before a score counts as a dismissal. */
@@ -163,6 +180,7 @@ export function createWidget(config: WidgetConfig, outbox: Outbox = createOutbox
     const hadFocus = document.activeElement === host;
     showing = panel = undefined;
     host?.remove();
+    window.visualViewport?.removeEventListener('resize', avoidKeyboard);
     if (hadFocus && returnFocus?.isConnected) returnFocus.focus({ preventScroll: true });
     returnFocus = null;
   }
@@ -176,6 +194,8 @@ export function createWidget(config: WidgetConfig, outbox: Outbox = createOutbox
     panel = Panel({ brand: config.brand, position: config.position, theme: config.theme, closeLabel: strings.close, onClose: () => close(true) }) as HTMLElement;
     host.attachShadow({ mode: 'open' }).append(style, panel);
     document.body.append(host);
+    hostRule = style.sheet?.cssRules[0] as CSSStyleRule | undefined;
+    window.visualViewport?.addEventListener('resize', avoidKeyboard);
     rtl = getComputedStyle(host).direction === 'rtl';
     const active = document.activeElement as HTMLElement | null;
     returnFocus = active === document.body ? null : active;
@@ -218,16 +238,16 @@ export function createWidget(config: WidgetConfig, outbox: Outbox = createOutbox
     start() {
       if (!config.survey || !config.collector) return;
       outbox.flush();
-      addEventListener('online', outbox.flush);
-      addEventListener('pagehide', outbox.flushOnHide);
+      addEventListener('online', guarded(outbox.flush));
+      addEventListener('pagehide', guarded(outbox.flushOnHide));
       // Another tab answered or dismissed this survey: close the untouched prompt here too.
-      addEventListener('storage', (event) => {
+      addEventListener('storage', guarded((event: StorageEvent) => {
         if (event.key !== RECORD_KEY || showing?.step !== 'score') return;
         const record = loadRecord();
         if (Math.max(record.answeredAt[config.survey] ?? 0, record.dismissedAt[config.survey] ?? 0) >= showing.openedAt) close();
-      });
+      }));
       if (config.minPageviews) updateRecord((record) => record.pageViews++);
-      if (config.mode === 'auto' && eligible()) setTimeout(widget.show, config.delay * 1000);
+      if (config.mode === 'auto' && eligible()) setTimeout(() => widget.run('show'), config.delay * 1000);
     },
   };
   return widget;

@@ -176,6 +176,18 @@ describe('the survey flow', () => {
     expect(root()).toBeNull();
   });
 
+  it('lifts the prompt above an on-screen keyboard without a style attribute', () => {
+    const viewport = Object.assign(new EventTarget(), { height: innerHeight - 300, offsetTop: 0 });
+    vi.stubGlobal('visualViewport', viewport);
+    const { widget, root } = setup();
+    widget.show();
+    viewport.dispatchEvent(new Event('resize'));
+    const rule = root()!.querySelector('style')!.sheet!.cssRules[0] as CSSStyleRule;
+    expect(rule.style.getPropertyValue('--kb')).toBe('300px');
+    expect(root()!.querySelector('[style]')).toBeNull();
+    vi.unstubAllGlobals();
+  });
+
   it('ignores unknown commands and bad arguments without throwing', () => {
     const { widget, root } = setup();
     expect(() => {
