@@ -60,7 +60,8 @@ function guarded<A extends unknown[]>(callback: (...args: A) => void): (...args:
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const THANKS_MS = 6000;
-const FOCUS: Record<Step, string> = { score: '[tabindex="0"]', why: 'textarea', consent: 'input,.b', thanks: '' };
+// Where focus goes on each step; on the thanks step, the panel itself.
+const FOCUS: Record<Exclude<Step, 'thanks'>, string> = { score: '[tabindex="0"]', why: 'textarea', consent: 'input,.b' };
 
 /** The survey controller: state, eligibility, delivery and rendering behind the public commands. */
 export function createWidget(config: WidgetConfig, outbox: Outbox = createOutbox()): Widget {
@@ -111,7 +112,7 @@ export function createWidget(config: WidgetConfig, outbox: Outbox = createOutbox
       comment,
       consent,
       respondent: identity.userId || contactEmail ? { userId: identity.userId, email: contactEmail } : undefined,
-      device: deviceClass(innerWidth, matchMedia('(pointer:coarse)').matches),
+      device: deviceClass(innerWidth, !!window.matchMedia?.('(pointer:coarse)').matches),
       properties: identity.properties,
     };
     outbox.send(`${config.collector}/v1/responses`, responseId, JSON.stringify(payload));
