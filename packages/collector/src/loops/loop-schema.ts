@@ -3,7 +3,7 @@
 /** Loops are keyed by their response; notes and settings hang off loops and surveys. */
 export const LOOP_SCHEMA_SQL = `
 ALTER TABLE responses ADD COLUMN excluded INTEGER NOT NULL DEFAULT 0;
-CREATE INDEX responses_by_email ON responses (email) WHERE email IS NOT NULL;
+CREATE INDEX responses_by_email ON responses (email COLLATE NOCASE) WHERE email IS NOT NULL;
 CREATE INDEX responses_by_user_id ON responses (user_id) WHERE user_id IS NOT NULL;
 CREATE TABLE loop_settings (
   survey_id TEXT PRIMARY KEY REFERENCES surveys(id),

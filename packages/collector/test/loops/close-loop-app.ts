@@ -1,12 +1,20 @@
 /** Test support for close-the-loop: an app with the loop, webhook, action, privacy and huddle routes, a fake clock, and ingest at a given time. */
+import type { Database } from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { actionRoutes } from '../../src/actions/action-routes.ts';
+import { privacyRoutes } from '../../src/privacy/privacy-routes.ts';
 import { createResponseHooks } from '../../src/loops/response-hooks.ts';
 import { ensureCloseTheLoopSchema } from '../../src/loops/loop-migrations.ts';
 import { loopRoutes } from '../../src/loops/loop-routes.ts';
+import { ANALYTICS_SCHEMA_SQL, ROLLUP_TABLE } from '../../src/rollups/rollup-schema.ts';
 import type { ResponseBody } from '../../src/schemas/ingest.ts';
 import { webhookRoutes } from '../../src/webhooks/webhook-routes.ts';
 import { asAdmin, createSurvey, testApp } from '../helpers.ts';
+
+/** Installs the analytics tables (rollups, comment index) when the main migrations do not yet. */
+function ensureAnalyticsSchema(db: Database): void {
+  if (db.prepare('SELECT COUNT(*) FROM sqlite_master WHERE name = ?').pluck().get(ROLLUP_TABLE) === 0) db.exec(ANALYTICS_SCHEMA_SQL);
+}
 
 /** A clock the test moves by hand. */
 export interface FakeClock {
@@ -40,11 +48,13 @@ const hooksByApp = new WeakMap<FastifyInstance, ReturnType<typeof createResponse
 export async function closeLoopApp(options: CloseLoopAppOptions = {}) {
   const clock = options.clock ?? fakeClock();
   const app = await testApp({ dbPath: options.dbPath, now: clock.now, allowPrivateWebhooks: options.allowPrivateWebhooks, loopOpenedDelayMs: options.loopOpenedDelayMs, webhookPollMs: 0 } as object);
+  ensureAnalyticsSchema(app.store.db);
   ensureCloseTheLoopSchema(app.store.db);
   if (!app.hasRoute({ method: 'GET', url: '/v1/loops' })) {
     await app.register(loopRoutes, { now: clock.now });
     await app.register(webhookRoutes, { now: clock.now, allowPrivate: options.allowPrivateWebhooks });
     await app.register(actionRoutes, { now: clock.now });
+    await app.register(privacyRoutes);
   }
   hooksByApp.set(app, createResponseHooks(app.store.db, { loopOpenedDelayMs: options.loopOpenedDelayMs }));
   if (!app.store.getSurvey('demo')) await createSurvey(app);

@@ -1,0 +1,70 @@
+/** `DELETE /v1/respondents`: erase everything about one person; and the retention sweeper. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { LIMITS } from '@npsloop/core';
+import { plainText } from '../schemas/common.ts';
+import { eraseRespondent, type RespondentKey } from './erase-respondent.ts';
+import { purgeExpired } from './retention.ts';
+
+const querySchema = z
+  .strictObject({
+    email: z.string().min(3).max(LIMITS.emailMaxLength, { error: `must be at most ${LIMITS.emailMaxLength} characters` }).optional(),
+    userId: plainText(LIMITS.userIdMaxLength).min(1).optional(),
+  })
+  .refine((query) => (query.email === undefined) !== (query.userId === undefined), { error: 'give exactly one of email or userId' });
+
+const reportSchema = z.object({
+  erased: z.object({
+    responses: z.number(), loops: z.number(), notes: z.number(), actionLinks: z.number(), webhookDeliveries: z.number(),
+    responseIds: z.array(z.string()), walCheckpointed: z.boolean(),
+  }),
+});
+
+/** Registers the erasure route (admin key). */
+export async function privacyRoutes(app: FastifyInstance): Promise<void> {
+  app.delete('/v1/respondents', {
+    schema: {
+      summary: 'Erase every response, loop, note, action link and webhook delivery about one respondent', tags: ['privacy'],
+      description: 'By `email` (case-insensitive) or `userId`. The answer says what was erased; deleted content is overwritten in the database file.',
+      querystring: querySchema, response: { 200: reportSchema },
+    },
+    config: { access: 'admin' },
+  }, async (request) => {
+    const erased = eraseRespondent(app.store.db, request.query as RespondentKey);
+    request.log.info({ responses: erased.responses }, 'respondent erased');
+    return { erased };
+  });
+}
+
+/** Options of the retention sweeper. */
+export interface RetentionOptions {
+  /** Purge comments and personal data older than this many days; off when absent. */
+  retentionDays?: number;
+  /** How often to purge, in ms (default hourly). */
+  intervalMs?: number;
+  now?: () => number;
+}
+
+/** Purges on start and then periodically while the app runs. */
+export async function retentionSweeper(app: FastifyInstance, options: RetentionOptions): Promise<void> {
+  const days = options.retentionDays;
+  if (!days) return;
+  const now = options.now ?? Date.now;
+  let timer: NodeJS.Timeout | null = null;
+  const sweep = () => {
+    try {
+      const report = purgeExpired(app.store.db, days, now());
+      if (report.responses > 0) app.log.info(report, 'retention purge');
+    } catch (error) {
+      app.log.error({ err: error }, 'retention purge failed');
+    }
+  };
+  app.addHook('onReady', async () => {
+    sweep();
+    timer = setInterval(sweep, options.intervalMs ?? 3_600_000);
+    timer.unref();
+  });
+  app.addHook('preClose', async () => {
+    if (timer) clearInterval(timer);
+  });
+}

@@ -1,0 +1,94 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { purgeExpired } from '../../src/privacy/retention.ts';
+import { createWebhookStore } from '../../src/webhooks/webhook-store.ts';
+import { adminCall, closeLoopApp, ingestAt } from '../loops/close-loop-app.ts';
+
+type App = Awaited<ReturnType<typeof closeLoopApp>>;
+
+/** Every byte SQLite keeps on disk for the database: the file and its WAL. */
+function fileBytes(app: App): string {
+  return [app.dbPath, `${app.dbPath}-wal`].filter(existsSync).map((path) => readFileSync(path).toString('latin1')).join('');
+}
+
+const ftsHits = (app: App, word: string) => app.store.db.prepare('SELECT COUNT(*) FROM response_comments_fts WHERE response_comments_fts MATCH ?').pluck().get(word);
+
+async function seedPerson(app: App) {
+  createWebhookStore(app.store.db).create({ url: 'https://hooks.example/x', events: ['response.created'] }, app.clock.now());
+  await ingestAt(app, { id: 'resp_erase0001', score: 2, consent: true, respondent: { email: 'Quentin.Erasable@example.com', userId: 'user-zq81' }, comment: 'Xylophonic zebrafish delivery was late' });
+  await ingestAt(app, { id: 'resp_erase0002', score: 9, respondent: { email: 'quentin.erasable@EXAMPLE.com' }, comment: 'Xylophonic support, thanks' });
+  await ingestAt(app, { id: 'resp_keep00001', score: 3, consent: true, respondent: { email: 'other@example.com' }, comment: 'Keep this comment' });
+  await adminCall(app, 'POST', '/v1/responses/resp_erase0001/notes', { author: 'dana', text: 'Quentin prefers phone calls' });
+  await adminCall(app, 'POST', '/v1/actions', { surveyId: 'demo', title: 'Faster delivery', responseIds: ['resp_erase0001', 'resp_keep00001'] });
+  await ingestAt(app, { id: 'resp_erase0003', score: 5, respondent: { userId: 'user-zq81' } });
+}
+
+describe('DELETE /v1/respondents', () => {
+  it('erases every response, loop, note, link and delivery about the person, down to the database file and the FTS index', async () => {
+    const app = await closeLoopApp();
+    await seedPerson(app);
+    expect(ftsHits(app, 'xylophonic')).toBe(2);
+
+    const response = await adminCall(app, 'DELETE', '/v1/respondents?email=QUENTIN.erasable%40example.com');
+    expect(response.statusCode).toBe(200);
+    expect(response.json().erased).toMatchObject({ responses: 2, loops: 1, notes: 1, actionLinks: 1, webhookDeliveries: 2, walCheckpointed: true });
+    expect(response.json().erased.responseIds.sort()).toEqual(['resp_erase0001', 'resp_erase0002']);
+
+    const byUser = (await adminCall(app, 'DELETE', '/v1/respondents?userId=user-zq81')).json().erased;
+    expect(byUser).toMatchObject({ responses: 1, webhookDeliveries: 1, responseIds: ['resp_erase0003'] });
+
+    const db = app.store.db;
+    expect(db.prepare('SELECT id FROM responses').pluck().all()).toEqual(['resp_keep00001']);
+    expect(db.prepare('SELECT response_id FROM loops').pluck().all()).toEqual(['resp_keep00001']);
+    expect(db.prepare('SELECT COUNT(*) FROM loop_notes').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT response_id FROM action_responses').pluck().all()).toEqual(['resp_keep00001']);
+    expect(db.prepare('SELECT subject_id FROM webhook_deliveries').pluck().all()).toEqual(['resp_keep00001']);
+    expect(ftsHits(app, 'xylophonic')).toBe(0);
+    expect(ftsHits(app, 'keep')).toBe(1);
+
+    const onDisk = fileBytes(app);
+    for (const secret of ['erasable@example.com', 'Erasable', 'user-zq81', 'Xylophonic', 'zebrafish', 'prefers phone']) {
+      expect(onDisk.includes(secret), `"${secret}" still in the database file`).toBe(false);
+    }
+    expect(onDisk.includes('Keep this comment')).toBe(true);
+  });
+
+  it.each([
+    ['', 400], ['?email=a%40b.example&userId=u1', 400], ['?name=bob', 400], [`?userId=${'u'.repeat(129)}`, 400], ['?email=nobody%40example.com', 200],
+  ])('answers %s with %i', async (query, status) => {
+    const app = await closeLoopApp();
+    await ingestAt(app, { id: 'resp_survivor1', respondent: { email: 'a@b.example' } });
+    const response = await adminCall(app, 'DELETE', `/v1/respondents${query}`);
+    expect(response.statusCode).toBe(status);
+    if (status === 200) expect(response.json().erased.responses).toBe(0);
+    expect(app.store.db.prepare('SELECT COUNT(*) FROM responses').pluck().get()).toBe(1);
+  });
+});
+
+describe('retention', () => {
+  it('purges comments and personal data older than N days, keeping scores, loops and their timestamps', async () => {
+    const app = await closeLoopApp();
+    await seedPerson(app);
+    app.clock.advanceHours(24 * 31);
+    await ingestAt(app, { id: 'resp_recent001', score: 1, respondent: { email: 'recent@example.com' }, comment: 'Recent quokka comment', page: '/orders/991' });
+    await adminCall(app, 'PATCH', '/v1/responses/resp_erase0001', { status: 'contacted' });
+
+    const report = purgeExpired(app.store.db, 30, app.clock.now());
+    expect(report).toMatchObject({ cutoff: '2026-03-03T09:00:00.000Z', responses: 4, notes: 1, webhookDeliveries: 4 });
+    const rows = app.store.db.prepare('SELECT id, score, comment, email, user_id, page FROM responses ORDER BY id').all();
+    expect(rows).toEqual([
+      { id: 'resp_erase0001', score: 2, comment: null, email: null, user_id: null, page: null },
+      { id: 'resp_erase0002', score: 9, comment: null, email: null, user_id: null, page: null },
+      { id: 'resp_erase0003', score: 5, comment: null, email: null, user_id: null, page: null },
+      { id: 'resp_keep00001', score: 3, comment: null, email: null, user_id: null, page: null },
+      { id: 'resp_recent001', score: 1, comment: 'Recent quokka comment', email: 'recent@example.com', user_id: null, page: '/orders/991' },
+    ]);
+    expect(app.store.db.prepare('SELECT response_id, state, first_contact_at IS NOT NULL AS contacted FROM loops ORDER BY response_id').all()).toContainEqual({ response_id: 'resp_erase0001', state: 'contacted', contacted: 1 });
+    expect(ftsHits(app, 'xylophonic')).toBe(0);
+    expect(ftsHits(app, 'quokka')).toBe(1);
+    const onDisk = fileBytes(app);
+    for (const secret of ['erasable@example.com', 'Xylophonic', 'Keep this comment', 'prefers phone']) expect(onDisk.includes(secret), secret).toBe(false);
+    expect(onDisk.includes('recent@example.com')).toBe(true);
+    expect(purgeExpired(app.store.db, 30, app.clock.now()).responses).toBe(0);
+  });
+});
