@@ -76,6 +76,7 @@ describe('widget accessibility and looks', () => {
 
         expect(await axeViolations(page)).toEqual([]);
         await shot('score');
+        await page.keyboard.press('Tab');
         await page.keyboard.press('ArrowRight');
         await page.keyboard.press('ArrowRight');
         expect(await axeViolations(page)).toEqual([]);

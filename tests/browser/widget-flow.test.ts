@@ -59,7 +59,7 @@ describe('widget flow', () => {
     await page.close();
   });
 
-  it('keyboard only: focus moves in, arrows move without answering, Enter answers, Tab to Send, Escape closes and focus returns', async () => {
+  it('keyboard only: focus moves in, Tab reaches the scale, arrows move without answering, Enter answers, Tab to Send, Escape closes and focus returns', async () => {
     const before = (await stack.responses()).length;
     const { page, errors } = await visit('plain-html');
     const focusedName = () => page.evaluate(() => {
@@ -68,6 +68,9 @@ describe('widget flow', () => {
       return element ? element.getAttribute('aria-label') || element.textContent || element.tagName : null;
     });
     await page.getByRole('radiogroup').waitFor();
+    // Focus is in the prompt, on no option (a ring on "0" would look like a suggested answer).
+    expect(await focusedName()).toBe('Acme');
+    await page.keyboard.press('Tab');
     expect(await focusedName()).toBe('0');
 
     for (let press = 0; press < 4; press++) await page.keyboard.press('ArrowRight');
@@ -97,10 +100,12 @@ describe('widget flow', () => {
   it('Space answers too, and the close button and Escape are reachable by keyboard', async () => {
     const { page } = await visit('plain-html');
     await page.getByRole('radiogroup').waitFor();
+    await page.keyboard.press('Tab');
     await page.keyboard.press('End');
     await page.keyboard.press('Space');
     await page.getByRole('textbox').waitFor();
-    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
     const closeFocused = await page.evaluate(() => document.querySelector('npsloop-widget')?.shadowRoot?.activeElement?.getAttribute('aria-label'));
     expect(closeFocused).toBe('Close');
     await page.keyboard.press('Enter');

@@ -173,6 +173,7 @@ describe('widget robustness', () => {
     const close = (await page.getByRole('button', { name: 'Close' }).boundingBox())!;
     expect(zero.x).toBeGreaterThan(ten.x);
     expect(close.x).toBeLessThan(ten.x);
+    await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowLeft');
     expect(await page.getByRole('radio', { name: '1', exact: true }).getAttribute('aria-checked')).toBe('true');
     await page.screenshot({ path: 'test-results/widget-rtl.png' });

@@ -33,7 +33,7 @@ textarea{min-height:80px;resize:vertical}
 .p:focus{outline:0}
 .k{margin:0;padding:4px 0}
 .v{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-@media(max-width:480px){.p{inset:auto 0 var(--kb,0px);width:auto;max-width:none;transform:none;padding:16px 12px;border-radius:var(--r) var(--r) 0 0}.s{gap:2px}}
+@media(max-width:480px){.p{inset:auto 0 var(--kb,0px);width:auto;max-width:none;transform:none;padding:16px 12px max(16px,env(safe-area-inset-bottom));border-radius:var(--r) var(--r) 0 0}.s{gap:2px}}
 @media(prefers-reduced-motion:no-preference){.p{animation:i .2s ease-out}@keyframes i{from{opacity:0;translate:0 8px}}}
 @media(forced-colors:active){.s [aria-checked=true]{background:Highlight;color:HighlightText}}`;
 

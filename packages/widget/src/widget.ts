@@ -60,8 +60,9 @@ function guarded<A extends unknown[]>(callback: (...args: A) => void): (...args:
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const THANKS_MS = 6000;
-// Where focus goes on each step; on the thanks step, the panel itself.
-const FOCUS: Record<Exclude<Step, 'thanks'>, string> = { score: '[tabindex="0"]', why: 'textarea', consent: 'input,.b' };
+// Where focus goes on each step. On the score and thanks steps, the panel itself: a focus ring on
+// "0" as the prompt opens would look like a suggested answer.
+const FOCUS: Partial<Record<Step, string>> = { why: 'textarea', consent: 'input,.b' };
 
 /** The survey controller: state, eligibility, delivery and rendering behind the public commands. */
 export function createWidget(config: WidgetConfig, outbox: Outbox = createOutbox()): Widget {
@@ -122,7 +123,7 @@ export function createWidget(config: WidgetConfig, outbox: Outbox = createOutbox
     if (!showing || !panel) return;
     showing.step = step;
     const live = panel.lastChild as HTMLElement;
-    (panel.children[1] as HTMLElement).replaceChildren(
+    (panel.firstChild as HTMLElement).replaceChildren(
       step === 'score'
         ? ScoreScale({ question: strings.question, low: strings.low, high: strings.high, rtl, onScore: score })
         : step === 'why'
@@ -134,7 +135,7 @@ export function createWidget(config: WidgetConfig, outbox: Outbox = createOutbox
     // The thanks text is the live region itself, made visible.
     live.className = step === 'thanks' ? 'q k' : 'v';
     live.textContent = step === 'why' ? whyPrompt(strings, showing.score!) : step === 'consent' ? strings.consent : step === 'thanks' ? strings.thanks : '';
-    if (moveFocus) (step === 'thanks' ? panel : panel.querySelector<HTMLElement>(FOCUS[step]))?.focus({ preventScroll: true });
+    if (moveFocus) (FOCUS[step] ? panel.querySelector<HTMLElement>(FOCUS[step]) : panel)?.focus({ preventScroll: true });
   }
 
   function score(value: number): void {

@@ -38,14 +38,14 @@ describe('the survey flow', () => {
     expect(events()).toEqual([]);
   });
 
-  it('shows in an open shadow root, records a shown event and moves focus to the scale', () => {
+  it('shows in an open shadow root, records a shown event and moves focus into the prompt (not onto an option)', () => {
     const { widget, root, $, events } = setup();
     const onShow = vi.fn();
     widget.on('show', onShow);
     widget.show();
     expect(root()).not.toBeNull();
     expect($('[role=radiogroup]')).not.toBeNull();
-    expect(root()!.activeElement?.textContent).toBe('0');
+    expect(root()!.activeElement?.getAttribute('role')).toBe('dialog');
     expect(events()).toEqual([expect.objectContaining({ surveyId: 'demo', type: 'shown', channel: 'web', locale: 'en', page: '/' })]);
     expect(events()[0].id).toMatch(/^[\w-]{8,64}$/);
     expect(onShow).toHaveBeenCalledOnce();
