@@ -1,3 +1,4 @@
+/* global npsloop */
 // A tiny hash-routed single-page app. After an order is placed it tells the
 // widget where the visitor is (track) and asks for feedback (show).
 const views = {
