@@ -16,7 +16,8 @@ export interface KeyedRange {
 export type RawGrouping = { column: 'touchpoint' | 'channel' | 'locale' | 'journey' } | { property: string };
 
 const RESPONSE_SUMS = `r.score, COUNT(*), SUM(r.comment IS NOT NULL), SUM(r.channel IS NULL OR r.channel IN ('web', 'app'))`;
-const RANGE_JOIN = `FROM json_each(?) AS b JOIN responses AS r
+// CROSS JOIN keeps the ranges as the outer loop, so each one is an index range seek.
+const RANGE_JOIN = `FROM json_each(?) AS b CROSS JOIN responses AS r
   ON r.survey_id = ? AND r.created_at >= b.value ->> 0 AND r.created_at < b.value ->> 1`;
 
 function rangesJson(ranges: readonly KeyedRange[]): string {
@@ -55,7 +56,7 @@ export function createRawCounter(db: Database, hasExcludedColumn: boolean) {
       for (const [key, ...row] of responses.all(json, filter.surveyId, ...where.params) as number[][]) addScoreRow(at(key), row);
       const events = eventConditions(filter);
       if (events) {
-        const sql = `SELECT b.value ->> 2, e.type, COUNT(*) FROM json_each(?) AS b JOIN events AS e
+        const sql = `SELECT b.value ->> 2, e.type, COUNT(*) FROM json_each(?) AS b CROSS JOIN events AS e
           ON e.survey_id = ? AND e.type IN ('shown', 'dismissed') AND e.created_at >= b.value ->> 0 AND e.created_at < b.value ->> 1
           WHERE ${events.sql} GROUP BY 1, 2`;
         for (const [key, type, count] of prepared(sql).all(json, filter.surveyId, ...events.params) as [number, string, number][]) {

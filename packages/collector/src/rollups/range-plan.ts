@@ -1,12 +1,18 @@
 /** Splits a time range into rollup pieces (15 min, 1 h, 1 day, UTC-aligned) and raw-row edges. */
 
-/** A rollup grain: 15-minute, hourly and daily buckets aligned to UTC. */
-export type Grain = '15m' | '1h' | '1d';
+/** A rollup grain: UTC-aligned buckets of 15 minutes, 1, 3 and 6 hours, and days. */
+export type Grain = '15m' | '1h' | '3h' | '6h' | '1d';
 
-/** Every grain with its length in ms, finest first. */
+/**
+ * Every grain with its length in ms, finest first; each divides the next.
+ * Every zone's local midnight falls on a 15-minute UTC boundary, and the
+ * 3 h / 6 h steps cut a local day from 24 hourly rows to about eight.
+ */
 export const GRAINS: readonly { grain: Grain; ms: number }[] = [
   { grain: '15m', ms: 15 * 60_000 },
   { grain: '1h', ms: 60 * 60_000 },
+  { grain: '3h', ms: 3 * 60 * 60_000 },
+  { grain: '6h', ms: 6 * 60 * 60_000 },
   { grain: '1d', ms: 24 * 60 * 60_000 },
 ];
 
@@ -65,7 +71,3 @@ function coverAligned(pieces: RollupPiece[], level: number, from: number, to: nu
   coverAligned(pieces, level + 1, innerFrom, innerTo);
 }
 
-/** The start of the bucket of each grain that contains `at`. */
-export function bucketStarts(at: number): Record<Grain, number> {
-  return { '15m': floorTo(at, GRAINS[0].ms), '1h': floorTo(at, GRAINS[1].ms), '1d': floorTo(at, GRAINS[2].ms) };
-}

@@ -9,8 +9,9 @@ export interface KeyedPiece extends RollupPiece {
   key: number;
 }
 
+// CROSS JOIN keeps the pieces as the outer loop, so each one is a primary-key range seek.
 const SUMS = COUNTER_COLUMNS.map((column) => `SUM(r.${column})`).join(', ');
-const PIECE_JOIN = `FROM json_each(?) AS p JOIN ${ROLLUP_TABLE} AS r
+const PIECE_JOIN = `FROM json_each(?) AS p CROSS JOIN ${ROLLUP_TABLE} AS r
   ON r.survey_id = ? AND r.grain = p.value ->> 0 AND r.dim = ?`;
 const PIECE_RANGE = 'r.bucket_start >= p.value ->> 1 AND r.bucket_start < p.value ->> 2';
 

@@ -30,6 +30,17 @@ export function rebuildRollups(db: Database, onProgress?: (rowsRead: number) => 
     'SELECT rowid, survey_id, type, touchpoint, channel, locale, created_at FROM events WHERE rowid > ? ORDER BY rowid LIMIT ?',
   );
   const counts = { responses: 0, events: 0 };
+  // A large page cache keeps the rollup B-tree in memory while millions of rows are upserted.
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -262144');
+  try {
+    rebuildInTransaction();
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
+  }
+  return counts;
+
+  function rebuildInTransaction() {
   db.transaction(() => {
     db.prepare(`DELETE FROM ${ROLLUP_TABLE}`).run();
     const deltas = new RollupDeltas();
@@ -52,5 +63,5 @@ export function rebuildRollups(db: Database, onProgress?: (rowsRead: number) => 
     }
     db.prepare(`INSERT INTO ${COMMENT_INDEX} (${COMMENT_INDEX}) VALUES ('rebuild')`).run();
   }).immediate();
-  return counts;
+  }
 }

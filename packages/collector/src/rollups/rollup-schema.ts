@@ -1,4 +1,5 @@
 /** DDL for analytics: the rollup table, and the full-text index over comments kept in sync by triggers. */
+import { GRAINS } from './range-plan.ts';
 import { COUNTER_COLUMNS } from './rollup-delta.ts';
 
 /** Name of the rollup table. */
@@ -16,7 +17,7 @@ export const COMMENT_INDEX = 'response_comments_fts';
 export const ANALYTICS_SCHEMA_SQL = `
 CREATE TABLE ${ROLLUP_TABLE} (
   survey_id TEXT NOT NULL,
-  grain TEXT NOT NULL CHECK (grain IN ('15m', '1h', '1d')),
+  grain TEXT NOT NULL CHECK (grain IN (${GRAINS.map(({ grain }) => `'${grain}'`).join(', ')})),
   dim TEXT NOT NULL,
   value TEXT NOT NULL,
   bucket_start INTEGER NOT NULL,

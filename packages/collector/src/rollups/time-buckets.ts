@@ -1,5 +1,5 @@
 /** Local calendar buckets (day, week from Monday, month from the 1st) as UTC instants, DST-correct. */
-import { formatInZone, localWallMs, wallToUtc } from './time-zone.ts';
+import { formatWall, localWallMs, wallToUtc } from './time-zone.ts';
 
 /** A trend granularity. */
 export type TrendInterval = 'day' | 'week' | 'month';
@@ -53,12 +53,19 @@ export function localBuckets(interval: TrendInterval, timeZone: string, from: nu
   if (to <= from) return buckets;
   let wallStart = bucketWallStart(interval, localWallMs(timeZone, from));
   let start = wallToUtc(timeZone, wallStart);
+  // The wall clock at `start`: the bucket's midnight, or later when a DST gap swallowed it.
+  let startWall = localWallMs(timeZone, start);
   while (start < to) {
     const nextWall = nextWallStart(interval, wallStart);
-    const end = wallToUtc(timeZone, nextWall);
-    buckets.push({ start, end, label: formatInZone(timeZone, start) });
+    // Fast path: with the offset unchanged, the next start is the same wall-clock distance away.
+    // When a DST change intervenes the guess shows another wall time and is worked out in full.
+    const guess = start + (nextWall - startWall);
+    const fast = localWallMs(timeZone, guess) === nextWall;
+    const end = fast ? guess : wallToUtc(timeZone, nextWall);
+    buckets.push({ start, end, label: formatWall(startWall, start) });
     wallStart = nextWall;
     start = end;
+    startWall = fast ? nextWall : localWallMs(timeZone, end);
   }
   return buckets;
 }

@@ -32,15 +32,16 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
+const WALL_PATTERN = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),? (\d{1,2}):(\d{2}):(\d{2})$/;
+
 /** The local wall clock at `utcMs` in the zone, expressed as if it were a UTC timestamp. */
 export function localWallMs(timeZone: string, utcMs: number): number {
-  const parts: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(new Date(utcMs))) {
-    if (part.type !== 'literal' && part.type !== 'era') parts[part.type] = Number(part.value);
-  }
-  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-  // formatToParts drops milliseconds; keep them so the offset is exact.
-  return wall + (((utcMs % 1000) + 1000) % 1000);
+  // `format` and a regex are several times faster than `formatToParts` (trends call this per bucket).
+  const match = WALL_PATTERN.exec(formatter(timeZone).format(new Date(utcMs)));
+  if (!match) throw new RangeError(`cannot read the wall clock of ${timeZone} at ${utcMs}`);
+  const [, month, day, year, hour, minute, second] = match.map(Number);
+  // `format` drops milliseconds; keep them so the offset is exact.
+  return Date.UTC(year, month - 1, day, hour, minute, second) + (((utcMs % 1000) + 1000) % 1000);
 }
 
 /** The zone's offset from UTC at `utcMs`, in milliseconds (Kathmandu: +5:45 → 20_700_000). */
@@ -75,7 +76,11 @@ export function wallToUtc(timeZone: string, wallMs: number): number {
 
 /** An ISO 8601 timestamp showing the zone's local time and offset, e.g. `2026-03-29T00:00:00+01:00`. */
 export function formatInZone(timeZone: string, utcMs: number): string {
-  const wall = localWallMs(timeZone, utcMs);
+  return formatWall(localWallMs(timeZone, utcMs), utcMs);
+}
+
+/** ISO 8601 for an instant whose local wall clock is already known. */
+export function formatWall(wall: number, utcMs: number): string {
   const offsetMinutes = Math.round((wall - utcMs) / MINUTE);
   const sign = offsetMinutes < 0 ? '-' : '+';
   const absolute = Math.abs(offsetMinutes);

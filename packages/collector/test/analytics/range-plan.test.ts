@@ -6,7 +6,7 @@ const utc = (text: string) => Date.parse(text);
 const MS = Object.fromEntries(GRAINS.map(({ grain, ms }) => [grain, ms]));
 
 describe('planRange', () => {
-  it('uses whole days inside, hours and quarters at the edges, raw rows below 15 minutes', () => {
+  it('uses whole days inside, 6 h, 3 h, hours and quarters at the edges, raw rows below 15 minutes', () => {
     const plan = planRange(utc('2026-01-01T10:20:00Z'), utc('2026-01-04T02:30:10Z'));
     expect(plan.raw).toEqual([
       { from: utc('2026-01-01T10:20:00Z'), to: utc('2026-01-01T10:30:00Z') },
@@ -15,8 +15,9 @@ describe('planRange', () => {
     expect(plan.pieces).toEqual([
       { grain: '15m', from: utc('2026-01-01T10:30:00Z'), to: utc('2026-01-01T11:00:00Z') },
       { grain: '15m', from: utc('2026-01-04T02:00:00Z'), to: utc('2026-01-04T02:30:00Z') },
-      { grain: '1h', from: utc('2026-01-01T11:00:00Z'), to: utc('2026-01-02T00:00:00Z') },
+      { grain: '1h', from: utc('2026-01-01T11:00:00Z'), to: utc('2026-01-01T12:00:00Z') },
       { grain: '1h', from: utc('2026-01-04T00:00:00Z'), to: utc('2026-01-04T02:00:00Z') },
+      { grain: '6h', from: utc('2026-01-01T12:00:00Z'), to: utc('2026-01-02T00:00:00Z') },
       { grain: '1d', from: utc('2026-01-02T00:00:00Z'), to: utc('2026-01-04T00:00:00Z') },
     ]);
   });

@@ -1,0 +1,156 @@
+// `pnpm bench:analytics [--rows 10000000] [--runs 30] [--db PATH] [--fresh]`: fills a database
+// (default 1 M responses over two years; reused when it already holds that many), then
+// times the analytics store functions the routes call (summary, one-year daily trend in
+// Europe/Amsterdam, segments by touchpoint, a 30-day property-filter fallback) against
+// the plain GROUP BY over the raw rows, in the same run, and checks the numbers agree.
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'vite';
+import { generateAnalyticsData, HISTORY } from './generate-analytics.mjs';
+
+const { values: args } = parseArgs({
+  options: { rows: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '30' }, db: { type: 'string' }, fresh: { type: 'boolean', default: false } },
+});
+const ROWS = Number(args.rows);
+const RUNS = Number(args.runs);
+const RAW_RUNS = Math.max(3, Math.round(RUNS / 10));
+const DB_PATH = args.db ?? `/tmp/npsloop-bench-analytics-${ROWS}.db`;
+const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+
+// Load the TypeScript sources as the collector runs them (Vite SSR, no build step).
+const vite = await createServer({
+  root: packageRoot, configFile: false, logLevel: 'error', appType: 'custom',
+  server: { middlewareMode: true, hmr: false, watch: null }, ssr: { noExternal: ['@npsloop/core'] }, optimizeDeps: { noDiscovery: true, include: [] },
+});
+const load = (path) => vite.ssrLoadModule(path);
+const { openDatabase } = await load('/src/store/open-database.ts');
+const { ANALYTICS_SCHEMA_SQL, ROLLUP_TABLE } = await load('/src/rollups/rollup-schema.ts');
+const { rebuildRollups } = await load('/src/rollups/rollup-rebuild.ts');
+const { createAnalyticsStore } = await load('/src/analytics/analytics-store.ts');
+const { createRawCounter } = await load('/src/analytics/raw-counts.ts');
+const { summaryOf, figureOf, emptyCounters } = await load('/src/analytics/counters.ts');
+const { localBuckets } = await load('/src/rollups/time-buckets.ts');
+await vite.close();
+
+const seconds = (since) => ((performance.now() - since) / 1000).toFixed(1);
+const log = (text) => process.stderr.write(`${text}\n`);
+
+if (args.fresh) for (const suffix of ['', '-wal', '-shm']) rmSync(DB_PATH + suffix, { force: true });
+const reuse = existsSync(DB_PATH);
+const db = openDatabase(DB_PATH, 'NORMAL');
+if ((db.prepare(`SELECT COUNT(*) AS c FROM sqlite_master WHERE name = '${ROLLUP_TABLE}'`).get()).c === 0) db.exec(ANALYTICS_SCHEMA_SQL);
+const stored = db.prepare("SELECT COUNT(*) AS c FROM responses WHERE survey_id = 'bench'").get().c;
+if (stored !== ROWS) {
+  if (reuse && stored > 0) throw new Error(`${DB_PATH} holds ${stored} responses, not ${ROWS}: pass --fresh or another --db`);
+  log(`Generating ${ROWS.toLocaleString('en')} responses into ${DB_PATH} …`);
+  db.pragma('synchronous = OFF');
+  let started = performance.now();
+  generateAnalyticsData(db, { rows: ROWS, onProgress: (done) => log(`  ${done.toLocaleString('en')} rows, ${seconds(started)} s`) });
+  log(`  generated in ${seconds(started)} s; rebuilding rollups …`);
+  started = performance.now();
+  rebuildRollups(db);
+  log(`  rollups rebuilt in ${seconds(started)} s`);
+  db.pragma('synchronous = NORMAL');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}
+db.exec('ANALYZE');
+
+const analytics = createAnalyticsStore(db);
+const raw = createRawCounter(db, false);
+const surveyId = 'bench';
+const end = HISTORY.to;
+
+function time(fn, runs) {
+  const samples = [];
+  let result;
+  for (let warmup = 0; warmup < Math.min(3, runs); warmup++) result = fn();
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    result = fn();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q) => samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)];
+  return { result, p50: at(0.5), p95: at(0.95) };
+}
+
+// The plain GROUP BY over raw rows, as the first summary did it.
+const plainSummary = db.prepare(`SELECT score, COUNT(*) AS n, SUM(comment IS NOT NULL) AS comments, SUM(channel IS NULL OR channel IN ('web', 'app')) AS prompted
+  FROM responses WHERE survey_id = ? GROUP BY score`);
+const plainEvents = db.prepare('SELECT type, COUNT(*) AS n FROM events WHERE survey_id = ? GROUP BY type');
+const plainSegments = db.prepare('SELECT touchpoint, score, COUNT(*) AS n FROM responses WHERE survey_id = ? GROUP BY touchpoint, score');
+const plainProperty = db.prepare(`SELECT score, COUNT(*) AS n FROM responses
+  WHERE survey_id = ? AND created_at >= ? AND created_at < ? AND json_extract(properties, '$.plan') = 'pro' GROUP BY score`);
+
+const trendFrom = localBuckets('day', 'Europe/Amsterdam', end - 365 * 86_400_000, end - 365 * 86_400_000 + 1)[0].start;
+const trendBuckets = localBuckets('day', 'Europe/Amsterdam', trendFrom, end);
+const monthAgo = end - 30 * 86_400_000;
+
+const cases = [
+  {
+    name: 'summary (all time)',
+    rollup: () => analytics.summary({ surveyId, dims: {}, properties: [] }),
+    plain: () => {
+      const counters = emptyCounters();
+      for (const row of plainSummary.all(surveyId)) Object.assign(counters, { [row.score]: row.n, 11: counters[11] + row.comments, 12: counters[12] + row.prompted });
+      for (const row of plainEvents.all(surveyId)) counters[row.type === 'shown' ? 13 : 14] = row.n;
+      return summaryOf(counters, true);
+    },
+  },
+  {
+    name: `trend: ${trendBuckets.length} days, Europe/Amsterdam`,
+    rollup: () => analytics.trend({ surveyId, dims: {}, properties: [], from: trendFrom, to: end }, 'day', 'Europe/Amsterdam'),
+    plain: () => {
+      const counts = raw.countByKey({ surveyId, dims: {}, properties: [] }, trendBuckets.map((bucket, key) => ({ from: bucket.start, to: bucket.end, key })));
+      return trendBuckets.map((bucket, key) => ({ start: bucket.label, ...figureOf(counts.get(key) ?? emptyCounters()) }));
+    },
+  },
+  {
+    name: 'segments by touchpoint (all time)',
+    rollup: () => [...analytics.segmentCounts({ surveyId, dims: {}, properties: [] }, 'touchpoint')].map(([value, counters]) => [value, figureOf(counters)]).sort(),
+    plain: () => {
+      const byValue = new Map();
+      for (const row of plainSegments.all(surveyId)) {
+        const counters = byValue.get(row.touchpoint ?? '') ?? byValue.set(row.touchpoint ?? '', emptyCounters()).get(row.touchpoint ?? '');
+        counters[row.score] = row.n;
+      }
+      return [...byValue].map(([value, counters]) => [value, figureOf(counters)]).sort();
+    },
+  },
+  {
+    name: 'fallback: property.plan=pro, last 30 days',
+    rollup: () => figureOf(analytics.countRanges({ surveyId, dims: {}, properties: [['plan', 'pro']] }, [{ from: monthAgo, to: end }])[0]),
+    plain: () => {
+      const counters = emptyCounters();
+      for (const row of plainProperty.all(surveyId, monthAgo, end)) counters[row.score] = row.n;
+      return figureOf(counters);
+    },
+  },
+];
+
+const rollupRows = db.prepare(`SELECT COUNT(*) AS c FROM ${ROLLUP_TABLE}`).get().c;
+const dbBytes = statSync(DB_PATH).size;
+const format = (ms) => (ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : ms.toFixed(0));
+const lines = [
+  `Analytics benchmark: ${ROWS.toLocaleString('en')} responses, ${rollupRows.toLocaleString('en')} rollup rows, database ${(dbBytes / 2 ** 30).toFixed(2)} GiB, ${RUNS} timed calls (plain GROUP BY: ${RAW_RUNS})`,
+  '',
+  '| query | p50 ms | p95 ms | plain GROUP BY p50 ms | same numbers |',
+  '|---|---:|---:|---:|:---:|',
+];
+let allAgree = true;
+for (const test of cases) {
+  log(`Timing ${test.name} …`);
+  const fast = time(test.rollup, RUNS);
+  const slow = time(test.plain, RAW_RUNS);
+  const agree = isDeepStrictEqual(fast.result, slow.result);
+  allAgree &&= agree;
+  lines.push(`| ${test.name} | ${format(fast.p50)} | ${format(fast.p95)} | ${format(slow.p50)} | ${agree ? 'yes' : 'NO'} |`);
+}
+db.close();
+process.stdout.write(`${lines.join('\n')}\n`);
+if (!allAgree) {
+  process.stderr.write('Rollup and raw answers differ.\n');
+  process.exitCode = 1;
+}
