@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { actionRoutes } from '../../src/actions/action-routes.ts';
+import { huddleRoutes } from '../../src/huddle/huddle-routes.ts';
 import { privacyRoutes } from '../../src/privacy/privacy-routes.ts';
 import { createResponseHooks } from '../../src/loops/response-hooks.ts';
 import { ensureCloseTheLoopSchema } from '../../src/loops/loop-migrations.ts';
@@ -55,6 +56,7 @@ export async function closeLoopApp(options: CloseLoopAppOptions = {}) {
     await app.register(webhookRoutes, { now: clock.now, allowPrivate: options.allowPrivateWebhooks });
     await app.register(actionRoutes, { now: clock.now });
     await app.register(privacyRoutes);
+    await app.register(huddleRoutes, { now: clock.now });
   }
   hooksByApp.set(app, createResponseHooks(app.store.db, { loopOpenedDelayMs: options.loopOpenedDelayMs }));
   if (!app.store.getSurvey('demo')) await createSurvey(app);

@@ -1,0 +1,64 @@
+/** The huddle digest as Markdown that reads well pasted into a chat tool. */
+import type { NpsFigure } from '@npsloop/core';
+import type { HuddleDigest } from './huddle-report.ts';
+import type { HuddleTheme } from './huddle-themes.ts';
+import { escapeMarkdown, signed } from './markdown-text.ts';
+
+const day = (iso: string) => iso.slice(0, 10);
+
+function figureText(figure: NpsFigure): string {
+  if (figure.nps === null || figure.interval === null) return 'no answers';
+  return `${signed(figure.nps)} (n = ${figure.n}, 95% interval ${signed(figure.interval.low)} to ${signed(figure.interval.high)})`;
+}
+
+function changeText(digest: HuddleDigest): string {
+  const { change } = digest;
+  if (change.difference === null || change.p === null) return 'No comparison: one of the periods has no answers.';
+  const p = `p = ${change.p.toFixed(3)}`;
+  if (!change.significant) return `Change ${signed(change.difference)} points is **not significant** (${p}): read it as noise, not a trend.`;
+  return `Change ${signed(change.difference)} points is **significant** (${p}): the score went ${change.difference > 0 ? 'up' : 'down'}.`;
+}
+
+function themeLines(title: string, themes: readonly HuddleTheme[]): string[] {
+  if (themes.length === 0) return [`**${title}:** no recurring themes yet.`];
+  return [`**${title}**`, ...themes.flatMap((theme) => [
+    `- ${escapeMarkdown(theme.term)} (${theme.count} comments)`,
+    ...theme.quotes.map((quote) => `  > ${escapeMarkdown(quote, 200)}`),
+  ])];
+}
+
+/** Renders the digest; every comment and name is escaped. */
+export function huddleMarkdown(digest: HuddleDigest): string {
+  const moved = digest.segmentMovedMost;
+  const lastDay = new Date(Date.parse(digest.period.to) - 1).toISOString();
+  const lines = [
+    `### NPS huddle: ${escapeMarkdown(digest.surveyName, 100)}`,
+    `Last ${digest.days} day${digest.days === 1 ? '' : 's'}: ${day(digest.period.from)} to ${day(lastDay)} (${escapeMarkdown(digest.tz)})`,
+    '',
+    `**NPS ${figureText(digest.figure)}**`,
+    `Previous ${digest.days} days: ${figureText(digest.previousFigure)}. ${changeText(digest)}`,
+    '',
+    moved
+      ? `**Moved most:** ${moved.by} ${escapeMarkdown(moved.value)}, ${signed(moved.previous.nps!)} → ${signed(moved.current.nps!)} (n ${moved.previous.n} → ${moved.current.n}), ${moved.change.significant ? 'significant' : 'not significant'}.`
+      : '**Moved most:** no segment has enough answers in both periods.',
+    '',
+    ...themeLines('What detractors talk about', digest.themes.detractor),
+    '',
+    ...themeLines('What promoters talk about', digest.themes.promoter),
+    '',
+    `**Close the loop:** ${digest.loops.open} open, ${digest.loops.overdue} overdue (SLA ${digest.loops.slaHours} h)` +
+      (digest.loops.withinSla.share === null ? '.' : `; ${Math.round(digest.loops.withinSla.share * 100)}% of this period's loops contacted within the SLA.`),
+    ...digest.loops.overdueLoops.slice(0, 5).map((loop) =>
+      `- score ${loop.score}, opened ${day(loop.openedAt)}, ${loop.assignee ? `owner ${escapeMarkdown(loop.assignee, 60)}` : 'no owner'}${loop.comment ? `: "${escapeMarkdown(loop.comment, 160)}"` : ''}`),
+    ...(digest.loops.overdue > 5 ? [`- …and ${digest.loops.overdue - 5} more overdue`] : []),
+    '',
+    digest.actions.length ? '**Actions**' : '**Actions:** none yet.',
+    ...digest.actions.map((action) =>
+      `- [${action.state.replace('_', ' ')}] ${escapeMarkdown(action.title, 200)}, ${action.owner ? `owner ${escapeMarkdown(action.owner, 60)}` : '**no owner**'}` +
+      `${action.dueDate ? `, due ${action.dueDate}${action.overdue ? ' (overdue)' : ''}` : ''}`),
+    '',
+    '**Questions for the team**',
+    ...digest.questions.map((question, index) => `${index + 1}. ${question}`),
+  ];
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
+}

@@ -1,0 +1,72 @@
+/** Assembles the huddle digest: the period's figure and its change, what moved, what customers said, loops, actions, questions. */
+import type { Database } from 'better-sqlite3';
+import { compareNps, npsFigure } from '@npsloop/core';
+import { createActionStore } from '../actions/action-store.ts';
+import { createLoopQueries } from '../loops/loop-queries.ts';
+import { loopStats } from '../loops/loop-stats.ts';
+import { createLoopStore } from '../loops/loop-store.ts';
+import { createHuddleFigures } from './huddle-figures.ts';
+import { huddlePeriods } from './huddle-period.ts';
+import { huddleThemes } from './huddle-themes.ts';
+
+/** The three questions every huddle ends with. */
+export const TEAM_QUESTIONS = [
+  'What did we learn from customers in this period?',
+  'Which improvement do we pick, and who owns it?',
+  'What do staff need to serve customers better?',
+] as const;
+
+/** How the change reads: only a significant change is called up or down. */
+export function changeVerdict(change: { difference: number | null; significant: boolean }): 'up' | 'down' | 'no significant change' | 'not enough data' {
+  if (change.difference === null) return 'not enough data';
+  if (!change.significant) return 'no significant change';
+  return change.difference > 0 ? 'up' : 'down';
+}
+
+/** Builds the digest queries on one database. */
+export function createHuddleReport(db: Database) {
+  const figures = createHuddleFigures(db);
+  const loops = createLoopStore(db);
+  const loopQueries = createLoopQueries(db, loops.settings);
+  const actions = createActionStore(db);
+
+  return function huddle(survey: { id: string; name: string }, options: { days: number; timeZone: string; now: number }) {
+    const { current, previous } = huddlePeriods(options.now, options.days, options.timeZone);
+    const currentCounts = figures.counts(survey.id, current);
+    const previousCounts = figures.counts(survey.id, previous);
+    const change = compareNps(previousCounts, currentCounts);
+    const comments = figures.comments(survey.id, current);
+    const slaHours = loops.settings.get(survey.id).slaHours;
+    const open = loopQueries.list({ surveyId: survey.id, state: ['open'], limit: 500 }, options.now).loops;
+    const overdue = open.filter((loop) => loop.overdue);
+    const periodLoops = loopStats(loopQueries.times(survey.id, current), slaHours, options.now);
+    const inPlay = actions.list({ surveyId: survey.id }, options.now)
+      .filter((action) => action.state === 'proposed' || action.state === 'in_progress' || (action.doneAt !== null && Date.parse(action.doneAt) >= current.from));
+    return {
+      surveyId: survey.id,
+      surveyName: survey.name,
+      days: options.days,
+      tz: options.timeZone,
+      period: { from: current.fromLocal, to: current.toLocal },
+      previousPeriod: { from: previous.fromLocal, to: previous.toLocal },
+      figure: npsFigure(currentCounts),
+      previousFigure: npsFigure(previousCounts),
+      change: { ...change, verdict: changeVerdict(change) },
+      segmentMovedMost: figures.segmentThatMovedMost(survey.id, previous, current),
+      themes: { detractor: huddleThemes(comments, 'detractor'), promoter: huddleThemes(comments, 'promoter') },
+      loops: {
+        open: open.length, overdue: overdue.length, slaHours,
+        openedInPeriod: periodLoops.byState.open + periodLoops.byState.contacted + periodLoops.byState.resolved + periodLoops.byState.closed,
+        withinSla: periodLoops.withinSla,
+        overdueLoops: overdue.slice(0, 10).map((loop) => ({
+          responseId: loop.responseId, openedAt: loop.openedAt, assignee: loop.assignee, score: loop.response.score, comment: loop.response.comment,
+        })),
+      },
+      actions: inPlay.map((action) => ({ id: action.id, title: action.title, owner: action.owner, state: action.state, dueDate: action.dueDate, overdue: action.overdue })),
+      questions: [...TEAM_QUESTIONS],
+    };
+  };
+}
+
+/** The digest as JSON. */
+export type HuddleDigest = ReturnType<ReturnType<typeof createHuddleReport>>;

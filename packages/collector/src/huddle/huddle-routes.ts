@@ -1,0 +1,36 @@
+/** `GET /v1/surveys/:id/huddle`: the digest for the team meeting, as JSON or Markdown. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { surveyNotFound } from '../errors.ts';
+import { isTimeZone } from '../rollups/time-zone.ts';
+import { surveyParamsSchema } from '../schemas/survey.ts';
+import { huddleMarkdown } from './huddle-markdown.ts';
+import { createHuddleReport } from './huddle-report.ts';
+
+const querySchema = z.strictObject({
+  days: z.coerce.number().int().min(1).max(92, { error: 'must be a whole number of days from 1 to 92' }).default(7),
+  tz: z.string().max(64).refine(isTimeZone, { error: 'must be an IANA time zone such as Europe/Amsterdam' }).default('UTC'),
+  format: z.enum(['json', 'md'], { error: 'must be json or md' }).default('json'),
+});
+
+/** Registers the huddle route (read key). */
+export async function huddleRoutes(app: FastifyInstance, options: { now?: () => number } = {}): Promise<void> {
+  const now = options.now ?? Date.now;
+  const report = createHuddleReport(app.store.db);
+  app.get('/v1/surveys/:id/huddle', {
+    schema: {
+      summary: 'The huddle digest: NPS and whether it changed significantly, the segment that moved most, themes with quotes, loops, actions, questions',
+      description: 'The last `days` complete local days in `tz`, against the `days` before. `format=md` returns Markdown for a chat tool.',
+      tags: ['huddle'], params: surveyParamsSchema, querystring: querySchema,
+    },
+    config: { access: 'read' },
+  }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const query = request.query as z.infer<typeof querySchema>;
+    const survey = app.store.getSurvey(id);
+    if (!survey) throw surveyNotFound(id);
+    const digest = report(survey, { days: query.days, timeZone: query.tz, now: now() });
+    if (query.format === 'md') return reply.type('text/markdown; charset=utf-8').send(huddleMarkdown(digest));
+    return digest;
+  });
+}
