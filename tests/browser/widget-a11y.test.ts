@@ -101,6 +101,15 @@ describe('widget accessibility and looks', () => {
     }
   }
 
+  it('animates only without prefers-reduced-motion', async () => {
+    for (const [reducedMotion, animation] of [['no-preference', 'i'], ['reduce', 'none']] as const) {
+      const page = await browser.newPage({ reducedMotion });
+      await openHostPage(page, hostPage(stack.collectorUrl, {}));
+      expect(await page.getByRole('dialog').evaluate((panel) => getComputedStyle(panel).animationName)).toBe(animation);
+      await page.close();
+    }
+  });
+
   it('fits a 320 px viewport: no horizontal scroll, all 11 options visible, targets at least 24×24 px', async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 568 } });
     await openHostPage(page, hostPage(stack.collectorUrl, {}));

@@ -7,8 +7,14 @@ import { createWidget, type Identity, type Widget, type WidgetEvent } from './wi
 export type { Identity, WidgetEvent } from './widget';
 export type { WidgetConfig, WidgetStrings, Mode, Theme, Position } from './config';
 
-/** Options for `init`: the data-* attribute names in camelCase, e.g. `{ survey: 'homepage', resurveyDays: 60 }`. */
-export type InitOptions = Record<string, string | number | boolean | undefined>;
+/** Options for `init`: the data-* attribute names in camelCase, e.g. `{ survey: 'homepage', resurveyDays: 60 }`, and the hooks. */
+export interface InitOptions {
+  [option: string]: string | number | boolean | undefined | ((detail: never) => void);
+  onShow?: () => void;
+  onScore?: (score: number) => void;
+  onSubmit?: (answer: { score: number; comment?: string; consent?: boolean }) => void;
+  onDismiss?: () => void;
+}
 
 let widget: Widget | undefined;
 
@@ -17,8 +23,13 @@ export function init(options: InitOptions): void {
   try {
     if (widget) return;
     const attributes: Record<string, string> = {};
-    for (const [name, value] of Object.entries(options)) if (value !== undefined && value !== false) attributes[name] = String(value);
+    const hooks: [WidgetEvent, (detail?: unknown) => void][] = [];
+    for (const [name, value] of Object.entries(options)) {
+      if (typeof value === 'function') hooks.push([name.slice(2).toLowerCase() as WidgetEvent, value as (detail?: unknown) => void]);
+      else if (value !== undefined && value !== false) attributes[name] = String(value);
+    }
     widget = createWidget(readConfig(attributes, location.href, location.hostname));
+    for (const [event, listener] of hooks) widget.on(event, listener);
     widget.start();
   } catch {}
 }
