@@ -3,15 +3,15 @@
 // its own child process on 127.0.0.1, the collector on a fresh database.
 // Runs alternate (bare, ingest, bare, ingest) so background load hits both alike.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CONNECTIONS = 100;
 const ADMIN_KEY = 'bench-admin-key';
@@ -37,6 +37,24 @@ function start(name, args) {
     });
     child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before listening`)));
   });
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** One autocannon run, with the server's CPU time spent during it. */
+async function measuredLoad(server, seconds) {
+  const before = cpuSeconds(server.child.pid);
+  const result = await load(server.url, seconds);
+  const after = cpuSeconds(server.child.pid);
+  return { ...result, cpu: before === null || after === null ? null : after - before };
 }
 
 let counter = 0;
@@ -66,6 +84,9 @@ function combine(name, runs) {
     p99: Math.max(...runs.map((run) => run.latency.p99)),
     errors: runs.reduce((sum, run) => sum + run.errors + run.timeouts + run.non2xx, 0),
     ok: runs.reduce((sum, run) => sum + run['2xx'], 0),
+    cpuPerRequest: runs.some((run) => run.cpu === null)
+      ? null
+      : (runs.reduce((sum, run) => sum + run.cpu, 0) / runs.reduce((sum, run) => sum + run['2xx'], 0)) * 1e6,
   };
 }
 
@@ -79,7 +100,7 @@ try {
   const bare = await start('bare fastify', ['--input-type=module', '-e', BARE_SERVER]);
   servers.push(bare);
   const ingest = await start('collector', ['bin/npsloop.js', 'serve', '--port', '0', '--db', join(dir, 'bench.db'),
-    '--log-level', 'warn', '--rate-limit-ip', '0', '--rate-limit-survey', '0']);
+    '--log-level', 'warn', '--rate-limit-ip', '1000000000', '--rate-limit-survey', '1000000000']);
   servers.push(ingest);
   const created = await fetch(`${ingest.url}/v1/surveys`, {
     method: 'POST', headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
@@ -94,23 +115,27 @@ try {
   const bareRuns = [];
   const ingestRuns = [];
   for (let round = 0; round < ROUNDS; round += 1) {
-    bareRuns.push(await load(bare.url, DURATION / ROUNDS));
-    ingestRuns.push(await load(ingest.url, DURATION / ROUNDS));
+    bareRuns.push(await measuredLoad(bare, DURATION / ROUNDS));
+    ingestRuns.push(await measuredLoad(ingest, DURATION / ROUNDS));
   }
   const bareResult = combine('bare Fastify POST', bareRuns);
   const ingestResult = combine('POST /v1/responses', ingestRuns);
   const summary = await (await fetch(`${ingest.url}/v1/surveys/bench/summary`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json();
 
   const ratio = ingestResult.rps / bareResult.rps;
-  const row = (r) => `${r.name.padEnd(22)}${r.rps.toFixed(0).padStart(10)}${`${r.p50} ms`.padStart(10)}${`${r.p99} ms`.padStart(10)}${String(r.errors).padStart(8)}`;
+  const cpu = (r) => (r.cpuPerRequest === null ? 'n/a' : `${r.cpuPerRequest.toFixed(0)} µs`);
+  const row = (r) => `${r.name.padEnd(22)}${r.rps.toFixed(0).padStart(10)}${`${r.p50} ms`.padStart(10)}${`${r.p99} ms`.padStart(10)}${String(r.errors).padStart(8)}${cpu(r).padStart(14)}`;
   console.log(`\n${DURATION} s per target in ${ROUNDS} alternating rounds after ${WARMUP} s warm-up; ${CONNECTIONS} connections, no pipelining`);
   console.log('(latency: the worst round\'s percentile)\n');
-  console.log(`${'target'.padEnd(22)}${'req/s'.padStart(10)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'errors'.padStart(8)}`);
+  console.log(`${'target'.padEnd(22)}${'req/s'.padStart(10)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'errors'.padStart(8)}${'server CPU/req'.padStart(14)}`);
   console.log(row(bareResult));
   console.log(row(ingestResult));
   console.log(`\ningest / bare throughput: ${(ratio * 100).toFixed(1)}%  (goal ≥ 80%)`);
   console.log(`ingest p99: ${ingestResult.p99} ms  (goal ≤ 50 ms); errors: ${ingestResult.errors} (goal 0)`);
-  console.log(`rows in the database: ${summary.n} (every 2xx, warm-up included)`);
+  if (bareResult.cpuPerRequest && ingestResult.cpuPerRequest) {
+    console.log(`server CPU per request, bare / ingest: ${((bareResult.cpuPerRequest / ingestResult.cpuPerRequest) * 100).toFixed(1)}% (less sensitive to other load on the machine)`);
+  }
+  console.log(`rows in the database: ${summary.n} (every 2xx, warm-up included); load average ${loadavg().map((value) => value.toFixed(2)).join(' ')}`);
   const met = ratio >= 0.8 && ingestResult.p99 <= 50 && ingestResult.errors === 0;
   console.log(met ? 'all goals met' : 'GOALS NOT MET');
 } finally {

@@ -41,9 +41,9 @@ export interface AppOptions {
   apiCorsOrigins?: string[];
   /** Path of the built widget script (default: resolved from @npsloop/widget). */
   widgetPath?: string;
-  /** Group-commit window in ms (default 2). */
+  /** Extra group-commit wait in ms (default 0: the writes of one event-loop turn share a transaction). */
   writeWindowMs?: number;
-  /** SQLite `synchronous` setting (default FULL). */
+  /** SQLite `synchronous` in WAL mode (default NORMAL: a commit survives a killed process; FULL also power loss). */
   sync?: SyncMode;
 }
 

@@ -24,6 +24,7 @@ export interface ServeConfig {
   bodyLimit: number;
   widgetPath?: string;
   sync: SyncMode;
+  writeWindowMs: number;
 }
 
 /** The serve flags, their environment variables and help text (also used by `npsloop --help`). */
@@ -39,7 +40,8 @@ export const SERVE_OPTIONS = {
   'rate-limit-window': { env: 'NPSLOOP_RATE_LIMIT_WINDOW', help: 'rate-limit window in seconds (default 60)' },
   'body-limit': { env: 'NPSLOOP_BODY_LIMIT', help: 'largest request body in bytes (default 65536)' },
   widget: { env: 'NPSLOOP_WIDGET', help: 'path of the built widget.js (default: packages/widget/dist/widget.js)' },
-  sync: { env: 'NPSLOOP_SYNC', help: 'SQLite synchronous mode: full (survives power loss) or normal (default full)' },
+  sync: { env: 'NPSLOOP_SYNC', help: 'SQLite synchronous mode: normal (survives a killed process; default) or full (also survives power loss, slower)' },
+  'write-window': { env: 'NPSLOOP_WRITE_WINDOW', help: 'group commit: extra ms a write waits to share its transaction (default 0: writes of one event-loop turn share one)' },
 } as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -76,7 +78,7 @@ export function parseServeConfig(args: readonly string[], env: Env): ServeConfig
   };
   const logLevel = pick('log-level') ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`--log-level: must be one of ${LOG_LEVELS.join(', ')}`);
-  const sync = (pick('sync') ?? 'full').toUpperCase();
+  const sync = (pick('sync') ?? 'normal').toUpperCase();
   if (sync !== 'FULL' && sync !== 'NORMAL') throw new ConfigError('--sync: must be full or normal');
   const corsFlags = values['cors-origin'] as string[] | undefined;
   const corsOrigins = corsFlags?.length ? corsFlags : (env.NPSLOOP_CORS_ORIGINS ?? '').split(',');
@@ -96,5 +98,6 @@ export function parseServeConfig(args: readonly string[], env: Env): ServeConfig
     bodyLimit: integer('--body-limit', pick('body-limit') ?? '65536', 1024, 10 * 1024 * 1024),
     widgetPath: pick('widget'),
     sync,
+    writeWindowMs: integer('--write-window', pick('write-window') ?? '0', 0, 1000),
   };
 }

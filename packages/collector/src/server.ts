@@ -22,6 +22,7 @@ export async function startServer(config: ServeConfig): Promise<FastifyInstance>
     apiCorsOrigins: config.apiCorsOrigins,
     widgetPath: config.widgetPath,
     sync: config.sync,
+    writeWindowMs: config.writeWindowMs,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -5,19 +5,19 @@ describe('parseServeConfig', () => {
   it('uses defaults', () => {
     expect(parseServeConfig([], {})).toEqual({
       port: 8787, host: '127.0.0.1', dbPath: './data/npsloop.db', adminKey: undefined, trustProxy: false, logLevel: 'info',
-      apiCorsOrigins: [], rateLimit: { perIp: 600, perSurvey: 30000, windowMs: 60000 }, bodyLimit: 65536, widgetPath: undefined, sync: 'FULL',
+      apiCorsOrigins: [], rateLimit: { perIp: 600, perSurvey: 30000, windowMs: 60000 }, bodyLimit: 65536, widgetPath: undefined, sync: 'NORMAL', writeWindowMs: 0,
     });
   });
 
   it('reads the environment, and flags win over it', () => {
     const env = {
       PORT: '4000', HOST: '0.0.0.0', NPSLOOP_DB: '/tmp/env.db', NPSLOOP_ADMIN_KEY: 'secret', NPSLOOP_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
-      NPSLOOP_LOG_LEVEL: 'warn', NPSLOOP_CORS_ORIGINS: 'https://dash.example, https://*.example.org', NPSLOOP_RATE_LIMIT_IP: '0', NPSLOOP_SYNC: 'normal',
+      NPSLOOP_LOG_LEVEL: 'warn', NPSLOOP_CORS_ORIGINS: 'https://dash.example, https://*.example.org', NPSLOOP_RATE_LIMIT_IP: '0', NPSLOOP_SYNC: 'full', NPSLOOP_WRITE_WINDOW: '3',
     };
     const fromEnv = parseServeConfig([], env);
     expect(fromEnv).toMatchObject({
       port: 4000, host: '0.0.0.0', dbPath: '/tmp/env.db', adminKey: 'secret', trustProxy: ['10.0.0.0/8', '127.0.0.1'], logLevel: 'warn',
-      apiCorsOrigins: ['https://dash.example', 'https://*.example.org'], rateLimit: { perIp: 0 }, sync: 'NORMAL',
+      apiCorsOrigins: ['https://dash.example', 'https://*.example.org'], rateLimit: { perIp: 0 }, sync: 'FULL', writeWindowMs: 3,
     });
     const flagged = parseServeConfig(['--port', '5000', '--db', './x.db', '--trust-proxy', '2', '--cors-origin', 'https://a.example', '--cors-origin', 'https://b.example', '--rate-limit-window', '10'], env);
     expect(flagged).toMatchObject({ port: 5000, dbPath: './x.db', trustProxy: 2, apiCorsOrigins: ['https://a.example', 'https://b.example'], rateLimit: { windowMs: 10_000 } });

@@ -3,11 +3,11 @@ import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { migrate } from './migrations.ts';
 
-/** How hard SQLite syncs on commit: FULL survives power loss, NORMAL survives a process crash. */
+/** How hard SQLite syncs on commit in WAL mode: NORMAL survives a killed process, FULL also power loss. */
 export type SyncMode = 'FULL' | 'NORMAL';
 
 /** Opens (creating its directory) the SQLite file in WAL mode and applies migrations. */
-export function openDatabase(path: string, sync: SyncMode = 'FULL'): Database {
+export function openDatabase(path: string, sync: SyncMode = 'NORMAL'): Database {
   if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
   const db = new BetterSqlite3(path);
   db.pragma('journal_mode = WAL');

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 /** A unit of work run inside the batch transaction; its return value answers its caller. */
 export type WriteJob<T> = () => T;
 
-/** Group commit: jobs queued within a few milliseconds run in one transaction; each caller is answered after the commit. */
+/** Group commit: jobs queued in the same event-loop turn (plus an optional window) run in one transaction; each caller is answered after the commit. */
 export interface WriteQueue {
   run<T>(job: WriteJob<T>): Promise<T>;
   /** Writes everything queued now and waits for it. */
@@ -14,7 +14,7 @@ export interface WriteQueue {
 
 /** Options for `createWriteQueue`. */
 export interface WriteQueueOptions {
-  /** How long the first job of a batch waits for company, in ms. */
+  /** Extra ms the first job of a batch waits for company; 0 (default): the jobs queued in one event-loop turn share a transaction. */
   windowMs?: number;
   /** A batch this large is written at once. */
   maxBatch?: number;
@@ -30,25 +30,28 @@ interface Queued {
 
 /** Creates the one writer of a database. */
 export function createWriteQueue(db: Database, options: WriteQueueOptions = {}): WriteQueue {
-  const windowMs = options.windowMs ?? 2;
+  const windowMs = options.windowMs ?? 0;
   const maxBatch = options.maxBatch ?? 1000;
   let queue: Queued[] = [];
-  let timer: NodeJS.Timeout | null = null;
+  let timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
+  const cancel = (pending: NodeJS.Timeout | NodeJS.Immediate) =>
+    windowMs > 0 ? clearTimeout(pending as NodeJS.Timeout) : clearImmediate(pending as NodeJS.Immediate);
 
-  // Each job runs in a savepoint, so one failing job does not undo the others.
-  const runJob = db.transaction((job: WriteJob<unknown>) => job());
+  // A job that throws fails alone: jobs write with single statements, which SQLite rolls back
+  // on their own. Only if the whole transaction is gone (I/O error, disk full) does the batch fail.
   const commitBatch = db.transaction((batch: Queued[]) =>
     batch.map((item) => {
       try {
-        return { ok: true as const, value: runJob(item.job) };
+        return { ok: true as const, value: item.job() };
       } catch (error) {
+        if (!db.inTransaction) throw error;
         return { ok: false as const, error };
       }
     }),
   );
 
   function writeNow(): void {
-    if (timer) clearTimeout(timer);
+    if (timer) cancel(timer);
     timer = null;
     const batch = queue;
     queue = [];
@@ -74,7 +77,7 @@ export function createWriteQueue(db: Database, options: WriteQueueOptions = {}):
       return new Promise<T>((resolve, reject) => {
         queue.push({ job, resolve: resolve as (value: unknown) => void, reject });
         if (queue.length >= maxBatch) writeNow();
-        else if (!timer) timer = setTimeout(writeNow, windowMs);
+        else if (!timer) timer = windowMs > 0 ? setTimeout(writeNow, windowMs) : setImmediate(writeNow);
       });
     },
     async flush() {

@@ -27,6 +27,28 @@ describe('group commit', () => {
     expect(batches).toBeLessThan(200);
   });
 
+  it('shares one transaction between the writes of one event-loop turn, or of a configured window', async () => {
+    const turnSizes: number[] = [];
+    const perTurn = createStore(join(tempDir(), 'turn.db'), { onBatch: (size) => turnSizes.push(size) });
+    perTurn.createSurvey({ id: 'demo', name: 'Demo', allowedOrigins: [] });
+    const first = perTurn.ingestResponse({ id: 'turn_one_1', surveyId: 'demo', score: 1 });
+    const second = perTurn.ingestResponse({ id: 'turn_one_2', surveyId: 'demo', score: 2 });
+    await Promise.all([first, second]);
+    await perTurn.ingestResponse({ id: 'turn_two_1', surveyId: 'demo', score: 3 });
+    expect(turnSizes).toEqual([2, 1]);
+    await perTurn.close();
+
+    const windowSizes: number[] = [];
+    const windowed = createStore(join(tempDir(), 'window.db'), { windowMs: 30, onBatch: (size) => windowSizes.push(size) });
+    windowed.createSurvey({ id: 'demo', name: 'Demo', allowedOrigins: [] });
+    const early = windowed.ingestResponse({ id: 'window_001', surveyId: 'demo', score: 1 });
+    await new Promise((resolve) => setImmediate(resolve));
+    const late = windowed.ingestResponse({ id: 'window_002', surveyId: 'demo', score: 2 });
+    expect(await Promise.all([early, late])).toEqual(['created', 'created']);
+    expect(windowSizes).toEqual([2]);
+    await windowed.close();
+  });
+
   it('one failing write does not undo the others in its batch', async () => {
     const store = createStore(join(tempDir(), 'queue.db'));
     store.createSurvey({ id: 'demo', name: 'Demo', allowedOrigins: [] });
