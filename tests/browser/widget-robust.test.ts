@@ -165,6 +165,17 @@ describe('widget robustness', () => {
     await page.close();
   });
 
+  it("speaks the page's language, with the site's own wording where it set some", async () => {
+    const { page } = await hostPage({ html: 'lang="nl-BE"', attributes: { 'text-why-detractor': 'Wat kunnen we beter doen?' } });
+    await page.getByRole('radiogroup', { name: 'Hoe waarschijnlijk is het dat je Acme aanbeveelt aan een vriend of collega?' }).waitFor();
+    await page.getByRole('radio', { name: '3', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Wat kunnen we beter doen?' }).fill('Sneller laden.');
+    await page.getByRole('button', { name: 'Versturen' }).click();
+    await page.getByText('Bedankt voor je feedback!').waitFor();
+    await expect.poll(async () => (await stack.responses()).find((row) => row.comment === 'Sneller laden.')?.locale, { timeout: 10_000 }).toBe('nl');
+    await page.close();
+  });
+
   it('right-to-left pages get a mirrored layout and mirrored arrow keys', async () => {
     const { page } = await hostPage({ html: 'lang="ar" dir="rtl"', attributes: { locale: 'en' } });
     await page.getByRole('radiogroup').waitFor();

@@ -2,6 +2,7 @@
 // !important so that no page rule (not even `* { all: unset }`) reaches in;
 // colours are custom properties a site can set on `npsloop-widget`. `--kb` is
 // how much of the layout viewport an on-screen keyboard covers (see widget.ts).
+// On phones, fields use 16px text so that iOS does not zoom in on focus.
 
 const DARK = '--b:var(--npsloop-dark-bg,#1c2128);--f:var(--npsloop-dark-fg,#e6edf3);--m:#a4adb8;--l:#7d8590;--c:#8cb8ff;box-shadow:0 8px 32px #000a,0 0 0 1px #fff2';
 
@@ -33,7 +34,7 @@ textarea{min-height:80px;resize:vertical}
 .p:focus{outline:0}
 .k{margin:0;padding:4px 0}
 .v{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-@media(max-width:480px){.p{inset:auto 0 var(--kb,0px);width:auto;max-width:none;transform:none;padding:16px 12px max(16px,env(safe-area-inset-bottom));border-radius:var(--r) var(--r) 0 0}.s{gap:2px}}
+@media(max-width:480px){.p{inset:auto 0 var(--kb,0px);width:auto;max-width:none;transform:none;padding:16px 12px max(16px,env(safe-area-inset-bottom));border-radius:var(--r) var(--r) 0 0}.s{gap:2px}textarea,input{font-size:16px}}
 @media(prefers-reduced-motion:no-preference){.p{animation:i .2s ease-out}@keyframes i{from{opacity:0;translate:0 8px}}}
 @media(forced-colors:active){.s [aria-checked=true]{background:Highlight;color:HighlightText}}`;
 
