@@ -5,17 +5,16 @@ const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5
 const BATCH_BUCKETS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
 
 const escapeLabel = (value: string) => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-const labelCache = new Map<string, string>();
+// Callers on hot paths pass the same label objects again; their rendered text is kept per object.
+const renderedLabels = new WeakMap<Labels, string>();
+const NO_LABELS: Labels = {};
 
 function labelText(labels: Labels): string {
-  const entries = Object.entries(labels);
-  if (entries.length === 0) return '';
-  // Label sets repeat on every request; keep their rendered text (bounded by route × method × status).
-  const raw = entries.map(([key, value]) => `${key}=${value}`).join('\u0001');
-  let text = labelCache.get(raw);
+  let text = renderedLabels.get(labels);
   if (text === undefined) {
-    text = `{${entries.map(([key, value]) => `${key}="${escapeLabel(value)}"`).join(',')}}`;
-    if (labelCache.size < 10_000) labelCache.set(raw, text);
+    const entries = Object.entries(labels);
+    text = entries.length === 0 ? '' : `{${entries.map(([key, value]) => `${key}="${escapeLabel(value)}"`).join(',')}}`;
+    renderedLabels.set(labels, text);
   }
   return text;
 }
@@ -33,23 +32,21 @@ export function createMetricsRegistry() {
 
   return {
     /** Adds to a counter. */
-    inc(name: string, help: string, labels: Labels = {}, by = 1): void {
+    inc(name: string, help: string, labels: Labels = NO_LABELS, by = 1): void {
       let counter = counters.get(name);
       if (!counter) counters.set(name, (counter = { help, series: new Map() }));
       const key = labelText(labels);
       counter.series.set(key, (counter.series.get(key) ?? 0) + by);
     },
     /** Records one observation in a histogram (`latency` or `batch` buckets). */
-    observe(name: string, help: string, value: number, labels: Labels = {}, kind: 'latency' | 'batch' = 'latency'): void {
+    observe(name: string, help: string, value: number, labels: Labels = NO_LABELS, kind: 'latency' | 'batch' = 'latency'): void {
       let histogram = histograms.get(name);
       const bounds = kind === 'latency' ? LATENCY_BUCKETS : BATCH_BUCKETS;
       if (!histogram) histograms.set(name, (histogram = { help, bounds, series: new Map() }));
       const key = labelText(labels);
       let series = histogram.series.get(key);
       if (!series) histogram.series.set(key, (series = { buckets: bounds.map(() => 0), sum: 0, count: 0 }));
-      histogram.bounds.forEach((bound, index) => {
-        if (value <= bound) series.buckets[index] += 1;
-      });
+      for (let index = bounds.length - 1; index >= 0 && value <= bounds[index]; index -= 1) series.buckets[index] += 1;
       series.sum += value;
       series.count += 1;
     },

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { MetricsRegistry } from '../metrics-registry.ts';
+import type { Labels, MetricsRegistry } from '../metrics-registry.ts';
 import { globalPlugin } from './global-plugin.ts';
 
 declare module 'fastify' {
@@ -11,14 +11,19 @@ declare module 'fastify' {
 /** Counts every request and its latency by route and status. */
 export const metrics = globalPlugin(async (app: FastifyInstance, options: { registry: MetricsRegistry }) => {
   app.decorate('metrics', options.registry);
+  // One label object per series, reused, so the registry renders each label set once.
+  const labelSets = new Map<string, { counter: Labels; latency: Labels }>();
+  const labelsFor = (method: string, route: string, status: string) => {
+    const key = `${method} ${route} ${status}`;
+    let labels = labelSets.get(key);
+    if (!labels) labelSets.set(key, (labels = { counter: { method, route, status }, latency: { method, route } }));
+    return labels;
+  };
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.is404 ? 'unmatched' : (request.routeOptions.url ?? 'unmatched');
-    const labels = { method: request.method, route, status: String(reply.statusCode) };
-    options.registry.inc('npsloop_http_requests_total', 'HTTP requests answered', labels);
-    options.registry.observe(
-      'npsloop_http_request_duration_seconds', 'Time to answer an HTTP request',
-      reply.elapsedTime / 1000, { method: request.method, route },
-    );
+    const labels = labelsFor(request.method, route, String(reply.statusCode));
+    options.registry.inc('npsloop_http_requests_total', 'HTTP requests answered', labels.counter);
+    options.registry.observe('npsloop_http_request_duration_seconds', 'Time to answer an HTTP request', reply.elapsedTime / 1000, labels.latency);
     done();
   });
 });

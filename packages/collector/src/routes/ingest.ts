@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodType } from 'zod';
 import { HttpError, surveyNotFound } from '../errors.ts';
 import { enforceSurveyOrigin } from '../plugins/origin.ts';
 import { eventBodySchema, ingestResultSchema, responseBodySchema, type EventBody, type ResponseBody } from '../schemas/ingest.ts';
@@ -17,8 +18,12 @@ export function acceptingSurvey(app: FastifyInstance, request: FastifyRequest, r
   return survey;
 }
 
-function answer(app: FastifyInstance, reply: FastifyReply, kind: string, id: string, status: IngestStatus) {
-  app.metrics.inc('npsloop_ingest_total', 'Ingest requests stored, by kind and outcome', { kind, status });
+const INGEST_LABELS = Object.fromEntries(['response', 'event'].map((kind) => [
+  kind, Object.fromEntries(['created', 'updated', 'unchanged'].map((status) => [status, { kind, status }])),
+]));
+
+function answer(app: FastifyInstance, reply: FastifyReply, kind: 'response' | 'event', id: string, status: IngestStatus) {
+  app.metrics.inc('npsloop_ingest_total', 'Ingest requests stored, by kind and outcome', INGEST_LABELS[kind][status]);
   return reply.code(status === 'created' ? 201 : 200).send({ id, status });
 }
 
@@ -28,33 +33,25 @@ export async function ingestRoutes(app: FastifyInstance): Promise<void> {
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('text/plain', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
 
-  app.post('/v1/responses', {
-    schema: {
-      summary: 'Record a response, or update it with the same id (comment, consent)',
-      description: '201 `created` the first time; 200 `updated` or `unchanged` for the same id again. A changed score is accepted within 30 minutes of the first send (409 `score_locked` after); the same id for another survey is 409 `id_conflict`.',
-      tags: ['ingest'],
-      body: responseBodySchema,
-      response: { 201: ingestResultSchema, 200: ingestResultSchema },
-    },
+  const ingest = <Body extends { id: string; surveyId: string }>(
+    url: string, kind: 'response' | 'event', body: ZodType<Body>, text: { summary: string; description: string },
+    store: (body: Body) => Promise<IngestStatus>,
+  ) => app.post(url, {
+    schema: { ...text, tags: ['ingest'], body, response: { 201: ingestResultSchema, 200: ingestResultSchema } },
     config: ingestConfig,
   }, async (request, reply) => {
-    const body = request.body as ResponseBody;
-    acceptingSurvey(app, request, reply, body.surveyId);
-    return answer(app, reply, 'response', body.id, await app.store.ingestResponse(body));
+    const payload = request.body as Body;
+    acceptingSurvey(app, request, reply, payload.surveyId);
+    return answer(app, reply, kind, payload.id, await store(payload));
   });
 
-  app.post('/v1/events', {
-    schema: {
-      summary: 'Record that a prompt was shown or dismissed (for the response rate)',
-      description: '201 `created` the first time; 200 `unchanged` for the same id again.',
-      tags: ['ingest'],
-      body: eventBodySchema,
-      response: { 201: ingestResultSchema, 200: ingestResultSchema },
-    },
-    config: ingestConfig,
-  }, async (request, reply) => {
-    const body = request.body as EventBody;
-    acceptingSurvey(app, request, reply, body.surveyId);
-    return answer(app, reply, 'event', body.id, await app.store.ingestEvent(body));
-  });
+  ingest('/v1/responses', 'response', responseBodySchema, {
+    summary: 'Record a response, or update it with the same id (comment, consent)',
+    description: '201 `created` the first time; 200 `updated` or `unchanged` for the same id again. A changed score is accepted within 30 minutes of the first send (409 `score_locked` after); the same id for another survey is 409 `id_conflict`.',
+  }, (body: ResponseBody) => app.store.ingestResponse(body));
+
+  ingest('/v1/events', 'event', eventBodySchema, {
+    summary: 'Record that a prompt was shown or dismissed (for the response rate)',
+    description: '201 `created` the first time; 200 `unchanged` for the same id again.',
+  }, (body: EventBody) => app.store.ingestEvent(body));
 }
