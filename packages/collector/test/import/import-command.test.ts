@@ -1,0 +1,140 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mapColumns, parseMapFlags } from '../../src/import/column-map.ts';
+import { importCommand } from '../../src/import/import-command.ts';
+import { progressLine } from '../../src/import/progress-bar.ts';
+import { ANALYTICS_SCHEMA_SQL, ROLLUP_TABLE } from '../../src/rollups/rollup-schema.ts';
+import { createStore } from '../../src/store/store.ts';
+import { tempDir } from '../helpers.ts';
+
+/** A messy export: BOM, CRLF, a quoted comment over three lines, Dutch text, a property column, two bad rows. */
+const MESSY = '\ufeffcreated_at,score,comment,email,touchpoint,locale,property.plan\r\n' +
+  '2025-06-01T10:00:00Z,9,Great service,ann@example.com,checkout,en,pro\r\n' +
+  '2025-06-01,3,"Slow delivery.\r\nThen a ""refund"" that\r\nnever came",,delivery,en,\r\n' +
+  '2025-06-02 08:15,7,Prima,,support,nl,free\r\n' +
+  '2025-06-03T09:00:00+02:00,11,Too high,,checkout,en,pro\r\n' +
+  'yesterday,5,Bad date,,checkout,en,pro\r\n' +
+  '2025-06-04T12:00:00Z,10,"Geweldig, echt",bob@example,app,nl,pro\r\n';
+
+function cli() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (text: string) => void out.push(text), err: (text: string) => void err.push(text) }, out, err };
+}
+
+function setup(csv: string) {
+  const dir = tempDir();
+  const db = join(dir, 'npsloop.db');
+  const file = join(dir, 'export.csv');
+  writeFileSync(file, csv);
+  const store = createStore(db);
+  if (store.db.prepare('SELECT COUNT(*) FROM sqlite_master WHERE name = ?').pluck().get(ROLLUP_TABLE) === 0) store.db.exec(ANALYTICS_SCHEMA_SQL);
+  store.createSurvey({ id: 'demo', name: 'Demo', allowedOrigins: [] });
+  return { db, file, ready: store.close() };
+}
+
+async function rollupTotal(db: string) {
+  const store = createStore(db);
+  const total = store.db.prepare(`SELECT SUM(${Array.from({ length: 11 }, (_, score) => `s${score}`).join(' + ')}) FROM ${ROLLUP_TABLE} WHERE grain = '1d' AND dim = '*'`).pluck().get();
+  await store.close();
+  return total;
+}
+
+async function responses(db: string) {
+  const store = createStore(db);
+  const rows = store.db.prepare('SELECT score, comment, email, touchpoint, locale, properties, created_at FROM responses ORDER BY created_at, score').all();
+  await store.close();
+  return rows;
+}
+
+describe('npsloop import', () => {
+  it('rejects the whole file with line numbers when any row is bad, importing nothing', async () => {
+    const { db, file, ready } = setup(MESSY);
+    await ready;
+    const { io, out, err } = cli();
+    expect(await importCommand([file, '--survey', 'demo', '--db', db], {}, io)).toBe(1);
+    const report = JSON.parse(out.join(''));
+    expect(report).toMatchObject({ rows: 6, imported: 0, written: false });
+    expect(report.rejected).toEqual([
+      { line: 7, message: 'score: must be a whole number from 0 to 10' },
+      { line: 8, message: expect.stringContaining('created_at: must be an ISO 8601 date') },
+      { line: 9, message: 'email: must be an email address' },
+    ]);
+    expect(err.join('')).toContain('Nothing imported');
+    expect(await responses(db)).toEqual([]);
+  });
+
+  it('imports the valid rows with --skip-invalid, quoted newlines intact, and nothing twice on a second run', async () => {
+    const { db, file, ready } = setup(MESSY);
+    await ready;
+    const first = cli();
+    expect(await importCommand([file, '--survey=demo', `--db=${db}`, '--skip-invalid'], {}, first.io)).toBe(0);
+    expect(JSON.parse(first.out.join(''))).toMatchObject({ rows: 6, imported: 3, alreadyImported: 0, written: true });
+    expect(first.err.join('')).toContain('Imported 3 of 6 rows into survey "demo" (0 already imported, 3 rejected).');
+    expect(await responses(db)).toEqual([
+      { score: 3, comment: 'Slow delivery.\r\nThen a "refund" that\r\nnever came', email: null, touchpoint: 'delivery', locale: 'en', properties: null, created_at: Date.parse('2025-06-01T00:00:00Z') },
+      { score: 9, comment: 'Great service', email: 'ann@example.com', touchpoint: 'checkout', locale: 'en', properties: '{"plan":"pro"}', created_at: Date.parse('2025-06-01T10:00:00Z') },
+      { score: 7, comment: 'Prima', email: null, touchpoint: 'support', locale: 'nl', properties: '{"plan":"free"}', created_at: Date.parse('2025-06-02T08:15:00Z') },
+    ]);
+    const second = cli();
+    expect(await importCommand([file, '--survey', 'demo', '--db', db, '--skip-invalid'], {}, second.io)).toBe(0);
+    expect(JSON.parse(second.out.join(''))).toMatchObject({ imported: 0, alreadyImported: 3 });
+    expect(await responses(db)).toHaveLength(3);
+    expect(await rollupTotal(db)).toBe(3);
+  });
+
+  it('maps another tool\'s columns with --map and aliases, and shows progress on stderr', async () => {
+    const csv = 'Date,How likely are you to recommend us?,Why?,E-mail,Browser\n2025-01-05,6,"Too expensive",x@example.com,Firefox\n2025-01-06,10,,,Safari\n';
+    const { db, file, ready } = setup(csv);
+    await ready;
+    const { io, out, err } = cli();
+    const code = await importCommand([file, '--survey', 'demo', '--db', db, '--map', 'How likely are you to recommend us?=score', '--map', 'Why?=comment'], {}, { ...io, isTerminal: true });
+    expect(code).toBe(0);
+    expect(JSON.parse(out.join(''))).toMatchObject({ imported: 2, ignoredColumns: ['Browser'] });
+    expect(err.join('')).toContain('\rWriting   [##############################] 100% 2/2\n');
+    expect(await responses(db)).toMatchObject([{ score: 6, comment: 'Too expensive', email: 'x@example.com' }, { score: 10, comment: null }]);
+  });
+
+  it.each([
+    { args: ['missing.csv', '--survey', 'demo'], message: 'no such file' },
+    { args: ['FILE', '--survey', 'nope'], message: 'no survey "nope"' },
+    { args: ['FILE'], message: '--survey: required' },
+    { args: ['FILE', '--survey', 'demo', '--map', 'x=price'], message: 'field must be one of' },
+    { args: ['FILE', '--survey', 'demo', '--bogus'], message: 'bogus' },
+  ])('refuses $args: $message', async ({ args, message }) => {
+    const { db, file, ready } = setup('created_at,score\n2025-01-01,5\n');
+    await ready;
+    const run = importCommand([...args.map((arg) => (arg === 'FILE' ? file : arg)), '--db', db], {}, cli().io);
+    await expect(run).rejects.toThrow(message);
+    expect(await responses(db)).toEqual([]);
+  });
+
+  it('reports a broken quote as a file error with its line', async () => {
+    const { db, file, ready } = setup('created_at,score,comment\n2025-01-01,5,"never closed\n2025-01-02,6,ok\n');
+    await ready;
+    await expect(importCommand([file, '--survey', 'demo', '--db', db], {}, cli().io)).rejects.toThrow('line 2: a quoted field is never closed');
+    expect(await responses(db)).toEqual([]);
+  });
+});
+
+describe('column mapping', () => {
+  it.each([
+    { headers: ['created_at', 'score'], map: [], fields: ['created_at', 'score'] },
+    { headers: ['Date', 'NPS Score', 'Feedback', 'User ID', 'property.plan', 'Other'], map: [], fields: ['created_at', 'score', 'comment', 'user_id', 'property.plan', null] },
+    { headers: ['When', 'Rating'], map: ['When=created_at'], fields: ['created_at', 'score'] },
+  ])('$headers', ({ headers, map, fields }) => {
+    expect(mapColumns(headers, parseMapFlags(map))).toEqual(fields);
+  });
+
+  it.each([
+    { headers: ['score'], message: 'no column for "created_at"' },
+    { headers: ['date', 'timestamp', 'score'], message: 'two columns feed "created_at"' },
+  ])('refuses $headers', ({ headers, message }) => {
+    expect(() => mapColumns(headers, new Map())).toThrow(message);
+  });
+
+  it('draws a progress line', () => {
+    expect(progressLine('Checking', 1, 4, 8)).toBe('Checking  [##......]  25% 1/4');
+  });
+});
