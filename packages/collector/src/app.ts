@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createMetricsRegistry } from './metrics-registry.ts';
 import { auth } from './plugins/auth.ts';
-import { errorHandler } from './plugins/error-handler.ts';
+import { errorHandler, frameworkErrors } from './plugins/error-handler.ts';
 import { gracefulClose } from './plugins/graceful-close.ts';
 import { metrics } from './plugins/metrics.ts';
 import { origin } from './plugins/origin.ts';
@@ -68,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: options.bodyLimit ?? 64 * 1024,
     // Drain on close rather than answer 503 outside the error envelope; see plugins/graceful-close.ts.
     return503OnClosing: false,
+    frameworkErrors,
   });
   app.decorate('store', store);
   app.addHook('onClose', async () => store.close());

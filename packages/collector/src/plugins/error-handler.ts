@@ -46,6 +46,14 @@ function send(request: FastifyRequest, reply: FastifyReply, envelope: ReturnType
   return reply.type('application/json; charset=utf-8').send({ error: { code: envelope.code, message: envelope.message } });
 }
 
+/** Fastify's own early errors (a URL that does not decode) in the same envelope; passed as `frameworkErrors`. */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const envelope = error.code === 'FST_ERR_BAD_URL'
+    ? { status: 400, code: 'invalid_url', message: 'URL: not a valid percent-encoded path' }
+    : toEnvelope(error);
+  reply.code(envelope.status).type('application/json; charset=utf-8').send({ error: { code: envelope.code, message: envelope.message } });
+}
+
 /** One error handler and one 404 handler, both producing the `{ error: { code, message } }` envelope. */
 export const errorHandler = globalPlugin(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {

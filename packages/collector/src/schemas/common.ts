@@ -35,6 +35,9 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], root: string
         const prefix = issue.path.length ? `${issue.path.join('.')}.` : '';
         return issue.keys.map((key) => `${prefix}${key}: unknown field`).join('; ');
       }
+      if (issue.path.length === 0 && issue.code === 'invalid_type' && issue.expected === 'object') {
+        return `${root}: must be a JSON object`;
+      }
       const field = issue.path.length ? issue.path.map(String).join('.') : root;
       // A bad record key reports its own rule one level down.
       const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;

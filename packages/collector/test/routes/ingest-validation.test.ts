@@ -28,7 +28,8 @@ describe('ingest validation: 400 naming the field and the rule, nothing stored',
     ['long property value', { ...valid, properties: { plan: 'x'.repeat(201) } }, 'properties.plan: must be at most 200 characters'],
     ['property name with space', { ...valid, properties: { 'my plan': 'pro' } }, 'properties.my plan: property names must be'],
     ['constructor property', { ...valid, properties: { constructor: 'x' } }, 'properties.constructor: property name is reserved'],
-    ['array body', [valid], 'body: Invalid input: expected object, received array'],
+    ['array body', [valid], 'body: must be a JSON object'],
+    ['number body', 42, 'body: must be a JSON object'],
   ])('%s', async (_name, body, message) => {
     const app = await testApp();
     await createSurvey(app);

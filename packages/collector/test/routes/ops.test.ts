@@ -49,6 +49,13 @@ describe('operations routes', () => {
     expect(lines.join('\n')).not.toContain('test-admin-key');
   });
 
+  it.each(['/%zz', '/s/%ff', '/v1/surveys/%E0%A4%A'])('a URL that does not decode (%s) gets a 400 envelope', async (url) => {
+    const app = await testApp();
+    const response = await app.inject({ url });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({ error: { code: 'invalid_url', message: 'URL: not a valid percent-encoded path' } });
+  });
+
   it('unknown routes get a 404 envelope', async () => {
     const app = await testApp();
     const response = await app.inject({ url: '/v2/nothing?x=1' });
