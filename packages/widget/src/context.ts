@@ -1,4 +1,5 @@
 import { LIMITS, type DeviceClass, type Properties } from '@npsloop/core';
+import type { Visitor } from './payloads';
 
 /** Text as the collector accepts it: control characters (other than tab and newlines) removed, trimmed, bounded; undefined when empty. */
 export function plainText(value: unknown, maxLength: number): string | undefined {
@@ -30,4 +31,17 @@ export function cleanProperties(traits: unknown): Properties | undefined {
     }
   }
   return count ? properties : undefined;
+}
+
+// Stricter than needed, so the collector's email check never refuses an answer.
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+/** An email address that looks deliverable, bounded; undefined otherwise. */
+export function emailAddress(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length <= LIMITS.emailMaxLength && EMAIL_PATTERN.test(value) ? value : undefined;
+}
+
+/** What `identify({ userId, email, traits })` keeps: a bounded user id, a plausible email, the accepted traits. */
+export function cleanVisitor(who: { userId?: unknown; email?: unknown; traits?: unknown } | null | undefined): Visitor {
+  return { userId: plainText(who?.userId, LIMITS.userIdMaxLength), email: emailAddress(who?.email), properties: cleanProperties(who?.traits) };
 }

@@ -3,6 +3,8 @@
 // renderer alone is about 4.4 KB gzip, over half of the widget's 8 KB budget;
 // the survey re-renders only when its step changes, so diffing buys nothing.
 
+import { guarded } from './guarded';
+
 /** What a component may return or nest. */
 export type Child = Node | string | number | boolean | null | undefined | Child[];
 
@@ -30,12 +32,7 @@ export function jsx(type: string | ((props: Props) => Node), props: Props): Node
   const element = /^(svg|path)$/.test(type) ? document.createElementNS(SVG_NS, type) : document.createElement(type);
   for (const [name, value] of Object.entries(props)) {
     if (name === 'children' || value == null || value === false) continue;
-    // A listener never throws into the page.
-    if (name.startsWith('on')) element.addEventListener(name.slice(2).toLowerCase(), (event) => {
-      try {
-        (value as EventListener)(event);
-      } catch {}
-    });
+    if (name.startsWith('on')) element.addEventListener(name.slice(2).toLowerCase(), guarded(value as EventListener));
     else element.setAttribute(name, value === true ? '' : String(value));
   }
   return append(element, props.children);

@@ -1,15 +1,16 @@
-import { SLUG_PATTERN, type Properties, type ResponsePayload } from '@npsloop/core';
+import { SLUG_PATTERN } from '@npsloop/core';
 import type { WidgetConfig, WidgetStrings } from './config';
 import { ConsentStep } from './components/ConsentStep';
-import { Panel } from './components/Panel';
 import { ScoreScale } from './components/ScoreScale';
 import { WhyStep } from './components/WhyStep';
-import { cleanProperties, deviceClass, pagePath, plainText } from './context';
+import { cleanVisitor, deviceClass, emailAddress, pagePath, plainText } from './context';
 import { isEligible, loadRecord, RECORD_KEY, updateRecord } from './eligibility';
+import { guarded } from './guarded';
 import { randomId } from './ids';
 import { createOutbox, type Outbox } from './outbox';
+import { eventPayload, responsePayload, type Answer, type AnswerContext, type Visitor } from './payloads';
+import { mount } from './mount';
 import { localize, whyPrompt } from './strings';
-import { styles } from './styles';
 
 /** What `on(event, fn)` can listen to. */
 export type WidgetEvent = 'show' | 'score' | 'submit' | 'dismiss';
@@ -38,27 +39,11 @@ export interface Widget {
 export type Step = 'score' | 'why' | 'consent' | 'thanks';
 
 /** One showing of the survey, from open to close. */
-interface Showing {
+interface Showing extends Answer {
   step: Step;
-  responseId: string;
   openedAt: number;
-  score?: number;
-  comment?: string;
-  consent?: boolean;
-  email?: string;
 }
 
-// Stricter than needed, so the collector's email check never refuses an answer.
-/** Wraps a callback the browser will call, so that nothing the widget does can throw into the page. */
-function guarded<A extends unknown[]>(callback: (...args: A) => void): (...args: A) => void {
-  return (...args) => {
-    try {
-      callback(...args);
-    } catch {}
-  };
-}
-
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const THANKS_MS = 6000;
 // Where focus goes on each step. On the score and thanks steps, the panel itself: a focus ring on
 // "0" as the prompt opens would look like a suggested answer.
@@ -68,7 +53,7 @@ const FOCUS: Partial<Record<Step, string>> = { why: 'textarea', consent: 'input,
 export function createWidget(config: WidgetConfig, outbox: Outbox = createOutbox()): Widget {
   const listeners: Partial<Record<WidgetEvent, ((detail?: unknown) => void)[]>> = {};
   let visitorId = loadRecord().visitorId;
-  let identity: { userId?: string; email?: string; properties?: Properties } = {};
+  let identity: Visitor = {};
   let touchpoint = config.touchpoint;
   let showing: Showing | undefined;
   let strings: WidgetStrings;
@@ -88,35 +73,20 @@ export function createWidget(config: WidgetConfig, outbox: Outbox = createOutbox
   });
 
   const emit = (event: WidgetEvent, detail?: unknown) => {
-    for (const listener of listeners[event] ?? []) {
-      try {
-        listener(detail);
-      } catch {}
-    }
+    for (const listener of listeners[event] ?? []) guarded(listener)(detail);
   };
 
-  const context = () => ({ surveyId: config.survey, touchpoint, channel: config.channel, locale, page: pagePath(location, config.pageQuery) });
+  const context = (): AnswerContext => ({ surveyId: config.survey, touchpoint, channel: config.channel, locale, page: pagePath(location, config.pageQuery) });
 
   const sendEvent = (type: 'shown' | 'dismissed') => {
     const id = randomId();
-    outbox.send(`${config.collector}/v1/events`, id, JSON.stringify({ id, type, ...context() }));
+    outbox.send(`${config.collector}/v1/events`, id, JSON.stringify(eventPayload(id, type, context())));
   };
 
-  // The whole answer so far, every time: a later body replaces an earlier one in the outbox.
-  const sendResponse = ({ responseId, score, comment, consent, email }: Showing) => {
-    const contactEmail = consent ? identity.email ?? email : undefined;
-    const payload: ResponsePayload = {
-      id: responseId,
-      ...context(),
-      journey: config.journey,
-      score: score!,
-      comment,
-      consent,
-      respondent: identity.userId || contactEmail ? { userId: identity.userId, email: contactEmail } : undefined,
-      device: deviceClass(innerWidth, !!window.matchMedia?.('(pointer:coarse)').matches),
-      properties: identity.properties,
-    };
-    outbox.send(`${config.collector}/v1/responses`, responseId, JSON.stringify(payload));
+  // A later body for the same response id replaces an earlier one in the outbox.
+  const sendResponse = (answer: Answer) => {
+    const device = deviceClass(innerWidth, !!window.matchMedia?.('(pointer:coarse)').matches);
+    outbox.send(`${config.collector}/v1/responses`, answer.responseId, JSON.stringify(responsePayload(answer, context(), identity, config.journey, device)));
   };
 
   function moveTo(step: Step, moveFocus = true): void {
@@ -158,7 +128,7 @@ export function createWidget(config: WidgetConfig, outbox: Outbox = createOutbox
   function consent(given: boolean, email?: string): void {
     if (!showing) return;
     showing.consent = given;
-    showing.email = email && EMAIL_PATTERN.test(email) ? email : undefined;
+    showing.email = emailAddress(email);
     sendResponse(showing);
     finish();
   }
@@ -189,16 +159,8 @@ export function createWidget(config: WidgetConfig, outbox: Outbox = createOutbox
 
   function open(): void {
     ({ locale, strings } = localize([config.locale, document.documentElement.lang, navigator.language], config.brand, config.strings));
-    host = document.createElement('npsloop-widget');
-    const style = document.createElement('style');
-    if (config.nonce) style.setAttribute('nonce', config.nonce);
-    style.textContent = styles(config.accent);
-    panel = Panel({ brand: config.brand, position: config.position, theme: config.theme, closeLabel: strings.close, onClose: () => close(true) }) as HTMLElement;
-    host.attachShadow({ mode: 'open' }).append(style, panel);
-    document.body.append(host);
-    hostRule = style.sheet?.cssRules[0] as CSSStyleRule | undefined;
+    ({ host, panel, hostRule, rtl } = mount(config, strings.close, () => close(true)));
     window.visualViewport?.addEventListener('resize', avoidKeyboard);
-    rtl = getComputedStyle(host).direction === 'rtl';
     const active = document.activeElement as HTMLElement | null;
     returnFocus = active === document.body ? null : active;
     showing = { step: 'score', responseId: randomId(), openedAt: Date.now() };
@@ -215,11 +177,7 @@ export function createWidget(config: WidgetConfig, outbox: Outbox = createOutbox
       if (!showing && config.survey && config.collector && document.body && (options?.force || eligible())) open();
     },
     identify(who) {
-      identity = {
-        userId: plainText(who?.userId, 128),
-        email: typeof who?.email === 'string' && EMAIL_PATTERN.test(who.email) ? who.email.slice(0, 254) : undefined,
-        properties: cleanProperties(who?.traits),
-      };
+      identity = cleanVisitor(who);
     },
     track(name) {
       if (SLUG_PATTERN.test(name)) touchpoint = name;

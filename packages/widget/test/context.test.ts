@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanProperties, deviceClass, pagePath, plainText } from '../src/context';
+import { cleanProperties, cleanVisitor, deviceClass, emailAddress, pagePath, plainText } from '../src/context';
 
 describe('pagePath', () => {
   it('drops the query string unless asked, and never sends the fragment', () => {
@@ -55,5 +55,26 @@ describe('cleanProperties', () => {
     expect(cleanProperties(undefined)).toBeUndefined();
     expect(cleanProperties('plan=pro')).toBeUndefined();
     expect(cleanProperties({})).toBeUndefined();
+  });
+});
+
+describe('emailAddress', () => {
+  it.each([
+    ['ann@acme.test', 'ann@acme.test'],
+    ['ann.lee+nps@mail.acme.co.uk', 'ann.lee+nps@mail.acme.co.uk'],
+    ['ann@localhost', undefined],
+    ['ann @acme.test', undefined],
+    ['not an email', undefined],
+    [`${'a'.repeat(250)}@acme.test`, undefined],
+    [42, undefined],
+  ])('%s → %s', (input, expected) => {
+    expect(emailAddress(input)).toBe(expected);
+  });
+});
+
+describe('cleanVisitor', () => {
+  it('keeps what the collector accepts and drops the rest', () => {
+    expect(cleanVisitor({ userId: '  u-42 ', email: 'nope', traits: { plan: 'pro', nested: {} } })).toEqual({ userId: 'u-42', email: undefined, properties: { plan: 'pro' } });
+    expect(cleanVisitor(null)).toEqual({ userId: undefined, email: undefined, properties: undefined });
   });
 });
