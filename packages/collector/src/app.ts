@@ -66,6 +66,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Fastify accepts a hop count at run time; its types omit it.
     trustProxy: (options.trustProxy ?? false) as boolean,
     bodyLimit: options.bodyLimit ?? 64 * 1024,
+    // A client gets 30 s to send its request: slow-drip clients cannot hold sockets open forever.
+    requestTimeout: 30_000,
     // Drain on close rather than answer 503 outside the error envelope; see plugins/graceful-close.ts.
     return503OnClosing: false,
     frameworkErrors,

@@ -40,6 +40,12 @@ export const origin = globalPlugin(async (app: FastifyInstance, options: OriginO
     const config = request.routeOptions.config;
     if (config?.cors === 'survey') {
       reply.header('Vary', 'Origin');
+      // An origin some active survey allows may read every answer, errors included, so the widget can tell
+      // a refused body (drop it) from a network failure (retry). The handler still checks the survey's own list.
+      const requestOrigin = request.headers.origin;
+      if (requestOrigin && originAllowed(requestOrigin, app.store.activeOriginPatterns())) {
+        reply.header('Access-Control-Allow-Origin', requestOrigin);
+      }
       return done();
     }
     const requestOrigin = request.headers.origin;

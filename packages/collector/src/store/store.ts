@@ -16,6 +16,7 @@ export interface Store {
   ingestEvent(body: EventBody, now?: number): Promise<IngestStatus>;
   getSurvey(id: string): Survey | undefined;
   listSurveys(): Survey[];
+  /** Every allowed-origin pattern of the active surveys (cached briefly). */
   activeOriginPatterns(): string[];
   createSurvey(input: SurveyCreate): Survey;
   updateSurvey(id: string, patch: SurveyPatch): Survey | undefined;

@@ -48,6 +48,7 @@ const CACHE_MAX_ENTRIES = 1000;
 /** Survey reads and writes; reads are cached briefly because every ingest request needs its survey. */
 export function createSurveyStore(db: Database) {
   const cache = new Map<string, { survey: Survey | undefined; expires: number }>();
+  let activeOrigins: { patterns: string[]; expires: number } | null = null;
   const selectOne = db.prepare<[string], SurveyRow>('SELECT * FROM surveys WHERE id = ?');
   const selectAll = db.prepare<[], SurveyRow>('SELECT * FROM surveys ORDER BY created_at, id');
   const selectActiveOrigins = db.prepare<[], { allowed_origins: string }>('SELECT allowed_origins FROM surveys WHERE active = 1');
@@ -75,7 +76,11 @@ export function createSurveyStore(db: Database) {
     },
     /** Every allowed-origin pattern of the active surveys (for CORS preflights). */
     activeOriginPatterns(): string[] {
-      return selectActiveOrigins.all().flatMap((row) => JSON.parse(row.allowed_origins) as string[]);
+      const now = Date.now();
+      if (activeOrigins && activeOrigins.expires > now) return activeOrigins.patterns;
+      const patterns = [...new Set(selectActiveOrigins.all().flatMap((row) => JSON.parse(row.allowed_origins) as string[]))];
+      activeOrigins = { patterns, expires: now + CACHE_TTL_MS };
+      return patterns;
     },
     /** Creates a survey; 409 when the id is taken. */
     createSurvey(input: SurveyCreate, now = Date.now()): Survey {
@@ -83,6 +88,7 @@ export function createSurveyStore(db: Database) {
       const survey = { ...SETTING_DEFAULTS, ...input, brand: input.brand ?? null, active: input.active ?? true };
       insert.run(toRow(survey, now, now));
       cache.delete(input.id);
+      activeOrigins = null;
       return toSurvey(selectOne.get(input.id)!);
     },
     /** Applies a partial update; undefined when the survey does not exist. */
@@ -94,6 +100,7 @@ export function createSurveyStore(db: Database) {
       const next = { ...current, ...defined, id };
       update.run(toRow(next, Date.parse(current.createdAt), now));
       cache.delete(id);
+      activeOrigins = null;
       return this.getSurvey(id);
     },
   };

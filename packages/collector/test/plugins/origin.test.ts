@@ -28,6 +28,17 @@ describe('origin enforcement and CORS on ingest', () => {
     expect(rows(app, 'responses')).toEqual([]);
   });
 
+  it('lets an allowed origin read validation errors, so the widget drops a bad body instead of retrying it', async () => {
+    const app = await testApp();
+    await createSurvey(app, { allowedOrigins: origins });
+    const invalid = await post(app, '/v1/responses', JSON.stringify({ id: 'x' }), { 'content-type': 'text/plain', origin: 'http://localhost:5173' });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.headers['access-control-allow-origin']).toBe('http://localhost:5173');
+    const stranger = await post(app, '/v1/responses', JSON.stringify({ id: 'x' }), { 'content-type': 'text/plain', origin: 'https://evil.example' });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
   it('accepts requests without an Origin header (servers, curl)', async () => {
     const app = await testApp();
     await createSurvey(app, { allowedOrigins: [] });
