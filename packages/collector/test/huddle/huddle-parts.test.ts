@@ -22,8 +22,11 @@ describe('Markdown text', () => {
   it.each([
     ['plain words', 'plain words'],
     ['**bold** _it_ `code`', '\\*\\*bold\\*\\* \\_it\\_ \\`code\\`'],
-    ['[click](https://evil.example)', '\\[click\\]\\(https://evil\\.example\\)'],
-    ['<script>alert(1)</script>', '\\<script\\>alert\\(1\\)\\</script\\>'],
+    ['[click](https://evil.example)', '\\[click\\](https://evil.example)'],
+    ['- not a list', '\\- not a list'],
+    ['1. not a list', '\\1. not a list'],
+    ['fine. 3 - 2 = 1!', 'fine. 3 - 2 = 1!'],
+    ['<script>alert(1)</script>', '\\<script\\>alert(1)\\</script\\>'],
     ['line one\n# heading\n> quote', 'line one \\# heading \\> quote'],
     ['@here @channel look', '@\u2060here @\u2060channel look'],
     ['| a | b |', '\\| a \\| b \\|'],

@@ -1,0 +1,47 @@
+/** `npsloop demo [--db PATH] [--survey ID] [--days N] [--seed N]`: a living demo shop in one command. */
+import { parseArgs } from 'node:util';
+import type { CliOutput } from '../cli.ts';
+import { ConfigError, DEFAULTS, type Env } from '../config.ts';
+import { ensureCloseTheLoopSchema } from '../loops/loop-migrations.ts';
+import { surveyCreateSchema } from '../schemas/survey.ts';
+import { createStore } from '../store/store.ts';
+import { seedDemo } from './demo-seed.ts';
+
+function wholeNumber(flag: string, text: string | undefined, fallback: number, max: number): number {
+  if (text === undefined) return fallback;
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > max) throw new ConfigError(`--${flag}: must be a whole number from 1 to ${max}`);
+  return Number(text);
+}
+
+/** Creates the survey if needed and fills it with demo data, once; resolves to the exit code. */
+export async function demoCommand(args: readonly string[], env: Env, io: CliOutput, now = Date.now()): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({ args: [...args], strict: true, options: { db: { type: 'string' }, survey: { type: 'string' }, days: { type: 'string' }, seed: { type: 'string' } } }).values;
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+  const surveyId = values.survey ?? 'demo';
+  const days = wholeNumber('days', values.days, 60, 730);
+  const seed = wholeNumber('seed', values.seed, 42, 1_000_000);
+  const survey = surveyCreateSchema.safeParse({ id: surveyId, name: 'Acme webshop (demo)', brand: 'Acme', allowedOrigins: ['http://localhost:*', 'http://127.0.0.1:*'] });
+  if (!survey.success) throw new ConfigError(`--survey: must be a slug such as "demo"`);
+  const store = createStore(values.db ?? (env.NPSLOOP_DB || DEFAULTS.db));
+  try {
+    ensureCloseTheLoopSchema(store.db);
+    if (!store.getSurvey(surveyId)) store.createSurvey(survey.data);
+    const existing = store.db.prepare("SELECT COUNT(*) FROM responses WHERE survey_id = ? AND id LIKE 'demo\\_%' ESCAPE '\\'").pluck().get(surveyId) as number;
+    if (existing > 0) {
+      io.err(`Survey "${surveyId}" already has demo data (${existing} answers); nothing added.\n`);
+      return 0;
+    }
+    const report = seedDemo(store.db, { surveyId, now, days, seed });
+    io.err(`Demo data in survey "${surveyId}": ${report.responses} answers over ${days} days, ${report.events} prompt events, ` +
+      `loops ${Object.entries(report.loops).map(([state, count]) => `${count} ${state}`).join(', ')}, ${report.actions} actions.\n` +
+      `Try GET /v1/surveys/${surveyId}/huddle?format=md, /v1/loops and /v1/surveys/${surveyId}/summary with an API key.\n`);
+    io.out(`${JSON.stringify(report)}\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { demoCommand } from '../../src/demo/demo-command.ts';
+import { generateDemoResponses } from '../../src/demo/demo-generator.ts';
+import { adminCall, closeLoopApp } from '../loops/close-loop-app.ts';
+import { tempDir } from '../helpers.ts';
+
+const NOW = Date.parse('2026-03-02T09:00:00Z');
+
+function cli() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (text: string) => void out.push(text), err: (text: string) => void err.push(text) }, out, err };
+}
+
+describe('npsloop demo', () => {
+  it('generates the same data from the same seed, in several touchpoints and both languages', () => {
+    const first = generateDemoResponses(7, NOW, 30);
+    expect(generateDemoResponses(7, NOW, 30)).toEqual(first);
+    expect(new Set(first.map((response) => response.touchpoint)).size).toBe(5);
+    expect(new Set(first.map((response) => response.locale))).toEqual(new Set(['en', 'nl']));
+    expect(first.every((response) => response.createdAt <= NOW && response.createdAt > NOW - 30 * 86_400_000)).toBe(true);
+  });
+
+  it('fills a database that the API then shows: loops in every state, actions, themes, a huddle', async () => {
+    const dbPath = join(tempDir(), 'demo.db');
+    const { io, out, err } = cli();
+    expect(await demoCommand(['--db', dbPath], {}, io, NOW)).toBe(0);
+    const report = JSON.parse(out.join(''));
+    expect(report).toMatchObject({ responses: 600, actions: 4, excluded: 2 });
+    for (const state of ['open', 'contacted', 'resolved', 'closed']) expect(report.loops[state], state).toBeGreaterThan(0);
+    expect(err.join('')).toContain('Demo data in survey "demo": 600 answers over 60 days');
+
+    const again = cli();
+    expect(await demoCommand(['--db', dbPath], {}, again.io, NOW)).toBe(0);
+    expect(again.err.join('')).toContain('already has demo data');
+
+    const clock = { now: () => NOW, advanceHours: () => {}, set: () => {} };
+    const app = await closeLoopApp({ dbPath, clock });
+    const loops = (await adminCall(app, 'GET', '/v1/loops?limit=500')).json().loops;
+    expect(new Set(loops.map((loop: { state: string }) => loop.state))).toEqual(new Set(['open', 'contacted', 'resolved', 'closed']));
+    expect(loops.some((loop: { contactable: boolean }) => loop.contactable)).toBe(true);
+    const actions = (await adminCall(app, 'GET', '/v1/actions')).json().actions;
+    expect(new Set(actions.map((action: { state: string }) => action.state))).toEqual(new Set(['in_progress', 'proposed', 'done', 'dropped']));
+    const stats = (await adminCall(app, 'GET', '/v1/surveys/demo/loops/stats')).json();
+    expect(stats.timeToFirstContact.n).toBeGreaterThan(10);
+    const huddle = (await adminCall(app, 'GET', '/v1/surveys/demo/huddle?days=14&tz=Europe/Amsterdam')).json();
+    expect(huddle.figure.n).toBeGreaterThan(100);
+    expect(huddle.themes.detractor.map((theme: { term: string }) => theme.term)).toContain('slow delivery');
+    expect(huddle.segmentMovedMost).not.toBeNull();
+    expect(app.store.db.prepare('SELECT COUNT(DISTINCT locale) FROM responses WHERE comment IS NOT NULL').pluck().get()).toBe(2);
+  });
+
+  it.each([['--days', '0'], ['--seed', 'x'], ['--survey', 'Not a slug!'], ['--wat']])('refuses %s %s', async (...args) => {
+    await expect(demoCommand([...args.filter(Boolean), '--db', join(tempDir(), 'x.db')], {}, cli().io, NOW)).rejects.toThrow(/--/);
+  });
+});
