@@ -6,6 +6,7 @@ import { gracefulClose } from './plugins/graceful-close.ts';
 import { metrics } from './plugins/metrics.ts';
 import { origin } from './plugins/origin.ts';
 import { rateLimit, type RateLimitOptions } from './plugins/rate-limit.ts';
+import { requestLog } from './plugins/request-log.ts';
 import { routeCatalog } from './plugins/route-catalog.ts';
 import { zodValidation } from './plugins/zod-validation.ts';
 import { docsRoutes } from './routes/docs.ts';
@@ -71,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Drain on close rather than answer 503 outside the error envelope; see plugins/graceful-close.ts.
     return503OnClosing: false,
     frameworkErrors,
+    disableRequestLogging: true,
   });
   app.decorate('store', store);
   app.addHook('onClose', async () => store.close());
@@ -80,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(gracefulClose);
   await app.register(zodValidation);
   await app.register(metrics, { registry });
+  await app.register(requestLog);
   await app.register(rateLimit, { ...DEFAULT_RATE_LIMIT, ...options.rateLimit });
   await app.register(origin, { apiCorsOrigins: options.apiCorsOrigins });
   await app.register(auth, { adminKey: options.adminKey });

@@ -42,8 +42,9 @@ describe('operations routes', () => {
     const app = await testApp({ logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } } });
     await app.inject({ url: '/v1/surveys', headers: asAdmin });
     const entries = lines.map((line) => JSON.parse(line));
+    expect(entries.filter((entry) => entry.reqId)).toHaveLength(1);
     const completed = entries.find((entry) => entry.msg === 'request completed');
-    expect(completed).toMatchObject({ level: 30, res: { statusCode: 200 } });
+    expect(completed).toMatchObject({ level: 30, req: { method: 'GET', url: '/v1/surveys' }, res: { statusCode: 200 } });
     expect(typeof completed.reqId).toBe('string');
     expect(typeof completed.responseTime).toBe('number');
     expect(lines.join('\n')).not.toContain('test-admin-key');
