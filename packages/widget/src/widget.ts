@@ -52,7 +52,8 @@ const FOCUS: Partial<Record<Step, string>> = { why: 'textarea', consent: 'input,
 /** The survey controller: state, eligibility, delivery and rendering behind the public commands. */
 export function createWidget(config: WidgetConfig, outbox: Outbox = createOutbox()): Widget {
   const listeners: Partial<Record<WidgetEvent, ((detail?: unknown) => void)[]>> = {};
-  let visitorId = loadRecord().visitorId;
+  // With sampling, the visitor id must outlive the page, or a visitor sampled out would be re-rolled on the next one.
+  let visitorId = (config.sample < 1 ? updateRecord(() => {}) : loadRecord()).visitorId;
   let identity: Visitor = {};
   let touchpoint = config.touchpoint;
   let showing: Showing | undefined;

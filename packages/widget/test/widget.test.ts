@@ -139,6 +139,26 @@ describe('the survey flow', () => {
     expect(root()).not.toBeNull();
   });
 
+  it('samples a visitor once: the decision holds on the next page', () => {
+    const first = setup({ sample: '0.5' });
+    const visitorId = JSON.parse(localStorage.getItem(RECORD_KEY)!).visitorId;
+    first.widget.show();
+    const sampledIn = first.root() !== null;
+    document.body.replaceChildren();
+    for (let page = 0; page < 5; page++) {
+      const next = setup({ sample: '0.5' });
+      next.widget.show();
+      expect(next.root() !== null).toBe(sampledIn);
+      document.body.replaceChildren();
+    }
+    expect(JSON.parse(localStorage.getItem(RECORD_KEY)!).visitorId).toBe(visitorId);
+  });
+
+  it('writes nothing to localStorage on a page that only loads the script (no sampling)', () => {
+    setup().widget.start();
+    expect(localStorage.length).toBe(0);
+  });
+
   it('shows by itself after the delay in auto mode, and not at all in manual mode', () => {
     vi.useFakeTimers();
     const auto = setup({ delay: '5' });
