@@ -126,6 +126,7 @@ try {
   const cpu = (r) => (r.cpuPerRequest === null ? 'n/a' : `${r.cpuPerRequest.toFixed(0)} µs`);
   const row = (r) => `${r.name.padEnd(22)}${r.rps.toFixed(0).padStart(10)}${`${r.p50} ms`.padStart(10)}${`${r.p99} ms`.padStart(10)}${String(r.errors).padStart(8)}${cpu(r).padStart(14)}`;
   console.log(`\n${DURATION} s per target in ${ROUNDS} alternating rounds after ${WARMUP} s warm-up; ${CONNECTIONS} connections, no pipelining`);
+  console.log('collector: default settings except --log-level warn and rate limits raised out of the way');
   console.log('(latency: the worst round\'s percentile)\n');
   console.log(`${'target'.padEnd(22)}${'req/s'.padStart(10)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'errors'.padStart(8)}${'server CPU/req'.padStart(14)}`);
   console.log(row(bareResult));
