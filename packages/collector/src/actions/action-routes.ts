@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { HttpError, surveyNotFound } from '../errors.ts';
 import { clientId, plainText, slug } from '../schemas/common.ts';
+import { oneOrMany } from '../loops/query-params.ts';
 import { ACTION_STATES, type ActionState } from './action-state.ts';
 import { createActionStore, type ActionInput } from './action-store.ts';
 
@@ -25,7 +26,7 @@ const patchSchema = z
 const paramsSchema = z.strictObject({ id: z.string().regex(/^act_[0-9a-f]{16}$/, { error: 'must be an action id (act_…)' }) });
 const listQuerySchema = z.strictObject({
   surveyId: slug.optional(),
-  state: z.union([state, z.array(state).max(4)]).optional().transform((value) => (value === undefined ? undefined : [value].flat())),
+  state: oneOrMany(state, 4),
   owner: person.optional(),
 });
 

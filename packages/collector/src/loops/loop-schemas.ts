@@ -2,10 +2,10 @@
 import { z } from 'zod';
 import { clientId, plainText, slug } from '../schemas/common.ts';
 import { LOOP_STATES, type LoopState } from './loop-state.ts';
+import { booleanText, oneOrMany } from './query-params.ts';
 
 const state = z.enum(LOOP_STATES as [LoopState, ...LoopState[]], { error: `must be one of ${LOOP_STATES.join(', ')}` });
 const person = plainText(100).min(1, { error: 'must not be empty' });
-const booleanText = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((value) => value === 'true');
 
 /** Path parameters of `/v1/responses/:id/...`. */
 export const responseParamsSchema = z.strictObject({ id: clientId });
@@ -30,7 +30,7 @@ export const noteBodySchema = z.strictObject({
 /** Query of `GET /v1/loops`. */
 export const loopListQuerySchema = z.strictObject({
   surveyId: slug.optional(),
-  state: z.union([state, z.array(state).max(4)]).optional().transform((value) => (value === undefined ? undefined : [value].flat())),
+  state: oneOrMany(state, 4),
   assignee: person.optional(),
   unassigned: booleanText.optional(),
   tag: slug.optional(),
