@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { createMetricsRegistry } from './metrics-registry.ts';
 import { auth } from './plugins/auth.ts';
 import { errorHandler, frameworkErrors } from './plugins/error-handler.ts';
@@ -72,7 +72,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Drain on close rather than answer 503 outside the error envelope; see plugins/graceful-close.ts.
     return503OnClosing: false,
     frameworkErrors,
-    disableRequestLogging: true,
+    // plugins/request-log.ts writes one line per request instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
   });
   app.decorate('store', store);
   app.addHook('onClose', async () => store.close());
