@@ -165,6 +165,14 @@ describe('widget robustness', () => {
     await page.close();
   });
 
+  it('a blocking script tag in <head> (before the body exists) still shows the survey', async () => {
+    const page = await browser.newPage();
+    pages.set('/head', { html: `<!doctype html><html lang="en"><head><title>Head</title><script src="${stack.collectorUrl}/widget.js" data-survey="demo"></script></head><body><p>Body after the script.</p></body></html>` });
+    await page.goto(`${site}/head`);
+    await page.getByRole('radiogroup').waitFor();
+    await page.close();
+  });
+
   it("speaks the page's language, with the site's own wording where it set some", async () => {
     const { page } = await hostPage({ html: 'lang="nl-BE"', attributes: { 'text-why-detractor': 'Wat kunnen we beter doen?' } });
     await page.getByRole('radiogroup', { name: 'Hoe waarschijnlijk is het dat je Acme aanbeveelt aan een vriend of collega?' }).waitFor();

@@ -175,7 +175,9 @@ export function createWidget(config: WidgetConfig, outbox: Outbox = createOutbox
 
   const widget: Widget = {
     show(options) {
-      if (!showing && config.survey && config.collector && document.body && (options?.force || eligible())) open();
+      // Loaded from <head> before the body exists: show once it does.
+      if (!document.body) document.addEventListener('DOMContentLoaded', () => widget.run('show', options), { once: true });
+      else if (!showing && config.survey && config.collector && (options?.force || eligible())) open();
     },
     identify(who) {
       identity = cleanVisitor(who);
