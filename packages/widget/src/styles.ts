@@ -36,7 +36,8 @@ textarea{min-height:80px;resize:vertical}
 .v{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 @media(max-width:480px){.p{inset:auto 0 var(--kb,0px);width:auto;max-width:none;transform:none;padding:16px 12px max(16px,env(safe-area-inset-bottom));border-radius:var(--r) var(--r) 0 0}.s{gap:2px}textarea,input{font-size:16px}}
 @media(prefers-reduced-motion:no-preference){.p{animation:i .2s ease-out}@keyframes i{from{opacity:0;translate:0 8px}}}
-@media(forced-colors:active){.s [aria-checked=true]{background:Highlight;color:HighlightText}}`;
+@media(forced-colors:active){.s [aria-checked=true]{background:Highlight;color:HighlightText}}
+@media print{.p{display:none}}`;
 
 /** Black or white, whichever reads better on a `#rgb`/`#rrggbb` colour; white for anything else. */
 export function textOn(colour: string): string {
