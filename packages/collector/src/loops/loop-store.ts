@@ -57,14 +57,16 @@ export function createLoopStore(db: Database) {
   return {
     settings,
 
-    /** Opens a loop for a stored response when its survey's rules say so (once); closes an untouched one whose score no longer qualifies. */
-    syncLoopForResponse(responseId: string, now: number): 'opened' | 'removed' | 'none' {
+    /** Opens a loop for a stored response when its survey's rules say so (once); retracts an untouched one whose score no longer qualifies. */
+    syncLoopForResponse(responseId: string, now: number): { surveyId: string | null; change: 'opened' | 'removed' | 'none' } {
       const response = selectResponse.get(responseId);
-      if (!response || response.excluded === 1) return 'none';
-      if (opensLoop(response.score, settings.get(response.survey_id))) {
-        return insertLoop.run(responseId, response.survey_id, now, now).changes > 0 ? 'opened' : 'none';
+      if (!response) return { surveyId: null, change: 'none' };
+      const surveyId = response.survey_id;
+      if (response.excluded === 1) return { surveyId, change: 'none' };
+      if (opensLoop(response.score, settings.get(surveyId))) {
+        return { surveyId, change: insertLoop.run(responseId, surveyId, now, now).changes > 0 ? 'opened' : 'none' };
       }
-      return deleteUntouched.run(responseId).changes > 0 ? 'removed' : 'none';
+      return { surveyId, change: deleteUntouched.run(responseId).changes > 0 ? 'removed' : 'none' };
     },
 
     /** One loop with its notes, or undefined when the response has none. */

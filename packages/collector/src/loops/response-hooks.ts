@@ -20,20 +20,18 @@ export function createResponseHooks(db: Database, options: ResponseHookOptions =
   const loops = createLoopStore(db);
   const webhooks = createWebhookStore(db);
   const payloads = createPayloadBuilder(db, loops);
-  const surveyOf = db.prepare<[string], { survey_id: string }>('SELECT survey_id FROM responses WHERE id = ?');
   const delay = options.loopOpenedDelayMs ?? DEFAULT_LOOP_OPENED_DELAY_MS;
 
   return {
     /** Opens or retracts the response's loop and queues `response.*` and `loop.opened` deliveries. */
     afterResponseWrite(responseId: string, status: IngestStatus, now: number): void {
       if (status === 'unchanged') return;
-      const response = surveyOf.get(responseId);
-      if (!response) return;
-      const loop = loops.syncLoopForResponse(responseId, now);
+      const { surveyId, change } = loops.syncLoopForResponse(responseId, now);
+      if (surveyId === null) return;
       const type = status === 'created' ? 'response.created' : 'response.updated';
-      webhooks.enqueue(type, { surveyId: response.survey_id, subjectId: responseId, payload: payloads.response(type, responseId, now), dueAt: now }, now);
-      if (loop === 'opened') {
-        webhooks.enqueue('loop.opened', { surveyId: response.survey_id, subjectId: responseId, payload: null, dueAt: now + delay }, now);
+      webhooks.enqueue(type, { surveyId, subjectId: responseId, payload: () => payloads.response(type, responseId, now), dueAt: now }, now);
+      if (change === 'opened') {
+        webhooks.enqueue('loop.opened', { surveyId, subjectId: responseId, payload: () => null, dueAt: now + delay }, now);
       }
     },
 
@@ -47,7 +45,7 @@ export function createResponseHooks(db: Database, options: ResponseHookOptions =
       db.transaction(() => {
         for (const loop of overdue) {
           mark.run(now, loop.response_id);
-          webhooks.enqueue('loop.overdue', { surveyId: loop.survey_id, subjectId: loop.response_id, payload: payloads.loop('loop.overdue', loop.response_id, now, now), dueAt: now }, now);
+          webhooks.enqueue('loop.overdue', { surveyId: loop.survey_id, subjectId: loop.response_id, payload: () => payloads.loop('loop.overdue', loop.response_id, now, now), dueAt: now }, now);
         }
       }).immediate();
       return overdue.length;

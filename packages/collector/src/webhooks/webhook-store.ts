@@ -36,9 +36,13 @@ export function deliveryView(row: DeliveryRow) {
   };
 }
 
+// Ingest asks for subscribers on every write: the (small) webhook list is cached per database until a webhook changes.
+const subscriberCache = new WeakMap<Database, WebhookRow[]>();
+
 /** Webhook and delivery storage on one database. */
 export function createWebhookStore(db: Database) {
   const selectAll = db.prepare<[], WebhookRow>('SELECT * FROM webhooks ORDER BY created_at, id');
+  const subscribers = () => subscriberCache.get(db) ?? subscriberCache.set(db, selectAll.all()).get(db)!;
   const selectOne = db.prepare<[string], WebhookRow>('SELECT * FROM webhooks WHERE id = ?');
   const insertDelivery = db.prepare(`INSERT INTO webhook_deliveries (id, webhook_id, type, subject_id, payload, state, next_attempt_at, created_at)
     VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`);
@@ -50,6 +54,7 @@ export function createWebhookStore(db: Database) {
       const secret = generateSecret();
       db.prepare('INSERT INTO webhooks (id, url, events, survey_id, description, secret, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(id, input.url, JSON.stringify([...new Set(input.events)]), input.surveyId ?? null, input.description ?? null, secret, now);
+      subscriberCache.delete(db);
       return { ...webhookView(selectOne.get(id)!), secret };
     },
     /** Every webhook, oldest first. */
@@ -60,19 +65,23 @@ export function createWebhookStore(db: Database) {
       return row && webhookView(row);
     },
     /** Deletes a webhook and its deliveries; false when there was none. */
-    remove: (id: string): boolean => db.prepare('DELETE FROM webhooks WHERE id = ?').run(id).changes > 0,
+    remove(id: string): boolean {
+      subscriberCache.delete(db);
+      return db.prepare('DELETE FROM webhooks WHERE id = ?').run(id).changes > 0;
+    },
     /** The URL and secret to deliver with. */
     target: (id: string) => db.prepare<[string], { url: string; secret: string }>('SELECT url, secret FROM webhooks WHERE id = ?').get(id),
 
-    /** Queues one delivery per webhook subscribed to the event (and to the survey); `payload` null is built at first attempt. */
-    enqueue(type: WebhookEvent, event: { surveyId: string; subjectId: string | null; payload: string | null; dueAt: number }, now: number): number {
-      let queued = 0;
-      for (const row of selectAll.all()) {
-        if (!(JSON.parse(row.events) as string[]).includes(type) || (row.survey_id !== null && row.survey_id !== event.surveyId)) continue;
-        insertDelivery.run(`msg_${randomBytes(12).toString('base64url')}`, row.id, type, event.subjectId, event.payload, event.dueAt, now);
-        queued++;
-      }
-      return queued;
+    /**
+     * Queues one delivery per webhook subscribed to the event (and to the survey). The body is built only
+     * when someone subscribes; `null` defers it to the first attempt.
+     */
+    enqueue(type: WebhookEvent, event: { surveyId: string; subjectId: string | null; payload: () => string | null; dueAt: number }, now: number): number {
+      const targets = subscribers().filter((row) => (JSON.parse(row.events) as string[]).includes(type) && (row.survey_id === null || row.survey_id === event.surveyId));
+      if (targets.length === 0) return 0;
+      const payload = event.payload();
+      for (const row of targets) insertDelivery.run(`msg_${randomBytes(12).toString('base64url')}`, row.id, type, event.subjectId, payload, event.dueAt, now);
+      return targets.length;
     },
     /** Pending deliveries due at `now`, oldest due first. */
     due: (now: number, limit: number): DeliveryRow[] => db.prepare<[number, number], DeliveryRow>(

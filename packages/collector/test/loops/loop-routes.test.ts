@@ -21,6 +21,8 @@ describe('loops open by themselves', () => {
 
   it('follows the survey settings: threshold and passives', async () => {
     const app = await closeLoopApp();
+    await ingestAt(app, { id: 'resp_before05', score: 5 });
+    expect(loopRow(app, 'resp_before05')).toBeDefined();
     const patch = await adminCall(app, 'PATCH', '/v1/surveys/demo/loop-settings', { detractorThreshold: 4, includePassives: true });
     expect(patch.json()).toMatchObject({ surveyId: 'demo', detractorThreshold: 4, includePassives: true, slaHours: 48 });
     for (const [id, score] of [['resp_score4xx', 4], ['resp_score5xx', 5], ['resp_score8xx', 8], ['resp_score9xx', 9]] as const) {

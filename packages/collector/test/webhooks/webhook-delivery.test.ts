@@ -54,6 +54,7 @@ describe('webhook delivery', () => {
   it('delivers signed Standard Webhooks messages, retrying with backoff after a failure', async () => {
     const app = await closeLoopApp({ allowPrivateWebhooks: true });
     const receiver = await startReceiver([500]);
+    await ingestAt(app, { id: 'resp_nobody001', score: 9 });
     const hook = await subscribe(app, receiver.url, ['response.created']);
     await ingestAt(app, { id: 'resp_webhook01', score: 9, comment: 'Great' });
     const dispatcher = dispatcherOf(app);
