@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpError } from '../errors.ts';
 import { hashSecret, type KeyScope } from '../store/api-keys.ts';
-import { globalPlugin } from './global-plugin.ts';
+import { addRouteHook, globalPlugin } from './global-plugin.ts';
 
 /** Who may call a route: anyone, a `read` or `admin` key, or only an `admin` key (the default). */
 export type RouteAccess = 'public' | KeyScope;
@@ -38,19 +38,21 @@ export const auth = globalPlugin(async (app: FastifyInstance, options: { adminKe
     return app.store.findKey(token)?.scope ?? null;
   }
 
-  // Public routes (all of ingest) skip the async work entirely.
-  app.addHook('onRequest', (request, _reply, done) => {
-    if (request.is404 || request.routeOptions.config?.access === 'public') return done();
-    try {
-      authenticate(request);
-      done();
-    } catch (error) {
-      done(error as Error);
-    }
+  // Every route but the public ones (all of ingest) gets the check.
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access ?? 'admin';
+    if (access === 'public') return;
+    addRouteHook(route, 'onRequest', (request, _reply, done) => {
+      try {
+        authenticate(request, access);
+        done();
+      } catch (error) {
+        done(error as Error);
+      }
+    });
   });
 
-  function authenticate(request: FastifyRequest): void {
-    const access = request.routeOptions.config?.access ?? 'admin';
+  function authenticate(request: FastifyRequest, access: KeyScope): void {
     const token = bearerToken(request);
     if (token === null) throw new HttpError(401, 'unauthorized', 'Authorization: a Bearer API key is required', challenge);
     const scope = token ? scopeOf(token) : null;

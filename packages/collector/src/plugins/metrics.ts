@@ -1,6 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Labels, MetricsRegistry } from '../metrics-registry.ts';
-import { globalPlugin } from './global-plugin.ts';
+import { addRouteHook, globalPlugin } from './global-plugin.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -19,11 +19,14 @@ export const metrics = globalPlugin(async (app: FastifyInstance, options: { regi
     if (!labels) labelSets.set(key, (labels = { counter: { method, route, status }, latency: { method, route } }));
     return labels;
   };
-  app.addHook('onResponse', (request, reply, done) => {
-    const route = request.is404 ? 'unmatched' : (request.routeOptions.url ?? 'unmatched');
+  const record = (route: string) => (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     const labels = labelsFor(request.method, route, String(reply.statusCode));
     options.registry.inc('npsloop_http_requests_total', 'HTTP requests answered', labels.counter);
     options.registry.observe('npsloop_http_request_duration_seconds', 'Time to answer an HTTP request', reply.elapsedTime / 1000, labels.latency);
     done();
-  });
+  };
+  app.addHook('onRoute', (route) => addRouteHook(route, 'onResponse', record(route.url)));
+  // Requests that match no route (404s) run only the app-level hooks.
+  const unmatched = record('unmatched');
+  app.addHook('onResponse', (request, reply, done) => (request.is404 ? unmatched(request, reply, done) : done()));
 });

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../errors.ts';
 import { originAllowed } from '../origin-match.ts';
 import type { Survey } from '../schemas/survey.ts';
-import { globalPlugin } from './global-plugin.ts';
+import { addRouteHook, globalPlugin } from './global-plugin.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -36,24 +36,28 @@ export function enforceSurveyOrigin(request: FastifyRequest, reply: FastifyReply
 export const origin = globalPlugin(async (app: FastifyInstance, options: OriginOptions) => {
   const apiOrigins = options.apiCorsOrigins ?? [];
 
-  app.addHook('onRequest', (request, reply, done) => {
-    const config = request.routeOptions.config;
-    if (config?.cors === 'survey') {
-      reply.header('Vary', 'Origin');
-      // An origin some active survey allows may read every answer, errors included, so the widget can tell
-      // a refused body (drop it) from a network failure (retry). The handler still checks the survey's own list.
-      const requestOrigin = request.headers.origin;
-      if (requestOrigin && originAllowed(requestOrigin, app.store.activeOriginPatterns())) {
-        reply.header('Access-Control-Allow-Origin', requestOrigin);
-      }
-      return done();
+  app.addHook('onRoute', (route) => {
+    if (route.config?.cors === 'survey') {
+      addRouteHook(route, 'onRequest', (request, reply, done) => {
+        reply.header('Vary', 'Origin');
+        // An origin some active survey allows may read every answer, errors included, so the widget can tell
+        // a refused body (drop it) from a network failure (retry). The handler still checks the survey's own list.
+        const requestOrigin = request.headers.origin;
+        if (requestOrigin && originAllowed(requestOrigin, app.store.activeOriginPatterns())) {
+          reply.header('Access-Control-Allow-Origin', requestOrigin);
+        }
+        done();
+      });
+    } else if (apiOrigins.length > 0 && route.config?.access !== 'public') {
+      addRouteHook(route, 'onRequest', (request, reply, done) => {
+        const requestOrigin = request.headers.origin;
+        if (requestOrigin && originAllowed(requestOrigin, apiOrigins)) {
+          reply.header('Vary', 'Origin');
+          reply.header('Access-Control-Allow-Origin', requestOrigin);
+        }
+        done();
+      });
     }
-    const requestOrigin = request.headers.origin;
-    if (requestOrigin && apiOrigins.length > 0 && config?.access !== 'public' && originAllowed(requestOrigin, apiOrigins)) {
-      reply.header('Vary', 'Origin');
-      reply.header('Access-Control-Allow-Origin', requestOrigin);
-    }
-    done();
   });
 
   /** Ingest preflights: any origin some active survey allows may send JSON. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { HttpError } from '../errors.ts';
 import { createRateLimiter } from '../rate-limiter.ts';
-import { globalPlugin } from './global-plugin.ts';
+import { addRouteHook, globalPlugin } from './global-plugin.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -34,9 +34,11 @@ export const rateLimit = globalPlugin(async (app: FastifyInstance, options: Rate
     const verdict = perSurvey.hit(surveyId);
     if (!verdict.allowed) throw limitError(verdict.retryAfterSeconds, `survey ${surveyId}`);
   });
-  app.addHook('onRequest', (request, _reply, done) => {
-    if (!request.routeOptions.config?.rateLimited) return done();
-    const verdict = perIp.hit(request.ip);
-    done(verdict.allowed ? undefined : limitError(verdict.retryAfterSeconds, 'client'));
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.rateLimited) return;
+    addRouteHook(route, 'onRequest', (request, _reply, done) => {
+      const verdict = perIp.hit(request.ip);
+      done(verdict.allowed ? undefined : limitError(verdict.retryAfterSeconds, 'client'));
+    });
   });
 });
