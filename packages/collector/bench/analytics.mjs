@@ -32,6 +32,7 @@ const { createAnalyticsStore } = await load('/src/analytics/analytics-store.ts')
 const { createRawCounter } = await load('/src/analytics/raw-counts.ts');
 const { summaryOf, figureOf, emptyCounters } = await load('/src/analytics/counters.ts');
 const { localBuckets } = await load('/src/rollups/time-buckets.ts');
+const { seededRandom } = await load('/src/demo/demo-generator.ts');
 await vite.close();
 
 const seconds = (since) => ((performance.now() - since) / 1000).toFixed(1);
@@ -47,7 +48,7 @@ if (stored !== ROWS) {
   log(`Generating ${ROWS.toLocaleString('en')} responses into ${DB_PATH} …`);
   db.pragma('synchronous = OFF');
   let started = performance.now();
-  generateAnalyticsData(db, { rows: ROWS, onProgress: (done) => log(`  ${done.toLocaleString('en')} rows, ${seconds(started)} s`) });
+  generateAnalyticsData(db, { rows: ROWS, random: seededRandom(42), onProgress: (done) => log(`  ${done.toLocaleString('en')} rows, ${seconds(started)} s`) });
   log(`  generated in ${seconds(started)} s; rebuilding rollups …`);
   started = performance.now();
   rebuildRollups(db);

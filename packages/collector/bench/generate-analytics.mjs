@@ -1,7 +1,7 @@
 // Fills a collector database with a realistic answer history for `bench/analytics.mjs`:
 // N responses over two years (8 touchpoints, 3 channels, 5 locales, 4 journey steps,
 // a `plan` property, a comment on one in four), about 1.2 prompt events per response.
-// Deterministic (seeded), written in large transactions straight into the tables.
+// Deterministic (the caller passes a seeded PRNG), written in large transactions straight into the tables.
 
 /** Start and end of the generated history (UTC ms). */
 export const HISTORY = { from: Date.parse('2024-11-01T00:00:00Z'), to: Date.parse('2026-11-01T00:00:00Z') };
@@ -17,20 +17,8 @@ const COMMENTS = [
   'Too expensive for what you get', 'Helpful staff in the chat', 'Returns were a hassle', 'Love the new app',
 ];
 
-function mulberry32(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Writes `rows` responses and their events for survey `surveyId`; reports progress every million rows. */
-export function generateAnalyticsData(db, { rows, surveyId = 'bench', seed = 42, onProgress = () => {} }) {
-  const random = mulberry32(seed);
+/** Writes `rows` responses and their events for survey `surveyId` using the seeded `random`; reports progress every million rows. */
+export function generateAnalyticsData(db, { rows, random, surveyId = 'bench', onProgress = () => {} }) {
   const pick = (list) => list[Math.floor(random() * list.length)];
   db.prepare('INSERT OR IGNORE INTO surveys (id, name, created_at, updated_at) VALUES (?, ?, 0, 0)').run(surveyId, 'Benchmark');
   const insertResponse = db.prepare(`INSERT INTO responses (id, survey_id, score, comment, touchpoint, channel, journey, locale, properties, created_at, updated_at)

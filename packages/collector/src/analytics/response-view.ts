@@ -1,24 +1,8 @@
 /** How a stored response row is shown in the API and in exports. */
+import type { ResponseRow } from '../store/response-writes.ts';
 
-/** The stored columns of a response that the API shows. */
-export interface StoredResponse {
-  id: string;
-  survey_id: string;
-  score: number;
-  comment: string | null;
-  consent: number | null;
-  user_id: string | null;
-  email: string | null;
-  touchpoint: string | null;
-  channel: string | null;
-  journey: string | null;
-  locale: string | null;
-  page: string | null;
-  device: string | null;
-  properties: string | null;
-  created_at: number;
-  updated_at: number;
-}
+/** A stored response row, as the write path defines it. */
+export type StoredResponse = ResponseRow;
 
 /** Field names in API and export order. */
 export const RESPONSE_FIELDS = [
