@@ -1,43 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from './helpers.ts';
+import { exited, serveProcess } from './support/serve-process.ts';
 
-const packageRoot = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(packageRoot, 'bin/npsloop.js');
 const ADMIN_KEY = 'durability-admin-key';
 
-/** Starts `npsloop serve` on a free loopback port and resolves with its URL once it prints it. */
-function serve(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
-  if (!existsSync(join(packageRoot, 'dist/cli.js'))) {
-    throw new Error('packages/collector/dist/cli.js is missing: build first (`pnpm build`, or `pnpm --filter @npsloop/collector build`)');
-  }
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--host', '127.0.0.1', '--db', dbPath, '--log-level', 'warn', '--rate-limit-ip', '0'], {
-    env: { ...process.env, NPSLOOP_ADMIN_KEY: ADMIN_KEY },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  onTestFinished(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) resolve({ child, url: match[1] });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
-  });
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
+function serve(dbPath: string) {
+  return serveProcess(['--port', '0', '--host', '127.0.0.1', '--db', dbPath, '--log-level', 'warn', '--rate-limit-ip', '0'], { NPSLOOP_ADMIN_KEY: ADMIN_KEY });
 }
 
 function storedIds(dbPath: string): Set<string> {
