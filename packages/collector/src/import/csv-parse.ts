@@ -19,6 +19,12 @@ export function* parseCsv(text: string, delimiter = ','): Generator<CsvRecord> {
   let position = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
   while (position < text.length) {
+    if (text[position] === '\r' || text[position] === '\n') {
+      // A blank line holds no record (a record with one empty field is written "").
+      position += text.startsWith('\r\n', position) ? 2 : 1;
+      line++;
+      continue;
+    }
     const startLine = line;
     const fields: string[] = [];
     let atRecordEnd = false;
@@ -60,7 +66,6 @@ export function* parseCsv(text: string, delimiter = ','): Generator<CsvRecord> {
         line++;
       }
     }
-    if (fields.length === 1 && fields[0] === '') continue;
     yield { line: startLine, fields };
   }
 }

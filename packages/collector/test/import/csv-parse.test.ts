@@ -13,6 +13,7 @@ describe('RFC 4180 CSV', () => {
     { name: 'quoted newlines keep line numbers', text: 'c,d\n"one\r\ntwo\nthree",4\n5,6\n', records: [[1, ['c', 'd']], [2, ['one\r\ntwo\nthree', '4']], [5, ['5', '6']]] },
     { name: 'empty fields', text: ',,\n"",x,\n', records: [[1, ['', '', '']], [2, ['', 'x', '']]] },
     { name: 'blank lines skipped', text: 'a\n\n\nb\n', records: [[1, ['a']], [4, ['b']]] },
+    { name: 'one quoted empty field is a record', text: 'a\n""\r\n', records: [[1, ['a']], [2, ['']]] },
     { name: 'unicode', text: 'Geweldig 👍,"Zéér ""goed"""\n', records: [[1, ['Geweldig 👍', 'Zéér "goed"']]] },
   ])('$name', ({ text, records }) => {
     expect(parse(text).map((record) => [record.line, record.fields])).toEqual(records);

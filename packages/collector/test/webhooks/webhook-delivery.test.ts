@@ -155,4 +155,14 @@ describe('webhook delivery', () => {
       { type: 'loop.overdue', data: { loop: { responseId: 'resp_overdue01', overdue: true } } },
     ]);
   });
+
+  it.each([[302], [404], [500]])('treats HTTP %i as a failure to retry (redirects are not followed)', async (status) => {
+    const app = await closeLoopApp({ allowPrivateWebhooks: true });
+    const receiver = await startReceiver([status]);
+    const hook = await subscribe(app, receiver.url, ['response.created']);
+    await ingestAt(app, { id: 'resp_status001', score: 8 });
+    await dispatcherOf(app).runDue();
+    expect(receiver.received).toHaveLength(1);
+    expect(await deliveries(app, hook.id)).toMatchObject([{ state: 'pending', attempts: 1, lastStatus: status, lastError: `HTTP ${status}` }]);
+  });
 });
