@@ -10,7 +10,7 @@ import {
   responseParamsSchema, responsePatchSchema,
 } from './loop-schemas.ts';
 import { loopStats } from './loop-stats.ts';
-import { createLoopStore, responseNotFound, type ResponsePatch } from './loop-store.ts';
+import { createLoopStore, type ResponsePatch } from './loop-store.ts';
 
 /** Options of the loop routes: the clock, injectable for tests. */
 export interface LoopRouteOptions {
@@ -103,4 +103,3 @@ export async function loopRoutes(app: FastifyInstance, options: LoopRouteOptions
   });
 }
 
-export { responseNotFound };
