@@ -44,7 +44,7 @@ export function createWebhookDispatcher(db: Database, options: DispatcherOptions
     const body = bodyOf(delivery, at);
     let outcome: SendOutcome;
     if (!target) return;
-    if (body === null) outcome = { error: 'the response no longer exists (erased)' };
+    if (body === null) outcome = { error: 'not sent: the response or its loop is gone (erased, or the score changed to a higher group)' };
     else outcome = await sendWebhook(target.url, webhookHeaders(target.secret, delivery.id, Math.floor(at / 1000), body), body, {
       allowPrivate: options.allowPrivate ?? false, timeoutMs: options.timeoutMs,
     });

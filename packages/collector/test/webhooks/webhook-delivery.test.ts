@@ -165,4 +165,16 @@ describe('webhook delivery', () => {
     expect(receiver.received).toHaveLength(1);
     expect(await deliveries(app, hook.id)).toMatchObject([{ state: 'pending', attempts: 1, lastStatus: status, lastError: `HTTP ${status}` }]);
   });
+
+  it('does not send loop.opened when the score moved up before the delay ended', async () => {
+    const app = await closeLoopApp({ allowPrivateWebhooks: true });
+    const receiver = await startReceiver();
+    const hook = await subscribe(app, receiver.url, ['loop.opened']);
+    await ingestAt(app, { id: 'resp_retract01', score: 4 });
+    await ingestAt(app, { id: 'resp_retract01', score: 9 });
+    app.clock.advanceHours(1);
+    await dispatcherOf(app).runDue();
+    expect(receiver.received).toHaveLength(0);
+    expect(await deliveries(app, hook.id)).toMatchObject([{ state: 'failed', attempts: 1, lastError: expect.stringContaining('score changed') }]);
+  });
 });
