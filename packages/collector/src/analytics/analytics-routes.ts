@@ -78,7 +78,7 @@ export async function analyticsRoutes(app: FastifyInstance, options: { analytics
   });
 
   app.get('/v1/surveys/:id/responses', {
-    schema: { summary: 'Responses newest first: filters, full-text search, cursor pagination', tags, params: surveyParamsSchema, querystring: schemas.responsesQuerySchema },
+    schema: { summary: 'Responses newest first: filters, full-text search, cursor pagination', tags, params: surveyParamsSchema, querystring: schemas.responsesQuerySchema, response: { 200: schemas.responsesBodySchema } },
     config: read,
   }, async (request) => {
     const query = request.query as z.infer<typeof schemas.responsesQuerySchema>;

@@ -92,3 +92,20 @@ export const themesBodySchema = z.object({
   surveyId: z.string(), group: z.string().nullable(), comments: z.number(), truncated: z.boolean(),
   themes: z.array(figureSchema.extend({ term: z.string(), kind: z.enum(['word', 'phrase']), count: z.number(), share: z.number() })),
 });
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/** One response as the API shows it. */
+export const responseSchema = z.object({
+  id: z.string(), surveyId: z.string(), score: z.number(), group: z.enum(['detractor', 'passive', 'promoter']),
+  comment: z.string().nullable(), consent: z.boolean().nullable(), userId: z.string().nullable(), email: z.string().nullable(),
+  touchpoint: z.string().nullable(), channel: z.string().nullable(), journey: z.string().nullable(), locale: z.string().nullable(),
+  page: z.string().nullable(), device: z.string().nullable(), properties: z.record(z.string(), scalar).nullable(),
+  createdAt: z.string(), updatedAt: z.string(),
+});
+
+/** `GET /v1/surveys/:id/responses`. */
+export const responsesBodySchema = z.object({
+  responses: z.array(responseSchema),
+  nextCursor: z.string().nullable().describe('pass as `cursor` for the next (older) page; null on the last page'),
+});
