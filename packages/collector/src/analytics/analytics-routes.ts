@@ -88,7 +88,7 @@ export async function analyticsRoutes(app: FastifyInstance, options: { analytics
     const match = query.q === undefined ? undefined : ftsQuery(query.q);
     if (match === null) throw new HttpError(400, 'invalid_request', 'q: must contain a letter or digit');
     const hasComment = query.hasComment === undefined ? undefined : query.hasComment === 'true';
-    return analytics.listResponses(filter, { group: query.group, score: query.score, hasComment, match, after, limit: query.limit });
+    return analytics.listResponses(filter, { group: query.group, score: query.score, hasComment, status: query.status, match, after, limit: query.limit });
   });
 
   app.get('/v1/surveys/:id/themes', {

@@ -39,6 +39,7 @@ export const responsesQuerySchema = analyticsQuerySchema({
   score: integer(0, 10).optional(),
   hasComment: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
   q: queryText(200).optional(),
+  status: z.enum(['open', 'contacted', 'resolved', 'closed'], { error: 'must be one of open, contacted, resolved, closed' }).optional(),
   limit: integer(1, 500).default(50),
   cursor: queryText(64).optional(),
 });

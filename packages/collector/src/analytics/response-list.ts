@@ -1,6 +1,7 @@
 /** Lists responses newest first with filters, full-text search and keyset pagination. */
 import type { Database } from 'better-sqlite3';
 import { scoreGroup, type ScoreGroup } from '@npsloop/core';
+import { HttpError } from '../errors.ts';
 import { COMMENT_INDEX } from '../rollups/rollup-schema.ts';
 import { encodeCursor, type CursorPosition } from './cursor.ts';
 import type { AnalyticsFilter } from './filters.ts';
@@ -13,6 +14,8 @@ export interface ListOptions {
   group?: ScoreGroup;
   score?: number;
   hasComment?: boolean;
+  /** Loop state (close the loop): only responses whose loop is in it. */
+  status?: string;
   /** An FTS5 expression from `ftsQuery`. */
   match?: string;
   after?: CursorPosition;
@@ -36,6 +39,12 @@ export function createResponseList(db: Database, hasExcludedColumn: boolean) {
       params.push(options.score);
     }
     if (options.hasComment !== undefined) parts.push(options.hasComment ? 'r.comment IS NOT NULL' : 'r.comment IS NULL');
+    if (options.status) {
+      const loops = db.prepare("SELECT COUNT(*) AS c FROM sqlite_master WHERE type = 'table' AND name = 'loops'").get() as { c: number };
+      if (loops.c === 0) throw new HttpError(400, 'invalid_request', 'status: loop states are not available on this collector yet');
+      parts.push('EXISTS (SELECT 1 FROM loops AS l WHERE l.response_id = r.id AND l.state = ?)');
+      params.push(options.status);
+    }
     if (options.match) {
       parts.push(`r.rowid IN (SELECT rowid FROM ${COMMENT_INDEX} WHERE ${COMMENT_INDEX} MATCH ?)`);
       params.push(options.match);
