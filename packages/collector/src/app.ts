@@ -57,6 +57,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const store = createStore(options.dbPath, {
     sync: options.sync,
     windowMs: options.writeWindowMs,
+    backgroundCheckpoints: true,
     onBatch: (size, seconds) => {
       registry.observe('npsloop_write_batch_size', 'Rows written per group commit', size, undefined, 'batch');
       registry.observe('npsloop_write_batch_duration_seconds', 'Time to write and commit one batch', seconds);

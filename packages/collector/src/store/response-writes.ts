@@ -55,9 +55,9 @@ export function columnsFromBody(body: ResponseBody): Partial<ResponseRow> {
 export function createIngestWrites(db: Database) {
   const selectResponse = db.prepare<[string], ResponseRow>('SELECT * FROM responses WHERE id = ?');
   // Insert first: a new id (the common case) costs one statement; an existing id changes nothing here.
+  // Positional parameters: this is the hottest statement, and binding by name costs more.
   const insertResponse = db.prepare(`INSERT INTO responses (id, survey_id, ${MUTABLE_COLUMNS.join(', ')}, created_at, updated_at)
-    VALUES (@id, @survey_id, ${MUTABLE_COLUMNS.map((c) => `@${c}`).join(', ')}, @created_at, @updated_at)
-    ON CONFLICT (id) DO NOTHING`);
+    VALUES (${new Array(MUTABLE_COLUMNS.length + 4).fill('?').join(', ')}) ON CONFLICT (id) DO NOTHING`);
   const updateResponse = db.prepare(`UPDATE responses SET ${MUTABLE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')},
     updated_at = @updated_at WHERE id = @id`);
   const selectEvent = db.prepare<[string], { survey_id: string; type: string }>('SELECT survey_id, type FROM events WHERE id = ?');
@@ -68,10 +68,8 @@ export function createIngestWrites(db: Database) {
     /** Inserts or updates one response by its client id; throws 409 for a locked score or another survey's id. */
     upsertResponse(body: ResponseBody, now: number): IngestStatus {
       const columns = columnsFromBody(body);
-      const row = Object.fromEntries(MUTABLE_COLUMNS.map((c) => [c, columns[c] ?? null]));
-      if (insertResponse.run({ ...row, id: body.id, survey_id: body.surveyId, created_at: now, updated_at: now }).changes === 1) {
-        return 'created';
-      }
+      const values = MUTABLE_COLUMNS.map((c) => columns[c] ?? null);
+      if (insertResponse.run(body.id, body.surveyId, ...values, now, now).changes === 1) return 'created';
       const existing = selectResponse.get(body.id)!;
       if (existing.survey_id !== body.surveyId) {
         throw new HttpError(409, 'id_conflict', `id: response "${body.id}" belongs to another survey`);

@@ -3,7 +3,8 @@ import { createSummaryQuery, type Summary, type TimeRange } from '../analytics/s
 import type { EventBody, ResponseBody } from '../schemas/ingest.ts';
 import type { Survey, SurveyCreate, SurveyPatch } from '../schemas/survey.ts';
 import { createKeyStore, type ApiKey, type KeyScope } from './api-keys.ts';
-import { openDatabase, type SyncMode } from './open-database.ts';
+import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
+import { isFileDatabase, openDatabase, type SyncMode } from './open-database.ts';
 import { createIngestWrites, type IngestStatus } from './response-writes.ts';
 import { createSurveyStore } from './surveys.ts';
 import { createWriteQueue, type WriteQueueOptions } from './write-queue.ts';
@@ -36,11 +37,21 @@ export interface Store {
 /** Options for `createStore`. */
 export interface StoreOptions extends WriteQueueOptions {
   sync?: SyncMode;
+  /** Checkpoint the WAL from a background thread (the server does; one-shot CLI commands need not). */
+  backgroundCheckpoints?: boolean;
 }
+
+/** With background checkpoints on, the main connection checkpoints only past this many WAL pages (a safety net). */
+const SAFETY_NET_CHECKPOINT_PAGES = 20_000;
 
 /** Opens the database file (migrating it) and builds the store on it. */
 export function createStore(dbPath: string, options: StoreOptions = {}): Store {
   const db = openDatabase(dbPath, options.sync);
+  let checkpointer: Checkpointer | null = null;
+  if (options.backgroundCheckpoints && isFileDatabase(dbPath)) {
+    db.pragma(`wal_autocheckpoint = ${SAFETY_NET_CHECKPOINT_PAGES}`);
+    checkpointer = startCheckpointer(dbPath);
+  }
   const queue = createWriteQueue(db, options);
   const writes = createIngestWrites(db);
   const surveys = createSurveyStore(db);
@@ -68,6 +79,7 @@ export function createStore(dbPath: string, options: StoreOptions = {}): Store {
       if (closed) return;
       await queue.flush();
       closed = true;
+      await checkpointer?.stop();
       db.close();
     },
     db,

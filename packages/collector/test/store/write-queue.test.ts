@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +48,17 @@ describe('group commit', () => {
     expect(await Promise.all([early, late])).toEqual(['created', 'created']);
     expect(windowSizes).toEqual([2]);
     await windowed.close();
+  });
+
+  it('a background thread checkpoints the WAL into the database file while the app runs', { timeout: 20_000 }, async () => {
+    const app = await testApp();
+    await createSurvey(app);
+    const sizeBefore = statSync(app.dbPath).size;
+    await Promise.all(Array.from({ length: 2000 }, () => app.store.ingestResponse({ ...responseBody(), comment: 'x'.repeat(200) })));
+    // 2,000 rows are far below the main connection's own checkpoint threshold.
+    const deadline = Date.now() + 10_000;
+    while (statSync(app.dbPath).size <= sizeBefore + 100_000 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(statSync(app.dbPath).size).toBeGreaterThan(sizeBefore + 100_000);
   });
 
   it('one failing write does not undo the others in its batch', async () => {
