@@ -24,6 +24,12 @@ export function flushErasure(db: Database): boolean {
     const hasIndex = db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = ?").pluck().get(COMMENT_INDEX) === 1;
     if (hasIndex) db.prepare(`INSERT INTO ${COMMENT_INDEX} (${COMMENT_INDEX}) VALUES ('optimize')`).run();
   });
-  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-  return result === undefined || result.busy === 0;
+  // A background checkpointer may hold the checkpoint lock for a moment: wait briefly and retry.
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (result === undefined || result.busy === 0) return true;
+    Atomics.wait(pause, 0, 0, 5);
+  }
+  return false;
 }
