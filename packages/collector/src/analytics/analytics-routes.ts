@@ -18,8 +18,14 @@ export const MAX_TREND_BUCKETS = 1000;
 const DEFAULT_TREND_SPAN_MS: Record<TrendInterval, number> = { day: 30 * 86_400_000, week: 12 * 7 * 86_400_000, month: 365 * 86_400_000 };
 
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
-const read = { access: 'read' as const };
-const tags = ['analytics'];
+
+/** The options every analytics route shares: read access, the survey id in the path, documented query and body. */
+function readRoute(summary: string, querystring: z.ZodType, response?: z.ZodType) {
+  return {
+    schema: { summary, tags: ['analytics'], params: surveyParamsSchema, querystring, ...(response && { response: { 200: response } }) },
+    config: { access: 'read' as const },
+  };
+}
 
 /** Registers summary, trend, segments, compare, responses, themes and export under `/v1/surveys/:id/`. */
 export async function analyticsRoutes(app: FastifyInstance, options: { analytics: AnalyticsStore }): Promise<void> {
@@ -30,18 +36,16 @@ export async function analyticsRoutes(app: FastifyInstance, options: { analytics
     return filterFromQuery(id, query as Record<string, unknown>, side);
   };
 
-  app.get('/v1/surveys/:id/summary', {
-    schema: { summary: 'NPS with its 95% interval, groups, distribution, comment and response rates', tags, params: surveyParamsSchema, querystring: schemas.summaryQuerySchema, response: { 200: schemas.summaryBodySchema } },
-    config: read,
-  }, async (request) => {
+  app.get('/v1/surveys/:id/summary', readRoute(
+    'NPS with its 95% interval, groups, distribution, comment and response rates', schemas.summaryQuerySchema, schemas.summaryBodySchema,
+  ), async (request) => {
     const filter = filterOf(request.params, request.query);
     return { surveyId: filter.surveyId, from: iso(filter.from), to: iso(filter.to), ...analytics.summary(filter) };
   });
 
-  app.get('/v1/surveys/:id/trend', {
-    schema: { summary: 'NPS per local day, week (from Monday) or month, in any IANA time zone', tags, params: surveyParamsSchema, querystring: schemas.trendQuerySchema, response: { 200: schemas.trendBodySchema } },
-    config: read,
-  }, async (request) => {
+  app.get('/v1/surveys/:id/trend', readRoute(
+    'NPS per local day, week (from Monday) or month, in any IANA time zone', schemas.trendQuerySchema, schemas.trendBodySchema,
+  ), async (request) => {
     const query = request.query as z.infer<typeof schemas.trendQuerySchema>;
     const filter = filterOf(request.params, query);
     const tz = query.tz ?? 'UTC';
@@ -56,19 +60,17 @@ export async function analyticsRoutes(app: FastifyInstance, options: { analytics
     return { surveyId: filter.surveyId, interval, tz, from: iso(from), to: iso(to), buckets: analytics.trend({ ...filter, from, to }, interval, tz) };
   });
 
-  app.get('/v1/surveys/:id/segments', {
-    schema: { summary: 'NPS per touchpoint, channel, locale, journey or custom property, small samples flagged', tags, params: surveyParamsSchema, querystring: schemas.segmentsQuerySchema, response: { 200: schemas.segmentsBodySchema } },
-    config: read,
-  }, async (request) => {
+  app.get('/v1/surveys/:id/segments', readRoute(
+    'NPS per touchpoint, channel, locale, journey or custom property, small samples flagged', schemas.segmentsQuerySchema, schemas.segmentsBodySchema,
+  ), async (request) => {
     const query = request.query as z.infer<typeof schemas.segmentsQuerySchema>;
     const filter = filterOf(request.params, query);
     return { surveyId: filter.surveyId, ...segmentReport(query.by, analytics.segmentCounts(filter, query.by as SegmentBy), query.minN) };
   });
 
-  app.get('/v1/surveys/:id/compare', {
-    schema: { summary: 'Two periods or two segments: difference, z, p, significant', tags, params: surveyParamsSchema, querystring: schemas.compareQuerySchema, response: { 200: schemas.compareBodySchema } },
-    config: read,
-  }, async (request) => {
+  app.get('/v1/surveys/:id/compare', readRoute(
+    'Two periods or two segments: difference, z, p, significant', schemas.compareQuerySchema, schemas.compareBodySchema,
+  ), async (request) => {
     const a = filterOf(request.params, request.query, 'a');
     const b = filterOf(request.params, request.query, 'b');
     if (JSON.stringify(a) === JSON.stringify(b)) {
@@ -77,10 +79,9 @@ export async function analyticsRoutes(app: FastifyInstance, options: { analytics
     return { surveyId: a.surveyId, ...analytics.compare(a, b) };
   });
 
-  app.get('/v1/surveys/:id/responses', {
-    schema: { summary: 'Responses newest first: filters, full-text search, cursor pagination', tags, params: surveyParamsSchema, querystring: schemas.responsesQuerySchema, response: { 200: schemas.responsesBodySchema } },
-    config: read,
-  }, async (request) => {
+  app.get('/v1/surveys/:id/responses', readRoute(
+    'Responses newest first: filters, full-text search, cursor pagination', schemas.responsesQuerySchema, schemas.responsesBodySchema,
+  ), async (request) => {
     const query = request.query as z.infer<typeof schemas.responsesQuerySchema>;
     const filter = filterOf(request.params, query);
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
@@ -91,19 +92,17 @@ export async function analyticsRoutes(app: FastifyInstance, options: { analytics
     return analytics.listResponses(filter, { group: query.group, score: query.score, hasComment, status: query.status, match, after, limit: query.limit });
   });
 
-  app.get('/v1/surveys/:id/themes', {
-    schema: { summary: 'Recurring words and phrases in comments, with counts and the NPS of those mentioning them', tags, params: surveyParamsSchema, querystring: schemas.themesQuerySchema, response: { 200: schemas.themesBodySchema } },
-    config: read,
-  }, async (request) => {
+  app.get('/v1/surveys/:id/themes', readRoute(
+    'Recurring words and phrases in comments, with counts and the NPS of those mentioning them', schemas.themesQuerySchema, schemas.themesBodySchema,
+  ), async (request) => {
     const query = request.query as z.infer<typeof schemas.themesQuerySchema>;
     const filter = filterOf(request.params, query);
     return { surveyId: filter.surveyId, ...analytics.themes(filter, query.group ?? null, query.limit) };
   });
 
-  app.get('/v1/surveys/:id/export', {
-    schema: { summary: 'Every stored field of the filtered responses, streamed as RFC 4180 CSV or NDJSON', tags, params: surveyParamsSchema, querystring: schemas.exportQuerySchema },
-    config: read,
-  }, async (request, reply) => {
+  app.get('/v1/surveys/:id/export', readRoute(
+    'Every stored field of the filtered responses, streamed as RFC 4180 CSV or NDJSON', schemas.exportQuerySchema,
+  ), async (request, reply) => {
     const query = request.query as z.infer<typeof schemas.exportQuerySchema>;
     const filter = filterOf(request.params, query);
     const csv = query.format === 'csv';
