@@ -28,8 +28,8 @@ export function createAnalyticsQueries(db: Database, options: AnalyticsQueryOpti
   const rollups = createRollupReader(db);
   const raw = createRawCounter(db, options.hasExcludedColumn ?? false);
 
-  /** Counters for each range under the filter. */
-  function countRanges(filter: AnalyticsFilter, ranges: readonly TimeRange[]): Counters[] {
+  /** Counters for each range under the filter (`scoresOnly`: just the 0–10 counts are needed). */
+  function countRanges(filter: AnalyticsFilter, ranges: readonly TimeRange[], scoresOnly = false): Counters[] {
     const totals = ranges.map(() => emptyCounters());
     const selector = rollupSelector(filter);
     const rawRanges: KeyedRange[] = [];
@@ -41,7 +41,7 @@ export function createAnalyticsQueries(db: Database, options: AnalyticsQueryOpti
       for (const edge of plan.raw) rawRanges.push({ ...edge, key });
     });
     if (selector) {
-      for (const [key, sums] of rollups.sumByKey(filter.surveyId, selector.dim, selector.value, pieces)) addCounters(totals[key], sums);
+      for (const [key, sums] of rollups.sumByKey(filter.surveyId, selector.dim, selector.value, pieces, scoresOnly)) addCounters(totals[key], sums);
     }
     for (const [key, counters] of raw.countByKey(filter, rawRanges)) addCounters(totals[key], counters);
     return totals;
@@ -62,7 +62,7 @@ export function createAnalyticsQueries(db: Database, options: AnalyticsQueryOpti
     trend(filter: AnalyticsFilter & { from: number; to: number }, interval: TrendInterval, timeZone: string) {
       const buckets = localBuckets(interval, timeZone, filter.from, filter.to);
       const ranges = buckets.map((bucket) => ({ from: Math.max(bucket.start, filter.from), to: Math.min(bucket.end, filter.to) }));
-      const counts = countRanges(filter, ranges);
+      const counts = countRanges(filter, ranges, true);
       return buckets.map((bucket, index) => ({ start: bucket.label, ...figureOf(counts[index]) }));
     },
 
