@@ -6,8 +6,8 @@ import { responseConditions } from './raw-where.ts';
 import { OPEN_FROM, OPEN_TO } from './rollup-query.ts';
 import { ThemeCounter } from './themes.ts';
 
-/** At most this many of the newest comments are read for one report. */
-export const THEME_COMMENT_LIMIT = 100_000;
+/** At most this many of the newest comments are read for one report (it runs on the event loop: keep it well under a second). */
+export const THEME_COMMENT_LIMIT = 25_000;
 
 /** Builds the themes query on one database. */
 export function createThemeQuery(db: Database, hasExcludedColumn: boolean) {
