@@ -1,6 +1,7 @@
 /** Analytics figures over any filter: rollup rows where they can answer, raw rows for the rest, added up exactly. */
 import type { Database } from 'better-sqlite3';
 import { compareNps, countsFromDistribution } from '@npsloop/core';
+import { HttpError } from '../errors.ts';
 import { planRange, type TimeRange } from '../rollups/range-plan.ts';
 import { createRollupReader, type KeyedPiece } from '../rollups/rollup-read.ts';
 import { localBuckets, type TrendInterval } from '../rollups/time-buckets.ts';
@@ -17,16 +18,32 @@ export const OPEN_TO = 8.64e15;
 /** What a segment report groups by: a dimension or `property.NAME`. */
 export type SegmentBy = FilterDimension | `property.${string}`;
 
+/** Raw-row fallbacks refuse ranges holding more answers than this by default: they run on the event loop. */
+export const DEFAULT_RAW_SCAN_LIMIT = 500_000;
+
 /** Options for `createAnalyticsQueries`. */
 export interface AnalyticsQueryOptions {
   /** Whether `responses` has the `excluded` flag (test answers are never counted). */
   hasExcludedColumn?: boolean;
+  /** The most answers a raw-row fallback may scan (default DEFAULT_RAW_SCAN_LIMIT). */
+  rawScanLimit?: number;
 }
 
 /** The analytics queries on one database. */
 export function createAnalyticsQueries(db: Database, options: AnalyticsQueryOptions = {}) {
   const rollups = createRollupReader(db);
   const raw = createRawCounter(db, options.hasExcludedColumn ?? false);
+  const rawScanLimit = options.rawScanLimit ?? DEFAULT_RAW_SCAN_LIMIT;
+
+  /** Refuses a raw-row fallback whose ranges hold too many answers (counted from the rollups, so cheaply). */
+  function guardRawScan(surveyId: string, ranges: readonly TimeRange[]): void {
+    if (ranges.length === 0) return;
+    const all = countRanges({ surveyId, dims: {}, properties: [] }, ranges, true);
+    const answers = all.reduce((sum, counters) => sum + counters.slice(0, 11).reduce((a, b) => a + b, 0), 0);
+    if (answers > rawScanLimit) {
+      throw new HttpError(400, 'invalid_request', `from: property filters and two dimensions at once are counted from the raw answers, and this range holds ${answers.toLocaleString('en')} (at most ${rawScanLimit.toLocaleString('en')}); narrow from/to`);
+    }
+  }
 
   /** Counters for each range under the filter (`scoresOnly`: just the 0–10 counts are needed). */
   function countRanges(filter: AnalyticsFilter, ranges: readonly TimeRange[], scoresOnly = false): Counters[] {
@@ -34,6 +51,7 @@ export function createAnalyticsQueries(db: Database, options: AnalyticsQueryOpti
     const selector = rollupSelector(filter);
     const rawRanges: KeyedRange[] = [];
     const pieces: KeyedPiece[] = [];
+    if (!selector) guardRawScan(filter.surveyId, ranges);
     ranges.forEach((range, key) => {
       if (!selector) return rawRanges.push({ ...range, key });
       const plan = planRange(range.from, range.to);
@@ -69,10 +87,13 @@ export function createAnalyticsQueries(db: Database, options: AnalyticsQueryOpti
     /** Counters per segment value (`''` when the answer has none). */
     segmentCounts(filter: AnalyticsFilter, by: SegmentBy): Map<string, Counters> {
       const range = rangeOf(filter);
-      if (by.startsWith('property.')) return raw.countByValue(filter, [{ ...range, key: 0 }], { property: by.slice(9) });
       const dim = by as FilterDimension;
       const otherDims = Object.keys(filter.dims).filter((name) => name !== dim);
-      if (filter.properties.length > 0 || otherDims.length > 0) return raw.countByValue(filter, [{ ...range, key: 0 }], { column: dim });
+      if (by.startsWith('property.') || filter.properties.length > 0 || otherDims.length > 0) {
+        guardRawScan(filter.surveyId, [range]);
+        const grouping = by.startsWith('property.') ? { property: by.slice(9) } : { column: dim };
+        return raw.countByValue(filter, [{ ...range, key: 0 }], grouping);
+      }
       const plan = planRange(range.from, range.to);
       const totals = new Map<string, Counters>();
       const pieces = plan.pieces.map((piece) => ({ ...piece, key: 0 }));

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { createAnalyticsQueries } from '../../src/analytics/rollup-query.ts';
+import { analyticsDb, writeRows } from './analytics-fixture.ts';
+
+const day = (date: string) => Date.parse(`${date}T12:00:00Z`);
+
+describe('raw-row fallbacks', () => {
+  it('refuse ranges holding more answers than the limit, naming the range to narrow', () => {
+    const db = analyticsDb();
+    writeRows(db, ['2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04', '2026-01-05'].map((date, index) => ({
+      score: index * 2, createdAt: day(date), touchpoint: 'checkout', channel: 'web', properties: { plan: index % 2 ? 'pro' : 'free' },
+    })));
+    const queries = createAnalyticsQueries(db, { rawScanLimit: 3 });
+    const byPlan = { surveyId: 'demo', dims: {}, properties: [['plan', 'pro']] as [string, string][] };
+    expect(() => queries.summary(byPlan)).toThrow('from: property filters and two dimensions at once are counted from the raw answers, and this range holds 5 (at most 3); narrow from/to');
+    expect(() => queries.segmentCounts({ surveyId: 'demo', dims: {}, properties: [] }, 'property.plan')).toThrow('this range holds 5');
+    expect(() => queries.summary({ surveyId: 'demo', dims: { touchpoint: 'checkout', channel: 'web' }, properties: [] })).toThrow('this range holds 5');
+    // Narrowed, or answered by rollups, the same questions pass.
+    expect(queries.summary({ ...byPlan, from: day('2026-01-03'), to: day('2026-01-06') })).toMatchObject({ n: 1, nps: -100 });
+    expect(queries.summary({ surveyId: 'demo', dims: { touchpoint: 'checkout' }, properties: [] })).toMatchObject({ n: 5 });
+    expect([...queries.segmentCounts({ surveyId: 'demo', dims: {}, properties: [], from: day('2026-01-04') }, 'property.plan').keys()].sort()).toEqual(['free', 'pro']);
+  });
+});
