@@ -2,20 +2,33 @@
 import type { Database } from 'better-sqlite3';
 import { hasExcludedColumn } from '../rollups/rollup-rebuild.ts';
 import { exportResponses, type ExportFormat } from './export.ts';
-import type { AnalyticsFilter } from './filters.ts';
-import { createResponseList } from './response-list.ts';
-import { createAnalyticsQueries } from './rollup-query.ts';
+import { rollupSelector, type AnalyticsFilter } from './filters.ts';
+import { createResponseList, type ListOptions } from './response-list.ts';
+import { createAnalyticsQueries, OPEN_FROM, OPEN_TO } from './rollup-query.ts';
 import { createThemeQuery } from './theme-query.ts';
 
 /** Builds the analytics reads; call after migrations so the schema is known. */
-export function createAnalyticsStore(db: Database) {
+export function createAnalyticsStore(db: Database, options: { rawScanLimit?: number } = {}) {
   const excluded = hasExcludedColumn(db);
-  const queries = createAnalyticsQueries(db, { hasExcludedColumn: excluded });
+  const queries = createAnalyticsQueries(db, { hasExcludedColumn: excluded, rawScanLimit: options.rawScanLimit });
   const firstResponseAt = db.prepare<[string], { at: number | null }>('SELECT MIN(created_at) AS at FROM responses WHERE survey_id = ?');
+  const list = createResponseList(db, excluded);
   return {
     ...queries,
-    /** Responses newest first, filtered and paginated. */
-    listResponses: createResponseList(db, excluded),
+    /**
+     * Responses newest first, filtered and paginated. The list walks the time index and tests
+     * filters row by row, so a dimension value with no answers is answered from the rollups at
+     * once, and filters rollups cannot count are held to the raw-scan limit.
+     */
+    listResponses(filter: AnalyticsFilter, options: ListOptions) {
+      const range = { from: filter.from ?? OPEN_FROM, to: filter.to ?? OPEN_TO };
+      const selector = rollupSelector(filter);
+      if (!selector) queries.guardRawScan(filter.surveyId, [range]);
+      else if (selector.dim !== '*' && queries.countRanges(filter, [range], true)[0].every((count) => count === 0)) {
+        return { responses: [], nextCursor: null };
+      }
+      return list(filter, options);
+    },
     /** Recurring terms in comments. */
     themes: createThemeQuery(db, excluded),
     /** The export as a stream of text chunks. */

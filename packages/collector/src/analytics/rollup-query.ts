@@ -69,6 +69,7 @@ export function createAnalyticsQueries(db: Database, options: AnalyticsQueryOpti
 
   return {
     countRanges,
+    guardRawScan,
 
     /** The figure with distribution, comment rate and response rate. */
     summary(filter: AnalyticsFilter) {

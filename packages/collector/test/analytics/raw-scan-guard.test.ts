@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createAnalyticsStore } from '../../src/analytics/analytics-store.ts';
 import { createAnalyticsQueries } from '../../src/analytics/rollup-query.ts';
 import { analyticsDb, writeRows } from './analytics-fixture.ts';
 
@@ -19,5 +20,12 @@ describe('raw-row fallbacks', () => {
     expect(queries.summary({ ...byPlan, from: day('2026-01-03'), to: day('2026-01-06') })).toMatchObject({ n: 1, nps: -100 });
     expect(queries.summary({ surveyId: 'demo', dims: { touchpoint: 'checkout' }, properties: [] })).toMatchObject({ n: 5 });
     expect([...queries.segmentCounts({ surveyId: 'demo', dims: {}, properties: [], from: day('2026-01-04') }, 'property.plan').keys()].sort()).toEqual(['free', 'pro']);
+
+    const store = createAnalyticsStore(db, { rawScanLimit: 3 });
+    expect(() => store.listResponses(byPlan, { limit: 10 })).toThrow('this range holds 5');
+    expect(store.listResponses({ ...byPlan, from: day('2026-01-03') }, { limit: 10 }).responses.map((r) => r.score)).toEqual([6]);
+    // A dimension value nobody answered with is known from the rollups: no scan at all.
+    expect(store.listResponses({ surveyId: 'demo', dims: { touchpoint: 'nowhere' }, properties: [] }, { limit: 10 })).toEqual({ responses: [], nextCursor: null });
+    expect(store.listResponses({ surveyId: 'demo', dims: { touchpoint: 'checkout' }, properties: [] }, { limit: 2 }).responses).toHaveLength(2);
   });
 });
