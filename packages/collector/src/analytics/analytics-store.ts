@@ -1,5 +1,6 @@
 /** The analytics side of the store: every read the analytics routes make, on one database. */
 import type { Database } from 'better-sqlite3';
+import type { ScoreGroup } from '@npsloop/core';
 import { hasExcludedColumn } from '../rollups/rollup-rebuild.ts';
 import { exportResponses, type ExportFormat } from './export.ts';
 import { rollupSelector, type AnalyticsFilter } from './filters.ts';
@@ -13,6 +14,7 @@ export function createAnalyticsStore(db: Database, options: { rawScanLimit?: num
   const queries = createAnalyticsQueries(db, { hasExcludedColumn: excluded, rawScanLimit: options.rawScanLimit });
   const firstResponseAt = db.prepare<[string], { at: number | null }>('SELECT MIN(created_at) AS at FROM responses WHERE survey_id = ?');
   const list = createResponseList(db, excluded);
+  const themes = createThemeQuery(db, excluded);
   return {
     ...queries,
     /**
@@ -29,8 +31,11 @@ export function createAnalyticsStore(db: Database, options: { rawScanLimit?: num
       }
       return list(filter, options);
     },
-    /** Recurring terms in comments. */
-    themes: createThemeQuery(db, excluded),
+    /** Recurring terms in comments (filters rollups cannot count are held to the raw-scan limit). */
+    themes(filter: AnalyticsFilter, group: ScoreGroup | null, limit?: number) {
+      if (!rollupSelector(filter)) queries.guardRawScan(filter.surveyId, [{ from: filter.from ?? OPEN_FROM, to: filter.to ?? OPEN_TO }]);
+      return themes(filter, group, limit);
+    },
     /** The export as a stream of text chunks. */
     exportResponses: (filter: AnalyticsFilter, format: ExportFormat) => exportResponses(db, filter, format, excluded),
     /** When the survey's first response arrived (UTC ms), or null. */

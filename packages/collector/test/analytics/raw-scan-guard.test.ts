@@ -23,6 +23,7 @@ describe('raw-row fallbacks', () => {
 
     const store = createAnalyticsStore(db, { rawScanLimit: 3 });
     expect(() => store.listResponses(byPlan, { limit: 10 })).toThrow('this range holds 5');
+    expect(() => store.themes(byPlan, null)).toThrow('this range holds 5');
     expect(store.listResponses({ ...byPlan, from: day('2026-01-03') }, { limit: 10 }).responses.map((r) => r.score)).toEqual([6]);
     // A dimension value nobody answered with is known from the rollups: no scan at all.
     expect(store.listResponses({ surveyId: 'demo', dims: { touchpoint: 'nowhere' }, properties: [] }, { limit: 10 })).toEqual({ responses: [], nextCursor: null });
