@@ -58,7 +58,6 @@ export interface RollupDelta {
 }
 
 const QUARTER_HOUR = GRAINS[0].ms;
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Collects deltas from many writes so a batch touches each rollup row once.
@@ -98,10 +97,7 @@ export class RollupDeltas {
       }
     }
     this.rows.clear();
-    // Primary-key order: upserts then walk the B-tree sequentially instead of jumping around it.
-    return [...merged.values()].sort(
-      (a, b) => compare(a.surveyId, b.surveyId) || compare(a.grain, b.grain) || compare(a.dim, b.dim) || compare(a.value, b.value) || a.bucketStart - b.bucketStart,
-    );
+    return [...merged.values()];
   }
 
   private addResponse(response: ResponseFacts, sign: 1 | -1): void {
