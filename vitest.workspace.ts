@@ -14,6 +14,10 @@ export default [
     test: { name: 'widget', root: './packages/widget', environment: 'happy-dom', include: ['test/**/*.test.{ts,tsx}'] },
   }),
   defineProject({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    test: { name: 'dashboard', root: './packages/dashboard', environment: 'happy-dom', include: ['test/**/*.test.{ts,tsx}'] },
+  }),
+  defineProject({
     test: {
       name: 'browser',
       root: './tests/browser',

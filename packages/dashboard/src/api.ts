@@ -1,0 +1,99 @@
+/** The dashboard's only door to the collector: a fetch wrapper over the public HTTP API. */
+
+/** An API failure with the envelope's code and a message a person can read. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+  }
+
+  /** True when the collector has no such route (an older collector, or a feature not enabled). */
+  get notAvailable(): boolean {
+    return this.status === 404 && this.code === 'not_found';
+  }
+}
+
+/** Query values; arrays repeat the key, undefined and empty strings are left out. */
+export type Query = Record<string, string | number | boolean | undefined | null | readonly string[]>;
+
+/** Builds `?a=1&b=2` from a query object. */
+export function queryString(query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Turns a failed response into an ApiError, reading `{ error: { code, message } }` when there is one. */
+export async function errorFrom(response: Response): Promise<ApiError> {
+  let code = 'http_error';
+  let message = `The collector answered ${response.status} ${response.statusText}`.trim();
+  try {
+    const body = (await response.json()) as { error?: { code?: string; message?: string } };
+    if (body.error?.code) code = body.error.code;
+    if (body.error?.message) message = body.error.message;
+  } catch {
+    // Not JSON (a proxy's error page): keep the status line.
+  }
+  if (response.status === 401) message = `The API key was not accepted (${message}). Sign in again.`;
+  if (response.status === 403) message = `This needs an admin key; yours can only read. (${message})`;
+  return new ApiError(response.status, code, message);
+}
+
+/** A client bound to one API key: the key travels only in the Authorization header. */
+export interface Api {
+  get<T>(path: string, query?: Query): Promise<T>;
+  send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
+}
+
+/** Creates a client for `baseUrl` (the collector origin; '' for the same origin). */
+export function createApi(key: string, baseUrl = '', fetcher: typeof fetch = (...args) => fetch(...args)): Api {
+  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetcher(`${baseUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        cache: 'no-store',
+      });
+    } catch {
+      throw new ApiError(0, 'network_error', 'The collector could not be reached. Check the connection and try again.');
+    }
+    if (!response.ok) throw await errorFrom(response);
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+  return {
+    get: (path, query) => request('GET', `${path}${queryString(query)}`),
+    send: (method, path, body) => request(method, path, body),
+  };
+}
+
+/** What a key may do. */
+export type KeyScope = 'read' | 'admin';
+
+/**
+ * Finds out whether a key can write, without writing: an empty create body is
+ * refused by the auth check (403) for a read key and by validation (400) for
+ * an admin key. Rejects with ApiError when the key is not valid at all.
+ */
+export async function keyScope(api: Api): Promise<KeyScope> {
+  await api.get('/v1/surveys');
+  try {
+    await api.send('POST', '/v1/surveys', {});
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 403) return 'read';
+    if (error instanceof ApiError && error.status === 400) return 'admin';
+    throw error;
+  }
+  return 'admin';
+}

@@ -1,0 +1,57 @@
+/** Filters of the comments page: group, touchpoint, score and text search. */
+import { useEffect, useState } from 'preact/hooks';
+import { useSession } from '../context.ts';
+import { humanize } from '../format.ts';
+import type { Segments } from '../types.ts';
+import { useResource } from '../use-resource.ts';
+
+/** The comment filter; empty strings mean "any". */
+export interface CommentFilter {
+  group: '' | 'detractor' | 'passive' | 'promoter';
+  touchpoint: string;
+  score: string;
+  q: string;
+}
+
+/** The filter bar; text search applies on submit, the selects at once. */
+export function CommentFilters(props: { value: CommentFilter; onChange: (filter: CommentFilter) => void }) {
+  const { api, surveyId } = useSession();
+  const [text, setText] = useState(props.value.q);
+  const [touchpoints] = useResource(
+    () => api.get<Segments>(`/v1/surveys/${encodeURIComponent(surveyId)}/segments`, { by: 'touchpoint' }),
+    [surveyId],
+  );
+  const values = touchpoints.status === 'ok' ? touchpoints.data.segments.map((segment) => segment.value).filter((v): v is string => v !== null) : [];
+  const set = (patch: Partial<CommentFilter>) => props.onChange({ ...props.value, ...patch });
+  // A theme picked elsewhere replaces the search text.
+  useEffect(() => setText(props.value.q), [props.value.q]);
+
+  return (
+    <form class="filters" role="search" onSubmit={(event) => { event.preventDefault(); set({ q: text }); }}>
+      <label>Group
+        <select value={props.value.group} onChange={(e) => set({ group: e.currentTarget.value as CommentFilter['group'] })}>
+          <option value="">All</option>
+          <option value="detractor">Detractors (0–6)</option>
+          <option value="passive">Passives (7–8)</option>
+          <option value="promoter">Promoters (9–10)</option>
+        </select>
+      </label>
+      <label>Touchpoint
+        <select value={props.value.touchpoint} onChange={(e) => set({ touchpoint: e.currentTarget.value })}>
+          <option value="">All</option>
+          {values.map((value) => <option key={value} value={value}>{humanize(value)}</option>)}
+        </select>
+      </label>
+      <label>Score
+        <select value={props.value.score} onChange={(e) => set({ score: e.currentTarget.value })}>
+          <option value="">Any</option>
+          {Array.from({ length: 11 }, (_, score) => <option key={score} value={String(score)}>{score}</option>)}
+        </select>
+      </label>
+      <label class="grow">Search comments
+        <input id="filter-q" type="search" value={text} maxLength={200} placeholder="e.g. delivery" onInput={(e) => setText(e.currentTarget.value)} />
+      </label>
+      <button type="submit">Search</button>
+    </form>
+  );
+}

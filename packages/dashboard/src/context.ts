@@ -1,0 +1,24 @@
+/** What every page needs: the API client, the key's scope, the chosen survey. */
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Api, KeyScope } from './api.ts';
+import type { Survey } from './types.ts';
+
+/** The signed-in session. */
+export interface Session {
+  api: Api;
+  scope: KeyScope;
+  surveyId: string;
+  surveys: Survey[];
+  reloadSurveys: () => void;
+}
+
+/** Provided by the shell once signed in. */
+export const SessionContext = createContext<Session | null>(null);
+
+/** The current session; pages render only inside a signed-in shell. */
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession: outside a signed-in shell');
+  return session;
+}

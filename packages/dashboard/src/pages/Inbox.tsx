@@ -1,0 +1,79 @@
+/** The loop inbox: detractors to call back, open and overdue first, worked by mouse or keyboard. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { Loaded } from '../components/Loaded.tsx';
+import { LoopDetail, type LoopDetailHandle } from '../components/LoopDetail.tsx';
+import { LoopList } from '../components/LoopList.tsx';
+import { Segmented } from '../components/Segmented.tsx';
+import { ShortcutHelp } from '../components/ShortcutHelp.tsx';
+import { useSession } from '../context.ts';
+import { formatShare } from '../format.ts';
+import { commandFor, workOrder } from '../loops.ts';
+import type { Loop, LoopStats } from '../types.ts';
+import { useResource } from '../use-resource.ts';
+
+const VIEWS = [{ value: 'todo', label: 'To do' }, { value: 'done', label: 'Done' }] as const;
+
+/** The loop inbox page. */
+export function Inbox() {
+  const { api, surveyId } = useSession();
+  const [view, setView] = useState<'todo' | 'done'>('todo');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [help, setHelp] = useState(false);
+  const detail = useRef<LoopDetailHandle>(null);
+  const states = view === 'todo' ? ['open', 'contacted'] : ['resolved', 'closed'];
+  const [loops, reload] = useResource(async () => {
+    const body = await api.get<{ loops: Loop[] }>('/v1/loops', { surveyId, state: states, limit: 500 });
+    return workOrder(body.loops);
+  }, [surveyId, view]);
+  const [stats, reloadStats] = useResource(() => api.get<LoopStats>(`/v1/surveys/${encodeURIComponent(surveyId)}/loops/stats`), [surveyId]);
+  const list = loops.status === 'ok' ? loops.data : [];
+  const overdueNow = list.filter((loop) => loop.overdue).length;
+  const selected = list.find((loop) => loop.responseId === selectedId) ?? list[0] ?? null;
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const command = commandFor(event);
+      if (!command) return;
+      event.preventDefault();
+      const index = selected ? list.indexOf(selected) : -1;
+      if (command === 'help') setHelp((shown) => !shown);
+      else if (command === 'next' && list.length) setSelectedId(list[Math.min(list.length - 1, index + 1)].responseId);
+      else if (command === 'previous' && list.length) setSelectedId(list[Math.max(0, index - 1)].responseId);
+      else detail.current?.run(command);
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [list, selected]);
+
+  const changed = () => {
+    reload();
+    reloadStats();
+  };
+
+  return (
+    <section aria-labelledby="inbox-title">
+      <div class="page-head">
+        <h1 id="inbox-title">Loop inbox</h1>
+        <Segmented legend="Loops to show" name="view" value={view} choices={VIEWS} onChange={setView} />
+        <button type="button" class="link" aria-expanded={help} onClick={() => setHelp(!help)}>Keyboard shortcuts (?)</button>
+      </div>
+      {help && <ShortcutHelp />}
+      <Loaded resource={stats} what="loop figures">
+        {(data) => (
+          <p class="stats-line" data-testid="loop-stats">
+            <strong>{data.open}</strong> open · <strong class={overdueNow ? 'overdue' : ''}>{overdueNow}</strong> overdue now (SLA {data.withinSla.slaHours} h) ·
+            median first contact {data.timeToFirstContact.medianHours ?? '–'} h · {formatShare(data.withinSla.share)} contacted in time
+          </p>
+        )}
+      </Loaded>
+      <Loaded resource={loops} what="the loop inbox">
+        {(data) => data.length === 0 ? <p class="notice">{view === 'todo' ? 'Inbox zero: every unhappy customer has been followed up.' : 'No finished loops yet.'}</p> : (
+          <div class="inbox">
+            <LoopList loops={data} selectedId={selected?.responseId ?? null} onSelect={setSelectedId} />
+            {selected && <LoopDetail control={detail} key={selected.responseId} loop={selected} onChanged={changed} />}
+          </div>
+        )}
+      </Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,143 @@
+/** The API shapes the dashboard reads, as documented by the collector (issues 5 and 6, /openapi.json). */
+import type { NpsFigure } from '@npsloop/core';
+
+export type { NpsFigure };
+
+/** A score group. */
+export type Group = 'detractor' | 'passive' | 'promoter';
+
+/** A survey as `GET /v1/surveys` returns it. */
+export interface Survey {
+  id: string;
+  name: string;
+  brand: string | null;
+  allowedOrigins: string[];
+  sampling: number;
+  resurveyDays: number;
+  dismissDays: number;
+  askConsent: boolean;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `GET /v1/surveys/:id/summary`. */
+export interface Summary extends NpsFigure {
+  distribution: number[];
+  comments?: number;
+  commentRate: number | null;
+  responseRate: number | null;
+}
+
+/** One bucket of `GET /v1/surveys/:id/trend`. */
+export type TrendBucket = NpsFigure & { start: string };
+
+/** `GET /v1/surveys/:id/trend`. */
+export interface Trend {
+  interval: 'day' | 'week' | 'month';
+  tz: string;
+  buckets: TrendBucket[];
+}
+
+/** `GET /v1/surveys/:id/compare`. */
+export interface Comparison {
+  a: NpsFigure;
+  b: NpsFigure;
+  difference: number | null;
+  z: number | null;
+  p: number | null;
+  significant: boolean;
+}
+
+/** One row of `GET /v1/surveys/:id/segments`. */
+export type Segment = NpsFigure & { value: string | null; smallSample: boolean };
+
+/** `GET /v1/surveys/:id/segments`. */
+export interface Segments {
+  by: string;
+  minN: number;
+  segments: Segment[];
+}
+
+/** One response of `GET /v1/surveys/:id/responses`. */
+export interface ResponseItem {
+  id: string;
+  score: number;
+  group: Group;
+  comment: string | null;
+  touchpoint: string | null;
+  channel: string | null;
+  locale: string | null;
+  createdAt: string;
+}
+
+/** One theme of `GET /v1/surveys/:id/themes`. */
+export type Theme = NpsFigure & { term: string; kind: 'word' | 'phrase'; count: number; share: number };
+
+/** Loop states. */
+export type LoopState = 'open' | 'contacted' | 'resolved' | 'closed';
+
+/** A loop as `GET /v1/loops` returns it. */
+export interface Loop {
+  responseId: string;
+  surveyId: string;
+  state: LoopState;
+  assignee: string | null;
+  tags: string[];
+  closeReason: string | null;
+  openedAt: string;
+  firstContactAt: string | null;
+  resolvedAt: string | null;
+  overdue: boolean;
+  dueAt: string;
+  contactable: boolean;
+  contact: { email: string | null; userId: string | null } | null;
+  notesCount: number;
+  response: { score: number; comment: string | null; touchpoint: string | null; channel: string | null; createdAt: string };
+}
+
+/** A loop note. */
+export interface Note {
+  id: string;
+  author: string;
+  text: string;
+  createdAt: string;
+}
+
+/** `GET /v1/surveys/:id/loops/stats`. */
+export interface LoopStats {
+  open: number;
+  timeToFirstContact: { n: number; medianHours: number | null; p90Hours: number | null };
+  withinSla: { slaHours: number; contactedInTime: number; of: number; share: number | null };
+}
+
+/** Improvement action states. */
+export type ActionState = 'proposed' | 'in_progress' | 'done' | 'dropped';
+
+/** An improvement action. */
+export interface Action {
+  id: string;
+  surveyId: string;
+  title: string;
+  owner: string | null;
+  state: ActionState;
+  dueDate: string | null;
+  responseIds: string[];
+  themes: string[];
+  overdue: boolean;
+}
+
+/** `GET /v1/surveys/:id/huddle`. */
+export interface Huddle {
+  surveyName: string;
+  days: number;
+  period: { from: string; to: string };
+  figure: NpsFigure;
+  previousFigure: NpsFigure;
+  change: { difference: number | null; p: number | null; significant: boolean; verdict: string };
+  segmentMovedMost: { by: string; value: string; previous: NpsFigure; current: NpsFigure; change: { difference: number | null; significant: boolean } } | null;
+  themes: Record<'detractor' | 'promoter', { term: string; count: number; quotes: string[] }[]>;
+  loops: { open: number; overdue: number; slaHours: number; overdueLoops: { responseId: string; openedAt: string; assignee: string | null; score: number; comment: string | null }[] };
+  actions: Pick<Action, 'id' | 'title' | 'owner' | 'state' | 'dueDate' | 'overdue'>[];
+  questions: string[];
+}
