@@ -85,19 +85,22 @@ export class RollupDeltas {
 
   /** The accumulated non-zero deltas for every grain; the accumulator is emptied. */
   drain(): RollupDelta[] {
-    const merged = new Map<string, RollupDelta>();
+    const quarters: RollupDelta[] = [];
+    const coarser = new Map<string, RollupDelta>();
     for (const row of this.rows.values()) {
       if (row.counters.every((count) => count === 0)) continue;
-      for (const { grain, ms } of GRAINS) {
+      // 15-minute rows are unique already; only the coarser grains merge several of them.
+      quarters.push(row);
+      for (const { grain, ms } of GRAINS.slice(1)) {
         const bucketStart = row.bucketStart - (((row.bucketStart % ms) + ms) % ms);
         const key = `${row.surveyId}\u0000${grain}\u0000${bucketStart}\u0000${row.dim}\u0000${row.value}`;
-        const target = merged.get(key);
+        const target = coarser.get(key);
         if (target) for (let index = 0; index < row.counters.length; index++) target.counters[index] += row.counters[index];
-        else merged.set(key, { ...row, grain, bucketStart, counters: [...row.counters] });
+        else coarser.set(key, { ...row, grain, bucketStart, counters: [...row.counters] });
       }
     }
     this.rows.clear();
-    return [...merged.values()];
+    return [...quarters, ...coarser.values()];
   }
 
   private addResponse(response: ResponseFacts, sign: 1 | -1): void {
