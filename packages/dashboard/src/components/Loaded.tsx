@@ -7,11 +7,7 @@ export function Loaded<T>(props: { resource: Resource<T>; what: string; children
   const { resource, what } = props;
   if (resource.status === 'loading') return <p class="muted" role="status">Loading {what}…</p>;
   if (resource.status === 'unavailable') {
-    return (
-      <p class="notice" role="status">
-        {what[0].toUpperCase() + what.slice(1)} is not available on this collector yet (the API answered 404 for its endpoint).
-      </p>
-    );
+    return <p class="notice" role="status">{what[0].toUpperCase() + what.slice(1)}: not available on this collector yet (it has no such endpoint).</p>;
   }
   if (resource.status === 'error') return <p class="error" role="alert">Could not load {what}: {resource.message}</p>;
   return <>{props.children(resource.data)}</>;

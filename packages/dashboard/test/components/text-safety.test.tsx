@@ -45,7 +45,7 @@ describe('Loaded against a real collector', () => {
     const collector = await testCollector();
     view = mount(<Probe path="/v1/surveys/demo/not-a-feature" fetcher={collector.fetcher} />);
     const note = await waitFor(() => view!.container.querySelector('.notice'), view.container);
-    expect(note.textContent).toContain('The thing is not available on this collector yet');
+    expect(note.textContent).toBe('The thing: not available on this collector yet (it has no such endpoint).');
     await collector.close();
   });
 

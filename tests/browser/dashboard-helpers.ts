@@ -1,0 +1,124 @@
+/** Shared steps of the dashboard browser tests: the built app, sign-in, data, axe, screenshots. */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { build } from 'vite';
+import { ensureCloseTheLoopSchema } from '../../packages/collector/src/loops/loop-migrations';
+import { ANALYTICS_SCHEMA_SQL, ROLLUP_TABLE } from '../../packages/collector/src/rollups/rollup-schema';
+import { seedDemo } from '../../packages/collector/src/demo/demo-seed';
+import type { Stack } from './support/stack';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const DASHBOARD_ROOT = join(import.meta.dirname, '../../packages/dashboard');
+/** Where screenshots go (gitignored). */
+export const SHOTS = join(import.meta.dirname, '../../test-results/dashboard');
+
+/** Builds the dashboard once when dist/ is missing (CI builds first; a fresh checkout may not have). */
+export async function ensureDashboardBuilt(): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  if (existsSync(join(DASHBOARD_ROOT, 'dist/index.html'))) return;
+  await build({ root: DASHBOARD_ROOT, configFile: join(DASHBOARD_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+/**
+ * The origin that serves /dashboard/ next to the API: the collector itself once
+ * it registers the dashboard route, else a loopback server that serves dist/
+ * and passes every other request through to the collector unchanged.
+ */
+export async function dashboardOrigin(stack: Stack): Promise<{ url: string; close: () => Promise<void> }> {
+  const probe = await fetch(`${stack.collectorUrl}/dashboard/`);
+  if (probe.status === 200) return { url: stack.collectorUrl, close: async () => undefined };
+  const collector = new URL(stack.collectorUrl);
+  const server = createServer((incoming, outgoing) => {
+    const path = (incoming.url ?? '/').split('?')[0];
+    if (path.startsWith('/dashboard')) {
+      const file = path.startsWith('/dashboard/assets/') ? join(DASHBOARD_ROOT, 'dist', path.slice('/dashboard/'.length)) : join(DASHBOARD_ROOT, 'dist/index.html');
+      const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html';
+      outgoing.writeHead(200, { 'content-type': type }).end(readFileSync(file));
+      return;
+    }
+    const upstream = httpRequest({ host: collector.hostname, port: collector.port, path: incoming.url, method: incoming.method, headers: incoming.headers }, (answer) => {
+      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(outgoing);
+    });
+    incoming.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** A page in a fresh context (its own sessionStorage), failing the test on any page error. */
+export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...options });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { page, errors };
+}
+
+/** Opens /dashboard/ and signs in with `key`; resolves once the overview shows a figure. */
+export async function signIn(page: Page, origin: string, key: string, hash = ''): Promise<void> {
+  await page.goto(`${origin}/dashboard/${hash}`);
+  await page.getByLabel('API key').fill(key);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('.top nav').waitFor();
+}
+
+/** Goes to a page of the `demo` survey and waits for its heading. */
+export async function go(page: Page, origin: string, name: string, heading: string): Promise<void> {
+  await page.goto(`${origin}/dashboard/#/demo/${name}`);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  await page.waitForFunction(() => !document.querySelector('[role=status].muted')?.textContent?.startsWith('Loading'));
+}
+
+/** axe-core on the whole page: WCAG 2.0/2.1/2.2 A and AA; each violation as `id: targets`. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+    return result.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.slice(0, 5).map((node) => node.target))}`);
+  });
+}
+
+/** Saves a full-page screenshot as test-results/dashboard/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Fills the stack's `demo` survey with the demo data set (60 days, loops in
+ * every state, actions) through a second SQLite connection while the collector
+ * runs; the analytics and close-the-loop tables are created only if the
+ * collector's own migrations have not made them.
+ */
+export function seedDemoData(stack: Stack): void {
+  const db = new Database(stack.dbPath);
+  try {
+    db.pragma('busy_timeout = 5000');
+    if (db.prepare('SELECT COUNT(*) FROM sqlite_master WHERE name = ?').pluck().get(ROLLUP_TABLE) === 0) db.exec(ANALYTICS_SCHEMA_SQL);
+    ensureCloseTheLoopSchema(db);
+    seedDemo(db, { surveyId: 'demo', now: Date.now(), days: 60, seed: 7 });
+  } finally {
+    db.close();
+  }
+}
+
+/** Stores one answer through the public ingest route, as the widget would. */
+export async function answer(stack: Stack, body: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${stack.collectorUrl}/v1/responses`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ surveyId: 'demo', ...body }),
+  });
+  if (response.status >= 300) throw new Error(`ingest failed: ${response.status} ${await response.text()}`);
+}
+
+/** True when the collector has the route (any answer but 404 `not_found`). */
+export async function hasRoute(stack: Stack, path: string): Promise<boolean> {
+  const response = await fetch(`${stack.collectorUrl}${path}`, { headers: { authorization: `Bearer ${stack.adminKey}` } });
+  if (response.status !== 404) return true;
+  return ((await response.json()) as { error: { code: string } }).error.code !== 'not_found';
+}
