@@ -1,7 +1,7 @@
 /** Sums rollup rows over planned pieces, grouped by the caller's bucket key or by dimension value. */
 import type { Database } from 'better-sqlite3';
 import { COUNTER_COLUMNS } from './rollup-delta.ts';
-import type { RollupPiece } from './range-plan.ts';
+import { GRAINS, type RollupPiece } from './range-plan.ts';
 import { ROLLUP_TABLE } from './rollup-schema.ts';
 
 /** A planned piece tagged with the bucket (trend bucket, compare side, …) it adds to. */
@@ -15,6 +15,8 @@ const SUMS = COUNTER_COLUMNS.map((column) => `SUM(r.${column})`).join(', ');
 const SCORE_SUMS = COUNTER_COLUMNS.slice(0, 11).map((column) => `SUM(r.${column})`).join(', ');
 const PIECE_JOIN = `FROM json_each(?) AS p CROSS JOIN ${ROLLUP_TABLE} AS r
   ON r.survey_id = ? AND r.grain = p.value ->> 0 AND r.dim = ?`;
+// Every value ever seen has rows in every grain; the coarsest has the fewest to list them from.
+const COARSEST = GRAINS[GRAINS.length - 1].grain;
 const PIECE_RANGE = 'r.bucket_start >= p.value ->> 1 AND r.bucket_start < p.value ->> 2';
 
 function piecesJson(pieces: readonly KeyedPiece[]): string {
@@ -28,7 +30,7 @@ export function createRollupReader(db: Database) {
   const scoresByKey = db.prepare(byKeySql(SCORE_SUMS)).raw();
   const byValue = db
     .prepare(`SELECT r.value AS k, ${SUMS} ${PIECE_JOIN}
-      AND r.value IN (SELECT value FROM ${ROLLUP_TABLE} WHERE survey_id = ? AND grain = '1d' AND dim = ? GROUP BY value)
+      AND r.value IN (SELECT value FROM ${ROLLUP_TABLE} WHERE survey_id = ? AND grain = '${COARSEST}' AND dim = ? GROUP BY value)
       AND ${PIECE_RANGE} GROUP BY k`)
     .raw();
 
