@@ -59,6 +59,67 @@ describe('dashboard pages on the demo data', () => {
     expect(errors).toEqual([]);
   });
 
+  it('works a loop from open to resolved with the keyboard: assign, contacted, note, resolved', async () => {
+    const { page, errors } = await newPage(browser);
+    await signIn(page, origin.url, stack.adminKey);
+    await page.getByLabel('Your name (for notes and assignments)').fill('Robin');
+    await go(page, origin.url, 'inbox', 'Loop inbox');
+    if (!(await hasRoute(stack, '/v1/loops'))) {
+      await page.getByText('The loop inbox: not available on this collector yet').waitFor();
+      return;
+    }
+    const id = await page.locator('.loop-row[aria-current=true]').getAttribute('data-response-id');
+    const status = page.getByTestId('inbox-status');
+    // Leave the name field, as a person would, so keys go to the inbox.
+    await page.getByRole('heading', { level: 1 }).click();
+    await page.keyboard.press('?');
+    await page.getByRole('region', { name: 'Keyboard shortcuts' }).waitFor();
+    await page.keyboard.press('a');
+    await expect.poll(() => status.innerText()).toBe('Assigned to Robin.');
+    await page.keyboard.press('c');
+    await expect.poll(() => status.innerText()).toBe('Marked contacted.');
+    expect(await page.locator('.loop-row[aria-current=true]').getAttribute('data-response-id')).toBe(id);
+    await page.keyboard.press('n');
+    await page.keyboard.type('Called her back; a new card is on its way.');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => status.innerText()).toBe('Note added.');
+    await page.locator('.notes').getByText('Called her back; a new card is on its way.').waitFor();
+    await screenshot(page, 'inbox-working');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('r');
+    await expect.poll(() => status.innerText()).toBe('Marked resolved.');
+    const loop = await (await fetch(`${stack.collectorUrl}/v1/responses/${id}/loop`, { headers: { authorization: `Bearer ${stack.adminKey}` } })).json();
+    expect(loop).toMatchObject({ state: 'resolved', assignee: 'Robin' });
+    expect(loop.notes.map((note: { author: string; text: string }) => `${note.author}: ${note.text}`)).toContain('Robin: Called her back; a new card is on its way.');
+    await page.getByText('Done', { exact: true }).click();
+    await page.locator(`.loop-row[data-response-id="${id}"]`).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('creates an improvement action from a theme in huddle mode, in one step', async () => {
+    const { page, errors } = await newPage(browser, { viewport: { width: 1440, height: 900 } });
+    await signIn(page, origin.url, stack.adminKey);
+    await go(page, origin.url, 'huddle', 'Huddle');
+    if (!(await hasRoute(stack, '/v1/surveys/demo/huddle'))) {
+      await page.getByText('The huddle digest: not available on this collector yet').waitFor();
+      return;
+    }
+    const theme = page.locator('.themes.detractor .theme-blocks > li').first();
+    const term = (await theme.locator('h3').evaluate((heading) => heading.firstChild?.textContent ?? '')).trim();
+    await theme.getByRole('button', { name: `Make an action from "${term}"` }).click();
+    const form = page.getByRole('form', { name: 'New improvement action' });
+    await form.getByLabel('Owner').fill('Sam');
+    await form.getByRole('button', { name: 'Create action' }).click();
+    const row = page.locator('table tr', { hasText: `Fix: ${term}` });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Sam');
+    const { actions } = await (await fetch(`${stack.collectorUrl}/v1/actions?surveyId=demo`, { headers: { authorization: `Bearer ${stack.adminKey}` } })).json();
+    expect(actions).toContainEqual(expect.objectContaining({ title: `Fix: ${term}`, owner: 'Sam', state: 'proposed', themes: [term] }));
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'huddle-action-created');
+    expect(errors).toEqual([]);
+  });
+
   it.each(PAGES)('$name: no axe violations, light and dark, laptop and phone; screenshots saved', async ({ name, heading }) => {
     for (const [scheme, width] of [['light', 1280], ['dark', 1280], ['light', 390]] as const) {
       const { page, errors } = await newPage(browser, { colorScheme: scheme, viewport: { width, height: 860 } });

@@ -18,7 +18,7 @@ export interface LoopDetailHandle {
 }
 
 /** The detail panel; `control` receives the shortcut handle. */
-export function LoopDetail(props: { loop: Loop; control: RefObject<LoopDetailHandle>; onChanged: () => void }) {
+export function LoopDetail(props: { loop: Loop; control: RefObject<LoopDetailHandle>; onChanged: (done: string) => void }) {
   const { api, scope } = useSession();
   const { loop } = props;
   const path = `/v1/responses/${encodeURIComponent(loop.responseId)}`;
@@ -31,8 +31,8 @@ export function LoopDetail(props: { loop: Loop; control: RefObject<LoopDetailHan
   async function patch(body: { status?: LoopState; assignee?: string | null; closeReason?: string }, done: string) {
     try {
       await api.send('PATCH', path, body);
-      setMessage({ kind: 'success', text: done });
-      props.onChanged();
+      setMessage(null);
+      props.onChanged(done);
     } catch (error) {
       setMessage({ kind: 'error', text: (error as Error).message });
     }
@@ -44,9 +44,9 @@ export function LoopDetail(props: { loop: Loop; control: RefObject<LoopDetailHan
     try {
       await api.send('POST', `${path}/notes`, { author, text: noteText.trim() });
       setNoteText('');
-      setMessage({ kind: 'success', text: 'Note added.' });
+      setMessage(null);
       reloadNotes();
-      props.onChanged();
+      props.onChanged('Note added.');
     } catch (error) {
       setMessage({ kind: 'error', text: (error as Error).message });
     }
@@ -57,7 +57,7 @@ export function LoopDetail(props: { loop: Loop; control: RefObject<LoopDetailHan
       if (command === 'open') heading.current?.focus();
       else if (command === 'note') noteField.current?.focus();
       else if (scope !== 'admin') setMessage({ kind: 'error', text: 'Read-only key: changes need an admin key.' });
-      else if (command === 'assign') void patch({ assignee: storedName() || 'me' }, 'Assigned to you.');
+      else if (command === 'assign') void patch({ assignee: storedName() || 'me' }, `Assigned to ${storedName() || 'me'}.`);
       else if (command === 'contacted' && loop.state === 'open') void patch({ status: 'contacted' }, 'Marked contacted.');
       else if (command === 'resolved' && loop.state === 'contacted') void patch({ status: 'resolved' }, 'Marked resolved.');
     },
@@ -90,10 +90,14 @@ export function LoopDetail(props: { loop: Loop; control: RefObject<LoopDetailHan
       </Loaded>
       <form class="note-form" onSubmit={addNote}>
         <fieldset disabled={scope !== 'admin'}>
-          <label for="note-text">Add a note</label>
+          <label for="note-text">Add a note <span class="muted small">(Ctrl+Enter adds it, Escape leaves the field)</span></label>
           <textarea id="note-text" ref={noteField} rows={3} maxLength={5000} value={noteText} required
             onInput={(e) => setNoteText(e.currentTarget.value)}
-            onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void addNote(); }} />
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void addNote();
+              // Escape hands the keyboard back to the inbox shortcuts.
+              if (e.key === 'Escape') e.currentTarget.blur();
+            }} />
           <button type="submit">Add note</button>
         </fieldset>
       </form>

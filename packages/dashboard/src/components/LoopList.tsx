@@ -9,7 +9,7 @@ export function LoopList(props: { loops: readonly Loop[]; selectedId: string | n
     <ul class="loop-list" aria-label="Loops">
       {props.loops.map((loop) => (
         <li key={loop.responseId}>
-          <button type="button" class="loop-row" aria-current={loop.responseId === props.selectedId ? 'true' : undefined} onClick={() => props.onSelect(loop.responseId)}>
+          <button type="button" class="loop-row" data-response-id={loop.responseId} aria-current={loop.responseId === props.selectedId ? 'true' : undefined} onClick={() => props.onSelect(loop.responseId)}>
             <span class="score-badge detractor" aria-label={`Score ${loop.response.score}`}>{loop.response.score}</span>
             <span class="loop-main">
               <span class="loop-comment">{loop.response.comment ?? '(no comment)'}</span>

@@ -19,6 +19,7 @@ export function Inbox() {
   const [view, setView] = useState<'todo' | 'done'>('todo');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
   const detail = useRef<LoopDetailHandle>(null);
   const states = view === 'todo' ? ['open', 'contacted'] : ['resolved', 'closed'];
   const [loops, reload] = useResource(async () => {
@@ -45,7 +46,10 @@ export function Inbox() {
     return () => window.removeEventListener('keydown', onKey);
   }, [list, selected]);
 
-  const changed = () => {
+  // Keep working the same loop after a change, even when the work order moves it.
+  const changed = (responseId: string, text: string) => {
+    setSelectedId(responseId);
+    setDone(text);
     reload();
     reloadStats();
   };
@@ -58,6 +62,7 @@ export function Inbox() {
         <button type="button" class="link" aria-expanded={help} onClick={() => setHelp(!help)}>Keyboard shortcuts (?)</button>
       </div>
       {help && <ShortcutHelp />}
+      <p class="success small" role="status" data-testid="inbox-status">{done}</p>
       <Loaded resource={stats} what="loop figures">
         {(data) => (
           <p class="stats-line" data-testid="loop-stats">
@@ -70,7 +75,7 @@ export function Inbox() {
         {(data) => data.length === 0 ? <p class="notice">{view === 'todo' ? 'Inbox zero: every unhappy customer has been followed up.' : 'No finished loops yet.'}</p> : (
           <div class="inbox">
             <LoopList loops={data} selectedId={selected?.responseId ?? null} onSelect={setSelectedId} />
-            {selected && <LoopDetail control={detail} key={selected.responseId} loop={selected} onChanged={changed} />}
+            {selected && <LoopDetail control={detail} key={selected.responseId} loop={selected} onChanged={(text) => changed(selected.responseId, text)} />}
           </div>
         )}
       </Loaded>
