@@ -24,12 +24,13 @@ export interface TimeRange {
   to: number;
 }
 
-/** A range answered from one grain's rollup rows (`bucket_start` in `[from, to)`). */
+/** A range answered from one grain's rollup rows (`bucket_start` in `[from, to)`), added (1) or subtracted (−1). */
 export interface RollupPiece extends TimeRange {
   grain: Grain;
+  sign: 1 | -1;
 }
 
-/** How to answer a range: rollup pieces plus sub-15-minute edges read from raw rows. */
+/** How to answer a range: signed rollup pieces plus sub-15-minute edges read from raw rows. */
 export interface RangePlan {
   pieces: RollupPiece[];
   raw: TimeRange[];
@@ -39,8 +40,10 @@ const floorTo = (value: number, step: number) => Math.floor(value / step) * step
 const ceilTo = (value: number, step: number) => Math.ceil(value / step) * step;
 
 /**
- * Covers `[from, to)` exactly with the coarsest aligned rollup buckets that fit,
- * finer buckets at the edges, and raw ranges where not even 15 minutes fit.
+ * Covers `[from, to)` exactly with signed rollup pieces reading as few rows as
+ * it can, and raw ranges where not even 15 minutes fit. Counts add up, so a
+ * local day can be a UTC day minus the hour it lacks plus the hour it takes
+ * from the day before: three rows instead of eight.
  */
 export function planRange(from: number, to: number): RangePlan {
   const plan: RangePlan = { pieces: [], raw: [] };
@@ -54,22 +57,28 @@ export function planRange(from: number, to: number): RangePlan {
   }
   if (from < alignedFrom) plan.raw.push({ from, to: alignedFrom });
   if (alignedTo < to) plan.raw.push({ from: alignedTo, to });
-  coverAligned(plan.pieces, 0, alignedFrom, alignedTo);
+  plan.pieces = coverAligned(0, alignedFrom, alignedTo, 1).pieces;
   return plan;
 }
 
-/** Covers a range aligned to GRAINS[level] with that grain at the edges and coarser grains inside. */
-function coverAligned(pieces: RollupPiece[], level: number, from: number, to: number): void {
-  const { grain } = GRAINS[level];
+/**
+ * Covers a range aligned to GRAINS[level]: with that grain alone, or with the
+ * coarser grains from the nearer coarse boundary on each side, this grain adding
+ * what an inward boundary leaves out or subtracting what an outward one takes in.
+ */
+function coverAligned(level: number, from: number, to: number, sign: 1 | -1): { pieces: RollupPiece[]; rows: number } {
+  const { grain, ms } = GRAINS[level];
+  const here = { pieces: [{ grain, from, to, sign }], rows: (to - from) / ms };
   const coarser = GRAINS[level + 1];
-  const innerFrom = coarser ? ceilTo(from, coarser.ms) : to;
-  const innerTo = coarser ? floorTo(to, coarser.ms) : to;
-  if (!coarser || innerFrom >= innerTo) {
-    pieces.push({ grain, from, to });
-    return;
-  }
-  if (from < innerFrom) pieces.push({ grain, from, to: innerFrom });
-  if (innerTo < to) pieces.push({ grain, from: innerTo, to });
-  coverAligned(pieces, level + 1, innerFrom, innerTo);
+  if (!coarser) return here;
+  const nearer = (inward: number, outward: number, at: number) => (Math.abs(inward - at) <= Math.abs(at - outward) ? inward : outward);
+  const left = nearer(ceilTo(from, coarser.ms), floorTo(from, coarser.ms), from);
+  const right = nearer(floorTo(to, coarser.ms), ceilTo(to, coarser.ms), to);
+  if (left >= right) return here;
+  const edges: RollupPiece[] = [];
+  if (left !== from) edges.push(left > from ? { grain, from, to: left, sign } : { grain, from: left, to: from, sign: -sign as 1 | -1 });
+  if (right !== to) edges.push(right < to ? { grain, from: right, to, sign } : { grain, from: to, to: right, sign: -sign as 1 | -1 });
+  const inner = coverAligned(level + 1, left, right, sign);
+  const rows = inner.rows + edges.reduce((sum, edge) => sum + (edge.to - edge.from) / ms, 0);
+  return rows < here.rows ? { pieces: [...edges, ...inner.pieces], rows } : here;
 }
-

@@ -34,24 +34,31 @@ export function createRollupReader(db: Database) {
       AND ${PIECE_RANGE} GROUP BY k`)
     .raw();
 
+  /** Runs a query once over the added pieces and once over the subtracted ones, netting the rows by their key. */
+  function netted<K>(pieces: readonly KeyedPiece[], run: (json: string) => [K, ...number[]][]): Map<K, number[]> {
+    const sums = new Map<K, number[]>();
+    for (const sign of [1, -1] as const) {
+      const signed = pieces.filter((piece) => piece.sign === sign);
+      if (signed.length === 0) continue;
+      for (const [key, ...counts] of run(piecesJson(signed))) {
+        const total = sums.get(key);
+        if (!total) sums.set(key, sign === 1 ? counts : counts.map((count) => -count));
+        else for (let index = 0; index < counts.length; index++) total[index] += sign * counts[index];
+      }
+    }
+    return sums;
+  }
+
   return {
     /** Counters per piece key for one dimension value (`*` with value `''` for all responses); `scoresOnly` leaves the rest 0. */
     sumByKey(surveyId: string, dim: string, value: string, pieces: readonly KeyedPiece[], scoresOnly = false): Map<number, number[]> {
-      const sums = new Map<number, number[]>();
-      if (pieces.length === 0) return sums;
-      for (const row of (scoresOnly ? scoresByKey : byKey).all(piecesJson(pieces), surveyId, dim, value) as number[][]) {
-        sums.set(Number(row[0]), row.slice(1));
-      }
-      return sums;
+      const statement = scoresOnly ? scoresByKey : byKey;
+      const sums = netted(pieces, (json) => statement.all(json, surveyId, dim, value) as [number, ...number[]][]);
+      return new Map([...sums].map(([key, counts]) => [Number(key), counts]));
     },
     /** Counters per value of a dimension (`''` for responses without one), over all pieces. */
     sumByValue(surveyId: string, dim: string, pieces: readonly KeyedPiece[]): Map<string, number[]> {
-      const sums = new Map<string, number[]>();
-      if (pieces.length === 0) return sums;
-      for (const row of byValue.all(piecesJson(pieces), surveyId, dim, surveyId, dim) as [string, ...number[]][]) {
-        sums.set(row[0], row.slice(1) as number[]);
-      }
-      return sums;
+      return netted(pieces, (json) => byValue.all(json, surveyId, dim, surveyId, dim) as [string, ...number[]][]);
     },
   };
 }
