@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGES } from '../../packages/dashboard/src/routes';
 import { launchBrowser } from './support/browser';
 import { startStack, type Stack } from './support/stack';
 import { axeViolations, dashboardOrigin, ensureDashboardBuilt, go, hasRoute, newPage, screenshot, seedDemoData, signIn } from './dashboard-helpers';
@@ -8,14 +9,6 @@ import { axeViolations, dashboardOrigin, ensureDashboardBuilt, go, hasRoute, new
 // team lead reads, axe (WCAG 2.x A/AA) with zero violations, and a screenshot
 // of each page (light and dark, laptop and phone) in test-results/dashboard/.
 
-const PAGES = [
-  { name: 'overview', heading: 'Overview' },
-  { name: 'comments', heading: 'Comments' },
-  { name: 'inbox', heading: 'Loop inbox' },
-  { name: 'huddle', heading: 'Huddle' },
-  { name: 'touchpoints', heading: 'Touchpoints' },
-  { name: 'surveys', heading: 'Surveys' },
-];
 
 describe('dashboard pages on the demo data', () => {
   let stack: Stack;
@@ -120,7 +113,7 @@ describe('dashboard pages on the demo data', () => {
     expect(errors).toEqual([]);
   });
 
-  it.each(PAGES)('$name: no axe violations, light and dark, laptop and phone; screenshots saved', async ({ name, heading }) => {
+  it.each(PAGES)('$id: no axe violations, light and dark, laptop and phone; screenshots saved', async ({ id: name, label: heading }) => {
     for (const [scheme, width] of [['light', 1280], ['dark', 1280], ['light', 390]] as const) {
       const { page, errors } = await newPage(browser, { colorScheme: scheme, viewport: { width, height: 860 } });
       await signIn(page, origin.url, stack.adminKey);

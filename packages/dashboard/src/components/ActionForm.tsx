@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { useSession } from '../context.ts';
 import { storedName } from '../session.ts';
 import type { Action } from '../types.ts';
+import { useSubmit } from '../use-submit.ts';
 
 /** What the new action links to. */
 export interface ActionSeed {
@@ -16,24 +17,17 @@ export function ActionForm(props: { seed: ActionSeed; onCreated: (action: Action
   const { api, surveyId, scope } = useSession();
   const [title, setTitle] = useState(props.seed.title);
   const [owner, setOwner] = useState(storedName());
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
-  async function submit(event: Event) {
+  const submit = (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const action = await api.send<Action>('POST', '/v1/actions', {
         surveyId, title: title.trim(), owner: owner.trim() || null, themes: props.seed.themes, responseIds: props.seed.responseIds,
       });
       props.onCreated(action);
-    } catch (failure) {
-      setError((failure as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
+  };
 
   return (
     <form class="inline-form" onSubmit={submit} aria-label="New improvement action">

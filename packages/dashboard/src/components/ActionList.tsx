@@ -1,8 +1,8 @@
 /** Improvement actions with owners and states; admins move them along. */
-import { useState } from 'preact/hooks';
 import { useSession } from '../context.ts';
 import { humanize } from '../format.ts';
 import type { Action, ActionState } from '../types.ts';
+import { useSubmit } from '../use-submit.ts';
 import { ReadOnlyNote } from './ReadOnlyNote.tsx';
 
 const NEXT: Record<ActionState, { state: ActionState; label: string }[]> = {
@@ -15,16 +15,11 @@ const NEXT: Record<ActionState, { state: ActionState; label: string }[]> = {
 /** A table of actions: title, owner, due date, state, and the next moves. */
 export function ActionList(props: { actions: Huddle['actions']; onChanged: () => void }) {
   const { api, scope } = useSession();
-  const [error, setError] = useState<string | null>(null);
-  async function move(id: string, state: ActionState) {
-    try {
-      await api.send('PATCH', `/v1/actions/${encodeURIComponent(id)}`, { state });
-      setError(null);
-      props.onChanged();
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
-  }
+  const { busy, error, run } = useSubmit();
+  const move = (id: string, state: ActionState) => run(async () => {
+    await api.send('PATCH', `/v1/actions/${encodeURIComponent(id)}`, { state });
+    props.onChanged();
+  });
   return (
     <article class="card">
       <h2>Improvement actions</h2>
@@ -41,7 +36,7 @@ export function ActionList(props: { actions: Huddle['actions']; onChanged: () =>
                 <td class={action.overdue ? 'overdue' : ''}>{action.dueDate ?? '–'}</td>
                 <td><span class={`state ${action.state}`}>{humanize(action.state)}</span></td>
                 <td class="row">{NEXT[action.state].map((next) => (
-                  <button key={next.state} type="button" class="small" disabled={scope !== 'admin'} onClick={() => move(action.id, next.state)}>{next.label}</button>
+                  <button key={next.state} type="button" class="small" disabled={scope !== 'admin' || busy} onClick={() => move(action.id, next.state)}>{next.label}</button>
                 ))}</td>
               </tr>
             ))}

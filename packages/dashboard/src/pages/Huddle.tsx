@@ -29,7 +29,7 @@ export function Huddle() {
       <div class="page-head">
         <h1 id="huddle-title">Huddle</h1>
         <Segmented legend="Huddle period" name="huddle-days" value={days} choices={SPANS} onChange={setDays} />
-        <button type="button" onClick={fullScreen}>Full screen</button>
+        <button type="button" onClick={fullScreen} title="Escape leaves full screen">Full screen</button>
       </div>
       <Loaded resource={digest} what="the huddle digest">
         {(data) => (

@@ -1,26 +1,18 @@
 /** Sign-in: an API key, checked against the collector and kept in this tab's sessionStorage. */
 import { useState } from 'preact/hooks';
 import { createApi, keyScope, type KeyScope } from '../api.ts';
+import { useSubmit } from '../use-submit.ts';
 
 /** The sign-in form; reports the key and its scope once the collector accepts it. */
 export function SignIn(props: { onSignedIn: (key: string, scope: KeyScope) => void; fetcher?: typeof fetch }) {
   const [key, setKey] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
-  async function submit(event: Event) {
+  const submit = (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const trimmed = key.trim();
-      props.onSignedIn(trimmed, await keyScope(createApi(trimmed, '', props.fetcher)));
-    } catch (failure) {
-      setError((failure as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+    const trimmed = key.trim();
+    void run(async () => props.onSignedIn(trimmed, await keyScope(createApi(trimmed, '', props.fetcher))));
+  };
 
   return (
     <main class="sign-in">

@@ -26,7 +26,7 @@ export function Surveys() {
           </article>
           <article class="card">
             <h2>Settings of “{current.name}”</h2>
-            <SurveyForm key={current.id + current.updatedAt} survey={current} />
+            <SurveyForm key={current.id} survey={current} />
           </article>
         </>
       )}
