@@ -1,0 +1,78 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/components/App.tsx';
+import { storeKey, storeName } from '../../src/session.ts';
+import { ADMIN_KEY, testCollector } from '../support/collector.ts';
+import { mount, waitFor } from '../support/render.ts';
+
+let collector: Awaited<ReturnType<typeof testCollector>>;
+let view: ReturnType<typeof mount> | null = null;
+
+beforeEach(async () => {
+  sessionStorage.clear();
+  collector = await testCollector();
+  await collector.answer('first-0001', 2, 'Parcel never arrived', 'ann@example.com');
+  await collector.answer('second-001', 5, 'Checkout is slow');
+  await collector.answer('happy-0001', 10, 'Great');
+  window.location.hash = '#/demo/inbox';
+});
+afterEach(async () => {
+  view?.unmount();
+  view = null;
+  await collector.close();
+});
+
+const press = (key: string) => window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+const selected = () => document.querySelector('.loop-row[aria-current=true]')?.getAttribute('data-response-id');
+
+async function openInbox(key: string) {
+  storeKey(key);
+  storeName('Robin');
+  view = mount(<App fetcher={collector.fetcher} />);
+  await waitFor(() => view!.container.querySelectorAll('.loop-row').length === 2, view.container);
+  return view.container;
+}
+
+describe('loop inbox', () => {
+  it('lists detractors only, oldest first, with contact details only when consented', async () => {
+    const page = await openInbox(ADMIN_KEY);
+    expect([...page.querySelectorAll('.loop-comment')].map((node) => node.textContent)).toEqual(['Parcel never arrived', 'Checkout is slow']);
+    expect(selected()).toBe('first-0001');
+    await waitFor(() => page.querySelector('.facts a[href="mailto:ann@example.com"]'), page);
+    expect(page.querySelector('.facts')!.textContent).toContain('due in');
+  });
+
+  it('moves with j and k and works the loop with a, c and r', async () => {
+    const page = await openInbox(ADMIN_KEY);
+    press('j');
+    await waitFor(() => selected() === 'second-001', page);
+    expect(page.querySelector('.facts')!.textContent).toContain('No consent to contact');
+    press('k');
+    await waitFor(() => selected() === 'first-0001', page);
+    const status = () => page.querySelector('[data-testid=inbox-status]')!.textContent;
+    press('a');
+    await waitFor(() => status() === 'Assigned to Robin.', page);
+    press('c');
+    await waitFor(() => status() === 'Marked contacted.', page);
+    await waitFor(() => page.querySelector('.loop-detail .state')?.textContent === 'contacted', page);
+    press('r');
+    await waitFor(() => status() === 'Marked resolved.', page);
+    const loop = await (await collector.fetcher('/v1/responses/first-0001/loop', { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json();
+    expect(loop).toMatchObject({ state: 'resolved', assignee: 'Robin' });
+    await waitFor(() => page.querySelectorAll('.loop-row').length === 1, page);
+  });
+
+  it('shows the shortcuts on ?', async () => {
+    const page = await openInbox(ADMIN_KEY);
+    press('?');
+    await waitFor(() => page.querySelector('[aria-label="Keyboard shortcuts"]'), page);
+  });
+
+  it('refuses changes with a read key, saying why', async () => {
+    const page = await openInbox(collector.readKey);
+    await waitFor(() => page.querySelector('.loop-actions'), page);
+    expect((page.querySelector('.loop-actions') as HTMLFieldSetElement).disabled).toBe(true);
+    expect(page.textContent).toContain('Read-only: your key can see everything but cannot change loops or add notes');
+    press('c');
+    await waitFor(() => page.querySelector('.loop-detail [role=alert]')?.textContent === 'Read-only key: changes need an admin key.', page);
+  });
+});
