@@ -51,12 +51,14 @@ export async function errorFrom(response: Response): Promise<ApiError> {
 /** A client bound to one API key: the key travels only in the Authorization header. */
 export interface Api {
   get<T>(path: string, query?: Query): Promise<T>;
+  /** A GET whose body is text (Markdown, CSV). */
+  text(path: string, query?: Query): Promise<string>;
   send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
 }
 
 /** Creates a client for `baseUrl` (the collector origin; '' for the same origin). */
 export function createApi(key: string, baseUrl = '', fetcher: typeof fetch = (...args) => fetch(...args)): Api {
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function request<T>(method: string, path: string, body?: unknown, asText = false): Promise<T> {
     let response: Response;
     try {
       response = await fetcher(`${baseUrl}${path}`, {
@@ -70,10 +72,11 @@ export function createApi(key: string, baseUrl = '', fetcher: typeof fetch = (..
     }
     if (!response.ok) throw await errorFrom(response);
     if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
+    return (asText ? await response.text() : await response.json()) as T;
   }
   return {
     get: (path, query) => request('GET', `${path}${queryString(query)}`),
+    text: (path, query) => request<string>('GET', `${path}${queryString(query)}`, undefined, true),
     send: (method, path, body) => request(method, path, body),
   };
 }

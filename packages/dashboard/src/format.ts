@@ -29,6 +29,12 @@ export function rateShare(rate: number | null | undefined): number | null {
   return rate > 1 ? rate / 100 : rate;
 }
 
+/** A p-value for people: "p = 0.042", "p < 0.001"; empty when unknown. */
+export function formatP(p: number | null): string {
+  if (p === null) return '';
+  return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
+}
+
 /** A day in a zone: "15 Nov". */
 export function formatDay(iso: string | number, timeZone = viewerTimeZone()): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone }).format(new Date(iso));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketLabel, formatDuration, formatInterval, formatNps, formatShare, humanize, rateShare, slaText } from '../src/format.ts';
+import { bucketLabel, formatDuration, formatInterval, formatNps, formatP, formatShare, humanize, rateShare, slaText } from '../src/format.ts';
 
 describe('formatNps', () => {
   it.each([
@@ -39,4 +39,8 @@ describe('durations and SLA timers', () => {
 
 describe('humanize', () => {
   it.each([['checkout-page', 'checkout page'], ['mobile_app', 'mobile app'], [null, '(none)'], ['', '(none)']])('%s → %s', (value, text) => expect(humanize(value)).toBe(text));
+});
+
+describe('formatP', () => {
+  it.each([[0.0421, 'p = 0.042'], [0.0004, 'p < 0.001'], [0.5, 'p = 0.500'], [null, '']])('%s → %s', (p, text) => expect(formatP(p)).toBe(text));
 });

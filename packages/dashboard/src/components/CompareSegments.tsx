@@ -1,7 +1,7 @@
 /** Compares two segments with the collector's significance test. */
 import { useState } from 'preact/hooks';
 import { useSession } from '../context.ts';
-import { formatInterval, formatN, formatNps, humanize } from '../format.ts';
+import { formatInterval, formatN, formatNps, formatP, humanize } from '../format.ts';
 import { changeWording } from '../periods.ts';
 import type { Comparison } from '../types.ts';
 import { useResource } from '../use-resource.ts';
@@ -34,7 +34,7 @@ export function CompareSegments(props: { by: string; values: readonly string[] }
             <p class={`change ${data.significant ? 'significant' : 'flat'}`} data-testid="compare-result">
               {humanize(b)} {formatNps(data.b.nps)} ({formatN(data.b.n)}, {formatInterval(data.b)}) vs {humanize(a)} {formatNps(data.a.nps)} ({formatN(data.a.n)}):{' '}
               <strong>{formatNps(data.difference)}</strong>, {changeWording(data).replace('up', 'higher').replace('down', 'lower').replace('change', 'difference')}
-              {data.p !== null && <span class="muted"> (p = {data.p < 0.001 ? '< 0.001' : data.p.toFixed(3)})</span>}
+              {data.p !== null && <span class="muted"> ({formatP(data.p)})</span>}
             </p>
           )}
         </Loaded>

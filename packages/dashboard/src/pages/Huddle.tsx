@@ -11,6 +11,7 @@ import { changeWording } from '../periods.ts';
 import type { Huddle as HuddleDigest } from '../types.ts';
 import { useResource } from '../use-resource.ts';
 import { HuddleLoops } from '../components/HuddleLoops.tsx';
+import { CopyMarkdown } from '../components/CopyMarkdown.tsx';
 
 const SPANS = [{ value: 7, label: '7 days' }, { value: 14, label: '14 days' }, { value: 30, label: '30 days' }] as const;
 
@@ -29,6 +30,7 @@ export function Huddle() {
       <div class="page-head">
         <h1 id="huddle-title">Huddle</h1>
         <Segmented legend="Huddle period" name="huddle-days" value={days} choices={SPANS} onChange={setDays} />
+        <CopyMarkdown days={days} />
         <button type="button" onClick={fullScreen} title="Escape leaves full screen">Full screen</button>
       </div>
       <Loaded resource={digest} what="the huddle digest">

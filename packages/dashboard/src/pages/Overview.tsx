@@ -6,7 +6,7 @@ import { NpsHeadline } from '../components/NpsHeadline.tsx';
 import { Segmented } from '../components/Segmented.tsx';
 import { TrendChart } from '../components/TrendChart.tsx';
 import { useSession } from '../context.ts';
-import { formatN, formatNps, formatShare, rateShare, viewerTimeZone } from '../format.ts';
+import { formatN, formatNps, formatP, formatShare, rateShare, viewerTimeZone } from '../format.ts';
 import { LatestComments } from '../components/LatestComments.tsx';
 import { changeWording, periodPair } from '../periods.ts';
 import type { Comparison, LoopStats, Summary, Trend } from '../types.ts';
@@ -49,7 +49,7 @@ export function Overview() {
               <p class={`change ${data.significant ? 'significant' : 'flat'}`} data-testid="change">
                 <strong>{formatNps(data.difference)}</strong> vs previous {days} days ({formatNps(data.a.nps)}, {formatN(data.a.n)}):{' '}
                 <span>{changeWording(data)}</span>
-                {data.p !== null && <span class="muted"> (p = {data.p < 0.001 ? '< 0.001' : data.p.toFixed(3)})</span>}
+                {data.p !== null && <span class="muted"> ({formatP(data.p)})</span>}
               </p>
             )}
           </Loaded>

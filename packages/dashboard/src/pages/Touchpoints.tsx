@@ -1,5 +1,6 @@
 /** Touchpoints: NPS per segment with intervals, small samples marked, sortable, and any two compared. */
 import { useState } from 'preact/hooks';
+import { ComparePeriods } from '../components/ComparePeriods.tsx';
 import { CompareSegments } from '../components/CompareSegments.tsx';
 import { IntervalBar } from '../components/IntervalBar.tsx';
 import { Loaded } from '../components/Loaded.tsx';
@@ -57,6 +58,7 @@ export function Touchpoints() {
               <p class="muted small">Small samples (under {data.minN} answers) have wide intervals: read them as hints, not verdicts.</p>
             </article>
             <CompareSegments by={by} values={data.segments.map((segment) => segment.value).filter((value): value is string => value !== null)} />
+            <ComparePeriods />
           </>
         )}
       </Loaded>
