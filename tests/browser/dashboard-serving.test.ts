@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../packages/collector/src/app';
 import { dashboardRoutes } from '../../packages/collector/src/routes/dashboard';
 import { launchBrowser } from './support/browser';
+import { ensureDashboardBuilt } from './dashboard-helpers';
 
 type FastifyInstance = Awaited<ReturnType<typeof buildApp>>;
-import { ensureDashboardBuilt } from './dashboard-helpers';
 
 // How the collector serves the dashboard: hashed assets cached for a year,
 // index.html revalidated and locked down by a Content-Security-Policy that the
