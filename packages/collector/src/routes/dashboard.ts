@@ -49,11 +49,12 @@ export async function dashboardRoutes(app: FastifyInstance, options: { dashboard
     return reply.type(TYPES['.html']).send(await readFile(join(dir, 'index.html')));
   }
 
-  app.get('/dashboard', { schema: { summary: 'The dashboard (redirects to /dashboard/)', tags: ['dashboard'] }, config },
+  app.get('/dashboard', { schema: { summary: 'The team dashboard, a web app (redirects to /dashboard/; its data needs an API key)', tags: ['dashboard'] }, config },
     async (_request, reply) => reply.redirect('/dashboard/', 308));
 
   app.get('/dashboard/*', {
-    schema: { summary: 'The dashboard: static files, and index.html for its pages (the data needs an API key)', tags: ['dashboard'], params: z.object({ '*': z.string().max(300) }) },
+    // Static files: kept out of the API reference (a wildcard is no OpenAPI path); GET /dashboard documents the page.
+    schema: { summary: 'The dashboard files, and index.html for its pages', tags: ['dashboard'], hide: true, params: z.object({ '*': z.string().max(300) }) },
     config,
   }, async (request, reply) => {
     const dir = await builtDir();
