@@ -1,4 +1,5 @@
 /** Comments: the story behind the score, filterable, with the themes of each group and their NPS. */
+import { Page } from '../components/Page.tsx';
 import { useState } from 'preact/hooks';
 import { ActionForm } from '../components/ActionForm.tsx';
 import { CommentFilters, type CommentFilter } from '../components/CommentFilters.tsx';
@@ -33,8 +34,7 @@ export function Comments() {
   }
 
   return (
-    <section aria-labelledby="comments-title">
-      <div class="page-head"><h1 id="comments-title">Comments</h1></div>
+    <Page id="comments" title="Comments">
       <CommentFilters value={filter} onChange={setFilter} />
       <div class="split">
         <div>
@@ -76,6 +76,6 @@ export function Comments() {
           {!filter.group && <ThemeList group="promoter" onPick={(term) => setFilter({ ...filter, q: term })} />}
         </aside>
       </div>
-    </section>
+    </Page>
   );
 }

@@ -1,4 +1,5 @@
 /** Huddle mode: one full-screen page for the team meeting, from the huddle digest. */
+import { Page } from '../components/Page.tsx';
 import { useState } from 'preact/hooks';
 import { ActionList } from '../components/ActionList.tsx';
 import { HuddleThemes } from '../components/HuddleThemes.tsx';
@@ -26,13 +27,11 @@ export function Huddle() {
   const fullScreen = () => void document.documentElement.requestFullscreen?.().catch(() => undefined);
 
   return (
-    <section class="huddle" aria-labelledby="huddle-title">
-      <div class="page-head">
-        <h1 id="huddle-title">Huddle</h1>
-        <Segmented legend="Huddle period" name="huddle-days" value={days} choices={SPANS} onChange={setDays} />
-        <CopyMarkdown days={days} />
-        <button type="button" onClick={fullScreen} title="Escape leaves full screen">Full screen</button>
-      </div>
+    <Page id="huddle" title="Huddle" tools={<>
+      <Segmented legend="Huddle period" name="huddle-days" value={days} choices={SPANS} onChange={setDays} />
+      <CopyMarkdown days={days} />
+      <button type="button" onClick={fullScreen} title="Escape leaves full screen">Full screen</button>
+    </>}>
       <Loaded resource={digest} what="the huddle digest">
         {(data) => (
           <>
@@ -60,6 +59,6 @@ export function Huddle() {
           </>
         )}
       </Loaded>
-    </section>
+    </Page>
   );
 }

@@ -1,4 +1,5 @@
 /** The loop inbox: detractors to call back, open and overdue first, worked by mouse or keyboard. */
+import { Page } from '../components/Page.tsx';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Loaded } from '../components/Loaded.tsx';
 import { LoopDetail, type LoopDetailHandle } from '../components/LoopDetail.tsx';
@@ -55,12 +56,10 @@ export function Inbox() {
   };
 
   return (
-    <section aria-labelledby="inbox-title">
-      <div class="page-head">
-        <h1 id="inbox-title">Loop inbox</h1>
-        <Segmented legend="Loops to show" name="view" value={view} choices={VIEWS} onChange={setView} />
-        <button type="button" class="link" aria-expanded={help} onClick={() => setHelp(!help)}>Keyboard shortcuts (?)</button>
-      </div>
+    <Page id="inbox" title="Loop inbox" tools={<>
+      <Segmented legend="Loops to show" name="view" value={view} choices={VIEWS} onChange={setView} />
+      <button type="button" class="link" aria-expanded={help} onClick={() => setHelp(!help)}>Keyboard shortcuts (?)</button>
+    </>}>
       {help && <ShortcutHelp />}
       <p class="success small" role="status" data-testid="inbox-status">{done}</p>
       <Loaded resource={stats} what="loop figures">
@@ -79,6 +78,6 @@ export function Inbox() {
           </div>
         )}
       </Loaded>
-    </section>
+    </Page>
   );
 }

@@ -1,4 +1,5 @@
 /** Overview of one survey: NPS with its interval, the change against the previous period, trend, distribution, rates. */
+import { Page } from '../components/Page.tsx';
 import { useState } from 'preact/hooks';
 import { Distribution } from '../components/Distribution.tsx';
 import { Loaded } from '../components/Loaded.tsx';
@@ -34,11 +35,7 @@ export function Overview() {
   const [loops] = useResource(() => api.get<LoopStats>(`${base}/loops/stats`), [surveyId]);
 
   return (
-    <section aria-labelledby="overview-title">
-      <div class="page-head">
-        <h1 id="overview-title">Overview</h1>
-        <Segmented legend="Period" name="period" value={days} choices={PERIODS} onChange={setDays} />
-      </div>
+    <Page id="overview" title="Overview" tools={<Segmented legend="Period" name="period" value={days} choices={PERIODS} onChange={setDays} />}>
       <div class="cards">
         <article class="card wide">
           <Loaded resource={summary} what="the summary">
@@ -88,6 +85,6 @@ export function Overview() {
         </article>
         <LatestComments from={current.from} />
       </div>
-    </section>
+    </Page>
   );
 }

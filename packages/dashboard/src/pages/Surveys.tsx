@@ -1,4 +1,5 @@
 /** Surveys: create and edit, and copy the embed snippet. */
+import { Page } from '../components/Page.tsx';
 import { useState } from 'preact/hooks';
 import { EmbedSnippet } from '../components/EmbedSnippet.tsx';
 import { ReadOnlyNote } from '../components/ReadOnlyNote.tsx';
@@ -11,11 +12,7 @@ export function Surveys() {
   const [creating, setCreating] = useState(false);
   const current = surveys.find((survey) => survey.id === surveyId);
   return (
-    <section aria-labelledby="surveys-title">
-      <div class="page-head">
-        <h1 id="surveys-title">Surveys</h1>
-        <button type="button" onClick={() => setCreating(!creating)} aria-expanded={creating}>{creating ? 'Cancel new survey' : 'New survey'}</button>
-      </div>
+    <Page id="surveys" title="Surveys" tools={<button type="button" onClick={() => setCreating(!creating)} aria-expanded={creating}>{creating ? 'Cancel new survey' : 'New survey'}</button>}>
       <ReadOnlyNote action="create or edit surveys" />
       {creating && <article class="card"><h2>New survey</h2><SurveyForm onSaved={() => setCreating(false)} /></article>}
       {current && (
@@ -46,6 +43,6 @@ export function Surveys() {
           </tbody>
         </table>
       </article>
-    </section>
+    </Page>
   );
 }

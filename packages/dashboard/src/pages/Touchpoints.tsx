@@ -1,4 +1,5 @@
 /** Touchpoints: NPS per segment with intervals, small samples marked, sortable, and any two compared. */
+import { Page } from '../components/Page.tsx';
 import { useState } from 'preact/hooks';
 import { ComparePeriods } from '../components/ComparePeriods.tsx';
 import { CompareSegments } from '../components/CompareSegments.tsx';
@@ -31,11 +32,7 @@ export function Touchpoints() {
   );
 
   return (
-    <section aria-labelledby="touchpoints-title">
-      <div class="page-head">
-        <h1 id="touchpoints-title">Touchpoints</h1>
-        <Segmented legend="Segment by" name="by" value={by} choices={DIMENSIONS} onChange={setBy} />
-      </div>
+    <Page id="touchpoints" title="Touchpoints" tools={<Segmented legend="Segment by" name="by" value={by} choices={DIMENSIONS} onChange={setBy} />}>
       <Loaded resource={segments} what="segments">
         {(data) => (
           <>
@@ -62,6 +59,6 @@ export function Touchpoints() {
           </>
         )}
       </Loaded>
-    </section>
+    </Page>
   );
 }
