@@ -8,8 +8,30 @@ import { createResponseList, type ListOptions } from './response-list.ts';
 import { createAnalyticsQueries, OPEN_FROM, OPEN_TO } from './rollup-query.ts';
 import { createThemeQuery } from './theme-query.ts';
 
+/** Options for `createAnalyticsStore`. */
+export interface AnalyticsStoreOptions {
+  /** The most answers a raw-row fallback may scan. */
+  rawScanLimit?: number;
+  /** Runs before every read: the write path's `fold`, so pending rollup deltas are counted. */
+  beforeRead?: () => void;
+}
+
 /** Builds the analytics reads; call after migrations so the schema is known. */
-export function createAnalyticsStore(db: Database, options: { rawScanLimit?: number } = {}) {
+export function createAnalyticsStore(db: Database, options: AnalyticsStoreOptions = {}) {
+  const reads = analyticsReads(db, options);
+  const beforeRead = options.beforeRead;
+  if (!beforeRead) return reads;
+  const wrapped = { ...reads };
+  for (const [name, read] of Object.entries(reads) as [keyof typeof reads, (...args: unknown[]) => unknown][]) {
+    (wrapped as Record<string, unknown>)[name] = (...args: unknown[]) => {
+      beforeRead();
+      return read(...args);
+    };
+  }
+  return wrapped;
+}
+
+function analyticsReads(db: Database, options: AnalyticsStoreOptions) {
   const excluded = hasExcludedColumn(db);
   const queries = createAnalyticsQueries(db, { hasExcludedColumn: excluded, rawScanLimit: options.rawScanLimit });
   const firstResponseAt = db.prepare<[string], { at: number | null }>('SELECT MIN(created_at) AS at FROM responses WHERE survey_id = ?');
@@ -44,4 +66,4 @@ export function createAnalyticsStore(db: Database, options: { rawScanLimit?: num
 }
 
 /** The analytics store's interface. */
-export type AnalyticsStore = ReturnType<typeof createAnalyticsStore>;
+export type AnalyticsStore = ReturnType<typeof analyticsReads>;

@@ -85,12 +85,10 @@ export class RollupDeltas {
 
   /** The accumulated non-zero deltas for every grain; the accumulator is emptied. */
   drain(): RollupDelta[] {
-    const quarters: RollupDelta[] = [];
+    const quarters = this.drainQuarters();
     const coarser = new Map<string, RollupDelta>();
-    for (const row of this.rows.values()) {
-      if (row.counters.every((count) => count === 0)) continue;
+    for (const row of quarters) {
       // 15-minute rows are unique already; only the coarser grains merge several of them.
-      quarters.push(row);
       for (const { grain, ms } of GRAINS.slice(1)) {
         const bucketStart = row.bucketStart - (((row.bucketStart % ms) + ms) % ms);
         const key = `${row.surveyId}\u0000${grain}\u0000${bucketStart}\u0000${row.dim}\u0000${row.value}`;
@@ -99,8 +97,22 @@ export class RollupDeltas {
         else coarser.set(key, { ...row, grain, bucketStart, counters: [...row.counters] });
       }
     }
-    this.rows.clear();
     return [...quarters, ...coarser.values()];
+  }
+
+  /** The accumulated non-zero 15-minute deltas only; the accumulator is emptied. */
+  drainQuarters(): RollupDelta[] {
+    const quarters = [...this.rows.values()].filter((row) => row.counters.some((count) => count !== 0));
+    this.rows.clear();
+    return quarters;
+  }
+
+  /** Adds 15-minute deltas drained elsewhere (e.g. read back from the pending table). */
+  addQuarters(quarters: readonly Pick<RollupDelta, 'surveyId' | 'bucketStart' | 'dim' | 'value' | 'counters'>[]): void {
+    for (const quarter of quarters) {
+      const counters = this.counters(quarter.surveyId, quarter.bucketStart, quarter.dim, quarter.value);
+      for (let index = 0; index < counters.length; index++) counters[index] += quarter.counters[index] ?? 0;
+    }
   }
 
   private addResponse(response: ResponseFacts, sign: 1 | -1): void {

@@ -2,7 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { RollupDeltas } from './rollup-delta.ts';
 import { eventFacts, responseFacts, type EventFactsRow, type ResponseFactsRow } from './rollup-facts.ts';
-import { COMMENT_INDEX, ROLLUP_TABLE } from './rollup-schema.ts';
+import { COMMENT_INDEX, PENDING_TABLE, ROLLUP_TABLE } from './rollup-schema.ts';
 import { createRollupWriter } from './rollup-writer.ts';
 
 const PAGE = 50_000;
@@ -43,6 +43,8 @@ export function rebuildRollups(db: Database, onProgress?: (rowsRead: number) => 
   function rebuildInTransaction() {
   db.transaction(() => {
     db.prepare(`DELETE FROM ${ROLLUP_TABLE}`).run();
+    // Pending deltas describe raw rows this rebuild reads anyway.
+    db.prepare(`DELETE FROM ${PENDING_TABLE}`).run();
     const deltas = new RollupDeltas();
     for (let after = 0, rows = responsePage.all(0, PAGE); rows.length > 0; rows = responsePage.all(after, PAGE)) {
       for (const row of rows) deltas.addResponseChange(null, responseFacts(row));

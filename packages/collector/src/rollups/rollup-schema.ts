@@ -5,14 +5,18 @@ import { COUNTER_COLUMNS } from './rollup-delta.ts';
 /** Name of the rollup table. */
 export const ROLLUP_TABLE = 'analytics_rollups';
 
+/** Name of the table of batches' rollup deltas not yet folded into the rollups (see rollup-maintenance.ts). */
+export const PENDING_TABLE = 'analytics_rollup_pending';
+
 /** Name of the FTS5 index over `responses.comment` (external content, keyed by the responses rowid). */
 export const COMMENT_INDEX = 'response_comments_fts';
 
 /**
  * The analytics schema, as one migration: one rollup row per survey, grain,
  * dimension, value and UTC bucket (primary-key order serves "one value over a
- * time range" scans); an FTS5 index folding case and accents; triggers that
- * keep the index in step with every write to `responses`.
+ * time range" scans); the pending deltas of recent write batches; an FTS5 index
+ * folding case and accents; triggers that keep the index in step with every
+ * write to `responses`.
  */
 export const ANALYTICS_SCHEMA_SQL = `
 CREATE TABLE ${ROLLUP_TABLE} (
@@ -24,6 +28,10 @@ CREATE TABLE ${ROLLUP_TABLE} (
   ${COUNTER_COLUMNS.map((column) => `${column} INTEGER NOT NULL DEFAULT 0`).join(',\n  ')},
   PRIMARY KEY (survey_id, grain, dim, value, bucket_start)
 ) WITHOUT ROWID;
+CREATE TABLE ${PENDING_TABLE} (
+  id INTEGER PRIMARY KEY,
+  deltas TEXT NOT NULL
+);
 CREATE VIRTUAL TABLE ${COMMENT_INDEX} USING fts5(
   comment, content = 'responses', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2'
 );
