@@ -75,6 +75,7 @@ export function LoopDetail(props: { loop: Loop; control: RefObject<LoopDetailHan
           : <span class="muted">No consent to contact (or no way to reach them)</span>}</dd></div>
         <div><dt>SLA</dt><dd class={loop.overdue ? 'sla overdue' : ''}>{loop.state === 'open' ? slaText(loop.dueAt, Date.now()) : `first contact ${loop.firstContactAt ? formatDateTime(loop.firstContactAt) : '–'}`}</dd></div>
         <div><dt>Assignee</dt><dd>{loop.assignee ?? 'unassigned'}</dd></div>
+        {loop.tags.length > 0 && <div><dt>Tags</dt><dd>{loop.tags.map((tag) => <span key={tag} class="state">{humanize(tag)}</span>)}</dd></div>}
         {loop.closeReason && <div><dt>Closed as</dt><dd>{humanize(loop.closeReason)}</dd></div>}
       </dl>
       <ReadOnlyNote action="change loops or add notes" />

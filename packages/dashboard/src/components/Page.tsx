@@ -4,7 +4,7 @@ import type { ComponentChildren } from 'preact';
 /** `<h1>` plus tools in the page head, then the content. */
 export function Page(props: { id: string; title: string; tools?: ComponentChildren; children: ComponentChildren }) {
   return (
-    <section class={`page ${props.id}`} aria-labelledby={`${props.id}-title`}>
+    <section class="page" aria-labelledby={`${props.id}-title`}>
       <div class="page-head">
         <h1 id={`${props.id}-title`}>{props.title}</h1>
         {props.tools}

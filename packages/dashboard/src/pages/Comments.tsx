@@ -2,6 +2,7 @@
 import { Page } from '../components/Page.tsx';
 import { useState } from 'preact/hooks';
 import { ActionForm } from '../components/ActionForm.tsx';
+import { ExportLink } from '../components/ExportLink.tsx';
 import { CommentFilters, type CommentFilter } from '../components/CommentFilters.tsx';
 import { Loaded } from '../components/Loaded.tsx';
 import { Quote } from '../components/Quote.tsx';
@@ -10,7 +11,7 @@ import { useSession } from '../context.ts';
 import type { ResponseItem } from '../types.ts';
 import { useResource } from '../use-resource.ts';
 
-interface Page {
+interface ResponsePage {
   responses: ResponseItem[];
   nextCursor: string | null;
 }
@@ -19,22 +20,22 @@ interface Page {
 export function Comments() {
   const { api, surveyId, scope } = useSession();
   const [filter, setFilter] = useState<CommentFilter>({ group: '', touchpoint: '', score: '', q: '' });
-  const [pages, setPages] = useState<Page[]>([]);
+  const [pages, setPages] = useState<ResponsePage[]>([]);
   const [actionFor, setActionFor] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
   const base = `/v1/surveys/${encodeURIComponent(surveyId)}`;
   const query = { hasComment: 'true', group: filter.group, touchpoint: filter.touchpoint, score: filter.score, q: filter.q.trim(), limit: 30 };
   const [first] = useResource(async () => {
     setPages([]);
-    return api.get<Page>(`${base}/responses`, query);
+    return api.get<ResponsePage>(`${base}/responses`, query);
   }, [surveyId, filter.group, filter.touchpoint, filter.score, filter.q]);
 
   async function more(cursor: string) {
-    setPages([...pages, await api.get<Page>(`${base}/responses`, { ...query, cursor })]);
+    setPages([...pages, await api.get<ResponsePage>(`${base}/responses`, { ...query, cursor })]);
   }
 
   return (
-    <Page id="comments" title="Comments">
+    <Page id="comments" title="Comments" tools={<ExportLink filters={{ touchpoint: filter.touchpoint }} />}>
       <CommentFilters value={filter} onChange={setFilter} />
       <div class="split">
         <div>

@@ -9,6 +9,7 @@ import { ShortcutHelp } from '../components/ShortcutHelp.tsx';
 import { useSession } from '../context.ts';
 import { formatShare } from '../format.ts';
 import { commandFor, workOrder } from '../loops.ts';
+import { storedName } from '../session.ts';
 import type { Loop, LoopStats } from '../types.ts';
 import { useResource } from '../use-resource.ts';
 
@@ -21,12 +22,14 @@ export function Inbox() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const [mine, setMine] = useState(false);
+  const me = storedName();
   const detail = useRef<LoopDetailHandle>(null);
   const states = view === 'todo' ? ['open', 'contacted'] : ['resolved', 'closed'];
   const [loops, reload] = useResource(async () => {
-    const body = await api.get<{ loops: Loop[] }>('/v1/loops', { surveyId, state: states, limit: 500 });
+    const body = await api.get<{ loops: Loop[] }>('/v1/loops', { surveyId, state: states, assignee: mine && me ? me : undefined, limit: 500 });
     return workOrder(body.loops);
-  }, [surveyId, view]);
+  }, [surveyId, view, mine]);
   const [stats, reloadStats] = useResource(() => api.get<LoopStats>(`/v1/surveys/${encodeURIComponent(surveyId)}/loops/stats`), [surveyId]);
   const list = loops.status === 'ok' ? loops.data : [];
   const overdueNow = list.filter((loop) => loop.overdue).length;
@@ -58,6 +61,8 @@ export function Inbox() {
   return (
     <Page id="inbox" title="Loop inbox" tools={<>
       <Segmented legend="Loops to show" name="view" value={view} choices={VIEWS} onChange={setView} />
+      <label class="check"><input type="checkbox" checked={mine} disabled={!me} onChange={(e) => setMine(e.currentTarget.checked)} />
+        {me ? `Only ${me}'s` : 'Only mine (give your name first)'}</label>
       <button type="button" class="link" aria-expanded={help} onClick={() => setHelp(!help)}>Keyboard shortcuts (?)</button>
     </>}>
       {help && <ShortcutHelp />}
