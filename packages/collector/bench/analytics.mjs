@@ -10,7 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { generateAnalyticsData, HISTORY } from './generate-analytics.mjs';
 
+// `pnpm run bench:analytics -- --rows N` passes the `--` through; it is not a positional here.
+const argv = process.argv.slice(2).filter((arg, index) => !(index === 0 && arg === '--'));
 const { values: args } = parseArgs({
+  args: argv,
   options: { rows: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '30' }, db: { type: 'string' }, fresh: { type: 'boolean', default: false } },
 });
 const ROWS = Number(args.rows);
