@@ -26,7 +26,7 @@ export function ActionList(props: { actions: Huddle['actions']; onChanged: () =>
       <ReadOnlyNote action="create or move actions" />
       {error && <p class="error" role="alert">{error}</p>}
       {props.actions.length === 0 ? <p class="muted small">No actions yet: pick one from a theme or a comment.</p> : (
-        <table class="table">
+        <div class="table-scroll"><table class="table">
           <thead><tr><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">State</th><th scope="col"><span class="visually-hidden">Change</span></th></tr></thead>
           <tbody>
             {props.actions.map((action) => (
@@ -35,13 +35,13 @@ export function ActionList(props: { actions: Huddle['actions']; onChanged: () =>
                 <td>{action.owner ?? <span class="muted">no owner</span>}</td>
                 <td class={action.overdue ? 'overdue' : ''}>{action.dueDate ?? '–'}</td>
                 <td><span class={`state ${action.state}`}>{humanize(action.state)}</span></td>
-                <td class="row">{NEXT[action.state].map((next) => (
+                <td><div class="row">{NEXT[action.state].map((next) => (
                   <button key={next.state} type="button" class="small" disabled={scope !== 'admin' || busy} onClick={() => move(action.id, next.state)}>{next.label}</button>
-                ))}</td>
+                ))}</div></td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       )}
     </article>
   );
