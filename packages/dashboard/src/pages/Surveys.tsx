@@ -29,7 +29,7 @@ export function Surveys() {
       )}
       <article class="card">
         <h2>All surveys</h2>
-        <table class="table">
+        <div class="table-scroll"><table class="table">
           <thead><tr><th scope="col">Survey</th><th scope="col">Id</th><th scope="col">State</th><th scope="col">Origins</th></tr></thead>
           <tbody>
             {surveys.map((survey) => (
@@ -41,7 +41,7 @@ export function Surveys() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       </article>
     </Page>
   );

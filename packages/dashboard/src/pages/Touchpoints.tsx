@@ -37,7 +37,7 @@ export function Touchpoints() {
         {(data) => (
           <>
             <article class="card">
-              <table class="table segments">
+              <div class="table-scroll"><table class="table segments">
                 <caption class="visually-hidden">NPS per {by}, all time; samples under {data.minN} answers are marked</caption>
                 <thead><tr>{header('value', DIMENSIONS.find((d) => d.value === by)?.label ?? by)}{header('n', 'Answers')}{header('nps', 'NPS')}<th scope="col">95% interval</th><th scope="col" class="chart-col">−100 · 0 · +100</th></tr></thead>
                 <tbody>
@@ -51,7 +51,7 @@ export function Touchpoints() {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </table></div>
               <p class="muted small">Small samples (under {data.minN} answers) have wide intervals: read them as hints, not verdicts.</p>
             </article>
             <CompareSegments by={by} values={data.segments.map((segment) => segment.value).filter((value): value is string => value !== null)} />
