@@ -17,6 +17,7 @@ export interface CommentFilter {
 export function CommentFilters(props: { value: CommentFilter; onChange: (filter: CommentFilter) => void }) {
   const { api, surveyId } = useSession();
   const [text, setText] = useState(props.value.q);
+  const [touchpoint, setTouchpoint] = useState(props.value.touchpoint);
   const [touchpoints] = useResource(
     () => api.get<Segments>(`/v1/surveys/${encodeURIComponent(surveyId)}/segments`, { by: 'touchpoint' }),
     [surveyId],
@@ -25,9 +26,10 @@ export function CommentFilters(props: { value: CommentFilter; onChange: (filter:
   const set = (patch: Partial<CommentFilter>) => props.onChange({ ...props.value, ...patch });
   // A theme picked elsewhere replaces the search text.
   useEffect(() => setText(props.value.q), [props.value.q]);
+  useEffect(() => setTouchpoint(props.value.touchpoint), [props.value.touchpoint]);
 
   return (
-    <form class="filters" role="search" onSubmit={(event) => { event.preventDefault(); set({ q: text }); }}>
+    <form class="filters" role="search" onSubmit={(event) => { event.preventDefault(); set({ q: text, touchpoint: touchpoint.trim() }); }}>
       <label>Group
         <select value={props.value.group} onChange={(e) => set({ group: e.currentTarget.value as CommentFilter['group'] })}>
           <option value="">All</option>
@@ -37,10 +39,12 @@ export function CommentFilters(props: { value: CommentFilter; onChange: (filter:
         </select>
       </label>
       <label>Touchpoint
-        <select value={props.value.touchpoint} onChange={(e) => set({ touchpoint: e.currentTarget.value })}>
-          <option value="">All</option>
+        {/* Known touchpoints to pick from, or any name typed in (the list comes from the segments report). */}
+        <input list="touchpoint-names" value={touchpoint} maxLength={64} placeholder="All"
+          onInput={(e) => setTouchpoint(e.currentTarget.value)} onChange={(e) => set({ touchpoint: e.currentTarget.value.trim() })} />
+        <datalist id="touchpoint-names">
           {values.map((value) => <option key={value} value={value}>{humanize(value)}</option>)}
-        </select>
+        </datalist>
       </label>
       <label>Score
         <select value={props.value.score} onChange={(e) => set({ score: e.currentTarget.value })}>
