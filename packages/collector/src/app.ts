@@ -14,9 +14,16 @@ import { hostedSurveyRoutes } from './routes/hosted-survey.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { opsRoutes } from './routes/ops.ts';
 import { surveyRoutes } from './routes/surveys.ts';
+import { analyticsRoutes } from './routes/analytics.ts';
 import { widgetRoutes } from './routes/widget.ts';
 import type { SyncMode } from './store/open-database.ts';
 import { createStore, type Store } from './store/store.ts';
+import { actionRoutes } from './actions/action-routes.ts';
+import { huddleRoutes } from './huddle/huddle-routes.ts';
+import { loopRoutes } from './loops/loop-routes.ts';
+import { privacyRoutes, retentionSweeper } from './privacy/privacy-routes.ts';
+import { webhookRoutes } from './webhooks/webhook-routes.ts';
+import { webhookWorker } from './webhooks/webhook-worker.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -46,6 +53,16 @@ export interface AppOptions {
   writeWindowMs?: number;
   /** SQLite `synchronous` in WAL mode (default NORMAL: a commit survives a killed process; FULL also power loss). */
   sync?: SyncMode;
+  /** The clock of the close-the-loop routes and workers (tests inject a fake one). */
+  now?: () => number;
+  /** Accept and deliver webhooks to private and loopback addresses (off by default). */
+  allowPrivateWebhooks?: boolean;
+  /** Wait before `loop.opened` is delivered, in ms (default 2 minutes), so it carries the comment. */
+  loopOpenedDelayMs?: number;
+  /** How often due webhook deliveries are polled, in ms (default 1000; 0 = never, for tests that drive them). */
+  webhookPollMs?: number;
+  /** Purge comments and personal data older than this many days (off when absent). */
+  retentionDays?: number;
 }
 
 /** Default per-minute limits: generous for offices behind one NAT, tight enough to stop a flood. */
@@ -57,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const store = createStore(options.dbPath, {
     sync: options.sync,
     windowMs: options.writeWindowMs,
+    loopOpenedDelayMs: options.loopOpenedDelayMs,
     backgroundCheckpoints: true,
     onBatch: (size, seconds) => {
       registry.observe('npsloop_write_batch_size', 'Rows written per group commit', size, undefined, 'batch');
@@ -91,6 +109,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(ingestRoutes);
   await app.register(surveyRoutes);
+  await app.register(analyticsRoutes, { analytics: store.analytics });
+  await app.register(loopRoutes, { now: options.now });
+  await app.register(actionRoutes, { now: options.now });
+  await app.register(huddleRoutes, { now: options.now });
+  await app.register(privacyRoutes);
+  await app.register(webhookRoutes, { now: options.now, allowPrivate: options.allowPrivateWebhooks });
+  await app.register(webhookWorker, { now: options.now, allowPrivate: options.allowPrivateWebhooks, pollMs: options.webhookPollMs });
+  await app.register(retentionSweeper, { retentionDays: options.retentionDays, now: options.now });
   await app.register(widgetRoutes, { widgetPath: options.widgetPath });
   await app.register(hostedSurveyRoutes);
   await app.register(opsRoutes);

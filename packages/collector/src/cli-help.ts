@@ -24,6 +24,16 @@ Commands:
       --inactive            create it paused
       --if-missing          succeed without changes when the survey exists
   surveys list              list surveys (--json for JSON)
+  demo                      fill a survey with a demo shop: answers in en and nl, loops in every state, actions
+      --survey ID           the survey to fill, created if missing (default demo)
+      --days N              days of history (default 60)
+      --seed N              random seed: the same seed gives the same data (default 42)
+  import FILE.csv           import historical answers from CSV; rejected rows are listed with their line numbers
+      --survey ID           the survey the answers belong to (required)
+      --map COLUMN=FIELD    repeatable: the column for created_at, score, comment, email, user_id, consent,
+                            touchpoint, channel, locale, journey or property.NAME
+      --skip-invalid        import the valid rows when some are rejected (default: import nothing then)
+  rollups rebuild           recompute the analytics rollups and comment search index from the stored answers
   help                      show this help
 
 Every command takes --db PATH (env NPSLOOP_DB, default ${DEFAULTS.db}).

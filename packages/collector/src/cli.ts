@@ -1,8 +1,11 @@
 import { parseArgs } from 'node:util';
 import { helpText } from './cli-help.ts';
+import { demoCommand } from './demo/demo-command.ts';
+import { importCommand } from './import/import-command.ts';
 import { ConfigError, DEFAULTS, parseServeConfig, type Env } from './config.ts';
 import { describeIssues } from './schemas/common.ts';
 import { surveyCreateSchema } from './schemas/survey.ts';
+import { runRollupsRebuild } from './rollups/rollups-command.ts';
 import { startServer } from './server.ts';
 import type { KeyScope } from './store/api-keys.ts';
 import { createStore, type Store } from './store/store.ts';
@@ -11,6 +14,8 @@ import { createStore, type Store } from './store/store.ts';
 export interface CliOutput {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** stderr is a terminal (progress bars redraw in place). */
+  isTerminal?: boolean;
 }
 
 type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
@@ -91,6 +96,12 @@ export async function runCli(argv: readonly string[], env: Env, io: CliOutput): 
     if (command === 'keys' && sub === 'create') await keysCreate(rest, env, io);
     else if (command === 'surveys' && sub === 'create') await surveysCreate(rest, env, io);
     else if (command === 'surveys' && sub === 'list') await surveysList(rest, env, io);
+    else if (command === 'demo') return await demoCommand(argv.slice(1), env, io);
+    else if (command === 'import') return await importCommand(argv.slice(1), env, io);
+    else if (command === 'rollups' && sub === 'rebuild') {
+      const values = flags(rest, {});
+      await withStore(values.db as string | undefined, env, (store) => runRollupsRebuild(store.db, io));
+    }
     else throw new ConfigError(`unknown command "${argv.slice(0, 2).join(' ')}"; see npsloop --help`);
     return 0;
   } catch (error) {
@@ -104,7 +115,7 @@ export async function runCli(argv: readonly string[], env: Env, io: CliOutput): 
 
 /** The `npsloop` binary: runs the command with the process's arguments, environment and streams. */
 export async function main(argv: readonly string[]): Promise<void> {
-  const io: CliOutput = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) };
+  const io: CliOutput = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), isTerminal: process.stderr.isTTY };
   try {
     process.exitCode = await runCli(argv, process.env, io);
   } catch (error) {

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { surveyNotFound } from '../errors.ts';
 import { enforceSurveyOrigin } from '../plugins/origin.ts';
-import { timeRangeQuerySchema, summarySchema } from '../schemas/summary.ts';
 import {
   surveyCreateSchema, surveyParamsSchema, surveyPatchSchema, surveySchema,
   type SurveyCreate, type SurveyPatch,
@@ -58,16 +57,4 @@ export async function surveyRoutes(app: FastifyInstance): Promise<void> {
     return publicSettingsSchema.parse(survey);
   });
 
-  app.get('/v1/surveys/:id/summary', {
-    schema: {
-      summary: 'NPS with its 95% interval, group counts, distribution, comment and response rates', tags: ['analytics'],
-      params: surveyParamsSchema, querystring: timeRangeQuerySchema, response: { 200: summarySchema },
-    },
-    config: { access: 'read' },
-  }, async (request) => {
-    const { id } = request.params as { id: string };
-    const { from, to } = request.query as z.infer<typeof timeRangeQuerySchema>;
-    byId(id);
-    return app.store.summary(id, { from: from ? Date.parse(from) : undefined, to: to ? Date.parse(to) : undefined });
-  });
 }

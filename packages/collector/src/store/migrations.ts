@@ -1,4 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import { CLOSE_THE_LOOP_MIGRATIONS } from '../loops/loop-migrations.ts';
+import { ROLLUP_BACKFILL_SQL } from '../rollups/rollup-backfill.ts';
+import { ANALYTICS_SCHEMA_SQL } from '../rollups/rollup-schema.ts';
 
 /** Versioned schema changes, applied in order at start; never edit one that has shipped. */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
@@ -55,6 +58,12 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'analytics rollups (15m/1h/3h/6h/1d by dimension) and comment full-text index, backfilled',
+    sql: ANALYTICS_SCHEMA_SQL + ROLLUP_BACKFILL_SQL,
+  },
+  { version: 3, ...CLOSE_THE_LOOP_MIGRATIONS[0] },
 ];
 
 /** Applies every migration newer than the database's version, each in its own transaction. */

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { HttpError } from '../errors.ts';
+import type { RollupMaintenance } from '../rollups/rollup-maintenance.ts';
 import type { EventBody, ResponseBody } from '../schemas/ingest.ts';
 
 /** How an ingest request changed the database. */
@@ -51,8 +52,8 @@ export function columnsFromBody(body: ResponseBody): Partial<ResponseRow> {
   return columns;
 }
 
-/** Prepared statements and the upsert rules for responses and events. */
-export function createIngestWrites(db: Database) {
+/** Prepared statements and the upsert rules for responses and events; `rollups` hears of every change that succeeded. */
+export function createIngestWrites(db: Database, rollups?: RollupMaintenance) {
   const selectResponse = db.prepare<[string], ResponseRow>('SELECT * FROM responses WHERE id = ?');
   // Insert first: a new id (the common case) costs one statement; an existing id changes nothing here.
   // Positional parameters: this is the hottest statement, and binding by name costs more.
@@ -69,7 +70,13 @@ export function createIngestWrites(db: Database) {
     upsertResponse(body: ResponseBody, now: number): IngestStatus {
       const columns = columnsFromBody(body);
       const values = MUTABLE_COLUMNS.map((c) => columns[c] ?? null);
-      if (insertResponse.run(body.id, body.surveyId, ...values, now, now).changes === 1) return 'created';
+      if (insertResponse.run(body.id, body.surveyId, ...values, now, now).changes === 1) {
+        rollups?.responseChanged(null, {
+          survey_id: body.surveyId, created_at: now, score: body.score, comment: columns.comment ?? null, touchpoint: columns.touchpoint ?? null,
+          channel: columns.channel ?? null, locale: columns.locale ?? null, journey: columns.journey ?? null,
+        });
+        return 'created';
+      }
       const existing = selectResponse.get(body.id)!;
       if (existing.survey_id !== body.surveyId) {
         throw new HttpError(409, 'id_conflict', `id: response "${body.id}" belongs to another survey`);
@@ -80,16 +87,20 @@ export function createIngestWrites(db: Database) {
       const merged = { ...existing, ...columns };
       if (MUTABLE_COLUMNS.every((c) => merged[c] === existing[c])) return 'unchanged';
       updateResponse.run({ ...merged, updated_at: now });
+      rollups?.responseChanged(existing, merged);
       return 'updated';
     },
 
     /** Inserts an event once; the same id again is unchanged, or 409 when it differs. */
     insertEvent(body: EventBody, now: number): IngestStatus {
-      const inserted = insertEvent.run({
+      const event = {
         id: body.id, survey_id: body.surveyId, type: body.type, touchpoint: body.touchpoint ?? null,
         channel: body.channel ?? null, locale: body.locale ?? null, page: body.page ?? null, created_at: now,
-      });
-      if (inserted.changes === 1) return 'created';
+      };
+      if (insertEvent.run(event).changes === 1) {
+        rollups?.eventAdded(event);
+        return 'created';
+      }
       const existing = selectEvent.get(body.id)!;
       if (existing.survey_id !== body.surveyId || existing.type !== body.type) {
         throw new HttpError(409, 'id_conflict', `id: event "${body.id}" was recorded with another survey or type`);

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { createSummaryQuery, type Summary, type TimeRange } from '../analytics/summary.ts';
+import { createResponseHooks } from '../loops/response-hooks.ts';
+import { createAnalyticsStore, type AnalyticsStore } from '../analytics/analytics-store.ts';
+import { createRollupMaintenance } from '../rollups/rollup-maintenance.ts';
 import type { EventBody, ResponseBody } from '../schemas/ingest.ts';
 import type { Survey, SurveyCreate, SurveyPatch } from '../schemas/survey.ts';
 import { createKeyStore, type ApiKey, type KeyScope } from './api-keys.ts';
@@ -23,7 +25,8 @@ export interface Store {
   updateSurvey(id: string, patch: SurveyPatch): Survey | undefined;
   createKey(scope: KeyScope, name?: string | null): { secret: string; key: ApiKey };
   findKey(secret: string): ApiKey | undefined;
-  summary(surveyId: string, range?: TimeRange): Summary;
+  /** Summary, trend, segments, compare, responses, themes and export; rollups are kept current by the write path. */
+  readonly analytics: AnalyticsStore;
   /** True when the database answers. */
   ping(): boolean;
   /** Jobs waiting for the next commit. */
@@ -39,6 +42,8 @@ export interface StoreOptions extends WriteQueueOptions {
   sync?: SyncMode;
   /** Checkpoint the WAL from a background thread (the server does; one-shot CLI commands need not). */
   backgroundCheckpoints?: boolean;
+  /** Wait before `loop.opened` webhooks are delivered, in ms (default 2 minutes). */
+  loopOpenedDelayMs?: number;
 }
 
 /** With background checkpoints on, the main connection checkpoints only past this many WAL pages (a safety net). */
@@ -52,16 +57,32 @@ export function createStore(dbPath: string, options: StoreOptions = {}): Store {
     db.pragma(`wal_autocheckpoint = ${SAFETY_NET_CHECKPOINT_PAGES}`);
     checkpointer = startCheckpointer(dbPath);
   }
-  const queue = createWriteQueue(db, options);
-  const writes = createIngestWrites(db);
+  // Each batch commits its rollup deltas as one pending row; a timer and every analytics read fold them in.
+  const rollups = createRollupMaintenance(db);
+  const queue = createWriteQueue(db, { ...options, beforeCommit: () => rollups.flush() });
+  const writes = createIngestWrites(db, rollups);
+  const foldTimer = setInterval(() => {
+    try {
+      rollups.fold();
+    } catch {
+      // A busy database: the next tick or the next analytics read folds them.
+    }
+  }, 1000);
+  foldTimer.unref();
   const surveys = createSurveyStore(db);
   const keys = createKeyStore(db);
-  const summary = createSummaryQuery(db);
+  // Inside each ingest job: a detractor opens a loop and webhook deliveries are queued, in the same commit.
+  const responseHooks = createResponseHooks(db, { loopOpenedDelayMs: options.loopOpenedDelayMs });
+  const analytics = createAnalyticsStore(db, { beforeRead: () => rollups.fold() });
   const ping = db.prepare('SELECT 1 AS ok');
   let closed = false;
 
   return {
-    ingestResponse: (body, now = Date.now()) => queue.run(() => writes.upsertResponse(body, now)),
+    ingestResponse: (body, now = Date.now()) => queue.run(() => {
+      const status = writes.upsertResponse(body, now);
+      responseHooks.afterResponseWrite(body.id, status, now);
+      return status;
+    }),
     ingestEvent: (body, now = Date.now()) => queue.run(() => writes.insertEvent(body, now)),
     getSurvey: (id) => surveys.getSurvey(id),
     listSurveys: () => surveys.listSurveys(),
@@ -70,7 +91,7 @@ export function createStore(dbPath: string, options: StoreOptions = {}): Store {
     updateSurvey: (id, patch) => surveys.updateSurvey(id, patch),
     createKey: (scope, name) => keys.createKey(scope, name),
     findKey: (secret) => keys.findKey(secret),
-    summary,
+    analytics,
     ping: () => !closed && (ping.get() as { ok: number }).ok === 1,
     get pendingWrites() {
       return queue.pending;
@@ -78,6 +99,8 @@ export function createStore(dbPath: string, options: StoreOptions = {}): Store {
     async close() {
       if (closed) return;
       await queue.flush();
+      clearInterval(foldTimer);
+      rollups.fold();
       closed = true;
       await checkpointer?.stop();
       db.close();

@@ -18,6 +18,8 @@ export interface WriteQueueOptions {
   windowMs?: number;
   /** A batch this large is written at once. */
   maxBatch?: number;
+  /** Called inside the batch transaction after its jobs, before the commit (rollup maintenance). */
+  beforeCommit?: () => void;
   /** Called after every committed batch. */
   onBatch?: (size: number, seconds: number) => void;
 }
@@ -39,16 +41,18 @@ export function createWriteQueue(db: Database, options: WriteQueueOptions = {}):
 
   // A job that throws fails alone: jobs write with single statements, which SQLite rolls back
   // on their own. Only if the whole transaction is gone (I/O error, disk full) does the batch fail.
-  const commitBatch = db.transaction((batch: Queued[]) =>
-    batch.map((item) => {
+  const commitBatch = db.transaction((batch: Queued[]) => {
+    const outcomes = batch.map((item) => {
       try {
         return { ok: true as const, value: item.job() };
       } catch (error) {
         if (!db.inTransaction) throw error;
         return { ok: false as const, error };
       }
-    }),
-  );
+    });
+    options.beforeCommit?.();
+    return outcomes;
+  });
 
   function writeNow(): void {
     if (timer) cancel(timer);

@@ -79,7 +79,7 @@ describe('API documentation', () => {
     expect(body.properties.score).toMatchObject({ type: 'integer', minimum: 0, maximum: 10 });
     expect(body.properties.comment.maxLength).toBe(5000);
     expect(document.paths['/v1/surveys/{id}'].patch.security).toEqual([{ bearer: ['admin'] }]);
-    expect(document.paths['/v1/surveys/{id}/summary'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'from', 'to']);
+    expect(document.paths['/v1/surveys/{id}/summary'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'from', 'to', 'touchpoint', 'channel', 'locale', 'journey', 'tz']);
     expect(document.paths['/v1/responses'].options).toBeUndefined();
   });
 

@@ -31,7 +31,7 @@ describe('GET /v1/surveys/:id/summary', () => {
     expect(summary).toMatchObject({
       surveyId: 'demo', n: 8, nps: 25,
       promoters: { count: 4, percent: 50 }, passives: { count: 2, percent: 25 }, detractors: { count: 2, percent: 25 },
-      distribution: [1, 0, 0, 0, 0, 0, 1, 1, 1, 2, 2], comments: 1, commentRate: 12.5, shown: 16, dismissed: 1, responseRate: 50,
+      distribution: [1, 0, 0, 0, 0, 0, 1, 1, 1, 2, 2], comments: 1, commentRate: 0.125, shown: 16, dismissed: 1, responseRate: 0.5,
     });
     expect(summary.interval).toMatchObject({ level: 0.95, method: 'adjusted-wald' });
     expect(summary.interval.low).toBeLessThan(25);

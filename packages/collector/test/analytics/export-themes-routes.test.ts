@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { analyticsApp, answer, get, type Answer } from './analytics-app.ts';
+import { parseCsv } from './csv-parse.ts';
+
+const TRICKY: Answer[] = [
+  { id: 'resp_csv_01', score: 3, at: '2026-01-01T10:00:00Z', comment: 'Slow, "very" slow\r\nand rude', touchpoint: 'checkout', properties: { plan: 'pro', seats: 3, trial: false } },
+  { id: 'resp_csv_02', score: 10, at: '2026-01-01T10:00:00Z', comment: 'Één café ☕, merci', locale: 'nl-BE', channel: 'app' },
+  { id: 'resp_csv_03', score: 7, at: '2026-01-02T10:00:00Z' },
+];
+
+describe('GET /v1/surveys/:id/export', () => {
+  it('streams RFC 4180 CSV that parses back to exactly the stored responses', async () => {
+    const app = await analyticsApp();
+    const many = Array.from({ length: 1200 }, (_, index) => ({ id: `resp_bulk_${String(index).padStart(4, '0')}`, score: index % 11, at: Date.parse('2026-01-03T00:00:00Z') + index * 1000, comment: index % 3 ? undefined : `note ${index}, with "quotes"` }));
+    await answer(app, [...TRICKY, ...many]);
+    const { status, body, response } = await get(app, '/v1/surveys/demo/export?format=csv');
+    expect(status).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="demo-responses.csv"');
+    const [header, ...records] = parseCsv(body as string);
+    expect(header).toEqual(['id', 'surveyId', 'score', 'comment', 'consent', 'userId', 'email', 'touchpoint', 'channel', 'journey', 'locale', 'page', 'device', 'properties', 'createdAt', 'updatedAt']);
+    expect(records).toHaveLength(1203);
+    const listed = [];
+    for (let cursor = ''; ; ) {
+      const page = await get(app, `/v1/surveys/demo/responses?limit=500${cursor}`);
+      listed.push(...page.body.responses);
+      if (!page.body.nextCursor) break;
+      cursor = `&cursor=${page.body.nextCursor}`;
+    }
+    const asCsv = (value: unknown) => (value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+    const expected = listed.reverse().map((response) => header.map((field) => asCsv(response[field])));
+    expect(records).toEqual(expected);
+    expect(records[0][3]).toBe('Slow, "very" slow\r\nand rude');
+    expect(JSON.parse(records[0][13])).toEqual({ plan: 'pro', seats: 3, trial: false });
+  });
+
+  it('streams NDJSON, one response per line, honouring filters', async () => {
+    const app = await analyticsApp();
+    await answer(app, TRICKY);
+    const { body, response } = await get(app, '/v1/surveys/demo/export?format=ndjson&from=2026-01-01&to=2026-01-02');
+    expect(response.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
+    const lines = (body as string).trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.id)).toEqual(['resp_csv_01', 'resp_csv_02']);
+    expect(lines[1]).toMatchObject({ comment: 'Één café ☕, merci', locale: 'nl-BE', channel: 'app', consent: null, createdAt: '2026-01-01T10:00:00.000Z' });
+    const bad = await get(app, '/v1/surveys/demo/export?format=xml');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe('format: must be csv or ndjson');
+  });
+});
+
+describe('GET /v1/surveys/:id/themes', () => {
+  it('finds the words and phrases detractors repeat, without en/nl stop words, with the NPS of all who mention them', async () => {
+    const app = await analyticsApp();
+    const at = '2026-01-05T10:00:00Z';
+    await answer(app, [
+      { score: 2, at, comment: 'The delivery was slow and the box was damaged' },
+      { score: 4, at, comment: 'Slow delivery again!' },
+      { score: 5, at, comment: 'De bezorging was traag, SLOW DELIVERY' },
+      { score: 6, at, comment: 'Bezorging duurde lang' },
+      { score: 9, at, comment: 'Slow delivery but lovely product' },
+      { score: 10, at, comment: 'Lovely product' },
+      { score: 8, at },
+    ]);
+    const { status, body } = await get(app, '/v1/surveys/demo/themes?group=detractor');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ group: 'detractor', comments: 4, truncated: false });
+    const terms = body.themes.map((theme: { term: string; count: number }) => [theme.term, theme.count]);
+    // Phrases never span punctuation ("traag, slow" is no phrase); ties list phrases first.
+    expect(terms).toEqual([['delivery', 3], ['slow', 3], ['slow delivery', 2], ['bezorging', 2]]);
+    // Three of four detractor comments mention delivery; so does one promoter: 3 detractors + 1 promoter → −50.
+    expect(body.themes[0]).toMatchObject({ kind: 'word', share: 0.75, n: 4, nps: -50 });
+    expect(body.themes[2]).toMatchObject({ kind: 'phrase', share: 0.5, n: 3, nps: -33.3 });
+    const everyone = await get(app, '/v1/surveys/demo/themes');
+    const lovely = everyone.body.themes.find((theme: { term: string }) => theme.term === 'lovely product');
+    expect(lovely).toMatchObject({ count: 2, n: 2, nps: 100 });
+    for (const stop of ['the', 'was', 'and', 'de', 'but']) expect(everyone.body.themes.map((theme: { term: string }) => theme.term)).not.toContain(stop);
+  });
+});
