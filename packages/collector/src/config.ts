@@ -25,6 +25,9 @@ export interface ServeConfig {
   widgetPath?: string;
   sync: SyncMode;
   writeWindowMs: number;
+  allowPrivateWebhooks: boolean;
+  loopOpenedDelayMs: number;
+  retentionDays?: number;
 }
 
 /** The serve flags, their environment variables and help text (also used by `npsloop --help`). */
@@ -41,6 +44,9 @@ export const SERVE_OPTIONS = {
   'body-limit': { env: 'NPSLOOP_BODY_LIMIT', help: 'largest request body in bytes (default 65536)' },
   widget: { env: 'NPSLOOP_WIDGET', help: 'path of the built widget.js (default: packages/widget/dist/widget.js)' },
   sync: { env: 'NPSLOOP_SYNC', help: 'SQLite synchronous mode: normal (survives a killed process; default) or full (also survives power loss, slower)' },
+  'allow-private-webhooks': { env: 'NPSLOOP_ALLOW_PRIVATE_WEBHOOKS', help: 'true: accept webhooks to private and loopback addresses (default false)' },
+  'loop-opened-delay': { env: 'NPSLOOP_LOOP_OPENED_DELAY', help: 'seconds a loop.opened webhook waits for the comment (default 120)' },
+  'retention-days': { env: 'NPSLOOP_RETENTION_DAYS', help: 'purge comments and personal data of answers older than this many days (default: keep)' },
   'write-window': { env: 'NPSLOOP_WRITE_WINDOW', help: 'group commit: extra ms a write waits to share its transaction (default 0: writes of one event-loop turn share one)' },
 } as const;
 
@@ -51,6 +57,11 @@ function integer(name: string, text: string, min: number, max: number): number {
     throw new ConfigError(`${name}: must be a whole number from ${min} to ${max}, got "${text}"`);
   }
   return Number(text);
+}
+
+function trueOrFalse(name: string, text: string): boolean {
+  if (text !== 'true' && text !== 'false') throw new ConfigError(`${name}: must be true or false, got "${text}"`);
+  return text === 'true';
 }
 
 function trustProxy(text: string): boolean | number | string[] {
@@ -99,5 +110,8 @@ export function parseServeConfig(args: readonly string[], env: Env): ServeConfig
     widgetPath: pick('widget'),
     sync,
     writeWindowMs: integer('--write-window', pick('write-window') ?? '0', 0, 1000),
+    allowPrivateWebhooks: trueOrFalse('--allow-private-webhooks', pick('allow-private-webhooks') ?? 'false'),
+    loopOpenedDelayMs: integer('--loop-opened-delay', pick('loop-opened-delay') ?? '120', 0, 86_400) * 1000,
+    retentionDays: pick('retention-days') === undefined ? undefined : integer('--retention-days', pick('retention-days')!, 1, 36_500),
   };
 }

@@ -23,6 +23,9 @@ export async function startServer(config: ServeConfig): Promise<FastifyInstance>
     widgetPath: config.widgetPath,
     sync: config.sync,
     writeWindowMs: config.writeWindowMs,
+    allowPrivateWebhooks: config.allowPrivateWebhooks,
+    loopOpenedDelayMs: config.loopOpenedDelayMs,
+    retentionDays: config.retentionDays,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -6,6 +6,7 @@ describe('parseServeConfig', () => {
     expect(parseServeConfig([], {})).toEqual({
       port: 8787, host: '127.0.0.1', dbPath: './data/npsloop.db', adminKey: undefined, trustProxy: false, logLevel: 'info',
       apiCorsOrigins: [], rateLimit: { perIp: 600, perSurvey: 30000, windowMs: 60000 }, bodyLimit: 65536, widgetPath: undefined, sync: 'NORMAL', writeWindowMs: 0,
+      allowPrivateWebhooks: false, loopOpenedDelayMs: 120_000, retentionDays: undefined,
     });
   });
 
