@@ -32,7 +32,7 @@ describe('GET /v1/surveys/:id/export', () => {
     expect(records).toEqual(expected);
     expect(records[0][3]).toBe('Slow, "very" slow\r\nand rude');
     expect(JSON.parse(records[0][13])).toEqual({ plan: 'pro', seats: 3, trial: false });
-  });
+  }, 30_000);
 
   it('streams NDJSON, one response per line, honouring filters', async () => {
     const app = await analyticsApp();

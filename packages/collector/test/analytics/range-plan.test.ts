@@ -58,5 +58,5 @@ describe('planRange', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 30_000);
 });

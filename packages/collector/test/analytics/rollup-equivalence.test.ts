@@ -103,7 +103,7 @@ describe('rollup answers equal raw-row answers', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 30_000);
 
   it('and a rebuild from raw rows reproduces the rollups maintained write by write', () => {
     const db = analyticsDb();
@@ -121,5 +121,5 @@ describe('rollup answers equal raw-row answers', () => {
       }),
       { numRuns: 25 },
     );
-  }, 20_000);
+  }, 30_000);
 });

@@ -38,7 +38,7 @@ describe('rollups over the life of a database', () => {
     expect(nonZeroRollups(db)).toEqual(backfilled);
     expect(db.prepare("SELECT COUNT(*) AS c FROM response_comments_fts WHERE response_comments_fts MATCH 'old'").get()).toEqual({ c: 75 });
     db.close();
-  });
+  }, 30_000);
 
   it('are rebuilt from the raw rows by `npsloop rollups rebuild`', async () => {
     const app = await analyticsApp();
@@ -51,7 +51,7 @@ describe('rollups over the life of a database', () => {
     expect(code).toBe(0);
     expect(JSON.parse(out)).toMatchObject({ responses: 2, events: 0 });
     expect((await get(app, '/v1/surveys/demo/summary')).body).toEqual(before);
-  });
+  }, 30_000);
 
   it('stay equal to the raw rows through the real write path: inserts, score changes and added comments', async () => {
     const app = await analyticsApp();
@@ -84,5 +84,5 @@ describe('rollups over the life of a database', () => {
       ),
       { numRuns: 30 },
     );
-  });
+  }, 30_000);
 });
