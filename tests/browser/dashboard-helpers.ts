@@ -1,14 +1,10 @@
 /** Shared steps of the dashboard browser tests: the built app, sign-in, data, axe, screenshots. */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createServer, request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { build } from 'vite';
-import { ensureCloseTheLoopSchema } from '../../packages/collector/src/loops/loop-migrations';
-import { ANALYTICS_SCHEMA_SQL, ROLLUP_TABLE } from '../../packages/collector/src/rollups/rollup-schema';
 import { seedDemo } from '../../packages/collector/src/demo/demo-seed';
 import type { Stack } from './support/stack';
 
@@ -22,33 +18,6 @@ export async function ensureDashboardBuilt(): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   if (existsSync(join(DASHBOARD_ROOT, 'dist/index.html'))) return;
   await build({ root: DASHBOARD_ROOT, configFile: join(DASHBOARD_ROOT, 'vite.config.ts'), logLevel: 'warn' });
-}
-
-/**
- * The origin that serves /dashboard/ next to the API: the collector itself once
- * it registers the dashboard route, else a loopback server that serves dist/
- * and passes every other request through to the collector unchanged.
- */
-export async function dashboardOrigin(stack: Stack): Promise<{ url: string; close: () => Promise<void> }> {
-  const probe = await fetch(`${stack.collectorUrl}/dashboard/`);
-  if (probe.status === 200) return { url: stack.collectorUrl, close: async () => undefined };
-  const collector = new URL(stack.collectorUrl);
-  const server = createServer((incoming, outgoing) => {
-    const path = (incoming.url ?? '/').split('?')[0];
-    if (path.startsWith('/dashboard')) {
-      const file = path.startsWith('/dashboard/assets/') ? join(DASHBOARD_ROOT, 'dist', path.slice('/dashboard/'.length)) : join(DASHBOARD_ROOT, 'dist/index.html');
-      const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html';
-      outgoing.writeHead(200, { 'content-type': type }).end(readFileSync(file));
-      return;
-    }
-    const upstream = httpRequest({ host: collector.hostname, port: collector.port, path: incoming.url, method: incoming.method, headers: incoming.headers }, (answer) => {
-      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(outgoing);
-    });
-    incoming.pipe(upstream);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 /** A page in a fresh context (its own sessionStorage), failing the test on any page error. */
@@ -92,16 +61,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /**
  * Fills the stack's `demo` survey with the demo data set (60 days, loops in
- * every state, actions) through a second SQLite connection while the collector
- * runs; the analytics and close-the-loop tables are created only if the
- * collector's own migrations have not made them.
+ * every state, actions), as `npsloop demo` does, through a second SQLite
+ * connection while the collector runs.
  */
 export function seedDemoData(stack: Stack): void {
   const db = new Database(stack.dbPath);
   try {
     db.pragma('busy_timeout = 5000');
-    if (db.prepare('SELECT COUNT(*) FROM sqlite_master WHERE name = ?').pluck().get(ROLLUP_TABLE) === 0) db.exec(ANALYTICS_SCHEMA_SQL);
-    ensureCloseTheLoopSchema(db);
     seedDemo(db, { surveyId: 'demo', now: Date.now(), days: 60, seed: 7 });
   } finally {
     db.close();
@@ -114,11 +80,4 @@ export async function answer(stack: Stack, body: Record<string, unknown>): Promi
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ surveyId: 'demo', ...body }),
   });
   if (response.status >= 300) throw new Error(`ingest failed: ${response.status} ${await response.text()}`);
-}
-
-/** True when the collector has the route (any answer but 404 `not_found`). */
-export async function hasRoute(stack: Stack, path: string): Promise<boolean> {
-  const response = await fetch(`${stack.collectorUrl}${path}`, { headers: { authorization: `Bearer ${stack.adminKey}` } });
-  if (response.status !== 404) return true;
-  return ((await response.json()) as { error: { code: string } }).error.code !== 'not_found';
 }

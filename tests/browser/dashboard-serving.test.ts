@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../packages/collector/src/app';
-import { dashboardRoutes } from '../../packages/collector/src/routes/dashboard';
 import { launchBrowser } from './support/browser';
 import { ensureDashboardBuilt } from './dashboard-helpers';
 
@@ -16,12 +15,9 @@ type FastifyInstance = Awaited<ReturnType<typeof buildApp>>;
 
 const DIST = join(import.meta.dirname, '../../packages/dashboard/dist');
 
-/** A collector serving the dashboard at /dashboard/ (registered by buildApp, or here while it is not). */
+/** A collector as deployed, optionally with the dashboard looked for in another folder. */
 async function collectorWithDashboard(dashboardDir?: string): Promise<FastifyInstance> {
-  const app = await buildApp({ dbPath: ':memory:', adminKey: 'dashboard-serving-admin-key-01234' });
-  if (dashboardDir) await app.register(dashboardRoutes, { prefix: '/other', dashboardDir });
-  else if (!app.hasRoute({ method: 'GET', url: '/dashboard/*' })) await app.register(dashboardRoutes);
-  return app;
+  return buildApp({ dbPath: ':memory:', adminKey: 'dashboard-serving-admin-key-01234', dashboardDir });
 }
 
 describe('collector: /dashboard', () => {
@@ -68,7 +64,7 @@ describe('collector: /dashboard', () => {
   it('answers 503 in the error envelope until the dashboard is built', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'npsloop-no-dashboard-'));
     const unbuilt = await collectorWithDashboard(empty);
-    const response = await unbuilt.inject({ url: '/other/dashboard/' });
+    const response = await unbuilt.inject({ url: '/dashboard/' });
     expect(response.statusCode).toBe(503);
     expect(response.json().error).toEqual({ code: 'dashboard_unavailable', message: expect.stringContaining('not built yet') });
     await unbuilt.close();

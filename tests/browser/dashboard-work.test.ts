@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser';
 import { startStack, type Stack } from './support/stack';
-import { answer, axeViolations, dashboardOrigin, ensureDashboardBuilt, go, hasRoute, newPage, screenshot, signIn } from './dashboard-helpers';
+import { answer, axeViolations, ensureDashboardBuilt, go, newPage, screenshot, signIn } from './dashboard-helpers';
 
 // The daily work in real Chromium against a collector filled through its public
 // API: a hostile comment stays text, comments filter, a read key cannot write.
@@ -12,7 +12,6 @@ const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2<
 describe('dashboard: comments, safety and access', () => {
   let stack: Stack;
   let browser: Browser;
-  let origin: Awaited<ReturnType<typeof dashboardOrigin>>;
   let readKey: string;
 
   beforeAll(async () => {
@@ -27,7 +26,6 @@ describe('dashboard: comments, safety and access', () => {
     for (const [index, [score, comment, touchpoint]] of comments.entries()) {
       await answer(stack, { id: `answer-${String(index).padStart(4, '0')}`, score, comment, touchpoint, channel: 'web', consent: true, respondent: { email: `customer${index}@example.com` } });
     }
-    origin = await dashboardOrigin(stack);
     browser = await launchBrowser();
     const created = await fetch(`${stack.collectorUrl}/v1/surveys`, { headers: { authorization: `Bearer ${stack.adminKey}` } });
     expect(created.status).toBe(200);
@@ -36,7 +34,6 @@ describe('dashboard: comments, safety and access', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await origin?.close();
     await stack?.close();
   });
 
@@ -44,28 +41,20 @@ describe('dashboard: comments, safety and access', () => {
     const { page, errors } = await newPage(browser);
     let dialogs = 0;
     page.on('dialog', (dialog) => { dialogs++; void dialog.dismiss(); });
-    await signIn(page, origin.url, stack.adminKey);
-    await go(page, origin.url, 'comments', 'Comments');
-    if (await hasRoute(stack, '/v1/surveys/demo/responses')) {
-      await page.getByText(HOSTILE, { exact: true }).waitFor();
-      expect(await page.locator('.quotes img, .quotes script').count()).toBe(0);
-      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-      expect(dialogs).toBe(0);
-      await screenshot(page, 'comments-hostile');
-    } else {
-      await page.getByText('Comments: not available on this collector yet').waitFor();
-    }
+    await signIn(page, stack.collectorUrl, stack.adminKey);
+    await go(page, stack.collectorUrl, 'comments', 'Comments');
+    await page.getByText(HOSTILE, { exact: true }).waitFor();
+    expect(await page.locator('.quotes img, .quotes script').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(dialogs).toBe(0);
+    await screenshot(page, 'comments-hostile');
     expect(errors).toEqual([]);
   });
 
   it('filters comments by group, touchpoint, score and text', async () => {
     const { page } = await newPage(browser);
-    await signIn(page, origin.url, stack.adminKey);
-    await go(page, origin.url, 'comments', 'Comments');
-    if (!(await hasRoute(stack, '/v1/surveys/demo/responses'))) {
-      await page.getByText('Comments: not available on this collector yet').waitFor();
-      return;
-    }
+    await signIn(page, stack.collectorUrl, stack.adminKey);
+    await go(page, stack.collectorUrl, 'comments', 'Comments');
     const quotes = page.locator('.quotes blockquote');
     await expect.poll(() => quotes.count()).toBe(9);
     await page.getByLabel('Group').selectOption('detractor');
@@ -86,8 +75,8 @@ describe('dashboard: comments, safety and access', () => {
 
   it('lets a read key see the surveys but not change them', async () => {
     const { page } = await newPage(browser);
-    await signIn(page, origin.url, readKey);
-    await go(page, origin.url, 'surveys', 'Surveys');
+    await signIn(page, stack.collectorUrl, readKey);
+    await go(page, stack.collectorUrl, 'surveys', 'Surveys');
     await page.getByText('Read-only: your key can see everything but cannot create or edit surveys').waitFor();
     expect(await page.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);
     expect(await page.locator('.scope').innerText()).toBe('read key');
@@ -96,8 +85,8 @@ describe('dashboard: comments, safety and access', () => {
 
   it('creates and edits a survey, and offers its embed snippet', async () => {
     const { page } = await newPage(browser);
-    await signIn(page, origin.url, stack.adminKey);
-    await go(page, origin.url, 'surveys', 'Surveys');
+    await signIn(page, stack.collectorUrl, stack.adminKey);
+    await go(page, stack.collectorUrl, 'surveys', 'Surveys');
     await page.getByRole('button', { name: 'New survey' }).click();
     const form = page.locator('form.form-grid').first();
     await form.getByLabel('Id').fill('checkout-flow');
@@ -106,7 +95,7 @@ describe('dashboard: comments, safety and access', () => {
     await form.getByRole('button', { name: 'Create survey' }).click();
     await page.waitForURL(/#\/checkout-flow\/surveys$/);
     await expect.poll(() => page.locator('[data-testid=snippet]').innerText())
-      .toBe(`<script async src="${origin.url}/widget.js" data-survey="checkout-flow"></script>`);
+      .toBe(`<script async src="${stack.collectorUrl}/widget.js" data-survey="checkout-flow"></script>`);
     const settings = page.locator('form.form-grid');
     await settings.getByLabel('Name').fill('Checkout flow (EU)');
     await settings.getByRole('button', { name: 'Save changes' }).click();

@@ -9,6 +9,7 @@ import { rateLimit, type RateLimitOptions } from './plugins/rate-limit.ts';
 import { requestLog } from './plugins/request-log.ts';
 import { routeCatalog } from './plugins/route-catalog.ts';
 import { zodValidation } from './plugins/zod-validation.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { hostedSurveyRoutes } from './routes/hosted-survey.ts';
 import { ingestRoutes } from './routes/ingest.ts';
@@ -49,6 +50,8 @@ export interface AppOptions {
   apiCorsOrigins?: string[];
   /** Path of the built widget script (default: resolved from @npsloop/widget). */
   widgetPath?: string;
+  /** Folder of the built dashboard (default: resolved from @npsloop/dashboard). */
+  dashboardDir?: string;
   /** Extra group-commit wait in ms (default 0: the writes of one event-loop turn share a transaction). */
   writeWindowMs?: number;
   /** SQLite `synchronous` in WAL mode (default NORMAL: a commit survives a killed process; FULL also power loss). */
@@ -119,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(retentionSweeper, { retentionDays: options.retentionDays, now: options.now });
   await app.register(widgetRoutes, { widgetPath: options.widgetPath });
   await app.register(hostedSurveyRoutes);
+  await app.register(dashboardRoutes, { dashboardDir: options.dashboardDir });
   await app.register(opsRoutes);
   await app.register(docsRoutes);
   return app;

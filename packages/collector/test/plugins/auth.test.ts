@@ -9,6 +9,8 @@ const PUBLIC_ROUTES = [
   'GET /widget.js', 'HEAD /widget.js', 'GET /widget.:hash.js', 'HEAD /widget.:hash.js', 'GET /widget.json', 'HEAD /widget.json',
   'GET /s/:surveyId', 'HEAD /s/:surveyId', 'POST /s/:surveyId',
   'GET /healthz', 'HEAD /healthz', 'GET /openapi.json', 'HEAD /openapi.json', 'GET /docs', 'HEAD /docs',
+  // The dashboard's static files; its data needs a key.
+  'GET /dashboard', 'HEAD /dashboard', 'GET /dashboard/*', 'HEAD /dashboard/*',
 ];
 
 function concreteUrl(url: string): string {
