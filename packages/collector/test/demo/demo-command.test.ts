@@ -1,5 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli.ts';
 import { demoCommand } from '../../src/demo/demo-command.ts';
 import { generateDemoResponses } from '../../src/demo/demo-generator.ts';
 import { adminCall, closeLoopApp } from '../loops/close-loop-app.ts';
@@ -53,5 +55,18 @@ describe('npsloop demo', () => {
 
   it.each([['--days', '0'], ['--seed', 'x'], ['--survey', 'Not a slug!'], ['--wat']])('refuses %s %s', async (...args) => {
     await expect(demoCommand([...args.filter(Boolean), '--db', join(tempDir(), 'x.db')], {}, cli().io, NOW)).rejects.toThrow(/--/);
+  });
+
+  it('runs as `npsloop demo` and `npsloop import` through the CLI', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'cli.db');
+    const { io, out } = cli();
+    expect(await runCli(['demo', '--db', db, '--days', '3'], {}, io)).toBe(0);
+    expect(JSON.parse(out.join(''))).toMatchObject({ responses: 30 });
+    writeFileSync(join(dir, 'in.csv'), 'created_at,score\n2025-01-01,11\n');
+    const imported = cli();
+    expect(await runCli(['import', join(dir, 'in.csv'), '--survey', 'demo', '--db', db], {}, imported.io)).toBe(1);
+    expect(imported.err.join('')).toContain('line 2: score: must be a whole number from 0 to 10');
+    expect((await runCli(['import', join(dir, 'in.csv'), '--db', db], {}, cli().io))).toBe(2);
   });
 });

@@ -5,6 +5,15 @@ const loopRow = (app: Awaited<ReturnType<typeof closeLoopApp>>, id: string) =>
   app.store.db.prepare('SELECT * FROM loops WHERE response_id = ?').get(id) as Record<string, unknown> | undefined;
 
 describe('loops open by themselves', () => {
+  it('opens a loop when a detractor is posted to the public ingest endpoint', async () => {
+    const app = await closeLoopApp();
+    const posted = await app.inject({ method: 'POST', url: '/v1/responses', payload: { id: 'resp_viahttp01', surveyId: 'demo', score: 1, consent: true, respondent: { userId: 'u-77' } } });
+    expect(posted.statusCode).toBe(201);
+    expect(loopRow(app, 'resp_viahttp01')).toMatchObject({ survey_id: 'demo', state: 'open' });
+    const loop = (await adminCall(app, 'GET', '/v1/responses/resp_viahttp01/loop')).json();
+    expect(loop).toMatchObject({ contactable: true, contact: { userId: 'u-77', email: null }, notes: [] });
+  });
+
   it('opens a loop for a detractor, says whether they can be contacted, and not for a promoter', async () => {
     const app = await closeLoopApp();
     await ingestAt(app, { id: 'resp_detractor1', score: 2, consent: true, respondent: { email: 'ann@example.com' }, comment: 'Slow delivery' });

@@ -1,17 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { webhookWorker } from '../../src/webhooks/webhook-worker.ts';
 import { createWebhookStore } from '../../src/webhooks/webhook-store.ts';
-import { ensureCloseTheLoopSchema } from '../../src/loops/loop-migrations.ts';
 import { createSurvey, testApp } from '../helpers.ts';
 import { startReceiver } from './receiver.ts';
 
 describe('webhook worker', () => {
   it('delivers in the background once the app is ready, and stops when it closes', async () => {
     const receiver = await startReceiver();
-    const app = await testApp({ webhookPollMs: 5, allowPrivateWebhooks: true } as object);
-    ensureCloseTheLoopSchema(app.store.db);
-    // Until buildApp registers the worker itself.
-    if (!app.hasRoute({ method: 'GET', url: '/v1/webhooks' })) await app.register(webhookWorker, { allowPrivate: true, pollMs: 5 });
+    const app = await testApp({ webhookPollMs: 5, allowPrivateWebhooks: true });
     await createSurvey(app);
     const webhooks = createWebhookStore(app.store.db);
     webhooks.create({ url: receiver.url, events: ['response.created'] }, Date.now());
