@@ -24,7 +24,16 @@ describe('parseServeConfig', () => {
     expect(flagged).toMatchObject({ port: 5000, dbPath: './x.db', trustProxy: 2, apiCorsOrigins: ['https://a.example', 'https://b.example'], rateLimit: { windowMs: 10_000 } });
   });
 
+  it('reads the close-the-loop options', () => {
+    expect(parseServeConfig(['--allow-private-webhooks', 'true', '--loop-opened-delay', '30', '--retention-days', '365'], {}))
+      .toMatchObject({ allowPrivateWebhooks: true, loopOpenedDelayMs: 30_000, retentionDays: 365 });
+    expect(parseServeConfig([], { NPSLOOP_RETENTION_DAYS: '30', NPSLOOP_ALLOW_PRIVATE_WEBHOOKS: 'false' }))
+      .toMatchObject({ allowPrivateWebhooks: false, retentionDays: 30 });
+  });
+
   it.each([
+    [['--allow-private-webhooks', 'yes'], '--allow-private-webhooks: must be true or false'],
+    [['--retention-days', '0'], '--retention-days: must be a whole number from 1'],
     [['--port', 'eighty'], '--port: must be a whole number from 0 to 65535'],
     [['--port', '70000'], '--port: must be a whole number'],
     [['--log-level', 'loud'], '--log-level: must be one of'],
