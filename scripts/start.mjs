@@ -1,7 +1,7 @@
 // `pnpm start`: the product with its embedded defaults. Starts the collector
 // on an SQLite file under ./data/, makes sure the `demo` survey exists (it
-// accepts any localhost origin), serves examples/ with the widget, and prints
-// where to go and an admin key for the demo.
+// accepts any localhost origin) with its demo data, serves examples/ with the
+// widget, and prints where to go and an admin key for the demo.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,17 +26,19 @@ function demoAdminKey() {
   return key;
 }
 
-function ensureDemoSurvey() {
-  const result = spawnSync(
-    process.execPath,
-    [cli, 'surveys', 'create', '--id', 'demo', '--name', 'Demo survey', '--brand', 'Acme',
-      '--origin', 'http://localhost:*', '--origin', 'http://127.0.0.1:*', '--if-missing', '--db', dbPath],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
+function runCli(args, failure) {
+  const result = spawnSync(process.execPath, [cli, ...args, '--db', dbPath], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (result.status !== 0) {
-    console.error('Could not create the demo survey; see the message above.');
+    console.error(`${failure}; see the message above.`);
     process.exit(result.status ?? 1);
   }
+}
+
+/** The `demo` survey, and its demo data the first time (`npsloop demo` adds nothing when it is there). */
+function ensureDemoSurvey() {
+  runCli(['surveys', 'create', '--id', 'demo', '--name', 'Acme webshop (demo)', '--brand', 'Acme',
+    '--origin', 'http://localhost:*', '--origin', 'http://127.0.0.1:*', '--if-missing'], 'Could not create the demo survey');
+  runCli(['demo', '--survey', 'demo'], 'Could not fill the demo data');
 }
 
 mkdirSync(dataDir, { recursive: true });
@@ -71,6 +73,7 @@ npsloop is running.
 
   Example page      ${examplesUrl}/plain-html/   (answer the survey here)
   Other examples    ${examplesUrl}/
+  Dashboard         ${collectorOrigin}/dashboard/   (sign in with the admin key below)
   Collector         ${collectorOrigin}
   API docs          ${collectorOrigin}/docs
   Database          ${dbPath}
