@@ -57,6 +57,12 @@ export function createLoopStore(db: Database) {
   return {
     settings,
 
+    /** Opens a loop for a response just created (the ingest hot path: no loop can exist yet, nothing to re-read or retract). */
+    openLoopForNewResponse(responseId: string, surveyId: string, score: number, now: number): 'opened' | 'none' {
+      if (!opensLoop(score, settings.get(surveyId))) return 'none';
+      return insertLoop.run(responseId, surveyId, now, now).changes > 0 ? 'opened' : 'none';
+    },
+
     /** Opens a loop for a stored response when its survey's rules say so (once); retracts an untouched one whose score no longer qualifies. */
     syncLoopForResponse(responseId: string, now: number): { surveyId: string | null; change: 'opened' | 'removed' | 'none' } {
       const response = selectResponse.get(responseId);

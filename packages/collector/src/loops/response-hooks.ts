@@ -24,9 +24,12 @@ export function createResponseHooks(db: Database, options: ResponseHookOptions =
 
   return {
     /** Opens or retracts the response's loop and queues `response.*` and `loop.opened` deliveries. */
-    afterResponseWrite(responseId: string, status: IngestStatus, now: number): void {
+    afterResponseWrite(response: { id: string; surveyId: string; score: number }, status: IngestStatus, now: number): void {
       if (status === 'unchanged') return;
-      const { surveyId, change } = loops.syncLoopForResponse(responseId, now);
+      const responseId = response.id;
+      const { surveyId, change } = status === 'created'
+        ? { surveyId: response.surveyId, change: loops.openLoopForNewResponse(responseId, response.surveyId, response.score, now) }
+        : loops.syncLoopForResponse(responseId, now);
       if (surveyId === null) return;
       const type = status === 'created' ? 'response.created' : 'response.updated';
       webhooks.enqueue(type, { surveyId, subjectId: responseId, payload: () => payloads.response(type, responseId, now), dueAt: now }, now);

@@ -80,7 +80,7 @@ export function createStore(dbPath: string, options: StoreOptions = {}): Store {
   return {
     ingestResponse: (body, now = Date.now()) => queue.run(() => {
       const status = writes.upsertResponse(body, now);
-      responseHooks.afterResponseWrite(body.id, status, now);
+      responseHooks.afterResponseWrite(body, status, now);
       return status;
     }),
     ingestEvent: (body, now = Date.now()) => queue.run(() => writes.insertEvent(body, now)),
