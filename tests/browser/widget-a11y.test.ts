@@ -1,10 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser';
+import { startHostPages, type HostPages } from './support/host-pages';
 import { startStack, type Stack } from './support/stack';
 
 // Accessibility and looks in real Chromium: axe-core (WCAG 2.0/2.1/2.2 A and AA)
@@ -12,12 +11,9 @@ import { startStack, type Stack } from './support/stack';
 // in test-results/ for a human to look at.
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-// Host pages come from a real loopback server: Chromium refuses loopback requests from intercepted (addressless) pages.
-const pages = new Map<string, string>();
-let site = '';
-let server: Server;
+let hosts: HostPages;
 
-/** A host page on an allowed origin (served by route interception) with the widget's script tag. */
+/** A host page on an allowed origin with the widget's script tag. */
 function hostPage(collectorUrl: string, attributes: Record<string, string>, body = '<h1>Acme</h1><p>Some page content.</p>'): string {
   const data = Object.entries({ survey: 'demo', brand: 'Acme', ...attributes })
     .map(([name, value]) => ` data-${name}="${value}"`)
@@ -27,9 +23,7 @@ function hostPage(collectorUrl: string, attributes: Record<string, string>, body
 }
 
 async function openHostPage(page: Page, html: string): Promise<void> {
-  const path = `/${pages.size}`;
-  pages.set(path, html);
-  await page.goto(site + path);
+  await page.goto(hosts.serve(html));
   await page.getByRole('radiogroup').waitFor();
 }
 
@@ -54,16 +48,14 @@ describe('widget accessibility and looks', () => {
   beforeAll(async () => {
     stack = await startStack();
     browser = await launchBrowser();
-    server = createServer((request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(pages.get(request.url ?? '')));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    site = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    hosts = await startHostPages();
     mkdirSync('test-results', { recursive: true });
   });
 
   afterAll(async () => {
     await browser?.close();
     await stack?.close();
-    server?.close();
+    await hosts?.close();
   });
 
   for (const theme of ['light', 'dark']) {

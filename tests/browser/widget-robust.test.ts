@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser';
+import { startHostPages, type HostPages } from './support/host-pages';
 import { startStack, type Stack } from './support/stack';
 
 // The widget never breaks the host page, and the host page never breaks the
@@ -21,27 +20,19 @@ const HOSTILE_CSS = `
 describe('widget robustness', () => {
   let stack: Stack;
   let browser: Browser;
-  let server: Server;
-  let site = '';
-  const pages = new Map<string, { html: string; headers?: Record<string, string> }>();
+  let hosts: HostPages;
 
   beforeAll(async () => {
     stack = await startStack();
     browser = await launchBrowser();
-    // Host pages come from a real loopback server: Chromium refuses loopback requests from intercepted (addressless) pages.
-    server = createServer((request, response) => {
-      const served = pages.get(request.url ?? '');
-      response.writeHead(served ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', ...served?.headers }).end(served?.html ?? '');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    site = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    hosts = await startHostPages();
     mkdirSync('test-results', { recursive: true });
   });
 
   afterAll(async () => {
     await browser?.close();
     await stack?.close();
-    server?.close();
+    await hosts?.close();
   });
 
   /** Serves a host page with the widget's script tag and opens it in a fresh visitor's browser. */
@@ -51,15 +42,12 @@ describe('widget robustness', () => {
     const data = Object.entries({ survey: 'demo', brand: 'Acme', ...options.attributes })
       .map(([name, value]) => ` data-${name}="${value}"`)
       .join('');
-    const path = `/page-${pages.size}`;
-    pages.set(path, {
-      html: `<!doctype html><html ${options.html ?? 'lang="en"'}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title>${options.head ?? ''}</head>
-<body><h1>Acme</h1><p>Host page content.</p><button type="button">Host button</button><script async src="${stack.collectorUrl}/widget.js"${data}></script></body></html>`,
-    });
+    const url = hosts.serve(`<!doctype html><html ${options.html ?? 'lang="en"'}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title>${options.head ?? ''}</head>
+<body><h1>Acme</h1><p>Host page content.</p><button type="button">Host button</button><script async src="${stack.collectorUrl}/widget.js"${data}></script></body></html>`);
     const page = await browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 800 }, reducedMotion: 'reduce' });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(site + path);
+    await page.goto(url);
     return { page, errors };
   }
 
@@ -151,11 +139,11 @@ describe('widget robustness', () => {
     const page = await browser.newPage();
     page.on('request', (request) => requests.push(request.url()));
     const quiet = (script: string) => `<!doctype html><html lang="en"><title>Quiet</title>${script}<p>No survey here.</p></html>`;
-    pages.set('/without', { html: quiet('') });
-    pages.set('/quiet', { html: quiet(`<script src="${stack.collectorUrl}/widget.js" data-survey="demo" data-mode="manual"></script>`) });
-    await page.goto(`${site}/without`);
+    const without = hosts.serve(quiet(''), '/without');
+    const withScript = hosts.serve(quiet(`<script src="${stack.collectorUrl}/widget.js" data-survey="demo" data-mode="manual"></script>`), '/quiet');
+    await page.goto(without);
     const globalsWithout = await page.evaluate(() => Object.keys(window));
-    await page.goto(`${site}/quiet`);
+    await page.goto(withScript);
     await page.waitForTimeout(1000);
     expect(await page.locator('npsloop-widget').count()).toBe(0);
     expect(requests.filter((url) => url.startsWith(stack.collectorUrl))).toEqual([`${stack.collectorUrl}/widget.js`]);
@@ -167,8 +155,8 @@ describe('widget robustness', () => {
 
   it('a blocking script tag in <head> (before the body exists) still shows the survey', async () => {
     const page = await browser.newPage();
-    pages.set('/head', { html: `<!doctype html><html lang="en"><head><title>Head</title><script src="${stack.collectorUrl}/widget.js" data-survey="demo"></script></head><body><p>Body after the script.</p></body></html>` });
-    await page.goto(`${site}/head`);
+    const head = hosts.serve(`<!doctype html><html lang="en"><head><title>Head</title><script src="${stack.collectorUrl}/widget.js" data-survey="demo"></script></head><body><p>Body after the script.</p></body></html>`, '/head');
+    await page.goto(head);
     await page.getByRole('radiogroup').waitFor();
     await page.close();
   });

@@ -1,7 +1,6 @@
 /** Lists responses newest first with filters, full-text search and keyset pagination. */
 import type { Database } from 'better-sqlite3';
 import { scoreGroup, type ScoreGroup } from '@npsloop/core';
-import { HttpError } from '../errors.ts';
 import { COMMENT_INDEX } from '../rollups/rollup-schema.ts';
 import { encodeCursor, type CursorPosition } from './cursor.ts';
 import type { AnalyticsFilter } from './filters.ts';
@@ -40,8 +39,6 @@ export function createResponseList(db: Database, hasExcludedColumn: boolean) {
     }
     if (options.hasComment !== undefined) parts.push(options.hasComment ? 'r.comment IS NOT NULL' : 'r.comment IS NULL');
     if (options.status) {
-      const loops = db.prepare("SELECT COUNT(*) AS c FROM sqlite_master WHERE type = 'table' AND name = 'loops'").get() as { c: number };
-      if (loops.c === 0) throw new HttpError(400, 'invalid_request', 'status: loop states are not available on this collector yet');
       parts.push('EXISTS (SELECT 1 FROM loops AS l WHERE l.response_id = r.id AND l.state = ?)');
       params.push(options.status);
     }
