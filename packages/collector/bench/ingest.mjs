@@ -100,7 +100,7 @@ try {
   const bare = await start('bare fastify', ['--input-type=module', '-e', BARE_SERVER]);
   servers.push(bare);
   const ingest = await start('collector', ['bin/npsloop.js', 'serve', '--port', '0', '--db', join(dir, 'bench.db'),
-    '--log-level', 'warn', '--rate-limit-ip', '1000000000', '--rate-limit-survey', '1000000000']);
+    '--log-level', 'warn', '--rate-limit-ip', '1000000000', '--rate-limit-survey', '1000000000', ...(process.env.BENCH_ARGS ? process.env.BENCH_ARGS.split(' ') : [])]);
   servers.push(ingest);
   const created = await fetch(`${ingest.url}/v1/surveys`, {
     method: 'POST', headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },

@@ -35,3 +35,32 @@ CREATE TABLE loop_notes (
 ) STRICT;
 CREATE INDEX loop_notes_by_response ON loop_notes (response_id, created_at);
 `;
+
+/**
+ * Migration 4: loops keyed by their response id in the table itself (WITHOUT ROWID) and one secondary index.
+ * A detractor's answer opens a loop inside the ingest transaction, so every index on `loops` is paid on the
+ * hot path: this takes a new loop from four B-trees to two. Queries across surveys go through `surveys`
+ * (see `response-hooks.ts`) and so use the per-survey index. Run with foreign keys off: dropping the old
+ * table must not cascade to the notes.
+ */
+export const LOOPS_WITHOUT_ROWID_SQL = `
+CREATE TABLE loops_rebuilt (
+  response_id TEXT PRIMARY KEY REFERENCES responses(id) ON DELETE CASCADE,
+  survey_id TEXT NOT NULL REFERENCES surveys(id),
+  state TEXT NOT NULL CHECK (state IN ('open', 'contacted', 'resolved', 'closed')),
+  assignee TEXT,
+  tags TEXT NOT NULL DEFAULT '[]',
+  close_reason TEXT,
+  opened_at INTEGER NOT NULL,
+  first_contact_at INTEGER,
+  resolved_at INTEGER,
+  closed_at INTEGER,
+  overdue_notified_at INTEGER,
+  updated_at INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+INSERT INTO loops_rebuilt SELECT response_id, survey_id, state, assignee, tags, close_reason, opened_at,
+  first_contact_at, resolved_at, closed_at, overdue_notified_at, updated_at FROM loops;
+DROP TABLE loops;
+ALTER TABLE loops_rebuilt RENAME TO loops;
+CREATE INDEX loops_by_survey_state ON loops (survey_id, state, opened_at);
+`;

@@ -38,11 +38,12 @@ export function createResponseHooks(db: Database, options: ResponseHookOptions =
       }
     },
 
-    /** Queues `loop.overdue` once for every open loop past its SLA; returns how many loops became overdue. */
+    /** Queues `loop.overdue` once for every open loop past its SLA; returns how many loops became overdue. Goes survey by survey, so only open loops are read (loops_by_survey_state). */
     notifyOverdue(now: number): number {
-      const overdue = db.prepare<[number], { response_id: string; survey_id: string }>(`SELECT l.response_id, l.survey_id FROM loops l
+      const overdue = db.prepare<[number], { response_id: string; survey_id: string }>(`SELECT l.response_id, l.survey_id FROM surveys s
+        CROSS JOIN loops l ON l.survey_id = s.id AND l.state = 'open'
         JOIN responses r ON r.id = l.response_id
-        WHERE l.state = 'open' AND l.overdue_notified_at IS NULL AND r.excluded = 0
+        WHERE l.overdue_notified_at IS NULL AND r.excluded = 0
           AND ? - l.opened_at > ${SLA_MS_SQL}`).all(now);
       const mark = db.prepare('UPDATE loops SET overdue_notified_at = ? WHERE response_id = ?');
       db.transaction(() => {

@@ -65,7 +65,8 @@ const QUARTER_HOUR = GRAINS[0].ms;
  * grains are derived when the batch is drained.
  */
 export class RollupDeltas {
-  private readonly rows = new Map<string, RollupDelta>();
+  // survey → 15-minute bucket → dimension → value → row: lookups on the strings at hand, no key built per write.
+  private readonly rows = new Map<string, Map<number, Map<RollupDimension, Map<string, RollupDelta>>>>();
 
   /** Records a response going from `before` to `after` (null = absent or deleted). */
   addResponseChange(before: ResponseFacts | null, after: ResponseFacts | null): void {
@@ -102,7 +103,14 @@ export class RollupDeltas {
 
   /** The accumulated non-zero 15-minute deltas only; the accumulator is emptied. */
   drainQuarters(): RollupDelta[] {
-    const quarters = [...this.rows.values()].filter((row) => row.counters.some((count) => count !== 0));
+    const quarters: RollupDelta[] = [];
+    for (const buckets of this.rows.values()) {
+      for (const dims of buckets.values()) {
+        for (const values of dims.values()) {
+          for (const row of values.values()) if (row.counters.some((count) => count !== 0)) quarters.push(row);
+        }
+      }
+    }
     this.rows.clear();
     return quarters;
   }
@@ -132,12 +140,22 @@ export class RollupDeltas {
 
   private counters(surveyId: string, bucketStart: number, dim: RollupDimension, rawValue: string | null): number[] {
     const value = rawValue ?? '';
-    const key = `${surveyId}\u0000${bucketStart}\u0000${dim}\u0000${value}`;
-    let row = this.rows.get(key);
+    const buckets = getOrCreate(this.rows, surveyId, () => new Map());
+    const values = getOrCreate(getOrCreate(buckets, bucketStart, () => new Map()), dim, () => new Map());
+    let row = values.get(value);
     if (!row) {
       row = { surveyId, grain: '15m', bucketStart, dim, value, counters: new Array<number>(COUNTER_COLUMNS.length).fill(0) };
-      this.rows.set(key, row);
+      values.set(value, row);
     }
     return row.counters;
   }
+}
+
+function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+  let found = map.get(key);
+  if (found === undefined) {
+    found = create();
+    map.set(key, found);
+  }
+  return found;
 }

@@ -1,10 +1,19 @@
 import type { Database } from 'better-sqlite3';
 import { CLOSE_THE_LOOP_MIGRATIONS } from '../loops/loop-migrations.ts';
+import { LOOPS_WITHOUT_ROWID_SQL } from '../loops/loop-schema.ts';
 import { ROLLUP_BACKFILL_SQL } from '../rollups/rollup-backfill.ts';
 import { ANALYTICS_SCHEMA_SQL } from '../rollups/rollup-schema.ts';
 
+/** One schema change; `rebuildsTables` runs it with foreign keys off (so a dropped table cascades nowhere) and checks them before commit. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+  rebuildsTables?: boolean;
+}
+
 /** Versioned schema changes, applied in order at start; never edit one that has shipped. */
-export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'surveys, responses, events, api keys',
@@ -64,6 +73,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
     sql: ANALYTICS_SCHEMA_SQL + ROLLUP_BACKFILL_SQL,
   },
   { version: 3, ...CLOSE_THE_LOOP_MIGRATIONS[0] },
+  { version: 4, name: 'loops without rowid, one index (cheaper to open on ingest)', sql: LOOPS_WITHOUT_ROWID_SQL, rebuildsTables: true },
 ];
 
 /** Applies every migration newer than the database's version, each in its own transaction. */
@@ -74,10 +84,20 @@ export function migrate(db: Database): number {
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const migration of MIGRATIONS) {
     if (migration.version <= current) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      record.run(migration.version, migration.name, Date.now());
-    }).immediate();
+    // The foreign_keys pragma is a no-op inside a transaction, so it is switched around it.
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    if (migration.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        if (migration.rebuildsTables && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+          throw new Error(`migration ${migration.version} (${migration.name}) would break foreign keys`);
+        }
+        record.run(migration.version, migration.name, Date.now());
+      }).immediate();
+    } finally {
+      if (migration.rebuildsTables) db.pragma(`foreign_keys = ${foreignKeys}`);
+    }
   }
   return MIGRATIONS.at(-1)?.version ?? 0;
 }

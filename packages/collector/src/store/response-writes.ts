@@ -33,15 +33,18 @@ const MUTABLE_COLUMNS = [
   'score', 'comment', 'consent', 'user_id', 'email', 'touchpoint', 'channel',
   'journey', 'locale', 'page', 'device', 'properties',
 ] as const;
+const COMMENT_INDEX = MUTABLE_COLUMNS.indexOf('comment');
 
 function sortedJson(properties: Record<string, unknown>): string {
   return JSON.stringify(Object.fromEntries(Object.entries(properties).sort(([a], [b]) => (a < b ? -1 : 1))));
 }
 
+const storedComment = (comment: string) => (comment.trim() === '' ? null : comment);
+
 /** The columns a body sets; fields it leaves out are absent, so they keep their stored value. */
 export function columnsFromBody(body: ResponseBody): Partial<ResponseRow> {
   const columns: Partial<ResponseRow> = { score: body.score };
-  if (body.comment !== undefined) columns.comment = body.comment.trim() === '' ? null : body.comment;
+  if (body.comment !== undefined) columns.comment = storedComment(body.comment);
   if (body.consent !== undefined) columns.consent = body.consent ? 1 : 0;
   if (body.respondent?.userId !== undefined) columns.user_id = body.respondent.userId;
   if (body.respondent?.email !== undefined) columns.email = body.respondent.email;
@@ -50,6 +53,16 @@ export function columnsFromBody(body: ResponseBody): Partial<ResponseRow> {
   }
   if (body.properties !== undefined) columns.properties = sortedJson(body.properties);
   return columns;
+}
+
+/** A new row's values in `MUTABLE_COLUMNS` order, read straight off the body (the ingest hot path). */
+function newRowValues(body: ResponseBody): (string | number | null)[] {
+  return [
+    body.score, body.comment === undefined ? null : storedComment(body.comment), body.consent === undefined ? null : body.consent ? 1 : 0,
+    body.respondent?.userId ?? null, body.respondent?.email ?? null, body.touchpoint ?? null, body.channel ?? null,
+    body.journey ?? null, body.locale ?? null, body.page ?? null, body.device ?? null,
+    body.properties === undefined ? null : sortedJson(body.properties),
+  ];
 }
 
 /** Prepared statements and the upsert rules for responses and events; `rollups` hears of every change that succeeded. */
@@ -68,15 +81,15 @@ export function createIngestWrites(db: Database, rollups?: RollupMaintenance) {
   return {
     /** Inserts or updates one response by its client id; throws 409 for a locked score or another survey's id. */
     upsertResponse(body: ResponseBody, now: number): IngestStatus {
-      const columns = columnsFromBody(body);
-      const values = MUTABLE_COLUMNS.map((c) => columns[c] ?? null);
+      const values = newRowValues(body);
       if (insertResponse.run(body.id, body.surveyId, ...values, now, now).changes === 1) {
         rollups?.responseChanged(null, {
-          survey_id: body.surveyId, created_at: now, score: body.score, comment: columns.comment ?? null, touchpoint: columns.touchpoint ?? null,
-          channel: columns.channel ?? null, locale: columns.locale ?? null, journey: columns.journey ?? null,
+          survey_id: body.surveyId, created_at: now, score: body.score, comment: values[COMMENT_INDEX] as string | null,
+          touchpoint: body.touchpoint ?? null, channel: body.channel ?? null, locale: body.locale ?? null, journey: body.journey ?? null,
         });
         return 'created';
       }
+      const columns = columnsFromBody(body);
       const existing = selectResponse.get(body.id)!;
       if (existing.survey_id !== body.surveyId) {
         throw new HttpError(409, 'id_conflict', `id: response "${body.id}" belongs to another survey`);

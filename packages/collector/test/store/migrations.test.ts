@@ -1,6 +1,7 @@
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../src/store/migrations.ts';
+import { migrate, MIGRATIONS } from '../../src/store/migrations.ts';
 import { openDatabase } from '../../src/store/open-database.ts';
 import { tempDir } from '../helpers.ts';
 
@@ -18,5 +19,39 @@ describe('database setup', () => {
     const tables = reopened.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((row) => (row as { name: string }).name);
     expect(tables).toEqual(expect.arrayContaining(['api_keys', 'events', 'responses', 'schema_migrations', 'surveys']));
     reopened.close();
+  });
+
+  it('upgrades a version-3 database to loops without rowid, keeping every loop and note and enforcing keys again', () => {
+    const path = join(tempDir(), 'v3.db');
+    const old = new BetterSqlite3(path);
+    old.pragma('foreign_keys = ON');
+    old.exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT`);
+    for (const migration of MIGRATIONS.filter((m) => m.version <= 3)) {
+      old.exec(migration.sql);
+      old.prepare('INSERT INTO schema_migrations VALUES (?, ?, 0)').run(migration.version, migration.name);
+    }
+    old.exec(`INSERT INTO surveys (id, name, created_at, updated_at) VALUES ('demo', 'Demo', 1, 1);
+      INSERT INTO responses (id, survey_id, score, created_at, updated_at) VALUES ('resp_0001', 'demo', 2, 10, 10), ('resp_0002', 'demo', 9, 20, 20);
+      INSERT INTO loops (response_id, survey_id, state, assignee, tags, opened_at, first_contact_at, updated_at)
+        VALUES ('resp_0001', 'demo', 'contacted', 'ann', '["billing"]', 10, 15, 15);
+      INSERT INTO loop_notes (id, response_id, author, text, created_at) VALUES ('note_1', 'resp_0001', 'ann', 'Called back', 15);`);
+    old.close();
+
+    const db = openDatabase(path);
+    expect(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(MIGRATIONS.at(-1)!.version);
+    expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'loops'").pluck().get()).toMatch(/WITHOUT ROWID/);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'loops' AND sql IS NOT NULL").pluck().all())
+      .toEqual(['loops_by_survey_state']);
+    expect(db.prepare('SELECT response_id, state, assignee, tags, opened_at, first_contact_at FROM loops').all()).toEqual([
+      { response_id: 'resp_0001', state: 'contacted', assignee: 'ann', tags: '["billing"]', opened_at: 10, first_contact_at: 15 },
+    ]);
+    expect(db.prepare('SELECT id, text FROM loop_notes').all()).toEqual([{ id: 'note_1', text: 'Called back' }]);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(() => db.prepare("INSERT INTO loops (response_id, survey_id, state, opened_at, updated_at) VALUES ('nope', 'demo', 'open', 1, 1)").run())
+      .toThrow(/FOREIGN KEY/);
+    db.prepare('DELETE FROM responses WHERE id = ?').run('resp_0001');
+    expect(db.prepare('SELECT COUNT(*) FROM loop_notes').pluck().get()).toBe(0);
+    expect(migrate(db)).toBe(MIGRATIONS.at(-1)!.version);
+    db.close();
   });
 });
