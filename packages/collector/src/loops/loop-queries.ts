@@ -1,12 +1,12 @@
 /** Loop listing with filters and keyset pagination, and the rows behind the SLA figures. */
 import type { Database } from 'better-sqlite3';
 import type { LoopSettingsStore } from './loop-settings.ts';
-import type { LoopState } from './loop-state.ts';
+import { DEFAULT_LOOP_SETTINGS, type LoopState } from './loop-state.ts';
 import type { LoopTimes } from './loop-stats.ts';
 import { LOOP_COLUMNS, loopView, type LoopRow, type LoopView } from './loop-view.ts';
 
-/** The SLA of a loop's survey in ms, from its settings or the 48 h default. */
-export const SLA_MS_SQL = `(COALESCE((SELECT json_extract(s.settings, '$.slaHours') FROM loop_settings s WHERE s.survey_id = l.survey_id), 48) * 3600000)`;
+/** The SLA of a loop's survey in ms, from its settings or the default. */
+export const SLA_MS_SQL = `(COALESCE((SELECT json_extract(s.settings, '$.slaHours') FROM loop_settings s WHERE s.survey_id = l.survey_id), ${DEFAULT_LOOP_SETTINGS.slaHours}) * 3600000)`;
 
 /** Filters of `GET /v1/loops`. */
 export interface LoopFilter {

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { IngestStatus } from '../store/response-writes.ts';
 import { createPayloadBuilder } from '../webhooks/event-payloads.ts';
 import { createWebhookStore } from '../webhooks/webhook-store.ts';
-import { SLA_MS_SQL } from './loop-queries.ts';
+import { DEFAULT_LOOP_SETTINGS } from './loop-state.ts';
 import { createLoopStore } from './loop-store.ts';
 
 /** Default wait before `loop.opened` is delivered, so it carries the comment that usually follows the score. */
@@ -38,13 +38,17 @@ export function createResponseHooks(db: Database, options: ResponseHookOptions =
       }
     },
 
-    /** Queues `loop.overdue` once for every open loop past its SLA; returns how many loops became overdue. Goes survey by survey, so only open loops are read (loops_by_survey_state). */
+    /**
+     * Queues `loop.overdue` once for every open loop past its SLA; returns how many loops became overdue.
+     * Goes survey by survey with the survey's SLA, so it reads only the open loops already past it (a range of loops_by_survey_state).
+     */
     notifyOverdue(now: number): number {
-      const overdue = db.prepare<[number], { response_id: string; survey_id: string }>(`SELECT l.response_id, l.survey_id FROM surveys s
+      const overdue = db.prepare<{ now: number }, { response_id: string; survey_id: string }>(`SELECT l.response_id, l.survey_id FROM surveys s
+        LEFT JOIN loop_settings ls ON ls.survey_id = s.id
         CROSS JOIN loops l ON l.survey_id = s.id AND l.state = 'open'
+          AND l.opened_at < @now - COALESCE(json_extract(ls.settings, '$.slaHours'), ${DEFAULT_LOOP_SETTINGS.slaHours}) * 3600000
         JOIN responses r ON r.id = l.response_id
-        WHERE l.overdue_notified_at IS NULL AND r.excluded = 0
-          AND ? - l.opened_at > ${SLA_MS_SQL}`).all(now);
+        WHERE l.overdue_notified_at IS NULL AND r.excluded = 0`).all({ now });
       const mark = db.prepare('UPDATE loops SET overdue_notified_at = ? WHERE response_id = ?');
       db.transaction(() => {
         for (const loop of overdue) {

@@ -5,6 +5,7 @@ import { RETRY_DELAYS_MS } from '../../src/webhooks/retry-schedule.ts';
 import { generateSecret } from '../../src/webhooks/signing.ts';
 import { createWebhookDispatcher } from '../../src/webhooks/webhook-dispatcher.ts';
 import { adminCall, closeLoopApp, fakeClock, ingestAt } from '../loops/close-loop-app.ts';
+import { createSurvey } from '../helpers.ts';
 import { startReceiver, type Received } from './receiver.ts';
 
 type App = Awaited<ReturnType<typeof closeLoopApp>>;
@@ -154,6 +155,24 @@ describe('webhook delivery', () => {
     expect(receiver.received.map((request) => JSON.parse(request.body))).toMatchObject([
       { type: 'loop.overdue', data: { loop: { responseId: 'resp_overdue01', overdue: true } } },
     ]);
+  });
+
+  it('holds each survey to its own SLA when looking for overdue loops', async () => {
+    const app = await closeLoopApp();
+    await createSurvey(app, { id: 'fast', allowedOrigins: [] });
+    expect((await adminCall(app, 'PATCH', '/v1/surveys/fast/loop-settings', { slaHours: 4 })).statusCode).toBe(200);
+    await ingestAt(app, { id: 'resp_slafast01', surveyId: 'fast', score: 1 });
+    await ingestAt(app, { id: 'resp_sladflt01', score: 1 });
+    const hooks = createResponseHooks(app.store.db);
+    const overdueIds = () => app.store.db.prepare('SELECT response_id FROM loops WHERE overdue_notified_at IS NOT NULL ORDER BY response_id').pluck().all();
+    app.clock.advanceHours(3);
+    expect(hooks.notifyOverdue(app.clock.now())).toBe(0);
+    app.clock.advanceHours(2);
+    expect(hooks.notifyOverdue(app.clock.now())).toBe(1);
+    expect(overdueIds()).toEqual(['resp_slafast01']);
+    app.clock.advanceHours(44);
+    expect(hooks.notifyOverdue(app.clock.now())).toBe(1);
+    expect(overdueIds()).toEqual(['resp_sladflt01', 'resp_slafast01']);
   });
 
   it.each([[302], [404], [500]])('treats HTTP %i as a failure to retry (redirects are not followed)', async (status) => {
