@@ -1,7 +1,6 @@
 /** The analytics side of the store: every read the analytics routes make, on one database. */
 import type { Database } from 'better-sqlite3';
 import type { ScoreGroup } from '@npsloop/core';
-import { hasExcludedColumn } from '../rollups/rollup-rebuild.ts';
 import { exportResponses, type ExportFormat } from './export.ts';
 import { rollupSelector, type AnalyticsFilter } from './filters.ts';
 import { createResponseList, type ListOptions } from './response-list.ts';
@@ -32,11 +31,10 @@ export function createAnalyticsStore(db: Database, options: AnalyticsStoreOption
 }
 
 function analyticsReads(db: Database, options: AnalyticsStoreOptions) {
-  const excluded = hasExcludedColumn(db);
-  const queries = createAnalyticsQueries(db, { hasExcludedColumn: excluded, rawScanLimit: options.rawScanLimit });
+  const queries = createAnalyticsQueries(db, { rawScanLimit: options.rawScanLimit });
   const firstResponseAt = db.prepare<[string], { at: number | null }>('SELECT MIN(created_at) AS at FROM responses WHERE survey_id = ?');
-  const list = createResponseList(db, excluded);
-  const themes = createThemeQuery(db, excluded);
+  const list = createResponseList(db);
+  const themes = createThemeQuery(db);
   return {
     ...queries,
     /**
@@ -59,7 +57,7 @@ function analyticsReads(db: Database, options: AnalyticsStoreOptions) {
       return themes(filter, group, limit);
     },
     /** The export as a stream of text chunks. */
-    exportResponses: (filter: AnalyticsFilter, format: ExportFormat) => exportResponses(db, filter, format, excluded),
+    exportResponses: (filter: AnalyticsFilter, format: ExportFormat) => exportResponses(db, filter, format),
     /** When the survey's first response arrived (UTC ms), or null. */
     firstResponseAt: (surveyId: string) => firstResponseAt.get(surveyId)?.at ?? null,
   };

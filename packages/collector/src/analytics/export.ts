@@ -17,8 +17,8 @@ const PAGE_SIZE = 1000;
  * `all()` (not an open iterator) and the event loop gets a turn between them,
  * so the writer is never blocked behind a long download.
  */
-export async function* exportResponses(db: Database, filter: AnalyticsFilter, format: ExportFormat, hasExcludedColumn: boolean): AsyncGenerator<string> {
-  const where = responseConditions(filter, hasExcludedColumn);
+export async function* exportResponses(db: Database, filter: AnalyticsFilter, format: ExportFormat): AsyncGenerator<string> {
+  const where = responseConditions(filter);
   const page = db.prepare(`SELECT r.rowid AS row_id, r.* FROM responses AS r
     WHERE r.survey_id = ? AND r.created_at >= ? AND r.created_at < ? AND ${where.sql} AND (r.created_at, r.rowid) > (?, ?)
     ORDER BY r.created_at, r.rowid LIMIT ${PAGE_SIZE}`);

@@ -31,8 +31,8 @@ function addScoreRow(target: Counters, row: number[]): void {
   target[COUNTER.prompted] += prompted;
 }
 
-/** Raw-row counting on one database; `hasExcludedColumn` once responses can be marked excluded. */
-export function createRawCounter(db: Database, hasExcludedColumn: boolean) {
+/** Raw-row counting on one database. */
+export function createRawCounter(db: Database) {
   const cache = new Map<string, Statement<unknown[]>>();
   const prepared = (sql: string) => {
     let statement = cache.get(sql);
@@ -51,7 +51,7 @@ export function createRawCounter(db: Database, hasExcludedColumn: boolean) {
       if (ranges.length === 0) return totals;
       const json = rangesJson(ranges);
       const at = (key: number) => totals.get(key) ?? totals.set(key, emptyCounters()).get(key)!;
-      const where = responseConditions(filter, hasExcludedColumn);
+      const where = responseConditions(filter);
       const responses = prepared(`SELECT b.value ->> 2, ${RESPONSE_SUMS} ${RANGE_JOIN} WHERE ${where.sql} GROUP BY 1, 2`);
       for (const [key, ...row] of responses.all(json, filter.surveyId, ...where.params) as number[][]) addScoreRow(at(key), row);
       const events = eventConditions(filter);
@@ -70,7 +70,7 @@ export function createRawCounter(db: Database, hasExcludedColumn: boolean) {
     countByValue(filter: AnalyticsFilter, ranges: readonly KeyedRange[], grouping: RawGrouping): Map<string, Counters> {
       const totals = new Map<string, Counters>();
       if (ranges.length === 0) return totals;
-      const where = responseConditions(filter, hasExcludedColumn);
+      const where = responseConditions(filter);
       const groupSql = 'column' in grouping ? `r.${grouping.column}` : 'r.properties -> ?';
       const groupParams = 'column' in grouping ? [] : [propertyPath(grouping.property)];
       const sql = `SELECT ${groupSql} AS segment, ${RESPONSE_SUMS} ${RANGE_JOIN} WHERE ${where.sql} GROUP BY 1, 2`;

@@ -13,13 +13,13 @@ export function propertyPath(name: string): string {
 }
 
 /**
- * Conditions on responses aliased `r`, apart from survey and time. A property
- * value matches its string, number or boolean form (`plan=pro`, `seats=3`, `trial=true`).
+ * Conditions on responses aliased `r`, apart from survey and time; answers marked excluded
+ * (test answers) never count. A property value matches its string, number or boolean form
+ * (`plan=pro`, `seats=3`, `trial=true`).
  */
-export function responseConditions(filter: AnalyticsFilter, hasExcludedColumn: boolean): SqlCondition {
-  const parts: string[] = [];
+export function responseConditions(filter: AnalyticsFilter): SqlCondition {
+  const parts = ['r.excluded = 0'];
   const params: (string | number)[] = [];
-  if (hasExcludedColumn) parts.push('r.excluded = 0');
   for (const [dim, value] of Object.entries(filter.dims)) {
     parts.push(`r.${dim} = ?`);
     params.push(value);

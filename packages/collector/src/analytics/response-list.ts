@@ -24,9 +24,9 @@ export interface ListOptions {
 const GROUP_SCORES: Record<ScoreGroup, [number, number]> = { detractor: [0, 6], passive: [7, 8], promoter: [9, 10] };
 
 /** Builds the list query on one database. */
-export function createResponseList(db: Database, hasExcludedColumn: boolean) {
+export function createResponseList(db: Database) {
   return function listResponses(filter: AnalyticsFilter, options: ListOptions) {
-    const where = responseConditions(filter, hasExcludedColumn);
+    const where = responseConditions(filter);
     const parts = ['r.survey_id = ?', 'r.created_at >= ?', 'r.created_at < ?', where.sql];
     const params: (string | number)[] = [filter.surveyId, filter.from ?? OPEN_FROM, filter.to ?? OPEN_TO, ...where.params];
     if (options.group) {

@@ -23,8 +23,6 @@ export const DEFAULT_RAW_SCAN_LIMIT = 500_000;
 
 /** Options for `createAnalyticsQueries`. */
 export interface AnalyticsQueryOptions {
-  /** Whether `responses` has the `excluded` flag (test answers are never counted). */
-  hasExcludedColumn?: boolean;
   /** The most answers a raw-row fallback may scan (default DEFAULT_RAW_SCAN_LIMIT). */
   rawScanLimit?: number;
 }
@@ -32,7 +30,7 @@ export interface AnalyticsQueryOptions {
 /** The analytics queries on one database. */
 export function createAnalyticsQueries(db: Database, options: AnalyticsQueryOptions = {}) {
   const rollups = createRollupReader(db);
-  const raw = createRawCounter(db, options.hasExcludedColumn ?? false);
+  const raw = createRawCounter(db);
   const rawScanLimit = options.rawScanLimit ?? DEFAULT_RAW_SCAN_LIMIT;
 
   /** Refuses a raw-row fallback whose ranges hold too many answers (counted from the rollups, so cheaply). */

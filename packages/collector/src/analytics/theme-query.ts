@@ -10,9 +10,9 @@ import { ThemeCounter } from './themes.ts';
 export const THEME_COMMENT_LIMIT = 25_000;
 
 /** Builds the themes query on one database. */
-export function createThemeQuery(db: Database, hasExcludedColumn: boolean) {
+export function createThemeQuery(db: Database) {
   return function themes(filter: AnalyticsFilter, group: ScoreGroup | null, limit = 20) {
-    const where = responseConditions(filter, hasExcludedColumn);
+    const where = responseConditions(filter);
     const statement = db.prepare(`SELECT r.score AS score, r.comment AS comment FROM responses AS r
       WHERE r.survey_id = ? AND r.created_at >= ? AND r.created_at < ? AND r.comment IS NOT NULL AND ${where.sql}
       ORDER BY r.created_at DESC LIMIT ${THEME_COMMENT_LIMIT + 1}`);

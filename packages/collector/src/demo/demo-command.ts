@@ -2,7 +2,6 @@
 import { parseArgs } from 'node:util';
 import type { CliOutput } from '../cli.ts';
 import { ConfigError, DEFAULTS, type Env } from '../config.ts';
-import { ensureCloseTheLoopSchema } from '../loops/loop-migrations.ts';
 import { surveyCreateSchema } from '../schemas/survey.ts';
 import { createStore } from '../store/store.ts';
 import { seedDemo } from './demo-seed.ts';
@@ -28,7 +27,6 @@ export async function demoCommand(args: readonly string[], env: Env, io: CliOutp
   if (!survey.success) throw new ConfigError(`--survey: must be a slug such as "demo"`);
   const store = createStore(values.db ?? (env.NPSLOOP_DB || DEFAULTS.db));
   try {
-    ensureCloseTheLoopSchema(store.db);
     if (!store.getSurvey(surveyId)) store.createSurvey(survey.data);
     const existing = store.db.prepare("SELECT COUNT(*) FROM responses WHERE survey_id = ? AND id LIKE 'demo\\_%' ESCAPE '\\'").pluck().get(surveyId) as number;
     if (existing > 0) {

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CliOutput } from '../cli.ts';
 import { ConfigError, DEFAULTS, type Env } from '../config.ts';
-import { ensureCloseTheLoopSchema } from '../loops/loop-migrations.ts';
 import { createStore } from '../store/store.ts';
 import { ImportFormatError, parseMapFlags } from './column-map.ts';
 import { CsvSyntaxError } from './csv-parse.ts';
@@ -51,7 +50,6 @@ export async function importCommand(args: readonly string[], env: Env, io: CliOu
   }
   const store = createStore(values.db ?? (env.NPSLOOP_DB || DEFAULTS.db));
   try {
-    ensureCloseTheLoopSchema(store.db);
     if (!store.getSurvey(values.survey)) throw new ConfigError(`--survey: no survey "${values.survey}"; create it with npsloop surveys create`);
     const bar = progressBar(io.err, io.isTerminal ?? false);
     const report = importCsv(store.db, text, {

@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import { CLOSE_THE_LOOP_MIGRATIONS } from '../loops/loop-migrations.ts';
-import { LOOPS_WITHOUT_ROWID_SQL } from '../loops/loop-schema.ts';
+import { ACTION_SCHEMA_SQL } from '../actions/action-schema.ts';
+import { LOOP_SCHEMA_SQL, LOOPS_WITHOUT_ROWID_SQL } from '../loops/loop-schema.ts';
 import { ROLLUP_BACKFILL_SQL } from '../rollups/rollup-backfill.ts';
 import { ANALYTICS_SCHEMA_SQL } from '../rollups/rollup-schema.ts';
+import { WEBHOOK_SCHEMA_SQL } from '../webhooks/webhook-schema.ts';
 
 /** One schema change; `rebuildsTables` runs it with foreign keys off (so a dropped table cascades nowhere) and checks them before commit. */
 export interface Migration {
@@ -72,7 +73,11 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'analytics rollups (15m/1h/3h/6h/1d by dimension) and comment full-text index, backfilled',
     sql: ANALYTICS_SCHEMA_SQL + ROLLUP_BACKFILL_SQL,
   },
-  { version: 3, ...CLOSE_THE_LOOP_MIGRATIONS[0] },
+  {
+    version: 3,
+    name: 'close the loop: excluded flag, loops, notes, loop settings, webhooks, actions',
+    sql: LOOP_SCHEMA_SQL + WEBHOOK_SCHEMA_SQL + ACTION_SCHEMA_SQL,
+  },
   { version: 4, name: 'loops without rowid, one index (cheaper to open on ingest)', sql: LOOPS_WITHOUT_ROWID_SQL, rebuildsTables: true },
 ];
 
