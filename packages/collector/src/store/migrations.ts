@@ -5,12 +5,16 @@ import { ROLLUP_BACKFILL_SQL } from '../rollups/rollup-backfill.ts';
 import { ANALYTICS_SCHEMA_SQL } from '../rollups/rollup-schema.ts';
 import { WEBHOOK_SCHEMA_SQL } from '../webhooks/webhook-schema.ts';
 
-/** One schema change; `rebuildsTables` runs it with foreign keys off (so a dropped table cascades nowhere) and checks them before commit. */
+/**
+ * One schema change. A migration that rebuilds tables names them and the tables that point at them in
+ * `rebuildsTables`: it runs with foreign keys off (so a dropped table cascades nowhere), and those tables'
+ * keys are checked before it commits (only those, so a large database does not scan every table).
+ */
 export interface Migration {
   version: number;
   name: string;
   sql: string;
-  rebuildsTables?: boolean;
+  rebuildsTables?: readonly string[];
 }
 
 /** Versioned schema changes, applied in order at start; never edit one that has shipped. */
@@ -78,7 +82,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'close the loop: excluded flag, loops, notes, loop settings, webhooks, actions',
     sql: LOOP_SCHEMA_SQL + WEBHOOK_SCHEMA_SQL + ACTION_SCHEMA_SQL,
   },
-  { version: 4, name: 'loops without rowid, one index (cheaper to open on ingest)', sql: LOOPS_WITHOUT_ROWID_SQL, rebuildsTables: true },
+  { version: 4, name: 'loops without rowid, one index (cheaper to open on ingest)', sql: LOOPS_WITHOUT_ROWID_SQL, rebuildsTables: ['loops', 'loop_notes'] },
 ];
 
 /** Applies every migration newer than the database's version, each in its own transaction. */
@@ -95,8 +99,9 @@ export function migrate(db: Database): number {
     try {
       db.transaction(() => {
         db.exec(migration.sql);
-        if (migration.rebuildsTables && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
-          throw new Error(`migration ${migration.version} (${migration.name}) would break foreign keys`);
+        const broken = (migration.rebuildsTables ?? []).filter((table) => (db.pragma(`foreign_key_check(${table})`) as unknown[]).length > 0);
+        if (broken.length > 0) {
+          throw new Error(`migration ${migration.version} (${migration.name}) would break foreign keys in ${broken.join(', ')}`);
         }
         record.run(migration.version, migration.name, Date.now());
       }).immediate();

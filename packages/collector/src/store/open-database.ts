@@ -21,6 +21,11 @@ export function openDatabase(path: string, sync: SyncMode = 'NORMAL'): Database 
   db.pragma('busy_timeout = 5000');
   // Random-keyed inserts touch pages all over the indexes: keep them in memory (64 MiB).
   db.pragma('cache_size = -65536');
-  migrate(db);
+  try {
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return db;
 }

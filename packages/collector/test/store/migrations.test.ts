@@ -5,6 +5,18 @@ import { migrate, MIGRATIONS } from '../../src/store/migrations.ts';
 import { openDatabase } from '../../src/store/open-database.ts';
 import { tempDir } from '../helpers.ts';
 
+/** A database as migration 3 left it, before loops lost their rowid. */
+function versionThreeDatabase(path: string) {
+  const db = new BetterSqlite3(path);
+  db.pragma('foreign_keys = ON');
+  db.exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT`);
+  for (const migration of MIGRATIONS.filter((m) => m.version <= 3)) {
+    db.exec(migration.sql);
+    db.prepare('INSERT INTO schema_migrations VALUES (?, ?, 0)').run(migration.version, migration.name);
+  }
+  return db;
+}
+
 describe('database setup', () => {
   it('creates the directory, uses WAL, and records each migration once', () => {
     const path = join(tempDir(), 'nested', 'dir', 'npsloop.db');
@@ -23,13 +35,7 @@ describe('database setup', () => {
 
   it('upgrades a version-3 database to loops without rowid, keeping every loop and note and enforcing keys again', () => {
     const path = join(tempDir(), 'v3.db');
-    const old = new BetterSqlite3(path);
-    old.pragma('foreign_keys = ON');
-    old.exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT`);
-    for (const migration of MIGRATIONS.filter((m) => m.version <= 3)) {
-      old.exec(migration.sql);
-      old.prepare('INSERT INTO schema_migrations VALUES (?, ?, 0)').run(migration.version, migration.name);
-    }
+    const old = versionThreeDatabase(path);
     old.exec(`INSERT INTO surveys (id, name, created_at, updated_at) VALUES ('demo', 'Demo', 1, 1);
       INSERT INTO responses (id, survey_id, score, created_at, updated_at) VALUES ('resp_0001', 'demo', 2, 10, 10), ('resp_0002', 'demo', 9, 20, 20);
       INSERT INTO loops (response_id, survey_id, state, assignee, tags, opened_at, first_contact_at, updated_at)
@@ -53,5 +59,21 @@ describe('database setup', () => {
     expect(db.prepare('SELECT COUNT(*) FROM loop_notes').pluck().get()).toBe(0);
     expect(migrate(db)).toBe(MIGRATIONS.at(-1)!.version);
     db.close();
+  });
+
+  it('leaves a database with a dangling loop untouched rather than rebuilding it', () => {
+    const path = join(tempDir(), 'dangling.db');
+    const old = versionThreeDatabase(path);
+    old.pragma('foreign_keys = OFF');
+    old.exec(`INSERT INTO surveys (id, name, created_at, updated_at) VALUES ('demo', 'Demo', 1, 1);
+      INSERT INTO loops (response_id, survey_id, state, opened_at, updated_at) VALUES ('resp_gone01', 'demo', 'open', 10, 10);`);
+    old.close();
+
+    expect(() => openDatabase(path)).toThrow(/migration 4 .* would break foreign keys in loops/);
+    const after = new BetterSqlite3(path);
+    expect(after.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(3);
+    expect(after.prepare("SELECT sql FROM sqlite_master WHERE name = 'loops'").pluck().get()).not.toMatch(/WITHOUT ROWID/);
+    expect(after.prepare('SELECT response_id FROM loops').pluck().all()).toEqual(['resp_gone01']);
+    after.close();
   });
 });
