@@ -10,6 +10,7 @@
 //   50% promoters), which is where the goal is judged;
 // - every score alike: 0–10 in turn, 64% detractors, the stress case.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +71,17 @@ const MIXES = {
   uniform: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
 };
 
+// Ids as the widget makes them (`sortableId` in @npsloop/core, which plain Node cannot import from
+// TypeScript): 8 characters of milliseconds, then 12 random ones, here all from this machine's clock.
+const ID_ALPHABET = '-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz';
+function widgetId() {
+  const now = Date.now();
+  let id = '';
+  for (let index = 7; index >= 0; index -= 1) id += ID_ALPHABET[Math.floor(now / 64 ** index) % 64];
+  for (const byte of randomBytes(12)) id += ID_ALPHABET[byte & 63];
+  return id;
+}
+
 let counter = 0;
 function load(url, seconds, mix = MIXES.typical) {
   return autocannon({
@@ -79,7 +91,7 @@ function load(url, seconds, mix = MIXES.typical) {
       setupRequest(request) {
         counter += 1;
         const body = {
-          id: `bench_${counter.toString(36).padStart(8, '0')}`, surveyId: 'bench', score: mix[counter % mix.length],
+          id: widgetId(), surveyId: 'bench', score: mix[counter % mix.length],
           touchpoint: 'checkout', channel: 'web', locale: 'en', page: '/checkout', device: 'desktop',
         };
         return { ...request, body: JSON.stringify(body) };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { chooseLocale, LIMITS, scoreGroup, surveyStrings } from '@npsloop/core';
+import { chooseLocale, LIMITS, scoreGroup, sortableId, surveyStrings } from '@npsloop/core';
 import { HttpError, surveyNotFound } from '../errors.ts';
 import { renderCommentPage, renderScorePage, renderThanksPage } from '../hosted/render-page.ts';
 import { clientId, localeTag, plainText, slug } from '../schemas/common.ts';
@@ -76,7 +76,7 @@ export async function hostedSurveyRoutes(app: FastifyInstance): Promise<void> {
       return html(reply, renderScorePage({ lang: locale, strings: text, scoreHref }));
     }
     const body: ResponseBody = {
-      id: query.rid ?? `link_${randomBytes(12).toString('base64url')}`, surveyId, score: query.score, channel: 'link',
+      id: query.rid ?? sortableId(Date.now(), randomBytes(12)), surveyId, score: query.score, channel: 'link',
       locale: query.locale ?? locale, touchpoint: query.touchpoint, journey: query.journey,
     };
     await app.store.ingestResponse(body);
