@@ -41,7 +41,8 @@ CREATE INDEX loop_notes_by_response ON loop_notes (response_id, created_at);
  * A detractor's answer opens a loop inside the ingest transaction, so every index on `loops` is paid on the
  * hot path: this takes a new loop from four B-trees to two. Queries across surveys go through `surveys`
  * (see `response-hooks.ts`) and so use the per-survey index. Run with foreign keys off: dropping the old
- * table must not cascade to the notes.
+ * table must not cascade to the notes. The columns are restated, not shared with migration 3: a shipped
+ * migration must keep creating exactly what it created.
  */
 export const LOOPS_WITHOUT_ROWID_SQL = `
 CREATE TABLE loops_rebuilt (
