@@ -5,8 +5,13 @@ import { DEFAULT_LOOP_SETTINGS, type LoopState } from './loop-state.ts';
 import type { LoopTimes } from './loop-stats.ts';
 import { LOOP_COLUMNS, loopView, type LoopRow, type LoopView } from './loop-view.ts';
 
-/** The SLA of a loop's survey in ms, from its settings or the default. */
-export const SLA_MS_SQL = `(COALESCE((SELECT json_extract(s.settings, '$.slaHours') FROM loop_settings s WHERE s.survey_id = l.survey_id), ${DEFAULT_LOOP_SETTINGS.slaHours}) * 3600000)`;
+/** A survey's SLA in ms from an SQL expression for its `loop_settings.settings` (NULL: never set, the default). */
+export function slaMsSql(settings: string): string {
+  return `(COALESCE(json_extract(${settings}, '$.slaHours'), ${DEFAULT_LOOP_SETTINGS.slaHours}) * 3600000)`;
+}
+
+/** The SLA in ms of the survey of the loop aliased `l`. */
+export const SLA_MS_SQL = slaMsSql('(SELECT s.settings FROM loop_settings s WHERE s.survey_id = l.survey_id)');
 
 /** Filters of `GET /v1/loops`. */
 export interface LoopFilter {

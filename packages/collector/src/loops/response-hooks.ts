@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { IngestStatus } from '../store/response-writes.ts';
 import { createPayloadBuilder } from '../webhooks/event-payloads.ts';
 import { createWebhookStore } from '../webhooks/webhook-store.ts';
-import { DEFAULT_LOOP_SETTINGS } from './loop-state.ts';
+import { slaMsSql } from './loop-queries.ts';
 import { createLoopStore } from './loop-store.ts';
 
 /** Default wait before `loop.opened` is delivered, so it carries the comment that usually follows the score. */
@@ -46,7 +46,7 @@ export function createResponseHooks(db: Database, options: ResponseHookOptions =
       const overdue = db.prepare<{ now: number }, { response_id: string; survey_id: string }>(`SELECT l.response_id, l.survey_id FROM surveys s
         LEFT JOIN loop_settings ls ON ls.survey_id = s.id
         CROSS JOIN loops l ON l.survey_id = s.id AND l.state = 'open'
-          AND l.opened_at < @now - COALESCE(json_extract(ls.settings, '$.slaHours'), ${DEFAULT_LOOP_SETTINGS.slaHours}) * 3600000
+          AND l.opened_at < @now - ${slaMsSql('ls.settings')}
         JOIN responses r ON r.id = l.response_id
         WHERE l.overdue_notified_at IS NULL AND r.excluded = 0`).all({ now });
       const mark = db.prepare('UPDATE loops SET overdue_notified_at = ? WHERE response_id = ?');

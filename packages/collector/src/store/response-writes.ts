@@ -29,40 +29,43 @@ export interface ResponseRow {
   updated_at: number;
 }
 
-const MUTABLE_COLUMNS = [
-  'score', 'comment', 'consent', 'user_id', 'email', 'touchpoint', 'channel',
-  'journey', 'locale', 'page', 'device', 'properties',
-] as const;
-const COMMENT_INDEX = MUTABLE_COLUMNS.indexOf('comment');
-
 function sortedJson(properties: Record<string, unknown>): string {
   return JSON.stringify(Object.fromEntries(Object.entries(properties).sort(([a], [b]) => (a < b ? -1 : 1))));
 }
 
-const storedComment = (comment: string) => (comment.trim() === '' ? null : comment);
+type MutableColumn = 'score' | 'comment' | 'consent' | 'user_id' | 'email' | 'touchpoint' | 'channel' | 'journey' | 'locale' | 'page' | 'device' | 'properties';
+
+/** Each column a body can set, and its value from the body; `undefined`: the body leaves the column as it is. */
+const COLUMN_FROM_BODY: readonly (readonly [MutableColumn, (body: ResponseBody) => string | number | null | undefined])[] = [
+  ['score', (body) => body.score],
+  ['comment', (body) => (body.comment === undefined ? undefined : body.comment.trim() === '' ? null : body.comment)],
+  ['consent', (body) => (body.consent === undefined ? undefined : body.consent ? 1 : 0)],
+  ['user_id', (body) => body.respondent?.userId],
+  ['email', (body) => body.respondent?.email],
+  ['touchpoint', (body) => body.touchpoint],
+  ['channel', (body) => body.channel],
+  ['journey', (body) => body.journey],
+  ['locale', (body) => body.locale],
+  ['page', (body) => body.page],
+  ['device', (body) => body.device],
+  ['properties', (body) => (body.properties === undefined ? undefined : sortedJson(body.properties))],
+];
+const MUTABLE_COLUMNS = COLUMN_FROM_BODY.map(([column]) => column);
+const COMMENT_INDEX = MUTABLE_COLUMNS.indexOf('comment');
 
 /** The columns a body sets; fields it leaves out are absent, so they keep their stored value. */
 export function columnsFromBody(body: ResponseBody): Partial<ResponseRow> {
-  const columns: Partial<ResponseRow> = { score: body.score };
-  if (body.comment !== undefined) columns.comment = storedComment(body.comment);
-  if (body.consent !== undefined) columns.consent = body.consent ? 1 : 0;
-  if (body.respondent?.userId !== undefined) columns.user_id = body.respondent.userId;
-  if (body.respondent?.email !== undefined) columns.email = body.respondent.email;
-  for (const key of ['touchpoint', 'channel', 'journey', 'locale', 'page', 'device'] as const) {
-    if (body[key] !== undefined) columns[key] = body[key];
+  const columns: Partial<ResponseRow> = {};
+  for (const [column, read] of COLUMN_FROM_BODY) {
+    const value = read(body);
+    if (value !== undefined) (columns as Record<MutableColumn, unknown>)[column] = value;
   }
-  if (body.properties !== undefined) columns.properties = sortedJson(body.properties);
   return columns;
 }
 
-/** A new row's values in `MUTABLE_COLUMNS` order, read straight off the body (the ingest hot path). */
+/** A new row's values in `MUTABLE_COLUMNS` order (the ingest hot path: no intermediate object). */
 function newRowValues(body: ResponseBody): (string | number | null)[] {
-  return [
-    body.score, body.comment === undefined ? null : storedComment(body.comment), body.consent === undefined ? null : body.consent ? 1 : 0,
-    body.respondent?.userId ?? null, body.respondent?.email ?? null, body.touchpoint ?? null, body.channel ?? null,
-    body.journey ?? null, body.locale ?? null, body.page ?? null, body.device ?? null,
-    body.properties === undefined ? null : sortedJson(body.properties),
-  ];
+  return COLUMN_FROM_BODY.map(([, read]) => read(body) ?? null);
 }
 
 /** Prepared statements and the upsert rules for responses and events; `rollups` hears of every change that succeeded. */
