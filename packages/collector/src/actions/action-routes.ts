@@ -1,8 +1,8 @@
 /** Improvement actions from the huddle: `POST/GET/PATCH /v1/actions`. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { HttpError, surveyNotFound } from '../errors.ts';
-import { clientId, plainText, slug } from '../schemas/common.ts';
+import { HttpError, surveyNotFound } from '../lib/errors.ts';
+import { clientId, plainText, slug } from '../lib/common-schemas.ts';
 import { oneOrMany } from '../loops/query-params.ts';
 import { ACTION_STATES, type ActionState } from './action-state.ts';
 import { createActionStore, type ActionInput } from './action-store.ts';

@@ -1,7 +1,7 @@
 /** Improvement actions in SQLite: create, read, list, update, with links to responses and themes. */
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { HttpError } from '../errors.ts';
+import { HttpError } from '../lib/errors.ts';
 import { assertTransition } from '../loops/state-machine.ts';
 import { ACTION_TRANSITIONS, isActionOverdue, type ActionState } from './action-state.ts';
 

@@ -1,7 +1,7 @@
 /** Analytics figures over any filter: rollup rows where they can answer, raw rows for the rest, added up exactly. */
 import type { Database } from 'better-sqlite3';
 import { compareNps, countsFromDistribution } from '@npsloop/core';
-import { HttpError } from '../errors.ts';
+import { HttpError } from '../lib/errors.ts';
 import { planRange, type TimeRange } from '../rollups/range-plan.ts';
 import { createRollupReader, type KeyedPiece } from '../rollups/rollup-read.ts';
 import { localBuckets, type TrendInterval } from '../rollups/time-buckets.ts';

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { CliOutput } from '../cli.ts';
 import { ConfigError, DEFAULTS, type Env } from '../config.ts';
-import { surveyCreateSchema } from '../schemas/survey.ts';
+import { surveyCreateSchema } from '../surveys/survey-schemas.ts';
 import { createStore } from '../store/store.ts';
 import { seedDemo } from './demo-seed.ts';
 

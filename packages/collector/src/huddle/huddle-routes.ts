@@ -1,9 +1,9 @@
 /** `GET /v1/surveys/:id/huddle`: the digest for the team meeting, as JSON or Markdown. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { surveyNotFound } from '../errors.ts';
+import { surveyNotFound } from '../lib/errors.ts';
 import { isTimeZone } from '../rollups/time-zone.ts';
-import { surveyParamsSchema } from '../schemas/survey.ts';
+import { surveyParamsSchema } from '../surveys/survey-schemas.ts';
 import { huddleMarkdown } from './huddle-markdown.ts';
 import { createHuddleReport } from './huddle-report.ts';
 

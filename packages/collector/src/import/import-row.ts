@@ -1,8 +1,8 @@
 /** Turns one CSV record into a validated response row, or a message naming the column and the rule. */
 import { z } from 'zod';
 import { LIMITS } from '@npsloop/core';
-import { describeIssues, localeTag, plainText, slug } from '../schemas/common.ts';
-import { propertiesSchema } from '../schemas/ingest.ts';
+import { describeIssues, localeTag, plainText, slug } from '../lib/common-schemas.ts';
+import { propertiesSchema } from '../ingest/ingest-schemas.ts';
 import type { ImportField } from './column-map.ts';
 
 /** A validated row, ready to insert (times in epoch ms). */

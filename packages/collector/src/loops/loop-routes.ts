@@ -1,8 +1,8 @@
 /** Close-the-loop routes: change a response's loop, add notes, list loops, SLA figures, loop settings. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { HttpError, surveyNotFound } from '../errors.ts';
-import { surveyParamsSchema } from '../schemas/survey.ts';
+import { HttpError, surveyNotFound } from '../lib/errors.ts';
+import { surveyParamsSchema } from '../surveys/survey-schemas.ts';
 import { loopSettingsPatchSchema, loopSettingsSchema, type LoopSettingsPatch } from './loop-settings.ts';
 import { createLoopQueries, decodeLoopCursor } from './loop-queries.ts';
 import {

@@ -1,6 +1,6 @@
 /** zod schemas of the loop routes: bounded input, and the shapes the API returns. */
 import { z } from 'zod';
-import { clientId, plainText, slug } from '../schemas/common.ts';
+import { clientId, plainText, slug } from '../lib/common-schemas.ts';
 import { LOOP_STATES, type LoopState } from './loop-state.ts';
 import { booleanText, oneOrMany } from './query-params.ts';
 

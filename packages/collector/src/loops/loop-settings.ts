@@ -1,7 +1,7 @@
 /** Per-survey loop settings: stored as one JSON document, defaults filled in when read. */
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import { slug } from '../schemas/common.ts';
+import { slug } from '../lib/common-schemas.ts';
 import { DEFAULT_LOOP_SETTINGS, type LoopSettings } from './loop-state.ts';
 
 /** Body of `PATCH /v1/surveys/:id/loop-settings`: any subset of the settings. */

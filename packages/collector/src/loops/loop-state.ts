@@ -1,5 +1,5 @@
 /** The close-the-loop state machine and the pure rules around it: who opens a loop, who is contactable, what is overdue. */
-import { HttpError } from '../errors.ts';
+import { HttpError } from '../lib/errors.ts';
 import { assertTransition, type TransitionTable } from './state-machine.ts';
 
 /** Where a loop is: waiting for contact, contacted, resolved, or closed with a reason. */

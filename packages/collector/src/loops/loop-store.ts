@@ -1,7 +1,7 @@
 /** Loop storage: opening loops, changing their state and fields, notes, and the excluded flag of responses. */
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { HttpError } from '../errors.ts';
+import { HttpError } from '../lib/errors.ts';
 import type { ResponseRow } from '../store/response-writes.ts';
 import { createLoopSettingsStore } from './loop-settings.ts';
 import { opensLoop, transitionLoop, type LoopState } from './loop-state.ts';

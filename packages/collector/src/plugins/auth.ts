@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { HttpError } from '../errors.ts';
+import { HttpError } from '../lib/errors.ts';
 import { hashSecret, type KeyScope } from '../store/api-keys.ts';
 import { addRouteHook, globalPlugin } from './global-plugin.ts';
 

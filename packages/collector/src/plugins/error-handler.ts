@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { HttpError } from '../errors.ts';
+import { HttpError } from '../lib/errors.ts';
 import { renderErrorPage } from '../hosted/render-page.ts';
 import { globalPlugin } from './global-plugin.ts';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Labels, MetricsRegistry } from '../metrics-registry.ts';
+import type { Labels, MetricsRegistry } from '../lib/metrics-registry.ts';
 import { addRouteHook, globalPlugin } from './global-plugin.ts';
 
 declare module 'fastify' {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { HttpError } from '../errors.ts';
-import { originAllowed } from '../origin-match.ts';
-import type { Survey } from '../schemas/survey.ts';
+import { HttpError } from '../lib/errors.ts';
+import { originAllowed } from '../lib/origin-match.ts';
+import type { Survey } from '../surveys/survey-schemas.ts';
 import { addRouteHook, globalPlugin } from './global-plugin.ts';
 
 declare module 'fastify' {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { HttpError } from '../errors.ts';
-import { createRateLimiter } from '../rate-limiter.ts';
+import { HttpError } from '../lib/errors.ts';
+import { createRateLimiter } from '../lib/rate-limiter.ts';
 import { addRouteHook, globalPlugin } from './global-plugin.ts';
 
 declare module 'fastify' {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodType } from 'zod';
-import { HttpError } from '../errors.ts';
-import { describeIssues } from '../schemas/common.ts';
+import { HttpError } from '../lib/errors.ts';
+import { describeIssues } from '../lib/common-schemas.ts';
 import { globalPlugin } from './global-plugin.ts';
 
 const PART_NAMES: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'headers' };

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { LIMITS } from '@npsloop/core';
-import { plainText } from '../schemas/common.ts';
+import { plainText } from '../lib/common-schemas.ts';
 import { eraseRespondent, type RespondentKey } from './erase-respondent.ts';
 import { purgeExpired } from './retention.ts';
 

@@ -1,8 +1,8 @@
 /** Webhook administration: create (secret shown once), list, read, delete, and the delivery log. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { HttpError, surveyNotFound } from '../errors.ts';
-import { plainText, slug } from '../schemas/common.ts';
+import { HttpError, surveyNotFound } from '../lib/errors.ts';
+import { plainText, slug } from '../lib/common-schemas.ts';
 import { refusedAddresses, resolveHost } from './address-guard.ts';
 import { WEBHOOK_EVENTS, createWebhookStore } from './webhook-store.ts';
 

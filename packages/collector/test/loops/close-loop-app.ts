@@ -1,6 +1,6 @@
 /** Test support for close-the-loop: a collector with a fake clock, no background webhook worker, and ingest at a given time. */
 import type { FastifyInstance } from 'fastify';
-import type { ResponseBody } from '../../src/schemas/ingest.ts';
+import type { ResponseBody } from '../../src/ingest/ingest-schemas.ts';
 import { asAdmin, createSurvey, testApp } from '../helpers.ts';
 
 /** A clock the test moves by hand. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HttpError } from '../../src/errors.ts';
+import { HttpError } from '../../src/lib/errors.ts';
 import {
   DEFAULT_LOOP_SETTINGS, LOOP_STATES, LOOP_TRANSITIONS, isContactable, isOverdue, opensLoop, transitionLoop,
   type LoopLifecycle, type LoopState,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eventBodySchema, responseBodySchema } from '../src/schemas/ingest.ts';
-import { createSurvey, post, responseBody, rows, testApp } from './helpers.ts';
+import { eventBodySchema, responseBodySchema } from '../../src/ingest/ingest-schemas.ts';
+import { createSurvey, post, responseBody, rows, testApp } from '../helpers.ts';
 
 const CONTENT_TYPES = ['application/json', 'text/plain', 'text/plain;charset=UTF-8', 'application/json; charset=utf-8'];
 const RESPONSE_KEYS = ['id', 'surveyId', 'score', 'comment', 'consent', 'respondent', 'touchpoint', 'channel', 'journey', 'locale', 'page', 'device', 'properties'];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '@npsloop/core';
-import { clientId, localeTag, plainText, slug } from './common.ts';
+import { clientId, localeTag, plainText, slug } from '../lib/common-schemas.ts';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { HttpError } from '../errors.ts';
-import { createWidgetLoader, widgetCandidates, type WidgetBundle } from '../widget-bundle.ts';
+import { HttpError } from '../lib/errors.ts';
+import { createWidgetLoader, widgetCandidates, type WidgetBundle } from './widget-bundle.ts';
 
 const JS = 'text/javascript; charset=utf-8';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ORIGIN_PATTERN_SYNTAX, originMatches } from '../src/origin-match.ts';
+import { ORIGIN_PATTERN_SYNTAX, originMatches } from '../../src/lib/origin-match.ts';
 
 describe('originMatches', () => {
   it.each([

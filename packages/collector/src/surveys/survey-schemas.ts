@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BUILT_IN_STRINGS } from '@npsloop/core';
-import { localeTag, plainText, slug } from './common.ts';
-import { ORIGIN_PATTERN_SYNTAX } from '../origin-match.ts';
+import { localeTag, plainText, slug } from '../lib/common-schemas.ts';
+import { ORIGIN_PATTERN_SYNTAX } from '../lib/origin-match.ts';
 
 const stringKeys = Object.keys(BUILT_IN_STRINGS.en) as (keyof typeof BUILT_IN_STRINGS.en)[];
 

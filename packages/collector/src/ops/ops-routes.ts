@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { HttpError } from '../errors.ts';
+import { HttpError } from '../lib/errors.ts';
 
 /** `/healthz` (public) and `/metrics` (Prometheus text, read key). */
 export async function opsRoutes(app: FastifyInstance): Promise<void> {

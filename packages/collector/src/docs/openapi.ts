@@ -1,5 +1,5 @@
 import { z, type ZodType } from 'zod';
-import type { CatalogRoute } from './plugins/route-catalog.ts';
+import type { CatalogRoute } from '../plugins/route-catalog.ts';
 
 type JsonSchema = Record<string, unknown>;
 

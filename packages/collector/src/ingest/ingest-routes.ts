@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
-import { HttpError, surveyNotFound } from '../errors.ts';
+import { HttpError, surveyNotFound } from '../lib/errors.ts';
 import { enforceSurveyOrigin } from '../plugins/origin.ts';
-import { eventBodySchema, ingestResultSchema, responseBodySchema, type EventBody, type ResponseBody } from '../schemas/ingest.ts';
-import type { Survey } from '../schemas/survey.ts';
+import { eventBodySchema, ingestResultSchema, responseBodySchema, type EventBody, type ResponseBody } from './ingest-schemas.ts';
+import type { Survey } from '../surveys/survey-schemas.ts';
 import type { IngestStatus } from '../store/response-writes.ts';
 
 const ingestConfig = { access: 'public', cors: 'survey', rateLimited: true } as const;

@@ -2,16 +2,16 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import { HttpError, surveyNotFound } from '../errors.ts';
-import { surveyParamsSchema } from '../schemas/survey.ts';
+import { HttpError, surveyNotFound } from '../lib/errors.ts';
+import { surveyParamsSchema } from '../surveys/survey-schemas.ts';
 import { countBuckets, localBuckets, type TrendInterval } from '../rollups/time-buckets.ts';
-import type { AnalyticsStore } from '../analytics/analytics-store.ts';
-import * as schemas from '../analytics/analytics-schemas.ts';
-import { decodeCursor } from '../analytics/cursor.ts';
-import { filterFromQuery, type AnalyticsFilter } from '../analytics/filters.ts';
-import type { SegmentBy } from '../analytics/rollup-query.ts';
-import { segmentReport } from '../analytics/segments.ts';
-import { ftsQuery } from '../analytics/text-fold.ts';
+import type { AnalyticsStore } from './analytics-store.ts';
+import * as schemas from './analytics-schemas.ts';
+import { decodeCursor } from './cursor.ts';
+import { filterFromQuery, type AnalyticsFilter } from './filters.ts';
+import type { SegmentBy } from './rollup-query.ts';
+import { segmentReport } from './segments.ts';
+import { ftsQuery } from './text-fold.ts';
 
 /** Trends longer than this many buckets are refused (ask for a longer interval). */
 export const MAX_TREND_BUCKETS = 1000;

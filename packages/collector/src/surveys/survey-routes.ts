@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { surveyNotFound } from '../errors.ts';
+import { surveyNotFound } from '../lib/errors.ts';
 import { enforceSurveyOrigin } from '../plugins/origin.ts';
 import {
   surveyCreateSchema, surveyParamsSchema, surveyPatchSchema, surveySchema,
   type SurveyCreate, type SurveyPatch,
-} from '../schemas/survey.ts';
+} from './survey-schemas.ts';
 
 const publicSettingsSchema = surveySchema
   .pick({ id: true, brand: true, wording: true, followUp: true, sampling: true, resurveyDays: true, dismissDays: true, askConsent: true, active: true });

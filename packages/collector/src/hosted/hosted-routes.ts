@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { chooseLocale, LIMITS, scoreGroup, sortableId, surveyStrings } from '@npsloop/core';
-import { HttpError, surveyNotFound } from '../errors.ts';
-import { renderCommentPage, renderScorePage, renderThanksPage } from '../hosted/render-page.ts';
-import { clientId, localeTag, plainText, slug } from '../schemas/common.ts';
-import type { ResponseBody } from '../schemas/ingest.ts';
-import type { Survey } from '../schemas/survey.ts';
+import { HttpError, surveyNotFound } from '../lib/errors.ts';
+import { renderCommentPage, renderScorePage, renderThanksPage } from './render-page.ts';
+import { clientId, localeTag, plainText, slug } from '../lib/common-schemas.ts';
+import type { ResponseBody } from '../ingest/ingest-schemas.ts';
+import type { Survey } from '../surveys/survey-schemas.ts';
 
 const scoreText = z.string().regex(/^(10|[0-9])$/, { error: 'must be a whole number from 0 to 10' }).transform(Number);
 

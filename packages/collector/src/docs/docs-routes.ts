@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { escapeHtml } from '../hosted/render-page.ts';
-import { buildOpenApi } from '../openapi.ts';
+import { buildOpenApi } from './openapi.ts';
 
 interface Operation {
   summary?: string;

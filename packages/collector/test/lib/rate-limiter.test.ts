@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter } from '../src/rate-limiter.ts';
+import { createRateLimiter } from '../../src/lib/rate-limiter.ts';
 
 describe('createRateLimiter', () => {
   it('allows max hits per key per window and says when to retry', () => {
