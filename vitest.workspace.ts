@@ -10,7 +10,10 @@ export default [
     test: { name: 'collector', root: './packages/collector', environment: 'node', include: ['test/**/*.test.ts'] },
   }),
   defineProject({
-    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    // As the widget's build compiles it (packages/widget/scripts/build.mjs): classic `h`, and the
+    // UI chunk's name and integrity, which the build fills in, as a placeholder.
+    esbuild: { jsx: 'transform', jsxFactory: 'h', jsxFragment: 'Fragment', jsxInject: "import { h, Fragment } from 'preact'" },
+    define: { __NPSLOOP_UI__: JSON.stringify({ file: 'widget-ui.test.js', integrity: 'sha384-test' }) },
     test: { name: 'widget', root: './packages/widget', environment: 'happy-dom', include: ['test/**/*.test.{ts,tsx}'] },
   }),
   defineProject({
