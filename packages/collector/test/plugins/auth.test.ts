@@ -7,6 +7,7 @@ const PUBLIC_ROUTES = [
   'OPTIONS /v1/responses', 'OPTIONS /v1/events', 'OPTIONS /*',
   'POST /v1/responses', 'POST /v1/events', 'GET /v1/surveys/:id/public', 'HEAD /v1/surveys/:id/public',
   'GET /widget.js', 'HEAD /widget.js', 'GET /widget.:hash.js', 'HEAD /widget.:hash.js', 'GET /widget.json', 'HEAD /widget.json',
+  'GET /widget-ui.:hash.js', 'HEAD /widget-ui.:hash.js',
   'GET /s/:surveyId', 'HEAD /s/:surveyId', 'POST /s/:surveyId',
   'GET /healthz', 'HEAD /healthz', 'GET /openapi.json', 'HEAD /openapi.json', 'GET /docs', 'HEAD /docs',
   // The dashboard's static files; its data needs a key.
