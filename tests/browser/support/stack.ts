@@ -18,6 +18,8 @@ export interface Stack {
   dbPath: string;
   /** GET /v1/surveys/:id/summary with the admin key. */
   summary(surveyId?: string): Promise<SummaryBody>;
+  /** Calls the admin API with the admin key (e.g. to create or patch a survey); throws unless 2xx. */
+  admin(method: 'POST' | 'PATCH' | 'GET', path: string, body?: unknown): Promise<unknown>;
   /** Every stored response row, read straight from the SQLite file. */
   responses(): Promise<Record<string, unknown>[]>;
   /** Every stored event row, read straight from the SQLite file. */
@@ -79,6 +81,15 @@ export async function startStack(): Promise<Stack> {
     async summary(surveyId = 'demo') {
       const response = await fetch(`${collectorUrl}/v1/surveys/${surveyId}/summary`, { headers: authorization });
       if (!response.ok) throw new Error(`summary failed: ${response.status} ${await response.text()}`);
+      return response.json();
+    },
+    async admin(method, path, body) {
+      const response = await fetch(`${collectorUrl}${path}`, {
+        method,
+        headers: { ...authorization, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${method} ${path} failed: ${response.status} ${await response.text()}`);
       return response.json();
     },
     async responses() {
