@@ -32,14 +32,13 @@ export function Survey({ view, words: { brand, strings }, looks, rtl, failed, ta
   const [answered, setStep] = useState<Step>('score');
   const [score, setScore] = useState(0);
   const panel = useRef<HTMLDivElement>(null);
-  const opened = useRef(false);
   const step = failed ? 'error' : answered;
   const closing = step === 'thanks' || step === 'error';
 
   useLayoutEffect(() => {
     const target = FOCUS[step] ? panel.current!.querySelector<HTMLElement>(FOCUS[step]) : panel.current;
-    if (opened.current || takeFocus) target?.focus({ preventScroll: true });
-    opened.current = true;
+    // The survey opens on the score step; every later step is the visitor's doing, so focus follows it.
+    if (takeFocus || step !== 'score') target?.focus({ preventScroll: true });
     if (!closing) return;
     const timer = setTimeout(onClose, CLOSE_AFTER_MS);
     return () => clearTimeout(timer);
