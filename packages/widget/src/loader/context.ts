@@ -24,7 +24,8 @@ export function cleanProperties(traits: unknown): Properties | undefined {
   let count = 0;
   for (const [key, value] of Object.entries(typeof traits === 'object' && traits ? traits : {})) {
     const kept = typeof value === 'string' ? plainText(value, LIMITS.propertyValueMaxLength) ?? '' : value;
-    if (count < LIMITS.propertiesMaxKeys && /^[\w.-]{1,40}$/.test(key) && !/^(__proto__|constructor|prototype)$/.test(key)
+    // `key in {}`: no name an object already has (`__proto__`, `constructor`, `toString` …) is kept.
+    if (count < LIMITS.propertiesMaxKeys && /^[\w.-]{1,40}$/.test(key) && !(key in {})
       && (typeof kept === 'string' || typeof kept === 'boolean' || Number.isFinite(kept))) {
       properties[key] = kept;
       count++;

@@ -44,6 +44,13 @@ describe('cleanProperties', () => {
     });
   });
 
+  it("keeps no name an object already has, so nothing reaches a prototype and the collector's JSON guard never refuses the answer", () => {
+    const traits = JSON.parse('{"__proto__": "x", "constructor": "y", "toString": "z", "plan": "pro"}');
+    const cleaned = cleanProperties(traits)!;
+    expect(Object.keys(cleaned)).toEqual(['plan']);
+    expect(Object.getPrototypeOf(cleaned)).toBe(Object.prototype);
+  });
+
   it('keeps at most 20 and bounds values to 200 characters', () => {
     const many = Object.fromEntries(Array.from({ length: 25 }, (_, index) => [`key${index}`, 'v'.repeat(300)]));
     const cleaned = cleanProperties(many)!;
