@@ -7,6 +7,7 @@
 // cold:        a new visitor, empty HTTP cache: settings and UI chunk over the network
 // chunk cached: the UI chunk (and the 60 s cacheable settings) from the HTTP cache, no localStorage
 // warm:        the next page view: chunk from the HTTP cache, settings from the loader's record
+/* global performance, requestAnimationFrame -- used inside page.evaluate, in the browser */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
