@@ -16,7 +16,7 @@ const dist = `${root}dist/`;
 
 // Classic JSX (`h`) rather than Preact's jsx-runtime: render() needs `h` anyway, so the
 // runtime's own vnode function would be a second copy (about 150 B gzip).
-export const JSX = { jsx: 'transform', jsxFactory: 'h', jsxFragment: 'Fragment', jsxInject: "import { h, Fragment } from 'preact'" };
+const JSX = { jsx: 'transform', jsxFactory: 'h', jsxFragment: 'Fragment', jsxInject: "import { h, Fragment } from 'preact'" };
 
 const common = { configFile: false, root, logLevel: 'warn', esbuild: { ...JSX, legalComments: 'none' } };
 // Terser saves about 5% over esbuild's minifier; every byte of the loader is paid on every page view.
