@@ -8,7 +8,7 @@ import { origin } from './plugins/origin.ts';
 import { rateLimit, type RateLimitOptions } from './plugins/rate-limit.ts';
 import { requestLog } from './plugins/request-log.ts';
 import { routeCatalog } from './plugins/route-catalog.ts';
-import { zodValidation } from './plugins/zod-validation.ts';
+import { zodSchemas } from './plugins/zod-schemas.ts';
 import { dashboardRoutes } from './dashboard/dashboard-routes.ts';
 import { docsRoutes } from './docs/docs-routes.ts';
 import { hostedSurveyRoutes } from './hosted/hosted-routes.ts';
@@ -103,7 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(routeCatalog);
   await app.register(errorHandler);
   await app.register(gracefulClose);
-  await app.register(zodValidation);
+  await app.register(zodSchemas);
   await app.register(metrics, { registry });
   await app.register(requestLog);
   await app.register(rateLimit, { ...DEFAULT_RATE_LIMIT, ...options.rateLimit });
