@@ -4,7 +4,7 @@ import { auth } from './plugins/auth.ts';
 import { errorHandler, frameworkErrors } from './plugins/error-handler.ts';
 import { gracefulClose } from './plugins/graceful-close.ts';
 import { metrics } from './plugins/metrics.ts';
-import { origin } from './plugins/origin.ts';
+import { cors } from './plugins/cors.ts';
 import { rateLimit, type RateLimitOptions } from './plugins/rate-limit.ts';
 import { requestLog } from './plugins/request-log.ts';
 import { routeCatalog } from './plugins/route-catalog.ts';
@@ -100,15 +100,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('store', store);
   app.addHook('onClose', async () => store.close());
 
-  await app.register(routeCatalog);
   await app.register(errorHandler);
   await app.register(gracefulClose);
   await app.register(zodSchemas);
   await app.register(metrics, { registry });
   await app.register(requestLog);
   await app.register(rateLimit, { ...DEFAULT_RATE_LIMIT, ...options.rateLimit });
-  await app.register(origin, { apiCorsOrigins: options.apiCorsOrigins });
   await app.register(auth, { adminKey: options.adminKey });
+  await app.register(routeCatalog);
+  await app.register(cors, { apiCorsOrigins: options.apiCorsOrigins });
 
   await app.register(ingestRoutes);
   await app.register(surveyRoutes);

@@ -6,14 +6,13 @@ import { eventBodySchema, ingestResultSchema, responseBodySchema, type EventBody
 import type { Survey } from '../surveys/survey-schemas.ts';
 import type { IngestStatus } from '../store/response-writes.ts';
 
-const ingestConfig = { access: 'public', cors: 'survey', rateLimited: true } as const;
+const ingestConfig = { access: 'public', surveyCors: true, rateLimited: true } as const;
 
-/** The survey an ingest request names, if it exists, allows the request's origin, is within its rate limit, and is active. */
+/** The survey an ingest request names, if it exists, allows the request's origin, and is active. */
 export function acceptingSurvey(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, surveyId: string): Survey {
   const survey = app.store.getSurvey(surveyId);
   if (!survey) throw surveyNotFound(surveyId);
   enforceSurveyOrigin(request, reply, survey);
-  app.limitSurvey(surveyId);
   if (!survey.active) throw new HttpError(403, 'survey_inactive', `surveyId: survey "${surveyId}" is paused`);
   return survey;
 }

@@ -38,9 +38,11 @@ export const auth = globalPlugin(async (app: FastifyInstance, options: { adminKe
     return app.store.findKey(token)?.scope ?? null;
   }
 
-  // Every route but the public ones (all of ingest) gets the check.
+  // Every route but the public ones (all of ingest) gets the check. Preflights are public: browsers
+  // never send credentials with them. The resolved rule is written back for the plugins after this one.
   app.addHook('onRoute', (route) => {
-    const access = route.config?.access ?? 'admin';
+    const access = route.method === 'OPTIONS' ? 'public' : route.config?.access ?? 'admin';
+    route.config = { ...route.config, access };
     if (access === 'public') return;
     addRouteHook(route, 'onRequest', (request, _reply, done) => {
       try {

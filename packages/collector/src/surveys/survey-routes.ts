@@ -49,7 +49,7 @@ export async function surveyRoutes(app: FastifyInstance): Promise<void> {
       summary: "A survey's public settings for the widget (cacheable, no secrets)", tags: ['surveys'],
       params: surveyParamsSchema, response: { 200: publicSettingsSchema },
     },
-    config: { access: 'public', cors: 'survey' },
+    config: { access: 'public', surveyCors: true },
   }, async (request, reply) => {
     const survey = byId((request.params as { id: string }).id);
     enforceSurveyOrigin(request, reply, survey);
