@@ -1,9 +1,10 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import { createMetricsRegistry } from './lib/metrics-registry.ts';
+import { createAppMetrics } from './lib/app-metrics.ts';
 import { auth } from './plugins/auth.ts';
 import { errorHandler, frameworkErrors } from './plugins/error-handler.ts';
 import { gracefulClose } from './plugins/graceful-close.ts';
 import { metrics } from './plugins/metrics.ts';
+import { compress } from './plugins/compress.ts';
 import { cors } from './plugins/cors.ts';
 import { rateLimit, type RateLimitOptions } from './plugins/rate-limit.ts';
 import { requestLog } from './plugins/request-log.ts';
@@ -73,16 +74,13 @@ export const DEFAULT_RATE_LIMIT: RateLimitOptions = { perIp: 600, perSurvey: 30_
 
 /** Builds the collector: storage, plugins and every route, registered explicitly in this one place. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const registry = createMetricsRegistry();
+  const appMetrics = createAppMetrics();
   const store = createStore(options.dbPath, {
     sync: options.sync,
     windowMs: options.writeWindowMs,
     loopOpenedDelayMs: options.loopOpenedDelayMs,
     backgroundCheckpoints: true,
-    onBatch: (size, seconds) => {
-      registry.observe('npsloop_write_batch_size', 'Rows written per group commit', size, undefined, 'batch');
-      registry.observe('npsloop_write_batch_duration_seconds', 'Time to write and commit one batch', seconds);
-    },
+    onBatch: (size, seconds) => appMetrics.batchWritten(size, seconds),
   });
   const app = Fastify({
     logger: options.logger ?? false,
@@ -103,12 +101,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(errorHandler);
   await app.register(gracefulClose);
   await app.register(zodSchemas);
-  await app.register(metrics, { registry });
+  await app.register(metrics, { metrics: appMetrics });
   await app.register(requestLog);
   await app.register(rateLimit, { ...DEFAULT_RATE_LIMIT, ...options.rateLimit });
   await app.register(auth, { adminKey: options.adminKey });
   await app.register(routeCatalog);
   await app.register(cors, { apiCorsOrigins: options.apiCorsOrigins });
+  await app.register(compress);
 
   await app.register(ingestRoutes);
   await app.register(surveyRoutes);

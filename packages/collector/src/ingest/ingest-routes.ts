@@ -17,12 +17,8 @@ export function acceptingSurvey(app: FastifyInstance, request: FastifyRequest, r
   return survey;
 }
 
-const INGEST_LABELS = Object.fromEntries(['response', 'event'].map((kind) => [
-  kind, Object.fromEntries(['created', 'updated', 'unchanged'].map((status) => [status, { kind, status }])),
-]));
-
 function answer(app: FastifyInstance, reply: FastifyReply, kind: 'response' | 'event', id: string, status: IngestStatus) {
-  app.metrics.inc('npsloop_ingest_total', 'Ingest requests stored, by kind and outcome', INGEST_LABELS[kind][status]);
+  app.metrics.ingested(kind, status);
   return reply.code(status === 'created' ? 201 : 200).send({ id, status });
 }
 
@@ -38,6 +34,8 @@ export async function ingestRoutes(app: FastifyInstance): Promise<void> {
   ) => app.post(url, {
     schema: { ...text, tags: ['ingest'], body, response: { 201: ingestResultSchema, 200: ingestResultSchema } },
     config: ingestConfig,
+    // Replies are a few dozen bytes: no compression hooks on the hot path.
+    compress: false,
   }, async (request, reply) => {
     const payload = request.body as Body;
     acceptingSurvey(app, request, reply, payload.surveyId);

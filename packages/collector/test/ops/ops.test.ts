@@ -24,8 +24,29 @@ describe('operations routes', () => {
     expect(text).toContain('npsloop_ingest_total{kind="response",status="created"} 5');
     expect(text).toMatch(/npsloop_write_batch_size_count \d+/);
     expect(text).toContain('npsloop_write_batch_size_sum 5');
-    expect(text).toContain('npsloop_http_request_duration_seconds_bucket{method="POST",route="/v1/responses",le="+Inf"} 6');
+    expect(text).toContain('npsloop_http_request_duration_seconds_bucket{le="+Inf",method="POST",route="/v1/responses"} 6');
     expect(text).toContain('npsloop_write_queue_pending 0');
+  });
+
+  it('/metrics adds the Node.js and process metrics: event-loop lag, heap, GC, CPU', async () => {
+    const app = await testApp();
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as { port: number };
+    const response = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: asAdmin });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    for (const name of ['nodejs_eventloop_lag_seconds', 'nodejs_eventloop_lag_p99_seconds', 'nodejs_heap_size_used_bytes', 'nodejs_gc_duration_seconds', 'process_cpu_seconds_total', 'process_resident_memory_bytes']) {
+      expect(text, name).toMatch(new RegExp(`^# TYPE ${name} `, 'm'));
+    }
+    expect(text).toMatch(/^process_cpu_seconds_total \d/m);
+  });
+
+  it('keeps each app\'s metrics apart (one registry per app)', async () => {
+    const first = await testApp();
+    const second = await testApp();
+    await first.inject({ url: '/healthz' });
+    const text = (await second.inject({ url: '/metrics', headers: asAdmin })).body;
+    expect(text).not.toContain('route="/healthz"');
   });
 
   it('a 5xx reveals nothing internal', async () => {
