@@ -11,7 +11,8 @@ import { requestLog } from './plugins/request-log.ts';
 import { routeCatalog } from './plugins/route-catalog.ts';
 import { zodSchemas } from './plugins/zod-schemas.ts';
 import { dashboardRoutes } from './dashboard/dashboard-routes.ts';
-import { docsRoutes } from './docs/docs-routes.ts';
+import { DOCS_PREFIX, docsRoutes } from './docs/docs-routes.ts';
+import { keyRoutes } from './keys/key-routes.ts';
 import { hostedSurveyRoutes } from './hosted/hosted-routes.ts';
 import { ingestRoutes } from './ingest/ingest-routes.ts';
 import { opsRoutes } from './ops/ops-routes.ts';
@@ -26,6 +27,7 @@ import { loopRoutes } from './loops/loop-routes.ts';
 import { privacyRoutes, retentionSweeper } from './privacy/privacy-routes.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
 import { webhookWorker } from './webhooks/webhook-worker.ts';
+import collectorPackage from '../package.json' with { type: 'json' };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -104,13 +106,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(metrics, { metrics: appMetrics });
   await app.register(requestLog);
   await app.register(rateLimit, { ...DEFAULT_RATE_LIMIT, ...options.rateLimit });
-  await app.register(auth, { adminKey: options.adminKey });
+  await app.register(auth, { adminKey: options.adminKey, publicPrefixes: [DOCS_PREFIX] });
   await app.register(routeCatalog);
   await app.register(cors, { apiCorsOrigins: options.apiCorsOrigins });
   await app.register(compress);
+  await app.register(docsRoutes, { version: collectorPackage.version });
 
   await app.register(ingestRoutes);
   await app.register(surveyRoutes);
+  await app.register(keyRoutes);
   await app.register(analyticsRoutes, { analytics: store.analytics });
   await app.register(loopRoutes, { now: options.now });
   await app.register(actionRoutes, { now: options.now });
@@ -123,6 +127,5 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(hostedSurveyRoutes);
   await app.register(dashboardRoutes, { dashboardDir: options.dashboardDir });
   await app.register(opsRoutes);
-  await app.register(docsRoutes);
   return app;
 }
