@@ -11,17 +11,40 @@ export const DOCS_PREFIX = '/docs';
 const DOCS_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
   + "font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-// Swagger UI's layout assumes a wide window; at 320 px the long paths and tables must wrap or scroll on their own.
+// Swagger UI's layout assumes a wide window: on a phone the method, path and summary of an
+// operation stack, long paths break, and wide tables and code scroll inside their own box.
 const NARROW_CSS = `
-.swagger-ui .wrapper { padding: 0 12px; }
-.swagger-ui .info { margin: 24px 0; }
-.swagger-ui .opblock .opblock-summary { flex-wrap: wrap; }
-.swagger-ui .opblock .opblock-summary-path { flex: 1 1 12rem; max-width: 100%; word-break: break-all; }
-.swagger-ui .opblock .opblock-summary-description { flex: 1 1 100%; }
-.swagger-ui table { display: block; overflow-x: auto; }
-.swagger-ui .opblock-body pre, .swagger-ui .model-box { max-width: 100%; overflow-x: auto; }
-.swagger-ui .scheme-container { padding: 12px 0; }
+@media (max-width: 600px) {
+  .swagger-ui .wrapper { padding: 0 8px; }
+  .swagger-ui .info { margin: 16px 0; }
+  .swagger-ui .info .title { font-size: 28px; }
+  .swagger-ui .opblock .opblock-summary-control { flex-wrap: wrap; align-items: center; row-gap: 4px; padding: 4px 0; }
+  .swagger-ui .opblock .opblock-summary-method { min-width: 64px; }
+  .swagger-ui .opblock .opblock-summary-path { flex: 1 1 0; max-width: none; word-break: break-all; padding: 0 8px; }
+  .swagger-ui .opblock .opblock-summary-description { flex: 1 1 100%; padding: 0 4px; }
+  .swagger-ui .opblock-tag { font-size: 20px; }
+  .swagger-ui table { display: block; overflow-x: auto; }
+  .swagger-ui .opblock-body pre, .swagger-ui .model-box { max-width: 100%; overflow-x: auto; }
+}
 `;
+
+/** The sections of the reference, in the order a reader needs them. */
+const TAGS = [
+  { name: 'ingest', description: 'What the widget sends: answers and prompt events (public, origin-checked, rate-limited)' },
+  { name: 'surveys', description: 'Create and configure surveys; their public settings for the widget' },
+  { name: 'analytics', description: 'NPS with its interval, trends, segments, comparisons, responses, themes, export' },
+  { name: 'loops', description: 'Close the loop: follow up detractors' },
+  { name: 'actions', description: 'Improvement actions from the huddle' },
+  { name: 'huddle', description: 'The digest for the team meeting' },
+  { name: 'webhooks', description: 'Signed event deliveries to your tools' },
+  { name: 'privacy', description: "Erase a respondent's data" },
+  { name: 'keys', description: 'API keys: create, list, revoke, and which key is calling' },
+  { name: 'widget', description: 'The widget script' },
+  { name: 'hosted', description: 'The hosted survey page for email and app links' },
+  { name: 'dashboard', description: "The team's dashboard" },
+  { name: 'operations', description: 'Health and Prometheus metrics' },
+  { name: 'docs', description: 'This reference' },
+];
 
 const DESCRIPTION = `Ingest (public), surveys, analytics, close the loop, webhooks, keys and operations.
 
@@ -39,6 +62,7 @@ export const docsRoutes = globalPlugin(async (app: FastifyInstance, options: { v
     openapi: {
       openapi: '3.1.0',
       info: { title: 'npsloop collector API', version: options.version, description: DESCRIPTION },
+      tags: TAGS,
       components: {
         schemas: { Error: ERROR_SCHEMA },
         securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key; the scope (read or admin) each operation needs is listed with it' } },
@@ -50,7 +74,7 @@ export const docsRoutes = globalPlugin(async (app: FastifyInstance, options: { v
     routePrefix: DOCS_PREFIX,
     staticCSP: DOCS_CSP,
     theme: { title: 'npsloop API', css: [{ filename: 'narrow.css', content: NARROW_CSS }] },
-    uiConfig: { deepLinking: true, docExpansion: 'list', defaultModelsExpandDepth: 0, displayRequestDuration: true, tryItOutEnabled: false },
+    uiConfig: { layout: 'BaseLayout', deepLinking: true, docExpansion: 'list', defaultModelsExpandDepth: 0, displayRequestDuration: true, tryItOutEnabled: false },
   });
 
   app.get('/openapi.json', {
