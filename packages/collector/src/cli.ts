@@ -126,6 +126,11 @@ export async function main(argv: readonly string[]): Promise<void> {
   const io: CliOutput = {
     out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), isTerminal: process.stderr.isTTY, stdout: process.stdout,
   };
+  // A reader that stops early (`npsloop export | head`) ends the command quietly, as other CLIs do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   try {
     process.exitCode = await runCli(argv, process.env, io);
   } catch (error) {

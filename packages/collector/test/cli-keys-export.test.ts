@@ -82,10 +82,11 @@ describe('npsloop export', () => {
 
   it('refuses a bad flag with the flag and the rule', async () => {
     const { dbPath } = await answered(0);
-    for (const [args, message] of [
+    const cases: [string[], string][] = [
       [['--format', 'xml'], '--format: must be csv or ndjson'],
       [['--from', 'yesterday'], '--from: must be an ISO 8601 date (2026-01-31) or date-time (2026-01-31T12:00:00Z)'],
-    ]) {
+    ];
+    for (const [args, message] of cases) {
       const result = await cli(['export', '--survey', 'demo', ...args, '--db', dbPath]);
       expect([result.code, result.err], args.join(' ')).toEqual([2, `npsloop: ${message}\n`]);
     }
