@@ -4,7 +4,7 @@ import { createSurvey, rows, testApp } from '../helpers.ts';
 
 /** The routes anyone may call; everything else must demand a key. */
 const PUBLIC_ROUTES = [
-  'OPTIONS *',
+  'OPTIONS *', 'OPTIONS /v1/responses', 'OPTIONS /v1/events',
   'POST /v1/responses', 'POST /v1/events', 'GET /v1/surveys/:id/public', 'HEAD /v1/surveys/:id/public',
   'GET /widget.js', 'HEAD /widget.js', 'GET /widget.:hash.js', 'HEAD /widget.:hash.js', 'GET /widget.json', 'HEAD /widget.json',
   'GET /s/:surveyId', 'HEAD /s/:surveyId', 'POST /s/:surveyId',
