@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import type { FastifySerializerCompiler } from 'fastify/types/schema.js';
+import { ResponseSerializationError, validatorCompiler } from 'fastify-type-provider-zod';
+import type { z, ZodType } from 'zod';
 import { HttpError } from '../lib/errors.ts';
 import { describeIssues } from '../lib/common-schemas.ts';
 import { globalPlugin } from './global-plugin.ts';
@@ -20,6 +21,17 @@ function zodIssue(reported: ReportedIssue): z.core.$ZodIssue {
   const path = reported.instancePath === '/' ? [] : reported.instancePath.slice(1).split('/');
   return { ...reported.params, code: reported.keyword, path, message: reported.message ?? 'is not valid' } as z.core.$ZodIssue;
 }
+
+/**
+ * Replies checked against their response schema, as fastify-type-provider-zod's serializer does,
+ * but with `safeParse`: its `safeEncode` misses zod's compiled fast path (about 2 µs a reply
+ * against 0.1 µs, on every ingest answer). Response schemas hold no codecs, so both check the same.
+ */
+const serializerCompiler: FastifySerializerCompiler<ZodType> = ({ schema, method, url }) => (data) => {
+  const result = schema.safeParse(data);
+  if (!result.success) throw new ResponseSerializationError(method, url, { cause: result.error });
+  return JSON.stringify(result.data);
+};
 
 /**
  * Route schemas are zod schemas (fastify-type-provider-zod): bad input becomes a 400 naming the
