@@ -1,3 +1,4 @@
+import { constants } from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
 import type { FastifyInstance } from 'fastify';
 import { globalPlugin } from './global-plugin.ts';
@@ -10,5 +11,9 @@ import { globalPlugin } from './global-plugin.ts';
  * Request bodies are never decompressed.
  */
 export const compress = globalPlugin(async (app: FastifyInstance) => {
-  await app.register(fastifyCompress, { global: true, globalDecompression: false, encodings: ['br', 'gzip'], threshold: 1024 });
+  await app.register(fastifyCompress, {
+    global: true, globalDecompression: false, encodings: ['br', 'gzip'], threshold: 1024,
+    // Brotli 5 costs what the plugin's default 4 does and, unlike 4, beats gzip on scripts (widget.js: 7.5 vs 7.9 KB).
+    brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } },
+  });
 });
