@@ -1,16 +1,18 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import { createMetricsRegistry } from './lib/metrics-registry.ts';
+import { createAppMetrics } from './lib/app-metrics.ts';
 import { auth } from './plugins/auth.ts';
 import { errorHandler, frameworkErrors } from './plugins/error-handler.ts';
 import { gracefulClose } from './plugins/graceful-close.ts';
 import { metrics } from './plugins/metrics.ts';
-import { origin } from './plugins/origin.ts';
+import { compress } from './plugins/compress.ts';
+import { cors } from './plugins/cors.ts';
 import { rateLimit, type RateLimitOptions } from './plugins/rate-limit.ts';
 import { requestLog } from './plugins/request-log.ts';
 import { routeCatalog } from './plugins/route-catalog.ts';
-import { zodValidation } from './plugins/zod-validation.ts';
+import { zodSchemas } from './plugins/zod-schemas.ts';
 import { dashboardRoutes } from './dashboard/dashboard-routes.ts';
-import { docsRoutes } from './docs/docs-routes.ts';
+import { DOCS_PREFIX, docsRoutes } from './docs/docs-routes.ts';
+import { keyRoutes } from './keys/key-routes.ts';
 import { hostedSurveyRoutes } from './hosted/hosted-routes.ts';
 import { ingestRoutes } from './ingest/ingest-routes.ts';
 import { opsRoutes } from './ops/ops-routes.ts';
@@ -25,6 +27,7 @@ import { loopRoutes } from './loops/loop-routes.ts';
 import { privacyRoutes, retentionSweeper } from './privacy/privacy-routes.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
 import { webhookWorker } from './webhooks/webhook-worker.ts';
+import collectorPackage from '../package.json' with { type: 'json' };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -73,16 +76,13 @@ export const DEFAULT_RATE_LIMIT: RateLimitOptions = { perIp: 600, perSurvey: 30_
 
 /** Builds the collector: storage, plugins and every route, registered explicitly in this one place. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const registry = createMetricsRegistry();
+  const appMetrics = createAppMetrics();
   const store = createStore(options.dbPath, {
     sync: options.sync,
     windowMs: options.writeWindowMs,
     loopOpenedDelayMs: options.loopOpenedDelayMs,
     backgroundCheckpoints: true,
-    onBatch: (size, seconds) => {
-      registry.observe('npsloop_write_batch_size', 'Rows written per group commit', size, undefined, 'batch');
-      registry.observe('npsloop_write_batch_duration_seconds', 'Time to write and commit one batch', seconds);
-    },
+    onBatch: (size, seconds) => appMetrics.batchWritten(size, seconds),
   });
   const app = Fastify({
     logger: options.logger ?? false,
@@ -100,18 +100,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('store', store);
   app.addHook('onClose', async () => store.close());
 
-  await app.register(routeCatalog);
   await app.register(errorHandler);
   await app.register(gracefulClose);
-  await app.register(zodValidation);
-  await app.register(metrics, { registry });
+  await app.register(zodSchemas);
+  await app.register(metrics, { metrics: appMetrics });
   await app.register(requestLog);
   await app.register(rateLimit, { ...DEFAULT_RATE_LIMIT, ...options.rateLimit });
-  await app.register(origin, { apiCorsOrigins: options.apiCorsOrigins });
-  await app.register(auth, { adminKey: options.adminKey });
+  await app.register(auth, { adminKey: options.adminKey, publicPrefixes: [DOCS_PREFIX] });
+  await app.register(routeCatalog);
+  await app.register(cors, { apiCorsOrigins: options.apiCorsOrigins });
+  await app.register(compress);
+  await app.register(docsRoutes, { version: collectorPackage.version });
 
   await app.register(ingestRoutes);
   await app.register(surveyRoutes);
+  await app.register(keyRoutes);
   await app.register(analyticsRoutes, { analytics: store.analytics });
   await app.register(loopRoutes, { now: options.now });
   await app.register(actionRoutes, { now: options.now });
@@ -124,6 +127,5 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(hostedSurveyRoutes);
   await app.register(dashboardRoutes, { dashboardDir: options.dashboardDir });
   await app.register(opsRoutes);
-  await app.register(docsRoutes);
   return app;
 }

@@ -16,6 +16,8 @@ Commands:
   keys create               create an API key; prints the key alone on stdout (shown once, stored hashed)
       --scope read|admin    what the key may do (required)
       --name NAME           a label for the key
+  keys list                 list API keys: id, scope, created, last used, name (--json for JSON); never a secret
+  keys revoke ID            revoke an API key; it stops working with the next request
   surveys create            create a survey; prints it as JSON
       --id ID               survey id, a slug (required)
       --name NAME           survey name (required)
@@ -33,6 +35,12 @@ Commands:
       --map COLUMN=FIELD    repeatable: the column for created_at, score, comment, email, user_id, consent,
                             touchpoint, channel, locale, journey or property.NAME
       --skip-invalid        import the valid rows when some are rejected (default: import nothing then)
+  export                    stream a survey's responses to stdout (progress on stderr for large exports)
+      --survey ID           the survey to export (required)
+      --format csv|ndjson   RFC 4180 CSV (default) or one JSON object per line
+      --from DATE           only answers from this ISO 8601 date or date-time on (UTC)
+      --to DATE             only answers before this date or date-time
+      --out FILE            write to FILE instead of stdout
   rollups rebuild           recompute the analytics rollups and comment search index from the stored answers
   help                      show this help
 

@@ -1,6 +1,9 @@
+import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { helpText } from './cli-help.ts';
 import { demoCommand } from './demo/demo-command.ts';
+import { exportCommand } from './analytics/export-command.ts';
+import { keysListCommand, keysRevokeCommand } from './keys/keys-command.ts';
 import { importCommand } from './import/import-command.ts';
 import { ConfigError, DEFAULTS, parseServeConfig, type Env } from './config.ts';
 import { describeIssues } from './lib/common-schemas.ts';
@@ -16,6 +19,8 @@ export interface CliOutput {
   err: (text: string) => void;
   /** stderr is a terminal (progress bars redraw in place). */
   isTerminal?: boolean;
+  /** stdout as a stream, for output too large to hold (exports); `out` is used when absent. */
+  stdout?: Writable;
 }
 
 type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
@@ -96,6 +101,9 @@ export async function runCli(argv: readonly string[], env: Env, io: CliOutput): 
     if (command === 'keys' && sub === 'create') await keysCreate(rest, env, io);
     else if (command === 'surveys' && sub === 'create') await surveysCreate(rest, env, io);
     else if (command === 'surveys' && sub === 'list') await surveysList(rest, env, io);
+    else if (command === 'keys' && sub === 'list') return await keysListCommand(rest, env, io);
+    else if (command === 'keys' && sub === 'revoke') return await keysRevokeCommand(rest, env, io);
+    else if (command === 'export') return await exportCommand(argv.slice(1), env, io);
     else if (command === 'demo') return await demoCommand(argv.slice(1), env, io);
     else if (command === 'import') return await importCommand(argv.slice(1), env, io);
     else if (command === 'rollups' && sub === 'rebuild') {
@@ -115,7 +123,14 @@ export async function runCli(argv: readonly string[], env: Env, io: CliOutput): 
 
 /** The `npsloop` binary: runs the command with the process's arguments, environment and streams. */
 export async function main(argv: readonly string[]): Promise<void> {
-  const io: CliOutput = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), isTerminal: process.stderr.isTTY };
+  const io: CliOutput = {
+    out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), isTerminal: process.stderr.isTTY, stdout: process.stdout,
+  };
+  // A reader that stops early (`npsloop export | head`) ends the command quietly, as other CLIs do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   try {
     process.exitCode = await runCli(argv, process.env, io);
   } catch (error) {

@@ -17,7 +17,7 @@ describe('npsloop CLI', () => {
     const db = join(tempDir(), 'cli.db');
     const result = await cli(['keys', 'create', '--scope', 'read', '--name', 'dashboard', '--db', db]);
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(/^npsk_read_[A-Za-z0-9_-]{43}\n$/);
+    expect(result.out).toMatch(/^npsk_[A-Za-z0-9_-]{43}\n$/);
     expect(result.err).toContain('shown only once');
     const secret = result.out.trim();
     const sqlite = new BetterSqlite3(db, { readonly: true });

@@ -56,8 +56,8 @@ function analyticsReads(db: Database, options: AnalyticsStoreOptions) {
       if (!rollupSelector(filter)) queries.guardRawScan(filter.surveyId, [{ from: filter.from ?? OPEN_FROM, to: filter.to ?? OPEN_TO }]);
       return themes(filter, group, limit);
     },
-    /** The export as a stream of text chunks. */
-    exportResponses: (filter: AnalyticsFilter, format: ExportFormat) => exportResponses(db, filter, format),
+    /** The export as a stream of text chunks; `onRows` hears how many rows each chunk held. */
+    exportResponses: (filter: AnalyticsFilter, format: ExportFormat, onRows?: (rows: number) => void) => exportResponses(db, filter, format, onRows),
     /** When the survey's first response arrived (UTC ms), or null. */
     firstResponseAt: (surveyId: string) => firstResponseAt.get(surveyId)?.at ?? null,
   };

@@ -15,9 +15,11 @@ const PAGE_SIZE = 1000;
 /**
  * The export as text chunks, one page of rows at a time. Pages are read with
  * `all()` (not an open iterator) and the event loop gets a turn between them,
- * so the writer is never blocked behind a long download.
+ * so the writer is never blocked behind a long download. `onRows` hears each page's row count.
  */
-export async function* exportResponses(db: Database, filter: AnalyticsFilter, format: ExportFormat): AsyncGenerator<string> {
+export async function* exportResponses(
+  db: Database, filter: AnalyticsFilter, format: ExportFormat, onRows?: (rows: number) => void,
+): AsyncGenerator<string> {
   const where = responseConditions(filter);
   const page = db.prepare(`SELECT r.rowid AS row_id, r.* FROM responses AS r
     WHERE r.survey_id = ? AND r.created_at >= ? AND r.created_at < ? AND ${where.sql} AND (r.created_at, r.rowid) > (?, ?)
@@ -34,6 +36,7 @@ export async function* exportResponses(db: Database, filter: AnalyticsFilter, fo
       chunk += format === 'csv' ? csvLine(RESPONSE_FIELDS.map((field) => view[field])) : `${JSON.stringify(view)}\n`;
     }
     yield chunk;
+    onRows?.(rows.length);
     const last = rows[rows.length - 1];
     after = [last.created_at, last.row_id];
     await yieldToEventLoop();

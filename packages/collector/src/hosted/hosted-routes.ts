@@ -43,7 +43,6 @@ export async function hostedSurveyRoutes(app: FastifyInstance): Promise<void> {
   function activeSurvey(surveyId: string): Survey {
     const survey = app.store.getSurvey(surveyId);
     if (!survey) throw surveyNotFound(surveyId);
-    app.limitSurvey(surveyId);
     if (!survey.active) throw new HttpError(403, 'survey_inactive', 'This survey is closed.');
     return survey;
   }

@@ -7,7 +7,7 @@ import { createStore } from '../store/store.ts';
 import { ImportFormatError, parseMapFlags } from './column-map.ts';
 import { CsvSyntaxError } from './csv-parse.ts';
 import { importCsv, type ImportReport } from './import-csv.ts';
-import { progressBar } from './progress-bar.ts';
+import { progressBar } from '../lib/progress-bar.ts';
 
 const SHOWN_REJECTIONS = 50;
 

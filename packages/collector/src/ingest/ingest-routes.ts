@@ -6,24 +6,19 @@ import { eventBodySchema, ingestResultSchema, responseBodySchema, type EventBody
 import type { Survey } from '../surveys/survey-schemas.ts';
 import type { IngestStatus } from '../store/response-writes.ts';
 
-const ingestConfig = { access: 'public', cors: 'survey', rateLimited: true } as const;
+const ingestConfig = { access: 'public', surveyCors: true, rateLimited: true } as const;
 
-/** The survey an ingest request names, if it exists, allows the request's origin, is within its rate limit, and is active. */
+/** The survey an ingest request names, if it exists, allows the request's origin, and is active. */
 export function acceptingSurvey(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, surveyId: string): Survey {
   const survey = app.store.getSurvey(surveyId);
   if (!survey) throw surveyNotFound(surveyId);
   enforceSurveyOrigin(request, reply, survey);
-  app.limitSurvey(surveyId);
   if (!survey.active) throw new HttpError(403, 'survey_inactive', `surveyId: survey "${surveyId}" is paused`);
   return survey;
 }
 
-const INGEST_LABELS = Object.fromEntries(['response', 'event'].map((kind) => [
-  kind, Object.fromEntries(['created', 'updated', 'unchanged'].map((status) => [status, { kind, status }])),
-]));
-
 function answer(app: FastifyInstance, reply: FastifyReply, kind: 'response' | 'event', id: string, status: IngestStatus) {
-  app.metrics.inc('npsloop_ingest_total', 'Ingest requests stored, by kind and outcome', INGEST_LABELS[kind][status]);
+  app.metrics.ingested(kind, status);
   return reply.code(status === 'created' ? 201 : 200).send({ id, status });
 }
 
@@ -39,6 +34,8 @@ export async function ingestRoutes(app: FastifyInstance): Promise<void> {
   ) => app.post(url, {
     schema: { ...text, tags: ['ingest'], body, response: { 201: ingestResultSchema, 200: ingestResultSchema } },
     config: ingestConfig,
+    // Replies are a few dozen bytes: no compression hooks on the hot path.
+    compress: false,
   }, async (request, reply) => {
     const payload = request.body as Body;
     acceptingSurvey(app, request, reply, payload.surveyId);

@@ -83,6 +83,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: LOOP_SCHEMA_SQL + WEBHOOK_SCHEMA_SQL + ACTION_SCHEMA_SQL,
   },
   { version: 4, name: 'loops without rowid, one index (cheaper to open on ingest)', sql: LOOPS_WITHOUT_ROWID_SQL, rebuildsTables: ['loops', 'loop_notes'] },
+  { version: 5, name: 'api keys: when each was last used', sql: 'ALTER TABLE api_keys ADD COLUMN last_used_at INTEGER' },
 ];
 
 /** Applies every migration newer than the database's version, each in its own transaction. */

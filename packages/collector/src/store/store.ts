@@ -4,7 +4,7 @@ import { createAnalyticsStore, type AnalyticsStore } from '../analytics/analytic
 import { createRollupMaintenance } from '../rollups/rollup-maintenance.ts';
 import type { EventBody, ResponseBody } from '../ingest/ingest-schemas.ts';
 import type { Survey, SurveyCreate, SurveyPatch } from '../surveys/survey-schemas.ts';
-import { createKeyStore, type ApiKey, type KeyScope } from './api-keys.ts';
+import { createKeyStore, type ApiKey, type KeyScope, type KeyStore } from './api-keys.ts';
 import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 import { isFileDatabase, openDatabase, type SyncMode } from './open-database.ts';
 import { createIngestWrites, type IngestStatus } from './response-writes.ts';
@@ -25,6 +25,8 @@ export interface Store {
   updateSurvey(id: string, patch: SurveyPatch): Survey | undefined;
   createKey(scope: KeyScope, name?: string | null): { secret: string; key: ApiKey };
   findKey(secret: string): ApiKey | undefined;
+  /** API keys: list, revoke, last used. */
+  readonly keys: KeyStore;
   /** Summary, trend, segments, compare, responses, themes and export; rollups are kept current by the write path. */
   readonly analytics: AnalyticsStore;
   /** True when the database answers. */
@@ -91,6 +93,7 @@ export function createStore(dbPath: string, options: StoreOptions = {}): Store {
     updateSurvey: (id, patch) => surveys.updateSurvey(id, patch),
     createKey: (scope, name) => keys.createKey(scope, name),
     findKey: (secret) => keys.findKey(secret),
+    keys,
     analytics,
     ping: () => !closed && (ping.get() as { ok: number }).ok === 1,
     get pendingWrites() {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mapColumns, parseMapFlags } from '../../src/import/column-map.ts';
 import { importCommand } from '../../src/import/import-command.ts';
-import { progressLine } from '../../src/import/progress-bar.ts';
+import { progressLine } from '../../src/lib/progress-bar.ts';
 import { ANALYTICS_SCHEMA_SQL, ROLLUP_TABLE } from '../../src/rollups/rollup-schema.ts';
 import { createStore } from '../../src/store/store.ts';
 import { tempDir } from '../helpers.ts';
