@@ -26,6 +26,7 @@ export async function startServer(config: ServeConfig): Promise<FastifyInstance>
     allowPrivateWebhooks: config.allowPrivateWebhooks,
     loopOpenedDelayMs: config.loopOpenedDelayMs,
     retentionDays: config.retentionDays,
+    requestTimeoutMs: config.requestTimeoutMs,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
