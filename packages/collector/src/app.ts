@@ -93,9 +93,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Fastify accepts a hop count at run time; its types omit it.
     trustProxy: (options.trustProxy ?? false) as boolean,
     bodyLimit: options.bodyLimit ?? 64 * 1024,
-    // A client gets 30 s to send its request: slow-drip clients cannot hold sockets open forever. Node checks
-    // for expired requests only every `connectionsCheckingInterval` (30 s by default) and stops waiting for headers
-    // at `headersTimeout` (60 s): both follow the timeout, so a slow client hears 408 right after it.
+    // A client gets `requestTimeoutMs` (30 s) to send its request: slow-drip clients cannot hold sockets open forever.
+    // Node checks for expired requests only every `connectionsCheckingInterval` (30 s by default) and waits for headers
+    // up to `headersTimeout` (60 s): both follow the timeout, so a slow client hears 408 right after it, not 60–90 s later.
     requestTimeout,
     http: { requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.round(requestTimeout / 4))) },
     clientErrorHandler: clientErrorHandler(requestTimeout),
