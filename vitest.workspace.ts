@@ -7,7 +7,13 @@ import { defineProject } from 'vitest/config';
 export default [
   defineProject({ test: { name: 'core', root: './packages/core', environment: 'node', include: ['test/**/*.test.ts'] } }),
   defineProject({
-    test: { name: 'collector', root: './packages/collector', environment: 'node', include: ['test/**/*.test.ts'] },
+    test: {
+      name: 'collector', root: './packages/collector', environment: 'node', include: ['test/**/*.test.ts'],
+      // A timeout only catches a hang: real SQLite files, servers and child processes run several times slower on
+      // a busy 2-core machine than alone, and Vitest's 5 s default then fails tests that are merely slow.
+      testTimeout: 30_000,
+      hookTimeout: 30_000,
+    },
   }),
   defineProject({
     // As the widget's build compiles it (packages/widget/scripts/build.mjs): classic `h`, and the

@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { createAppMetrics } from './lib/app-metrics.ts';
 import { auth } from './plugins/auth.ts';
+import { clientErrorHandler } from './plugins/client-errors.ts';
 import { errorHandler, frameworkErrors } from './plugins/error-handler.ts';
 import { gracefulClose } from './plugins/graceful-close.ts';
 import { metrics } from './plugins/metrics.ts';
@@ -69,6 +70,8 @@ export interface AppOptions {
   webhookPollMs?: number;
   /** Purge comments and personal data older than this many days (off when absent). */
   retentionDays?: number;
+  /** A client gets this long to send its whole request, in ms (default 30 s); then 408 `request_timeout`. */
+  requestTimeoutMs?: number;
 }
 
 /** Default per-minute limits: generous for offices behind one NAT, tight enough to stop a flood. */
@@ -84,13 +87,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     backgroundCheckpoints: true,
     onBatch: (size, seconds) => appMetrics.batchWritten(size, seconds),
   });
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const app = Fastify({
     logger: options.logger ?? false,
     // Fastify accepts a hop count at run time; its types omit it.
     trustProxy: (options.trustProxy ?? false) as boolean,
     bodyLimit: options.bodyLimit ?? 64 * 1024,
-    // A client gets 30 s to send its request: slow-drip clients cannot hold sockets open forever.
-    requestTimeout: 30_000,
+    // A client gets `requestTimeoutMs` (30 s) to send its request: slow-drip clients cannot hold sockets open forever.
+    // Node checks for expired requests only every `connectionsCheckingInterval` (30 s by default) and waits for headers
+    // up to `headersTimeout` (60 s): both follow the timeout, so a slow client hears 408 right after it, not 60–90 s later.
+    requestTimeout,
+    http: { requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.round(requestTimeout / 4))) },
+    clientErrorHandler: clientErrorHandler(requestTimeout),
     // Drain on close rather than answer 503 outside the error envelope; see plugins/graceful-close.ts.
     return503OnClosing: false,
     frameworkErrors,

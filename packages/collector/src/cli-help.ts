@@ -1,12 +1,18 @@
 import { DEFAULTS, SERVE_OPTIONS } from './config.ts';
 
-const pad = (text: string, width: number) => text.padEnd(width);
+/** The serve flags as three aligned columns (flag, environment variable, help), two spaces apart at the least. */
+function serveFlagRows(): string {
+  const rows = [
+    ...Object.entries(SERVE_OPTIONS).map(([name, option]) => [`--${name}`, option.env, option.help]),
+    ['', 'NPSLOOP_ADMIN_KEY', 'an admin API key accepted as given (environment only, never a flag)'],
+  ];
+  const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column].length)) + 2);
+  return rows.map(([flag, env, help]) => `    ${flag.padEnd(widths[0])}${env.padEnd(widths[1])}${help}`).join('\n');
+}
 
 /** The text of `npsloop --help`: every command, flag and environment variable. */
 export function helpText(): string {
-  const serveFlags = Object.entries(SERVE_OPTIONS)
-    .map(([name, option]) => `    ${pad(`--${name}`, 22)}${pad(option.env, 27)}${option.help}`)
-    .join('\n');
+  const serveFlags = serveFlagRows();
   return `npsloop — the self-hosted Net Promoter System collector
 
 Usage: npsloop <command> [flags]
@@ -48,7 +54,6 @@ Every command takes --db PATH (env NPSLOOP_DB, default ${DEFAULTS.db}).
 
 serve flags (flag, then environment variable, then default):
 ${serveFlags}
-    ${pad('', 22)}${pad('NPSLOOP_ADMIN_KEY', 27)}an admin API key accepted as given (environment only, never a flag)
 
 API keys are sent as "Authorization: Bearer <key>". Docs: /docs and /openapi.json on the running server.
 `;

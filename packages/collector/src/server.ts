@@ -26,6 +26,7 @@ export async function startServer(config: ServeConfig): Promise<FastifyInstance>
     allowPrivateWebhooks: config.allowPrivateWebhooks,
     loopOpenedDelayMs: config.loopOpenedDelayMs,
     retentionDays: config.retentionDays,
+    requestTimeoutMs: config.requestTimeoutMs,
   });
   try {
     await app.listen({ port: config.port, host: config.host });

@@ -5,7 +5,7 @@ import type { CliOutput } from '../cli.ts';
 import { ConfigError, DEFAULTS, type Env } from '../config.ts';
 import { createStore } from '../store/store.ts';
 import { ImportFormatError, parseMapFlags } from './column-map.ts';
-import { CsvSyntaxError } from './csv-parse.ts';
+import { CsvSyntaxError } from './csv-records.ts';
 import { importCsv, type ImportReport } from './import-csv.ts';
 import { progressBar } from '../lib/progress-bar.ts';
 
@@ -42,9 +42,9 @@ export async function importCommand(args: readonly string[], env: Env, io: CliOu
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
-  let text: string;
+  let text: Buffer;
   try {
-    text = readFileSync(positionals[0], 'utf8');
+    text = readFileSync(positionals[0]);
   } catch (error) {
     throw new ConfigError(`${positionals[0]}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { createRollupSync } from '../loops/rollup-sync.ts';
 import { ImportFormatError, mapColumns, type ImportField } from './column-map.ts';
-import { parseCsv } from './csv-parse.ts';
+import { parseCsv } from './csv-records.ts';
 import { toImportRow, type ImportRow } from './import-row.ts';
 
 /** Options of one import. */
@@ -35,9 +35,9 @@ function rowId(surveyId: string, fields: readonly string[], occurrence: number):
   return `imp_${createHash('sha256').update(JSON.stringify([surveyId, fields, occurrence])).digest('base64url').slice(0, 32)}`;
 }
 
-/** Parses, checks every row, then writes them in one transaction (rollups included); throws CsvSyntaxError on broken CSV. */
-export function importCsv(db: Database, text: string, options: ImportOptions): ImportReport {
-  const records = [...parseCsv(text)];
+/** Parses the file (text or its UTF-8 bytes), checks every row, then writes them in one transaction (rollups included); throws CsvSyntaxError on broken CSV. */
+export function importCsv(db: Database, text: string | Uint8Array, options: ImportOptions): ImportReport {
+  const records = parseCsv(text);
   const header = records.shift();
   if (!header) throw new ImportFormatError('the file is empty: a header row is required');
   const columns = mapColumns(header.fields, options.map ?? new Map());

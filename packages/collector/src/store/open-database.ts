@@ -19,6 +19,8 @@ export function openDatabase(path: string, sync: SyncMode = 'NORMAL'): Database 
   db.pragma(`synchronous = ${sync}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Freed space is zeroed on every write, not only during an erase: page splits and moved rows leave no old copies behind.
+  db.pragma('secure_delete = ON');
   // Random-keyed inserts touch pages all over the indexes: keep them in memory (64 MiB).
   db.pragma('cache_size = -65536');
   try {

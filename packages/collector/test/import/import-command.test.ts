@@ -110,6 +110,21 @@ describe('npsloop import', () => {
     expect(await responses(db)).toEqual([]);
   });
 
+  it('refuses dates that do not exist, naming each line, and imports nothing', async () => {
+    const impossible = ['2025-02-30', '2025-02-29', '2025-06-01T24:00:00Z', '0001-01-01', '1969-12-31T23:59:59Z', '2025-13-01', '2025-06-01T10:60Z', '2025-06-01T10:00:60Z', '2025-06-01T10:00+19:00', '2025-06-01T10:00+02:75'];
+    const { db, file, ready } = setup(`created_at,score\r\n2024-02-29T23:59:59Z,9\r\n${impossible.map((date) => `${date},5`).join('\r\n')}\r\n`);
+    await ready;
+    const { io, out } = cli();
+    expect(await importCommand([file, '--survey', 'demo', '--db', db], {}, io)).toBe(1);
+    expect(JSON.parse(out.join('')).rejected).toEqual(impossible.map((_, index) => ({ line: index + 3, message: expect.stringContaining('created_at: is not a real date and time') })));
+    expect(await responses(db)).toEqual([]);
+
+    const valid = setup('created_at,score\n2024-02-29T23:59:59Z,9\n2025-06-01T23:59:59.999-02:00,7\n9999-12-31,8\n');
+    await valid.ready;
+    expect(await importCommand([valid.file, '--survey', 'demo', '--db', valid.db], {}, cli().io)).toBe(0);
+    expect((await responses(valid.db) as { created_at: number }[]).map((row) => new Date(row.created_at).toISOString())).toEqual(['2024-02-29T23:59:59.000Z', '2025-06-02T01:59:59.999Z', '9999-12-31T00:00:00.000Z']);
+  });
+
   it('reports a broken quote as a file error with its line', async () => {
     const { db, file, ready } = setup('created_at,score,comment\n2025-01-01,5,"never closed\n2025-01-02,6,ok\n');
     await ready;
