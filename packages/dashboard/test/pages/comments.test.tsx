@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshBrowser, openPage, type TestCollector } from '../support/app.ts';
-import { ADMIN_KEY, testCollector } from '../support/collector.ts';
-import { choose, click, type, waitFor, type mount } from '../support/render.ts';
+import { testCollector } from '../support/collector.ts';
+import { choose, click, field, type, waitFor, type mount } from '../support/render.ts';
 
 let collector: TestCollector;
 let view: ReturnType<typeof mount> | null = null;
@@ -26,14 +26,14 @@ describe('comments page', { timeout: 60_000 }, () => {
     expect(quotes()).toEqual(['Delivery was late again', 'Friendly support', 'Great support team', 'Late delivery, no update']);
     expect(view.container.querySelector('[role=status].muted')!.textContent).toBe('4 comments, newest first');
     expect([...view.container.querySelectorAll('aside h2')].map((node) => node.textContent)).toEqual(['Detractors talk about', 'Promoters talk about']);
-    choose(view.container.querySelector<HTMLSelectElement>('select')!, 'detractor');
+    choose(field<HTMLSelectElement>(view.container, 'Group'), 'detractor');
     await waitFor(() => quotes().length === 2, view.container);
     expect(quotes()).toEqual(['Delivery was late again', 'Late delivery, no update']);
   });
 
   it('searches the text and turns a comment into an improvement action with an owner and a due date', async () => {
     view = await openPage(collector, '#/demo/comments', { name: 'Robin' });
-    type(view.container.querySelector<HTMLInputElement>('#filter-q')!, 'support');
+    type(field(view.container, 'Search comments'), 'support');
     click(view.container, 'Search');
     await waitFor(() => quotes().length === 2 && quotes()[0] === 'Friendly support', view.container);
     click(view.container, 'Make an action');
@@ -46,6 +46,5 @@ describe('comments page', { timeout: 60_000 }, () => {
     await waitFor(() => view!.container.textContent?.includes('Action "Thank the support team" created.'), view.container);
     const { actions } = await collector.admin<{ actions: { title: string; owner: string; dueDate: string }[] }>('GET', '/v1/actions?surveyId=demo');
     expect(actions).toEqual([expect.objectContaining({ title: 'Thank the support team', owner: 'Robin', dueDate: '2026-12-31' })]);
-    expect(ADMIN_KEY).toBeTruthy();
   });
 });

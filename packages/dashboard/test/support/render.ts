@@ -62,6 +62,18 @@ export function choose(field: HTMLSelectElement | HTMLInputElement, value: strin
   });
 }
 
+/** The input, select or textarea whose label starts with `name` (the label's own text, not its hints). */
+export function field<T extends HTMLElement = HTMLInputElement>(container: Element, name: string): T {
+  for (const label of container.querySelectorAll('label')) {
+    if (!label.textContent?.trim().startsWith(name)) continue;
+    const control = label.htmlFor ? container.querySelector(`#${CSS.escape(label.htmlFor)}`) : label.querySelector('input, select, textarea');
+    if (control) return control as T;
+  }
+  const labelled = [...container.querySelectorAll('[aria-label]')].find((node) => node.getAttribute('aria-label') === name);
+  if (labelled) return labelled as T;
+  throw new Error(`no field "${name}"; the page says: ${container.textContent?.slice(0, 400)}`);
+}
+
 /** Picks the choice labelled `name` in a segmented control (a radio group), as a click on it does. */
 export function pick(container: Element, name: string) {
   const label = [...container.querySelectorAll('.segmented label')].find((item) => item.textContent?.trim() === name);
