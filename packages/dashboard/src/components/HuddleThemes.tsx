@@ -19,7 +19,7 @@ export function HuddleThemes(props: { themes: Huddle['themes']; onCreated: () =>
           <ul class="theme-blocks">
             {props.themes[group].map((theme) => (
               <li key={theme.term}>
-                <h3>{theme.term} <span class="muted small">{t.huddle.themeCount(fmt.count(theme.count))}</span></h3>
+                <h3>{theme.term} <span class="muted small">{t.huddle.themeCount(theme.count, fmt.count(theme.count))}</span></h3>
                 {theme.quotes.map((quote) => <blockquote key={quote}>{quote}</blockquote>)}
                 {scope === 'admin' && open !== `${group}:${theme.term}` && (
                   <button type="button" class="link" onClick={() => setOpen(`${group}:${theme.term}`)}>{t.huddle.makeActionFrom(theme.term)}</button>

@@ -19,8 +19,8 @@ export interface LoopDetailHandle {
   run(command: InboxCommand): void;
 }
 
-/** A change to the loop (`PATCH /v1/responses/:id`) and the words that report it done. */
-export type LoopPatch = (body: { status?: LoopState; assignee?: string | null; closeReason?: string; tags?: string[]; excluded?: boolean }, done: string) => Promise<void>;
+/** A change to the loop (`PATCH /v1/responses/:id`) and the words that report it done; resolves to whether it was saved. */
+export type LoopPatch = (body: { status?: LoopState; assignee?: string | null; closeReason?: string; tags?: string[]; excluded?: boolean }, done: string) => Promise<boolean>;
 
 /** The detail panel; `control` receives the shortcut handle. */
 export function LoopDetail(props: { loop: Loop; control: RefObject<LoopDetailHandle>; onChanged: (done: string) => void }) {
@@ -40,8 +40,10 @@ export function LoopDetail(props: { loop: Loop; control: RefObject<LoopDetailHan
       await api.send('PATCH', path, body);
       setMessage(null);
       props.onChanged(done);
+      return true;
     } catch (error) {
       setMessage({ kind: 'error', text: errorText(error, t) });
+      return false;
     }
   };
 

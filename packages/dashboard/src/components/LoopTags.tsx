@@ -11,6 +11,12 @@ export function LoopTags(props: { loop: Loop; onPatch: LoopPatch }) {
   const { scope } = useSession();
   const { t } = useI18n();
   const [text, setText] = useState(props.loop.tags.join(', '));
+  // Shown as ticked at once; the list reloads after the change (and drops an excluded loop unless excluded ones are shown).
+  const [excluded, setExcluded] = useState(props.loop.excluded);
+  const exclude = (value: boolean) => {
+    setExcluded(value);
+    void props.onPatch({ excluded: value }, value ? t.loop.done.excluded : t.loop.done.included).then((saved) => saved || setExcluded(!value));
+  };
   const id = `tags-${props.loop.responseId}`;
   const save = (event: Event) => {
     event.preventDefault();
@@ -25,8 +31,7 @@ export function LoopTags(props: { loop: Loop; onPatch: LoopPatch }) {
           <button type="submit">{t.loop.saveTags}</button>
         </div>
         <label class="check">
-          <input type="checkbox" checked={props.loop.excluded}
-            onChange={(e) => void props.onPatch({ excluded: e.currentTarget.checked }, e.currentTarget.checked ? t.loop.done.excluded : t.loop.done.included)} />
+          <input type="checkbox" checked={excluded} onChange={(e) => exclude(e.currentTarget.checked)} />
           {t.loop.exclude}
         </label>
       </fieldset>

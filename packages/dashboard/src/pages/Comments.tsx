@@ -48,7 +48,7 @@ export function Comments() {
               const cursor = all[all.length - 1].nextCursor;
               return (
                 <>
-                  <p class="muted small" role="status">{responses.length === 0 ? t.comments.none : t.comments.count(fmt.count(responses.length), cursor !== null)}</p>
+                  <p class="muted small" role="status">{responses.length === 0 ? t.comments.none : t.comments.count(responses.length, fmt.count(responses.length), cursor !== null)}</p>
                   {created && <p class="success" role="status">{created}</p>}
                   <ul class="quotes" aria-label={t.comments.list}>
                     {responses.map((response) => (

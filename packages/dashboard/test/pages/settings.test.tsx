@@ -88,7 +88,7 @@ describe('settings: privacy', { timeout: 60_000 }, () => {
     await waitFor(() => !erase.disabled, view.container);
     submit(form);
     const report = await waitFor(() => view!.container.querySelector('[data-testid=erased]')?.textContent, view.container);
-    expect(report).toBe('Erased 2 responses, 1 loops, 0 notes, 0 action links and 0 webhook deliveries.');
+    expect(report).toBe('Erased. Responses: 2, loops: 1, notes: 0, action links: 0, webhook deliveries: 0.');
     const { responses } = await collector.admin<{ responses: { id: string }[] }>('GET', '/v1/surveys/demo/responses');
     expect(responses.map((response) => response.id)).toEqual(['keep-me-0001']);
     expect(view.container.textContent).toContain('--retention-days');
