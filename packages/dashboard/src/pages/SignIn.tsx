@@ -1,5 +1,5 @@
 /** Sign-in: an API key, checked against the collector and kept in this tab's sessionStorage. */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { createApi, keyScope, type KeyScope } from '../api.ts';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { LanguagePicker } from '../components/LanguagePicker.tsx';
@@ -12,6 +12,9 @@ export function SignIn(props: { onSignedIn: (key: string, scope: KeyScope) => vo
   const { t } = useI18n();
   const [key, setKey] = useState('');
   const { busy, error, run } = useSubmit();
+  useEffect(() => {
+    document.title = t.nav.title(t.signIn.submit);
+  }, [t]);
 
   const submit = (event: Event) => {
     event.preventDefault();
