@@ -43,7 +43,7 @@ export function createKeyStore(db: Database) {
   const columns = 'id, name, scope, created_at, last_used_at';
   const insert = db.prepare('INSERT INTO api_keys (id, name, scope, secret_hash, created_at) VALUES (?, ?, ?, ?, ?)');
   const byHash = db.prepare<[string], KeyRow>(`SELECT ${columns} FROM api_keys WHERE secret_hash = ?`);
-  const all = db.prepare<[], KeyRow>(`SELECT ${columns} FROM api_keys ORDER BY created_at, id`);
+  const all = db.prepare<[], KeyRow>(`SELECT ${columns} FROM api_keys ORDER BY created_at, rowid`);
   const remove = db.prepare('DELETE FROM api_keys WHERE id = ?');
   const touch = db.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?');
   const lastWritten = new Map<string, number>();

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { asAdmin, createSurvey, post, responseBody, tempDir, testApp } from '../helpers.ts';
 
@@ -46,12 +46,21 @@ describe('compression', () => {
 
   it('sends /widget.js so that it decodes to the built script exactly (never encoded twice)', async () => {
     const script = `(function(){${'window.__npsloopTest=1;'.repeat(200)}})();\n`;
-    const widgetPath = join(tempDir(), 'widget.js');
-    writeFileSync(widgetPath, script);
-    const app = await testApp({ widgetPath });
-    const response = await app.inject({ url: '/widget.js', headers: { 'accept-encoding': 'br' } });
-    expect(response.statusCode).toBe(200);
-    expect(response.headers['content-encoding']).toBe('br');
-    expect(brotliDecompressSync(response.rawPayload).toString()).toBe(script);
+    const dir = tempDir();
+    // A build folder as the widget's build writes it: the script, its brotli copy and the manifest.
+    writeFileSync(join(dir, 'widget.js'), script);
+    writeFileSync(join(dir, 'widget.js.br'), brotliCompressSync(script));
+    writeFileSync(join(dir, 'widget.json'), JSON.stringify({ loader: { file: 'widget.js', hashed: 'widget.0123456789abcdef.js', integrity: 'sha384-x' }, chunks: [] }));
+    const app = await testApp({ widgetPath: join(dir, 'widget.js') });
+
+    const brotli = await app.inject({ url: '/widget.js', headers: { 'accept-encoding': 'br' } });
+    expect(brotli.statusCode).toBe(200);
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(brotli.rawPayload).toString()).toBe(script);
+
+    const plain = await app.inject({ url: '/widget.js' });
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(script);
   });
 });
