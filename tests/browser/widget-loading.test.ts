@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser';
 import { startHostPages, type HostPages } from './support/host-pages';
@@ -13,7 +13,8 @@ import { loaderRan, nextSkip, watchSkips } from './support/widget-signals';
 // shows fetches the survey's settings and the Preact UI chunk, then shows;
 // the survey's settings (brand, wording, sampling, active) take effect with
 // only data-survey on the page; refusals show nothing and say why in the
-// console; a blocked chunk breaks nothing; a host page's own Preact is unaffected.
+// console; a UI chunk or settings request that fails or hangs breaks nothing
+// and is tried again; a host page's own Preact is unaffected.
 
 const PREACT_DIR = dirname(createRequire(new URL('../../packages/widget/package.json', import.meta.url)).resolve('preact/package.json'));
 const HOST_PREACT = ['dist/preact.umd.js', 'hooks/dist/hooks.umd.js'].map((file) => readFileSync(join(PREACT_DIR, file), 'utf8')).join('\n');
@@ -64,8 +65,11 @@ describe('widget loading', () => {
   it('an eligible page requests widget.js, the settings and the UI chunk (compressed, immutable), then shows', async () => {
     const { context, page, requests, errors } = await visitor();
     const chunk = page.waitForResponse((response) => /\/widget-ui\.[0-9a-f]{16}\.js$/.test(response.url()));
+    const shownEvent = page.waitForRequest((request) => request.url().endsWith('/v1/events'));
     await page.goto(hostPage('data-survey="demo"'));
     await page.getByRole('radiogroup').waitFor();
+    // The loader sets no header: the browser labels the string body text/plain, a simple request (no preflight).
+    expect((await shownEvent).headers()['content-type']).toBe('text/plain;charset=UTF-8');
     const chunkResponse = await chunk;
     expect(chunkResponse.status()).toBe(200);
     expect(chunkResponse.headers()['content-encoding']).toMatch(/^(br|gzip)$/);
@@ -157,16 +161,58 @@ describe('widget loading', () => {
     await context.close();
   });
 
-  it('a blocked UI chunk: no page error, nothing drawn, nothing recorded; it shows on the next page view once unblocked', async () => {
-    const { context, page, errors } = await visitor();
-    await context.route(/\/widget-ui\.[0-9a-f]{16}\.js$/, (route) => route.abort('blockedbyclient'));
-    const url = hostPage('data-survey="demo" data-touchpoint="blocked-chunk"');
-    await page.goto(url);
+  const CHUNK = /\/widget-ui\.[0-9a-f]{16}\.js$/;
+  const SETTINGS = /\/v1\/surveys\/demo\/public$/;
+  const UNAVAILABLE = 'npsloop: survey "demo" is unavailable: its settings or UI did not load; will try again';
+  /** Answers a request the way a failing network or server would; `hang` never answers (until the route is removed). */
+  const failures: [string, RegExp, 'hang' | ((route: Route) => Promise<void>)][] = [
+    ['the UI chunk is missing (404)', CHUNK, (route) => route.fulfill({ status: 404, contentType: 'text/html', body: '<h1>Not found</h1>' })],
+    ['the UI chunk is blocked (network error)', CHUNK, (route) => route.abort('blockedbyclient')],
+    ['the UI chunk never arrives (the loader gives up after 15 s)', CHUNK, 'hang'],
+    ['the settings request fails (503)', SETTINGS, (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"unavailable","message":"busy"}}' })],
+    ['the settings request never gets an answer (offline)', SETTINGS, (route) => route.abort('internetdisconnected')],
+  ];
+
+  it.each(failures)('%s: nothing drawn or recorded, one console warning, the page keeps working, and the next show succeeds', async (_name, pattern, failure) => {
+    const { context, page, warnings, errors } = await visitor();
+    const requested = new Promise<void>((resolve) => {
+      void context.route(pattern, async (route) => {
+        resolve();
+        if (failure !== 'hang') await failure(route);
+      });
+    });
+    if (failure === 'hang') await page.clock.install();
+    const touchpoint = `failing-${failures.findIndex((row) => row[0] === _name)}`;
+    await page.goto(hostPage(`data-survey="demo" data-touchpoint="${touchpoint}"`, '<button type="button" id="host" onclick="this.textContent = \'Host still works\'">Host button</button>'));
+    await requested;
+    // The loader waits 15 s for the chunk; the page's clock jumps there instead of the test sleeping.
+    if (failure === 'hang') await page.clock.fastForward(16_000);
+    await expect.poll(() => warnings, { timeout: 10_000 }).toEqual([UNAVAILABLE]);
     expect(await nextSkip(page)).toBe('unavailable');
     expect(await page.locator('npsloop-widget').count()).toBe(0);
-    expect((await stack.events()).filter((event) => event.touchpoint === 'blocked-chunk')).toEqual([]);
-    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('npsloop')!).quiet)).toEqual({});
-    await context.unroute(/\/widget-ui\.[0-9a-f]{16}\.js$/);
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('npsloop') ?? '{"quiet":{}}').quiet)).toEqual({});
+    await page.getByRole('button', { name: 'Host button' }).click();
+    await page.getByRole('button', { name: 'Host still works' }).waitFor();
+
+    // Once the network works again (a request left hanging now gets its answer late: it draws nothing),
+    // the next show on the same page asks afresh and shows, once.
+    await context.unroute(pattern);
+    await page.evaluate(() => (window as unknown as { npsloop(command: string): void }).npsloop('show'));
+    await page.getByRole('radio', { name: '7', exact: true }).click();
+    await expect.poll(async () => (await stack.responses()).filter((row) => row.touchpoint === touchpoint).map((row) => row.score), { timeout: 10_000 }).toEqual([7]);
+    expect(await page.locator('npsloop-widget').count()).toBe(1);
+    expect((await stack.events()).filter((event) => event.touchpoint === touchpoint).map((event) => event.type)).toEqual(['shown']);
+    expect(warnings).toEqual([UNAVAILABLE]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a blocked UI chunk: it shows on the next page view once unblocked', async () => {
+    const { context, page, errors } = await visitor();
+    await context.route(CHUNK, (route) => route.abort('blockedbyclient'));
+    await page.goto(hostPage('data-survey="demo" data-touchpoint="blocked-chunk"'));
+    expect(await nextSkip(page)).toBe('unavailable');
+    await context.unroute(CHUNK);
     await page.reload();
     await page.getByRole('radio', { name: '8', exact: true }).click();
     await expect.poll(async () => (await stack.events()).filter((event) => event.touchpoint === 'blocked-chunk').map((event) => event.type), { timeout: 10_000 }).toEqual(['shown']);
@@ -174,14 +220,17 @@ describe('widget loading', () => {
     await context.close();
   });
 
-  it('an altered UI chunk fails its integrity check: nothing runs, nothing shows, no page error', async () => {
-    const { context, page, errors } = await visitor();
-    await context.route(/\/widget-ui\.[0-9a-f]{16}\.js$/, async (route) => {
+  // An altered chunk is kept by the browser's cache as it came (immutable, for a year), so trying it
+  // again cannot help: it must never run, and the site owner must be told.
+  it('an altered UI chunk fails its integrity check: nothing runs or shows, no page error, one console warning', async () => {
+    const { context, page, warnings, errors } = await visitor();
+    await context.route(CHUNK, async (route) => {
       const original = await route.fetch();
       await route.fulfill({ response: original, body: `window.tampered = true;${await original.text()}` });
     });
     await page.goto(hostPage('data-survey="demo"'));
     expect(await nextSkip(page)).toBe('unavailable');
+    expect(warnings).toEqual([UNAVAILABLE]);
     expect(await page.evaluate(() => (window as unknown as { tampered?: boolean }).tampered)).toBeUndefined();
     expect(await page.locator('npsloop-widget').count()).toBe(0);
     expect(errors).toEqual([]);

@@ -21,14 +21,17 @@ const JSX = { jsx: 'transform', jsxFactory: 'h', jsxFragment: 'Fragment', jsxInj
 const common = { configFile: false, root, logLevel: 'warn', esbuild: { ...JSX, legalComments: 'none' } };
 // Terser saves about 5% over esbuild's minifier; every byte of the loader is paid on every page view.
 const TERSER = { compress: { passes: 3 }, ecma: 2020, toplevel: true };
+// In the loader, a property named `_like` is private to it (in memory only: never stored, sent, or
+// shared with the UI chunk or a site), so terser may shorten it.
+const LOADER_TERSER = { ...TERSER, mangle: { properties: { regex: /^_[a-z]/i } } };
 
 /** Builds one entry as a minified IIFE in memory and returns its code. No `name`: nothing is exported, no global is made. */
-async function iife(entry, define = {}) {
+async function iife(entry, terserOptions, define = {}) {
   const [output] = await build({
     ...common,
     define,
     build: {
-      write: false, target: 'es2020', minify: 'terser', terserOptions: TERSER, sourcemap: false,
+      write: false, target: 'es2020', minify: 'terser', terserOptions, sourcemap: false,
       lib: { entry, formats: ['iife'], name: 'npsloop', fileName: () => 'out.js' },
     },
   });
@@ -52,12 +55,12 @@ function writeCompressed(name, code) {
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
-const ui = await iife('src/ui/chunk.ts');
+const ui = await iife('src/ui/chunk.ts', TERSER);
 const uiDigest = digest(ui);
 const uiFile = `widget-ui.${uiDigest.hash}.js`;
 writeCompressed(uiFile, ui);
 
-const loader = await iife('src/loader/main.ts', { __NPSLOOP_UI__: JSON.stringify({ file: uiFile, integrity: uiDigest.integrity }) });
+const loader = await iife('src/loader/main.ts', LOADER_TERSER, { __NPSLOOP_UI__: JSON.stringify({ file: uiFile, integrity: uiDigest.integrity }) });
 const loaderDigest = digest(loader);
 const hashedLoader = `widget.${loaderDigest.hash}.js`;
 writeCompressed('widget.js', loader);

@@ -6,3 +6,11 @@ export function guarded<A extends unknown[]>(callback: (...args: A) => void): (.
     } catch {}
   };
 }
+
+/** Settles like `promise`, or rejects once `ms` have passed without it settling: nothing waits for ever. */
+export function giveUpAfter<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    setTimeout(reject, ms);
+    promise.then(resolve, reject);
+  });
+}

@@ -14,11 +14,11 @@ export interface OutboxEntry {
 /** Delivers requests at least once, in order per key, surviving network failures and page loads. */
 export interface Outbox {
   /** Stores the request, then tries to send it. */
-  send(url: string, key: string, body: string): void;
+  _send(url: string, key: string, body: string): void;
   /** Sends every entry that is due. */
-  flush(): void;
+  _flush(): void;
   /** Hands every waiting entry to `sendBeacon` as the page goes away; the entries stay until confirmed. */
-  flushOnHide(): void;
+  _flushOnHide(): void;
 }
 
 /** The localStorage key of the outbox; absent when nothing waits. */
@@ -87,13 +87,13 @@ export function createOutbox(onRefused: (entry: OutboxEntry, reply: Reply) => vo
   }
 
   return {
-    send(url, key, body) {
+    _send(url, key, body) {
       const now = Date.now();
       save([...load().filter((entry) => entry.key !== key), { url, key, body, attempts: 0, dueAt: now, createdAt: now }]);
       flush();
     },
-    flush,
-    flushOnHide() {
+    _flush: flush,
+    _flushOnHide() {
       for (const entry of load()) beacon(entry.url, entry.body);
     },
   };

@@ -8,15 +8,15 @@ export const SETTINGS_TTL = 10 * 60_000;
 
 /**
  * Asks the collector for a survey's public settings. Resolves to the settings,
- * to a refusal (unknown survey, origin not allowed) in words for the console,
- * or to undefined when no usable answer came (offline, 5xx): try again later.
+ * or to a refusal (unknown survey, origin not allowed) in words for the
+ * console; rejects when no usable answer came (offline, 5xx): try again later.
  */
-export async function fetchSettings(send: Send, collector: string, survey: string, now: number): Promise<CachedSettings | undefined> {
+export async function fetchSettings(send: Send, collector: string, survey: string, now: number): Promise<CachedSettings> {
   const reply = await send('GET', `${collector}/v1/surveys/${survey}/public`);
   if (isRefused(reply.status)) return { at: now, refusal: refusalReason(reply) };
-  try {
-    if (reply.status === 200) return { at: now, settings: JSON.parse(reply.text) };
-  } catch {}
+  // Rejects with the reply itself: the caller needs only to know that no settings came.
+  if (reply.status !== 200) throw reply;
+  return { at: now, settings: JSON.parse(reply.text) };
 }
 
 /** Whether to ask, by the page's attribute, then the survey's setting, then the default. */

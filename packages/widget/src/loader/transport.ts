@@ -1,4 +1,5 @@
-// Requests go out as text/plain JSON: a "simple" CORS request, so no preflight.
+// Requests go out as JSON in a string body, which the browser labels
+// text/plain;charset=UTF-8 by itself: a "simple" CORS request, so no preflight.
 // XMLHttpRequest rather than fetch, because host pages replace or remove fetch
 // far more often; no credentials, so no cookies travel either way.
 
@@ -18,7 +19,6 @@ export const request: Send = (method, url, body) =>
       const xhr = new XMLHttpRequest();
       xhr.open(method, url);
       xhr.timeout = 15e3;
-      if (body) xhr.setRequestHeader('Content-Type', 'text/plain;charset=UTF-8');
       xhr.onloadend = () => resolve({ status: xhr.status, text: xhr.responseText });
       xhr.send(body);
     } catch {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { UI_TIMEOUT } from '../../src/loader/controller';
 import { RECORD_KEY } from '../../src/loader/eligibility';
 import { OUTBOX_KEY } from '../../src/loader/outbox';
 import { SETTINGS_TTL } from '../../src/loader/settings';
@@ -174,20 +175,33 @@ describe('deciding to show', () => {
     expect(collector.requests.filter((request) => request.method === 'GET').map((request) => request.path)).toEqual(['/v1/surveys/demo/public']);
   });
 
-  it('when the settings cannot be fetched, shows nothing, keeps nothing, and tries again on the next page', async () => {
+  const UNAVAILABLE = 'npsloop: survey "demo" is unavailable: its settings or UI did not load; will try again';
+
+  it('when the settings cannot be fetched, shows nothing, keeps nothing, warns once, and tries again on the next page', async () => {
     await collector.close();
     const offline = setupWidget(collector);
     offline.widget.show();
     expect(await offline.skipped()).toBe('unavailable');
     expect(offline.uiLoads).toEqual([]);
     expect(localStorage.getItem(RECORD_KEY)).toBeNull();
+    expect(warnings).toEqual([UNAVAILABLE]);
     collector = await testCollector();
     const next = await nextPage();
     next.widget.show();
     await next.shown();
   });
 
-  it('when the UI cannot be loaded, shows nothing, records nothing, and shows on the next try', async () => {
+  it('when the collector answers the settings request with a 5xx, the same: nothing shown or kept, asked again next time', async () => {
+    const failing: typeof collector.send = async (method, url, body) => (url.endsWith('/public') ? { status: 503, text: 'busy' } : collector.send(method, url, body));
+    const { widget, skipped, uiLoads } = setupWidget(collector, {}, undefined, failing);
+    widget.show();
+    expect(await skipped()).toBe('unavailable');
+    expect(uiLoads).toEqual([]);
+    expect(localStorage.getItem(RECORD_KEY)).toBeNull();
+    expect(warnings).toEqual([UNAVAILABLE]);
+  });
+
+  it('when the UI cannot be loaded, shows nothing, records nothing, warns once, and shows on the next try', async () => {
     let blocked = true;
     const load = () => (blocked ? Promise.reject(new Error('blocked')) : Promise.resolve(mountSurvey));
     const { widget, root, skipped, shown, eventTypes, uiLoads, events } = setupWidget(collector, {}, load);
@@ -196,7 +210,36 @@ describe('deciding to show', () => {
     expect(root()).toBeNull();
     expect(eventTypes()).toEqual([]);
     expect(JSON.parse(localStorage.getItem(RECORD_KEY)!).quiet).toEqual({});
+    events.length = 0;
+    widget.show();
+    expect(await skipped()).toBe('unavailable');
+    expect(warnings).toEqual([UNAVAILABLE]);
     blocked = false;
+    events.length = 0;
+    widget.show();
+    await shown();
+    expect(uiLoads).toHaveLength(3);
+  });
+
+  it('when the UI never arrives, gives up after UI_TIMEOUT: nothing shown or recorded, one warning, and the next show loads it afresh', async () => {
+    let hang = true;
+    const load = () => (hang ? new Promise<never>(() => {}) : Promise.resolve(mountSurvey));
+    const { widget, root, skipped, shown, eventTypes, uiLoads, events } = setupWidget(collector, {}, load);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    widget.show();
+    await vi.waitFor(() => expect(uiLoads).toHaveLength(1));
+    // While the UI is on its way, another show neither waits twice nor loads it twice.
+    widget.show();
+    await vi.advanceTimersByTimeAsync(UI_TIMEOUT - 100);
+    expect(events).toEqual([]);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(await skipped()).toBe('unavailable');
+    vi.useRealTimers();
+    expect(warnings).toEqual([UNAVAILABLE]);
+    expect(root()).toBeNull();
+    expect(eventTypes()).toEqual([]);
+    expect(JSON.parse(localStorage.getItem(RECORD_KEY)!).quiet).toEqual({});
+    hang = false;
     events.length = 0;
     widget.show();
     await shown();

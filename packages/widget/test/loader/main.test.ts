@@ -17,6 +17,7 @@ describe('the script-tag entry', () => {
     const send = vi.spyOn(XMLHttpRequest.prototype, 'send').mockImplementation(() => {
       throw new Error('offline');
     });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     stub('on', 'skip', (reason: unknown) => skipped.push(reason));
     stub('show', { force: true });
     stub('no-such-command');
@@ -28,8 +29,10 @@ describe('the script-tag entry', () => {
     // The queued `on` was replayed before the queued `show`, which found the collector unreachable.
     await vi.waitFor(() => expect(skipped).toEqual(['unavailable']));
     expect(send).toHaveBeenCalledOnce();
+    expect(warn).toHaveBeenCalledWith('npsloop: survey "demo" is unavailable: its settings or UI did not load; will try again');
     expect(document.querySelector('npsloop-widget')).toBeNull();
     expect(() => window.npsloop!('identify', { userId: 'u-1' })).not.toThrow();
     send.mockRestore();
+    warn.mockRestore();
   });
 });

@@ -58,7 +58,7 @@ describe('outbox', () => {
   ])('status %i: %s', async (status, _meaning, left, refused) => {
     const fake = fakeTransport();
     fake.statuses.push(status);
-    fake.outbox().send('https://c.test/v1/responses', 'r1', '{"id":"r1"}');
+    fake.outbox()._send('https://c.test/v1/responses', 'r1', '{"id":"r1"}');
     await settle();
     expect(stored()).toHaveLength(left);
     expect(localStorage.getItem(OUTBOX_KEY) === null).toBe(left === 0);
@@ -69,7 +69,7 @@ describe('outbox', () => {
     const fake = fakeTransport();
     fake.statuses.push(0, 503, 201);
     const outbox = fake.outbox();
-    outbox.send('https://c.test/v1/responses', 'r1', 'body');
+    outbox._send('https://c.test/v1/responses', 'r1', 'body');
     await settle();
     expect(fake.posted).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1000);
@@ -94,8 +94,8 @@ describe('outbox', () => {
     fake.hold = true;
     fake.statuses.push(201, 200);
     const outbox = fake.outbox();
-    outbox.send('u', 'r1', 'score');
-    outbox.send('u', 'r1', 'score+comment');
+    outbox._send('u', 'r1', 'score');
+    outbox._send('u', 'r1', 'score+comment');
     expect(fake.posted.map((request) => request.body)).toEqual(['score']);
     fake.answer();
     await settle();
@@ -107,13 +107,13 @@ describe('outbox', () => {
 
   it('picks up what an earlier page left behind', async () => {
     const first = fakeTransport();
-    first.outbox().send('u', 'r1', 'left behind');
+    first.outbox()._send('u', 'r1', 'left behind');
     await settle();
     // The next page load, after the retry time (without running the first page's timers).
     vi.setSystemTime(Date.now() + 2000);
     const second = fakeTransport();
     second.statuses.push(201);
-    second.outbox().flush();
+    second.outbox()._flush();
     await settle();
     expect(second.posted).toEqual([{ url: 'u', body: 'left behind' }]);
     expect(stored()).toEqual([]);
@@ -124,10 +124,10 @@ describe('outbox', () => {
     vi.stubGlobal('navigator', { sendBeacon: (_url: string, body: string) => beaconed.push(body) > 0 });
     const fake = fakeTransport();
     const outbox = fake.outbox();
-    outbox.send('u', 'r1', 'a');
-    outbox.send('u', 'e1', 'b');
+    outbox._send('u', 'r1', 'a');
+    outbox._send('u', 'e1', 'b');
     await settle();
-    outbox.flushOnHide();
+    outbox._flushOnHide();
     expect(beaconed).toEqual(['a', 'b']);
     expect(stored()).toHaveLength(2);
     vi.unstubAllGlobals();
@@ -136,7 +136,7 @@ describe('outbox', () => {
   it('leaves entries of other tabs alone: storage, not this page, says what waits', async () => {
     const fake = fakeTransport();
     const outbox = fake.outbox();
-    outbox.send('u', 'r1', 'a');
+    outbox._send('u', 'r1', 'a');
     await settle();
     // Another tab delivered it and emptied the outbox.
     localStorage.removeItem(OUTBOX_KEY);
@@ -152,7 +152,7 @@ describe('outbox', () => {
     });
     const fake = fakeTransport();
     fake.statuses.push(0, 201);
-    fake.outbox().send('u', 'r1', 'a');
+    fake.outbox()._send('u', 'r1', 'a');
     await settle();
     await vi.advanceTimersByTimeAsync(1000);
     expect(fake.posted).toHaveLength(2);

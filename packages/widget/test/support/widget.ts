@@ -7,14 +7,14 @@ import { waitFor, type testCollector } from './collector';
 
 type Collector = Awaited<ReturnType<typeof testCollector>>;
 
-/** Starts nothing: returns the widget and ways to look at what the visitor sees and what was sent. */
-export function setupWidget(collector: Collector, attributes: ConfigAttributes = {}, loadUi: () => Promise<MountSurvey> = async () => mountSurvey) {
+/** Starts nothing: returns the widget and ways to look at what the visitor sees and what was sent (`send` may stand between it and the collector). */
+export function setupWidget(collector: Collector, attributes: ConfigAttributes = {}, loadUi: () => Promise<MountSurvey> = async () => mountSurvey, send = collector.send) {
   const uiLoads: number[] = [];
   const config = readConfig({ survey: 'demo', ...attributes }, `${collector.url}/widget.js`);
   const widget = createWidget(config, () => {
     uiLoads.push(Date.now());
     return loadUi();
-  }, collector.send);
+  }, send);
   const events: { event: WidgetEvent; detail: unknown }[] = [];
   for (const event of ['show', 'score', 'submit', 'dismiss', 'skip'] as const) widget.on(event, (detail) => events.push({ event, detail }));
   const root = () => document.querySelector('npsloop-widget')?.shadowRoot ?? null;
