@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser';
@@ -14,10 +11,7 @@ import { loaderRan, nextSkip, watchSkips } from './support/widget-signals';
 // the survey's settings (brand, wording, sampling, active) take effect with
 // only data-survey on the page; refusals show nothing and say why in the
 // console; a UI chunk or settings request that fails or hangs breaks nothing
-// and is tried again; a host page's own Preact is unaffected.
-
-const PREACT_DIR = dirname(createRequire(new URL('../../packages/widget/package.json', import.meta.url)).resolve('preact/package.json'));
-const HOST_PREACT = ['dist/preact.umd.js', 'hooks/dist/hooks.umd.js'].map((file) => readFileSync(join(PREACT_DIR, file), 'utf8')).join('\n');
+// and is tried again. Host pages built on a framework: widget-host-apps.test.ts.
 
 describe('widget loading', () => {
   let stack: Stack;
@@ -233,32 +227,6 @@ describe('widget loading', () => {
     expect(warnings).toEqual([UNAVAILABLE]);
     expect(await page.evaluate(() => (window as unknown as { tampered?: boolean }).tampered)).toBeUndefined();
     expect(await page.locator('npsloop-widget').count()).toBe(0);
-    expect(errors).toEqual([]);
-    await context.close();
-  });
-
-  it("a host page running its own Preact keeps working, and its Preact's global hooks do not reach the survey", async () => {
-    const { context, page, errors } = await visitor();
-    // The host's app, on its own copy of Preact, with an options hook that tags every element it renders.
-    const app = `<div id="app"></div><script>${HOST_PREACT}
-      preact.options.vnode = function (vnode) { if (typeof vnode.type === 'string') vnode.props['data-host-preact'] = ''; };
-      function Counter() { var state = preactHooks.useState(0); return preact.h('button', { type: 'button', onClick: function () { state[1](state[0] + 1); } }, 'Clicked ' + state[0]); }
-      preact.render(preact.h(Counter), document.getElementById('app'));
-      window.hostPreact = preact;
-    </script>`;
-    await page.goto(hostPage('data-survey="demo" data-touchpoint="host-preact"', app));
-    await page.getByRole('button', { name: 'Clicked 0' }).click();
-    await page.getByRole('button', { name: 'Clicked 1' }).waitFor();
-    await page.getByRole('radiogroup').waitFor();
-    expect(await page.locator('#app [data-host-preact]').count()).toBe(1);
-    expect(await page.evaluate(() => document.querySelector('npsloop-widget')!.shadowRoot!.querySelectorAll('[data-host-preact]').length)).toBe(0);
-    await page.getByRole('radio', { name: '10', exact: true }).click();
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
-    await page.getByText('Thank you for your feedback!').waitFor();
-    await page.getByRole('button', { name: 'Clicked 1' }).click();
-    await page.getByRole('button', { name: 'Clicked 2' }).waitFor();
-    expect(await page.evaluate(() => (window as unknown as { preact: unknown; hostPreact: unknown }).preact === (window as unknown as { hostPreact: unknown }).hostPreact)).toBe(true);
-    await expect.poll(async () => (await stack.responses()).find((row) => row.touchpoint === 'host-preact')?.score, { timeout: 10_000 }).toBe(10);
     expect(errors).toEqual([]);
     await context.close();
   });
