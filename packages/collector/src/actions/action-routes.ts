@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { HttpError, surveyNotFound } from '../lib/errors.ts';
 import { clientId, plainText, slug } from '../lib/common-schemas.ts';
-import { oneOrMany } from '../loops/query-params.ts';
+import { oneOrMany } from '../lib/query-params.ts';
 import { ACTION_STATES, type ActionState } from './action-state.ts';
 import { createActionStore, type ActionInput } from './action-store.ts';
 

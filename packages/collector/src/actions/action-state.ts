@@ -1,5 +1,5 @@
 /** The improvement-action state machine: `proposed → in_progress → done`, or `dropped`. */
-import type { TransitionTable } from '../loops/state-machine.ts';
+import type { TransitionTable } from '../lib/state-machine.ts';
 
 /** Where an action is. */
 export type ActionState = 'proposed' | 'in_progress' | 'done' | 'dropped';

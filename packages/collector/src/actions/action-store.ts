@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { HttpError } from '../lib/errors.ts';
-import { assertTransition } from '../loops/state-machine.ts';
+import { assertTransition } from '../lib/state-machine.ts';
 import { ACTION_TRANSITIONS, isActionOverdue, type ActionState } from './action-state.ts';
 
 /** Fields a client sets on an action. */

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { HttpError, surveyNotFound } from '../lib/errors.ts';
 import { surveyParamsSchema } from '../surveys/survey-schemas.ts';
-import { countBuckets, localBuckets, type TrendInterval } from '../rollups/time-buckets.ts';
+import { countBuckets, localBuckets, type TrendInterval } from '../lib/time-buckets.ts';
 import type { AnalyticsStore } from './analytics-store.ts';
 import * as schemas from './analytics-schemas.ts';
 import { decodeCursor } from './cursor.ts';

@@ -1,6 +1,6 @@
 /** Count vectors (responses per score, comments, prompted, shown, dismissed) and the figures users see. */
 import { countsFromDistribution, npsFigure, type NpsFigure } from '@npsloop/core';
-import { COUNTER, COUNTER_COLUMNS } from '../rollups/rollup-delta.ts';
+import { COUNTER, COUNTER_COLUMNS } from '../db/rollups/rollup-delta.ts';
 
 /** Counters in rollup column order: s0..s10, comments, prompted, shown, dismissed. */
 export type Counters = number[];

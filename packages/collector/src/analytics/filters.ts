@@ -1,6 +1,6 @@
 /** The analytics filter: time range, single-value dimensions and custom properties, parsed from a query string. */
 import { z } from 'zod';
-import { isTimeZone } from '../rollups/time-zone.ts';
+import { isTimeZone } from '../lib/time-zone.ts';
 import { parseIsoInstant } from './time-input.ts';
 
 /** The dimensions every response carries as a column. */

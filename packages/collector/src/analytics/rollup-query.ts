@@ -2,9 +2,9 @@
 import type { Database } from 'better-sqlite3';
 import { compareNps, countsFromDistribution } from '@npsloop/core';
 import { HttpError } from '../lib/errors.ts';
-import { planRange, type TimeRange } from '../rollups/range-plan.ts';
+import { planRange, type TimeRange } from '../db/rollups/range-plan.ts';
 import { createRollupReader, type KeyedPiece } from '../rollups/rollup-read.ts';
-import { localBuckets, type TrendInterval } from '../rollups/time-buckets.ts';
+import { localBuckets, type TrendInterval } from '../lib/time-buckets.ts';
 import { addCounters, emptyCounters, figureOf, summaryOf, type Counters } from './counters.ts';
 import { rollupSelector, type AnalyticsFilter, type FilterDimension } from './filters.ts';
 import { eventConditions } from './raw-where.ts';

@@ -1,5 +1,5 @@
 /** Parses the ISO 8601 `from`/`to` query values; a value without an offset is wall time in the request's zone. */
-import { wallToUtc } from '../rollups/time-zone.ts';
+import { wallToUtc } from '../lib/time-zone.ts';
 
 const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { surveyNotFound } from '../lib/errors.ts';
-import { isTimeZone } from '../rollups/time-zone.ts';
+import { isTimeZone } from '../lib/time-zone.ts';
 import { surveyParamsSchema } from '../surveys/survey-schemas.ts';
 import { huddleMarkdown } from './huddle-markdown.ts';
 import { createHuddleReport } from './huddle-report.ts';

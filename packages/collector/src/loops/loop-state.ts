@@ -1,6 +1,6 @@
 /** The close-the-loop state machine and the pure rules around it: who opens a loop, who is contactable, what is overdue. */
 import { HttpError } from '../lib/errors.ts';
-import { assertTransition, type TransitionTable } from './state-machine.ts';
+import { assertTransition, type TransitionTable } from '../lib/state-machine.ts';
 
 /** Where a loop is: waiting for contact, contacted, resolved, or closed with a reason. */
 export type LoopState = 'open' | 'contacted' | 'resolved' | 'closed';

@@ -1,7 +1,7 @@
 /** Keeps the analytics rollups in step with response changes made outside ingest (exclusion, erasure, retention, import). */
 import type { Database } from 'better-sqlite3';
-import { RollupDeltas } from '../rollups/rollup-delta.ts';
-import { eventFacts, responseFacts, type EventFactsRow, type ResponseFactsRow } from '../rollups/rollup-facts.ts';
+import { RollupDeltas } from '../db/rollups/rollup-delta.ts';
+import { eventFacts, responseFacts, type EventFactsRow, type ResponseFactsRow } from '../db/rollups/rollup-facts.ts';
 import { ROLLUP_TABLE } from '../rollups/rollup-schema.ts';
 import { createRollupWriter } from '../rollups/rollup-writer.ts';
 

@@ -1,6 +1,6 @@
 /** SQL that fills the rollups from existing raw rows, for the migration that introduces them. */
-import { COUNTER_COLUMNS } from './rollup-delta.ts';
-import { GRAINS } from './range-plan.ts';
+import { COUNTER_COLUMNS } from '../db/rollups/rollup-delta.ts';
+import { GRAINS } from '../db/rollups/range-plan.ts';
 import { COMMENT_INDEX, ROLLUP_TABLE } from './rollup-schema.ts';
 
 const grains = GRAINS.map(({ grain, ms }) => `SELECT '${grain}' AS grain, ${ms} AS ms`).join(' UNION ALL ');

@@ -1,6 +1,6 @@
 /** DDL for analytics: the rollup table, and the full-text index over comments kept in sync by triggers. */
-import { GRAINS } from './range-plan.ts';
-import { COUNTER_COLUMNS } from './rollup-delta.ts';
+import { GRAINS } from '../db/rollups/range-plan.ts';
+import { COUNTER_COLUMNS } from '../db/rollups/rollup-delta.ts';
 
 /** Name of the rollup table. */
 export const ROLLUP_TABLE = 'analytics_rollups';

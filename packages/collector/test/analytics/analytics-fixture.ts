@@ -2,8 +2,8 @@
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { onTestFinished } from 'vitest';
-import { RollupDeltas } from '../../src/rollups/rollup-delta.ts';
-import { eventFacts, responseFacts, type ResponseFactsRow } from '../../src/rollups/rollup-facts.ts';
+import { RollupDeltas } from '../../src/db/rollups/rollup-delta.ts';
+import { eventFacts, responseFacts, type ResponseFactsRow } from '../../src/db/rollups/rollup-facts.ts';
 import { ANALYTICS_SCHEMA_SQL, ROLLUP_TABLE } from '../../src/rollups/rollup-schema.ts';
 import { createRollupWriter } from '../../src/rollups/rollup-writer.ts';
 import { openDatabase } from '../../src/store/open-database.ts';

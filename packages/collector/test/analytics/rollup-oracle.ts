@@ -1,5 +1,5 @@
 /** A plain-loop oracle: what the analytics answers must equal, computed from the rows a test wrote. */
-import { COUNTER } from '../../src/rollups/rollup-delta.ts';
+import { COUNTER } from '../../src/db/rollups/rollup-delta.ts';
 import { emptyCounters, type Counters } from '../../src/analytics/counters.ts';
 import type { AnalyticsFilter, FilterDimension } from '../../src/analytics/filters.ts';
 import type { TestEvent, TestResponse } from './analytics-fixture.ts';

@@ -1,4 +1,4 @@
-import { HttpError } from '../lib/errors.ts';
+import { HttpError } from './errors.ts';
 
 /** Allowed moves of a state machine: from each state, the states it may go to. */
 export type TransitionTable<State extends string> = Record<State, readonly State[]>;
