@@ -107,7 +107,7 @@ describe('dashboard: comments, safety and access', () => {
 
 /** A read-scoped key, made the way an operator would (`npsloop keys create`), straight in the stack's database. */
 async function createReadKey(stack: Stack): Promise<string> {
-  const { createStore } = await import('../../packages/collector/src/store/store');
+  const { createStore } = await import('../../packages/collector/src/db/database');
   const store = createStore(stack.dbPath, { backgroundCheckpoints: false });
   try {
     return store.createKey('read', 'dashboard-browser-test').secret;

@@ -5,10 +5,10 @@ import { importCommand } from './import/import-command.ts';
 import { ConfigError, DEFAULTS, parseServeConfig, type Env } from './config.ts';
 import { describeIssues } from './lib/common-schemas.ts';
 import { surveyCreateSchema } from './surveys/survey-schemas.ts';
-import { runRollupsRebuild } from './rollups/rollups-command.ts';
+import { runRollupsRebuild } from './analytics/rollups-command.ts';
 import { startServer } from './server.ts';
-import type { KeyScope } from './store/api-keys.ts';
-import { createStore, type Store } from './store/store.ts';
+import type { KeyScope } from './db/repositories/key-repository.ts';
+import { createStore, type Store } from './db/database.ts';
 
 /** Where the CLI writes: stdout for results, stderr for explanations. */
 export interface CliOutput {

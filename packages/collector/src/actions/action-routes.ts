@@ -5,7 +5,7 @@ import { HttpError, surveyNotFound } from '../lib/errors.ts';
 import { clientId, plainText, slug } from '../lib/common-schemas.ts';
 import { oneOrMany } from '../lib/query-params.ts';
 import { ACTION_STATES, type ActionState } from './action-state.ts';
-import { createActionStore, type ActionInput } from './action-store.ts';
+import { createActionStore, type ActionInput } from '../db/repositories/action-repository.ts';
 
 const state = z.enum(ACTION_STATES as [ActionState, ...ActionState[]], { error: `must be one of ${ACTION_STATES.join(', ')}` });
 const person = plainText(100).min(1, { error: 'must not be empty' });

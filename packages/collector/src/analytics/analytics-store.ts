@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { ScoreGroup } from '@npsloop/core';
 import { exportResponses, type ExportFormat } from './export.ts';
 import { rollupSelector, type AnalyticsFilter } from './filters.ts';
-import { createResponseList, type ListOptions } from './response-list.ts';
+import { createResponseList, type ListOptions } from '../db/analytics/response-list.ts';
 import { createAnalyticsQueries, OPEN_FROM, OPEN_TO } from './rollup-query.ts';
 import { createThemeQuery } from './theme-query.ts';
 

@@ -3,7 +3,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Database } from 'better-sqlite3';
 import { csvLine } from './csv.ts';
 import type { AnalyticsFilter } from './filters.ts';
-import { responseConditions } from './raw-where.ts';
+import { responseConditions } from '../db/analytics/raw-where.ts';
 import { OPEN_FROM, OPEN_TO } from './rollup-query.ts';
 import { RESPONSE_FIELDS, responseView, type StoredResponse } from './response-view.ts';
 

@@ -1,5 +1,5 @@
 /** How a stored response row is shown in the API and in exports. */
-import type { ResponseRow } from '../store/response-writes.ts';
+import type { ResponseRow } from '../db/repositories/response-writer.ts';
 
 /** A stored response row, as the write path defines it. */
 export type StoredResponse = ResponseRow;

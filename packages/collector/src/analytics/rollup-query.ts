@@ -3,12 +3,12 @@ import type { Database } from 'better-sqlite3';
 import { compareNps, countsFromDistribution } from '@npsloop/core';
 import { HttpError } from '../lib/errors.ts';
 import { planRange, type TimeRange } from '../db/rollups/range-plan.ts';
-import { createRollupReader, type KeyedPiece } from '../rollups/rollup-read.ts';
+import { createRollupReader, type KeyedPiece } from '../db/rollups/rollup-reader.ts';
 import { localBuckets, type TrendInterval } from '../lib/time-buckets.ts';
 import { addCounters, emptyCounters, figureOf, summaryOf, type Counters } from './counters.ts';
 import { rollupSelector, type AnalyticsFilter, type FilterDimension } from './filters.ts';
-import { eventConditions } from './raw-where.ts';
-import { createRawCounter, type KeyedRange } from './raw-counts.ts';
+import { eventConditions } from '../db/analytics/raw-where.ts';
+import { createRawCounter, type KeyedRange } from '../db/analytics/raw-counts.ts';
 
 /** Far past and far future, aligned to whole UTC days, standing in for an open range. */
 export const OPEN_FROM = -8.64e15;

@@ -2,7 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ScoreGroup } from '@npsloop/core';
 import type { AnalyticsFilter } from './filters.ts';
-import { responseConditions } from './raw-where.ts';
+import { responseConditions } from '../db/analytics/raw-where.ts';
 import { OPEN_FROM, OPEN_TO } from './rollup-query.ts';
 import { ThemeCounter } from './themes.ts';
 

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { CliOutput } from '../cli.ts';
 import { ConfigError, DEFAULTS, type Env } from '../config.ts';
 import { surveyCreateSchema } from '../surveys/survey-schemas.ts';
-import { createStore } from '../store/store.ts';
+import { createStore } from '../db/database.ts';
 import { seedDemo } from './demo-seed.ts';
 
 function wholeNumber(flag: string, text: string | undefined, fallback: number, max: number): number {

@@ -1,7 +1,7 @@
 /** Writes the demo data set: answers and prompt events (rollups included), loops worked through every state, and huddle actions. */
 import type { Database } from 'better-sqlite3';
-import { createActionStore } from '../actions/action-store.ts';
-import { createLoopStore } from '../loops/loop-store.ts';
+import { createActionStore } from '../db/repositories/action-repository.ts';
+import { createLoopStore } from '../db/repositories/loop-repository.ts';
 import { createRollupSync } from '../loops/rollup-sync.ts';
 import { generateDemoResponses, planDemoLoops, seededRandom } from './demo-generator.ts';
 

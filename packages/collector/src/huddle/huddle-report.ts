@@ -1,10 +1,10 @@
 /** Assembles the huddle digest: the period's figure and its change, what moved, what customers said, loops, actions, questions. */
 import type { Database } from 'better-sqlite3';
 import { compareNps, npsFigure } from '@npsloop/core';
-import { createActionStore } from '../actions/action-store.ts';
-import { createLoopQueries } from '../loops/loop-queries.ts';
+import { createActionStore } from '../db/repositories/action-repository.ts';
+import { createLoopQueries } from '../db/repositories/loop-queries.ts';
 import { loopStats } from '../loops/loop-stats.ts';
-import { createLoopStore } from '../loops/loop-store.ts';
+import { createLoopStore } from '../db/repositories/loop-repository.ts';
 import { createHuddleFigures } from './huddle-figures.ts';
 import { huddlePeriods } from './huddle-period.ts';
 import { huddleThemes } from './huddle-themes.ts';

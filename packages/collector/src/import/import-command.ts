@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CliOutput } from '../cli.ts';
 import { ConfigError, DEFAULTS, type Env } from '../config.ts';
-import { createStore } from '../store/store.ts';
+import { createStore } from '../db/database.ts';
 import { ImportFormatError, parseMapFlags } from './column-map.ts';
 import { CsvSyntaxError } from './csv-parse.ts';
 import { importCsv, type ImportReport } from './import-csv.ts';

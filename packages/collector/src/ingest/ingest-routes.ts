@@ -4,7 +4,7 @@ import { HttpError, surveyNotFound } from '../lib/errors.ts';
 import { enforceSurveyOrigin } from '../plugins/origin.ts';
 import { eventBodySchema, ingestResultSchema, responseBodySchema, type EventBody, type ResponseBody } from './ingest-schemas.ts';
 import type { Survey } from '../surveys/survey-schemas.ts';
-import type { IngestStatus } from '../store/response-writes.ts';
+import type { IngestStatus } from '../db/repositories/response-writer.ts';
 
 const ingestConfig = { access: 'public', cors: 'survey', rateLimited: true } as const;
 

@@ -4,13 +4,13 @@ import { z } from 'zod';
 import { HttpError, surveyNotFound } from '../lib/errors.ts';
 import { surveyParamsSchema } from '../surveys/survey-schemas.ts';
 import { loopSettingsPatchSchema, loopSettingsSchema, type LoopSettingsPatch } from './loop-settings.ts';
-import { createLoopQueries, decodeLoopCursor } from './loop-queries.ts';
+import { createLoopQueries, decodeLoopCursor } from '../db/repositories/loop-queries.ts';
 import {
   loopListQuerySchema, loopSchema, loopStatsQuerySchema, loopStatsSchema, noteBodySchema, noteSchema,
   responseParamsSchema, responsePatchSchema,
 } from './loop-schemas.ts';
 import { loopStats } from './loop-stats.ts';
-import { createLoopStore, type ResponsePatch } from './loop-store.ts';
+import { createLoopStore, type ResponsePatch } from '../db/repositories/loop-repository.ts';
 
 /** Options of the loop routes: the clock, injectable for tests. */
 export interface LoopRouteOptions {

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { RollupDeltas } from '../db/rollups/rollup-delta.ts';
 import { eventFacts, responseFacts, type EventFactsRow, type ResponseFactsRow } from '../db/rollups/rollup-facts.ts';
 import { ROLLUP_TABLE } from '../rollups/rollup-schema.ts';
-import { createRollupWriter } from '../rollups/rollup-writer.ts';
+import { createRollupWriter } from '../db/rollups/rollup-writer.ts';
 
 /** Records response changes and writes their rollup deltas; a no-op on a database without rollups. */
 export interface RollupSync {

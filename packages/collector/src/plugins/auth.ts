@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpError } from '../lib/errors.ts';
-import { hashSecret, type KeyScope } from '../store/api-keys.ts';
+import { hashSecret, type KeyScope } from '../db/repositories/key-repository.ts';
 import { addRouteHook, globalPlugin } from './global-plugin.ts';
 
 /** Who may call a route: anyone, a `read` or `admin` key, or only an `admin` key (the default). */

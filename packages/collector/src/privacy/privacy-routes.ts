@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { LIMITS } from '@npsloop/core';
 import { plainText } from '../lib/common-schemas.ts';
-import { eraseRespondent, type RespondentKey } from './erase-respondent.ts';
+import { eraseRespondent, type RespondentKey } from '../db/repositories/privacy-repository.ts';
 import { purgeExpired } from './retention.ts';
 
 const querySchema = z

@@ -1,8 +1,8 @@
 /** Retention: comments and personal data older than N days are purged; scores and context stay for the figures. */
 import type { Database } from 'better-sqlite3';
 import { createRollupSync } from '../loops/rollup-sync.ts';
-import type { ResponseRow } from '../store/response-writes.ts';
-import { flushErasure, withSecureDelete } from './secure-wipe.ts';
+import type { ResponseRow } from '../db/repositories/response-writer.ts';
+import { flushErasure, withSecureDelete } from '../db/sqlite/secure-erase.ts';
 
 /** What one purge changed. */
 export interface PurgeReport {

@@ -2,9 +2,9 @@
 import type { Database } from 'better-sqlite3';
 import { scoreGroup } from '@npsloop/core';
 import { isContactable } from '../loops/loop-state.ts';
-import type { LoopStore } from '../loops/loop-store.ts';
-import type { ResponseRow } from '../store/response-writes.ts';
-import type { WebhookEvent } from './webhook-store.ts';
+import type { LoopStore } from '../db/repositories/loop-repository.ts';
+import type { ResponseRow } from '../db/repositories/response-writer.ts';
+import type { WebhookEvent } from '../db/repositories/webhook-repository.ts';
 
 /** The serialized body of one event. */
 export function eventBody(type: WebhookEvent, occurredAt: number, data: unknown): string {

@@ -1,11 +1,11 @@
 /** Delivers due webhook messages: builds deferred bodies, signs, sends, and schedules retries with backoff. */
 import type { Database } from 'better-sqlite3';
-import { createLoopStore } from '../loops/loop-store.ts';
+import { createLoopStore } from '../db/repositories/loop-repository.ts';
 import { createPayloadBuilder } from './event-payloads.ts';
 import { nextRetryDelay } from './retry-schedule.ts';
 import { sendWebhook, type SendOutcome } from './webhook-sender.ts';
 import { webhookHeaders } from './signing.ts';
-import { createWebhookStore, type DeliveryRow } from './webhook-store.ts';
+import { createWebhookStore, type DeliveryRow } from '../db/repositories/webhook-repository.ts';
 
 /** Options of the dispatcher. */
 export interface DispatcherOptions {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { HttpError, surveyNotFound } from '../lib/errors.ts';
 import { plainText, slug } from '../lib/common-schemas.ts';
 import { refusedAddresses, resolveHost } from './address-guard.ts';
-import { WEBHOOK_EVENTS, createWebhookStore } from './webhook-store.ts';
+import { WEBHOOK_EVENTS, createWebhookStore } from '../db/repositories/webhook-repository.ts';
 
 /** Options of the webhook routes. */
 export interface WebhookRouteOptions {

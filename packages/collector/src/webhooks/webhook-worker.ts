@@ -1,6 +1,6 @@
 /** Runs the webhook dispatcher and the overdue-loop check alongside the server, stopping cleanly on close. */
 import type { FastifyInstance } from 'fastify';
-import { createResponseHooks } from '../loops/response-hooks.ts';
+import { createResponseHooks } from './webhook-hooks.ts';
 import { createWebhookDispatcher, type DispatcherOptions } from './webhook-dispatcher.ts';
 
 /** Options of the worker. */

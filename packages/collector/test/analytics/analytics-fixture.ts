@@ -5,8 +5,8 @@ import { onTestFinished } from 'vitest';
 import { RollupDeltas } from '../../src/db/rollups/rollup-delta.ts';
 import { eventFacts, responseFacts, type ResponseFactsRow } from '../../src/db/rollups/rollup-facts.ts';
 import { ANALYTICS_SCHEMA_SQL, ROLLUP_TABLE } from '../../src/rollups/rollup-schema.ts';
-import { createRollupWriter } from '../../src/rollups/rollup-writer.ts';
-import { openDatabase } from '../../src/store/open-database.ts';
+import { createRollupWriter } from '../../src/db/rollups/rollup-writer.ts';
+import { openDatabase } from '../../src/db/sqlite/sqlite-connection.ts';
 import { tempDir } from '../helpers.ts';
 
 /** A response as a test writes it. */

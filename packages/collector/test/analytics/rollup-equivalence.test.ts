@@ -4,7 +4,7 @@ import { figureOf, summaryOf } from '../../src/analytics/counters.ts';
 import type { AnalyticsFilter } from '../../src/analytics/filters.ts';
 import { createAnalyticsQueries } from '../../src/analytics/rollup-query.ts';
 import { localBuckets } from '../../src/lib/time-buckets.ts';
-import { rebuildRollups } from '../../src/rollups/rollup-rebuild.ts';
+import { rebuildRollups } from '../../src/db/rollups/rollup-rebuild.ts';
 import { addSurveys, analyticsDb, updateResponse, writeRows, type TestEvent, type TestResponse } from './analytics-fixture.ts';
 import { oracleCounters } from './rollup-oracle.ts';
 

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createAnalyticsStore } from '../../src/analytics/analytics-store.ts';
 import type { ResponseFactsRow } from '../../src/db/rollups/rollup-facts.ts';
-import { createRollupMaintenance } from '../../src/rollups/rollup-maintenance.ts';
+import { createRollupMaintenance } from '../../src/db/rollups/rollup-maintenance.ts';
 import { analyticsDb } from './analytics-fixture.ts';
 
 const at = Date.parse('2026-01-05T10:00:00Z');

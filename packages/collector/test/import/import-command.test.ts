@@ -5,7 +5,7 @@ import { mapColumns, parseMapFlags } from '../../src/import/column-map.ts';
 import { importCommand } from '../../src/import/import-command.ts';
 import { progressLine } from '../../src/import/progress-bar.ts';
 import { ANALYTICS_SCHEMA_SQL, ROLLUP_TABLE } from '../../src/rollups/rollup-schema.ts';
-import { createStore } from '../../src/store/store.ts';
+import { createStore } from '../../src/db/database.ts';
 import { tempDir } from '../helpers.ts';
 
 /** A messy export: BOM, CRLF, a quoted comment over three lines, Dutch text, a property column, two bad rows. */

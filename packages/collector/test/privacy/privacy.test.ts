@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { purgeExpired } from '../../src/privacy/retention.ts';
-import { createWebhookStore } from '../../src/webhooks/webhook-store.ts';
+import { createWebhookStore } from '../../src/db/repositories/webhook-repository.ts';
 import { adminCall, closeLoopApp, ingestAt } from '../loops/close-loop-app.ts';
 
 type App = Awaited<ReturnType<typeof closeLoopApp>>;

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate, MIGRATIONS } from '../../src/store/migrations.ts';
-import { openDatabase } from '../../src/store/open-database.ts';
+import { migrate, MIGRATIONS } from '../../src/db/migrate.ts';
+import { openDatabase } from '../../src/db/sqlite/sqlite-connection.ts';
 import { tempDir } from '../helpers.ts';
 
 /** A database as migration 3 left it, before loops lost their rowid. */

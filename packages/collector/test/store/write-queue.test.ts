@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
-import { createStore } from '../../src/store/store.ts';
+import { createStore } from '../../src/db/database.ts';
 import { ADMIN_KEY, asAdmin, createSurvey, post, responseBody, tempDir, testApp } from '../helpers.ts';
 
 describe('group commit', () => {

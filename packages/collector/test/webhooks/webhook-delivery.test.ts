@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createResponseHooks } from '../../src/loops/response-hooks.ts';
+import { createResponseHooks } from '../../src/webhooks/webhook-hooks.ts';
 import { RETRY_DELAYS_MS } from '../../src/webhooks/retry-schedule.ts';
 import { generateSecret } from '../../src/webhooks/signing.ts';
 import { createWebhookDispatcher } from '../../src/webhooks/webhook-dispatcher.ts';

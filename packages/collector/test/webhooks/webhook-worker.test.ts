@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createWebhookStore } from '../../src/webhooks/webhook-store.ts';
+import { createWebhookStore } from '../../src/db/repositories/webhook-repository.ts';
 import { createSurvey, testApp } from '../helpers.ts';
 import { startReceiver } from './receiver.ts';
 

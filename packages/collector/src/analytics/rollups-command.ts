@@ -1,6 +1,6 @@
 /** `npsloop rollups rebuild`: recompute rollups and the comment index from the raw rows. */
 import type { Database } from 'better-sqlite3';
-import { rebuildRollups } from './rollup-rebuild.ts';
+import { rebuildRollups } from '../db/rollups/rollup-rebuild.ts';
 
 /** Rebuilds and reports progress and the result on the given writers. */
 export function runRollupsRebuild(db: Database, io: { out: (text: string) => void; err: (text: string) => void }): void {

@@ -1,8 +1,8 @@
 /** Counts straight from raw rows: the fallback for filters rollups cannot serve, and the edges of ranges. */
 import type { Database, Statement } from 'better-sqlite3';
-import { COUNTER } from '../db/rollups/rollup-delta.ts';
-import { emptyCounters, type Counters } from './counters.ts';
-import type { AnalyticsFilter } from './filters.ts';
+import { COUNTER } from '../rollups/rollup-delta.ts';
+import { emptyCounters, type Counters } from '../../analytics/counters.ts';
+import type { AnalyticsFilter } from '../../analytics/filters.ts';
 import { eventConditions, propertyPath, responseConditions } from './raw-where.ts';
 
 /** A time range tagged with the bucket it adds to. */

@@ -1,12 +1,12 @@
 /** Loop storage: opening loops, changing their state and fields, notes, and the excluded flag of responses. */
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { HttpError } from '../lib/errors.ts';
-import type { ResponseRow } from '../store/response-writes.ts';
-import { createLoopSettingsStore } from './loop-settings.ts';
-import { opensLoop, transitionLoop, type LoopState } from './loop-state.ts';
-import { LOOP_COLUMNS, lifecycleOf, loopView, type LoopRow, type LoopView } from './loop-view.ts';
-import { createRollupSync } from './rollup-sync.ts';
+import { HttpError } from '../../lib/errors.ts';
+import type { ResponseRow } from './response-writer.ts';
+import { createLoopSettingsStore } from '../../loops/loop-settings.ts';
+import { opensLoop, transitionLoop, type LoopState } from '../../loops/loop-state.ts';
+import { LOOP_COLUMNS, lifecycleOf, loopView, type LoopRow, type LoopView } from '../../loops/loop-view.ts';
+import { createRollupSync } from '../../loops/rollup-sync.ts';
 
 /** What `PATCH /v1/responses/:id` may change. */
 export interface ResponsePatch {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { migrate } from './migrations.ts';
+import { migrate } from '../migrate.ts';
 
 /** How hard SQLite syncs on commit in WAL mode: NORMAL survives a killed process, FULL also power loss. */
 export type SyncMode = 'FULL' | 'NORMAL';

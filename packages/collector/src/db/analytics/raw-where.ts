@@ -1,5 +1,5 @@
 /** SQL conditions for an analytics filter over raw `responses` and `events` rows (pure query building). */
-import type { AnalyticsFilter } from './filters.ts';
+import type { AnalyticsFilter } from '../../analytics/filters.ts';
 
 /** A WHERE fragment (joined with AND, never empty) and its parameters. */
 export interface SqlCondition {

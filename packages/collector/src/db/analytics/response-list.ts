@@ -1,12 +1,12 @@
 /** Lists responses newest first with filters, full-text search and keyset pagination. */
 import type { Database } from 'better-sqlite3';
 import { scoreGroup, type ScoreGroup } from '@npsloop/core';
-import { COMMENT_INDEX } from '../rollups/rollup-schema.ts';
-import { encodeCursor, type CursorPosition } from './cursor.ts';
-import type { AnalyticsFilter } from './filters.ts';
+import { COMMENT_INDEX } from '../../rollups/rollup-schema.ts';
+import { encodeCursor, type CursorPosition } from '../../analytics/cursor.ts';
+import type { AnalyticsFilter } from '../../analytics/filters.ts';
 import { responseConditions } from './raw-where.ts';
-import { OPEN_FROM, OPEN_TO } from './rollup-query.ts';
-import { responseView, type StoredResponse } from './response-view.ts';
+import { OPEN_FROM, OPEN_TO } from '../../analytics/rollup-query.ts';
+import { responseView, type StoredResponse } from '../../analytics/response-view.ts';
 
 /** What the list narrows to beyond the common filter. */
 export interface ListOptions {

@@ -1,9 +1,9 @@
 /** Improvement actions in SQLite: create, read, list, update, with links to responses and themes. */
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { HttpError } from '../lib/errors.ts';
-import { assertTransition } from '../lib/state-machine.ts';
-import { ACTION_TRANSITIONS, isActionOverdue, type ActionState } from './action-state.ts';
+import { HttpError } from '../../lib/errors.ts';
+import { assertTransition } from '../../lib/state-machine.ts';
+import { ACTION_TRANSITIONS, isActionOverdue, type ActionState } from '../../actions/action-state.ts';
 
 /** Fields a client sets on an action. */
 export interface ActionInput {

@@ -1,7 +1,7 @@
 /** Applies accumulated rollup deltas inside the caller's transaction. */
 import type { Database } from 'better-sqlite3';
-import { COUNTER_COLUMNS, type RollupDelta, type RollupDeltas } from '../db/rollups/rollup-delta.ts';
-import { ROLLUP_TABLE } from './rollup-schema.ts';
+import { COUNTER_COLUMNS, type RollupDelta, type RollupDeltas } from './rollup-delta.ts';
+import { ROLLUP_TABLE } from '../../rollups/rollup-schema.ts';
 
 const KEY_COLUMNS = ['survey_id', 'grain', 'dim', 'value', 'bucket_start'];
 

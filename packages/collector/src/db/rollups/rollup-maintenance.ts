@@ -6,9 +6,9 @@
  * rollups in a transaction of its own; readers fold first, so answers are exact.
  */
 import type { Database } from 'better-sqlite3';
-import { RollupDeltas, type RollupDelta, type RollupDimension } from '../db/rollups/rollup-delta.ts';
-import { eventFacts, responseFacts, type EventFactsRow, type ResponseFactsRow } from '../db/rollups/rollup-facts.ts';
-import { PENDING_TABLE } from './rollup-schema.ts';
+import { RollupDeltas, type RollupDelta, type RollupDimension } from './rollup-delta.ts';
+import { eventFacts, responseFacts, type EventFactsRow, type ResponseFactsRow } from './rollup-facts.ts';
+import { PENDING_TABLE } from '../../rollups/rollup-schema.ts';
 import { createRollupWriter } from './rollup-writer.ts';
 
 type PendingQuarter = [surveyId: string, bucketStart: number, dim: RollupDimension, value: string, ...counters: number[]];

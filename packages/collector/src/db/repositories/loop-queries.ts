@@ -1,9 +1,9 @@
 /** Loop listing with filters and keyset pagination, and the rows behind the SLA figures. */
 import type { Database } from 'better-sqlite3';
-import type { LoopSettingsStore } from './loop-settings.ts';
-import { DEFAULT_LOOP_SETTINGS, type LoopState } from './loop-state.ts';
-import type { LoopTimes } from './loop-stats.ts';
-import { LOOP_COLUMNS, loopView, type LoopRow, type LoopView } from './loop-view.ts';
+import type { LoopSettingsStore } from '../../loops/loop-settings.ts';
+import { DEFAULT_LOOP_SETTINGS, type LoopState } from '../../loops/loop-state.ts';
+import type { LoopTimes } from '../../loops/loop-stats.ts';
+import { LOOP_COLUMNS, loopView, type LoopRow, type LoopView } from '../../loops/loop-view.ts';
 
 /** A survey's SLA in ms from an SQL expression for its `loop_settings.settings` (NULL: never set, the default). */
 export function slaMsSql(settings: string): string {

@@ -1,8 +1,8 @@
 /** Sums rollup rows over planned pieces, grouped by the caller's bucket key or by dimension value. */
 import type { Database } from 'better-sqlite3';
-import { COUNTER_COLUMNS } from '../db/rollups/rollup-delta.ts';
-import { GRAINS, type RollupPiece } from '../db/rollups/range-plan.ts';
-import { ROLLUP_TABLE } from './rollup-schema.ts';
+import { COUNTER_COLUMNS } from './rollup-delta.ts';
+import { GRAINS, type RollupPiece } from './range-plan.ts';
+import { ROLLUP_TABLE } from '../../rollups/rollup-schema.ts';
 
 /** A planned piece tagged with the bucket (trend bucket, compare side, …) it adds to. */
 export interface KeyedPiece extends RollupPiece {

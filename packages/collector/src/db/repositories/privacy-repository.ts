@@ -1,8 +1,8 @@
 /** Erasure of everything stored about one respondent: responses, loops, notes, action links, webhook deliveries, index entries. */
 import type { Database } from 'better-sqlite3';
-import { createRollupSync } from '../loops/rollup-sync.ts';
-import type { ResponseRow } from '../store/response-writes.ts';
-import { flushErasure, withSecureDelete } from './secure-wipe.ts';
+import { createRollupSync } from '../../loops/rollup-sync.ts';
+import type { ResponseRow } from './response-writer.ts';
+import { flushErasure, withSecureDelete } from '../sqlite/secure-erase.ts';
 
 /** Who to erase: by email (case-insensitive) or by the site's user id. */
 export type RespondentKey = { email: string; userId?: undefined } | { userId: string; email?: undefined };

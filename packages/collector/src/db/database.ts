@@ -1,14 +1,14 @@
 import type { Database } from 'better-sqlite3';
-import { createResponseHooks } from '../loops/response-hooks.ts';
+import { createResponseHooks } from '../webhooks/webhook-hooks.ts';
 import { createAnalyticsStore, type AnalyticsStore } from '../analytics/analytics-store.ts';
-import { createRollupMaintenance } from '../rollups/rollup-maintenance.ts';
+import { createRollupMaintenance } from './rollups/rollup-maintenance.ts';
 import type { EventBody, ResponseBody } from '../ingest/ingest-schemas.ts';
 import type { Survey, SurveyCreate, SurveyPatch } from '../surveys/survey-schemas.ts';
-import { createKeyStore, type ApiKey, type KeyScope } from './api-keys.ts';
-import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
-import { isFileDatabase, openDatabase, type SyncMode } from './open-database.ts';
-import { createIngestWrites, type IngestStatus } from './response-writes.ts';
-import { createSurveyStore } from './surveys.ts';
+import { createKeyStore, type ApiKey, type KeyScope } from './repositories/key-repository.ts';
+import { startCheckpointer, type Checkpointer } from './sqlite/checkpointer.ts';
+import { isFileDatabase, openDatabase, type SyncMode } from './sqlite/sqlite-connection.ts';
+import { createIngestWrites, type IngestStatus } from './repositories/response-writer.ts';
+import { createSurveyStore } from './repositories/survey-repository.ts';
 import { createWriteQueue, type WriteQueueOptions } from './write-queue.ts';
 
 /** Everything the routes need from storage; SQLite today, another database behind the same methods later. */

@@ -1,10 +1,10 @@
 /** What happens after ingest stores a response: a loop opens for a detractor, and webhook deliveries are queued. */
 import type { Database } from 'better-sqlite3';
-import type { IngestStatus } from '../store/response-writes.ts';
-import { createPayloadBuilder } from '../webhooks/event-payloads.ts';
-import { createWebhookStore } from '../webhooks/webhook-store.ts';
-import { slaMsSql } from './loop-queries.ts';
-import { createLoopStore } from './loop-store.ts';
+import type { IngestStatus } from '../db/repositories/response-writer.ts';
+import { createPayloadBuilder } from './event-payloads.ts';
+import { createWebhookStore } from '../db/repositories/webhook-repository.ts';
+import { slaMsSql } from '../db/repositories/loop-queries.ts';
+import { createLoopStore } from '../db/repositories/loop-repository.ts';
 
 /** Default wait before `loop.opened` is delivered, so it carries the comment that usually follows the score. */
 export const DEFAULT_LOOP_OPENED_DELAY_MS = 2 * 60 * 1000;

@@ -1,8 +1,8 @@
 /** Recomputes the rollups (and the comment index) from the raw rows, for `npsloop rollups rebuild`. */
 import type { Database } from 'better-sqlite3';
-import { RollupDeltas } from '../db/rollups/rollup-delta.ts';
-import { eventFacts, responseFacts, type EventFactsRow, type ResponseFactsRow } from '../db/rollups/rollup-facts.ts';
-import { COMMENT_INDEX, PENDING_TABLE, ROLLUP_TABLE } from './rollup-schema.ts';
+import { RollupDeltas } from './rollup-delta.ts';
+import { eventFacts, responseFacts, type EventFactsRow, type ResponseFactsRow } from './rollup-facts.ts';
+import { COMMENT_INDEX, PENDING_TABLE, ROLLUP_TABLE } from '../../rollups/rollup-schema.ts';
 import { createRollupWriter } from './rollup-writer.ts';
 
 const PAGE = 50_000;

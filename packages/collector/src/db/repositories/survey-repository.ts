@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { HttpError } from '../lib/errors.ts';
-import type { Survey, SurveyCreate, SurveyPatch } from '../surveys/survey-schemas.ts';
+import { HttpError } from '../../lib/errors.ts';
+import type { Survey, SurveyCreate, SurveyPatch } from '../../surveys/survey-schemas.ts';
 
 interface SurveyRow {
   id: string;

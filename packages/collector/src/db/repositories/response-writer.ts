@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { HttpError } from '../lib/errors.ts';
+import { HttpError } from '../../lib/errors.ts';
 import type { RollupMaintenance } from '../rollups/rollup-maintenance.ts';
-import type { EventBody, ResponseBody } from '../ingest/ingest-schemas.ts';
+import type { EventBody, ResponseBody } from '../../ingest/ingest-schemas.ts';
 
 /** How an ingest request changed the database. */
 export type IngestStatus = 'created' | 'updated' | 'unchanged';

@@ -1,7 +1,7 @@
 /** Webhook endpoints and their deliveries in SQLite: the outbox a restart never loses. */
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { generateSecret } from './signing.ts';
+import { generateSecret } from '../../webhooks/signing.ts';
 
 /** The events a webhook can subscribe to. */
 export const WEBHOOK_EVENTS = ['response.created', 'response.updated', 'loop.opened', 'loop.overdue'] as const;
