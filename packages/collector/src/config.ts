@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { RateLimitOptions } from './plugins/rate-limit.ts';
-import type { SyncMode } from './db/sqlite/sqlite-connection.ts';
+import type { SyncMode } from './db/database.ts';
 
 /** A bad flag or environment value; the CLI prints its message and exits 2. */
 export class ConfigError extends Error {}

@@ -1,110 +1,137 @@
-import type { Database } from 'better-sqlite3';
-import { createResponseHooks } from '../webhooks/webhook-hooks.ts';
-import { createAnalyticsStore, type AnalyticsStore } from '../analytics/analytics-store.ts';
-import { createRollupMaintenance } from './rollups/rollup-maintenance.ts';
-import type { EventBody, ResponseBody } from '../ingest/ingest-schemas.ts';
-import type { Survey, SurveyCreate, SurveyPatch } from '../surveys/survey-schemas.ts';
-import { createKeyStore, type ApiKey, type KeyScope } from './repositories/key-repository.ts';
-import { startCheckpointer, type Checkpointer } from './sqlite/checkpointer.ts';
-import { isFileDatabase, openDatabase, type SyncMode } from './sqlite/sqlite-connection.ts';
-import { createIngestWrites, type IngestStatus } from './repositories/response-writer.ts';
-import { createSurveyStore } from './repositories/survey-repository.ts';
-import { createWriteQueue, type WriteQueueOptions } from './write-queue.ts';
+/**
+ * The data layer's front door: `openDatabase` opens the dialect, migrates, and builds every repository once.
+ * Nothing outside src/db sees a driver or a connection; callers get repositories that speak in domain records,
+ * the group-commit write queue, and transactions whose repositories write through the one response writer.
+ */
+import { HuddleReads } from './analytics/huddle-reads.ts';
+import { RawCounts } from './analytics/raw-counts.ts';
+import { ResponseList } from './analytics/response-list.ts';
+import type { Dialect } from './dialect.ts';
+import type { EventInput } from './repositories/event-writer.ts';
+import type { IngestHook, ResponseInput } from './repositories/response-input.ts';
+import type { RespondentKey } from './repositories/response-reads.ts';
+import type { IngestStatus } from './repositories/response-writer.ts';
+import { eraseRespondent, purgeExpired, type ErasureReport, type PurgeReport } from './repositories/privacy-repository.ts';
+import { SurveyCache } from './repositories/survey-repository.ts';
+import { foldPendingDeltas } from './rollups/rollup-maintenance.ts';
+import { RollupReader } from './rollups/rollup-reader.ts';
+import { countRollupRows, rebuildRollups } from './rollups/rollup-rebuild.ts';
+import { openSqliteDialect } from './sqlite/sqlite-dialect.ts';
+import type { SyncMode } from './sqlite/sqlite-connection.ts';
 
-/** Everything the routes need from storage; SQLite today, another database behind the same methods later. */
-export interface Store {
-  /** Upserts a response through the group-commit queue; resolves after the commit. */
-  ingestResponse(body: ResponseBody, now?: number): Promise<IngestStatus>;
-  /** Records a prompt event through the group-commit queue. */
-  ingestEvent(body: EventBody, now?: number): Promise<IngestStatus>;
-  getSurvey(id: string): Survey | undefined;
-  listSurveys(): Survey[];
-  /** Every allowed-origin pattern of the active surveys (cached briefly). */
-  activeOriginPatterns(): string[];
-  createSurvey(input: SurveyCreate): Survey;
-  updateSurvey(id: string, patch: SurveyPatch): Survey | undefined;
-  createKey(scope: KeyScope, name?: string | null): { secret: string; key: ApiKey };
-  findKey(secret: string): ApiKey | undefined;
-  /** Summary, trend, segments, compare, responses, themes and export; rollups are kept current by the write path. */
-  readonly analytics: AnalyticsStore;
-  /** True when the database answers. */
-  ping(): boolean;
-  /** Jobs waiting for the next commit. */
-  readonly pendingWrites: number;
-  /** Writes everything queued and closes the database. */
-  close(): Promise<void>;
-  /** The underlying handle, for tests and the CLI. */
-  readonly db: Database;
-}
+export type { SyncMode };
+import { compileTemplates, rootRepositories, TransactionContext, type Repositories, type SharedParts, type TransactionRepositories } from './transaction-context.ts';
+import { createWriteQueue, type WriteJob, type WriteQueueOptions } from './write-queue.ts';
 
-/** Options for `createStore`. */
-export interface StoreOptions extends WriteQueueOptions {
+/** Options for `openDatabase`. */
+export interface DatabaseOptions extends WriteQueueOptions {
+  /** The SQLite file (its directory is created) or `:memory:`. */
+  path: string;
+  /** SQLite `synchronous` in WAL mode: NORMAL (default) survives a killed process, FULL also power loss. */
   sync?: SyncMode;
   /** Checkpoint the WAL from a background thread (the server does; one-shot CLI commands need not). */
   backgroundCheckpoints?: boolean;
-  /** Wait before `loop.opened` webhooks are delivered, in ms (default 2 minutes). */
-  loopOpenedDelayMs?: number;
+  /** Run inside every ingest job after the response and its loop are written (webhooks register here). */
+  ingestHooks?: IngestHook[];
+  /** How often pending rollup deltas are folded, in ms (default 1000; 0: only before reads and on close). */
+  foldIntervalMs?: number;
 }
 
-/** With background checkpoints on, the main connection checkpoints only past this many WAL pages (a safety net). */
-const SAFETY_NET_CHECKPOINT_PAGES = 20_000;
+/** The reads behind analytics and the huddle. */
+export interface AnalyticsReads {
+  readonly raw: RawCounts;
+  readonly rollups: RollupReader;
+  readonly responses: ResponseList;
+  readonly huddle: HuddleReads;
+  /** Folds pending rollup deltas so the next read counts them. */
+  fold(): Promise<number>;
+}
 
-/** Opens the database file (migrating it) and builds the store on it. */
-export function createStore(dbPath: string, options: StoreOptions = {}): Store {
-  const db = openDatabase(dbPath, options.sync);
-  let checkpointer: Checkpointer | null = null;
-  if (options.backgroundCheckpoints && isFileDatabase(dbPath)) {
-    db.pragma(`wal_autocheckpoint = ${SAFETY_NET_CHECKPOINT_PAGES}`);
-    checkpointer = startCheckpointer(dbPath);
-  }
-  // Each batch commits its rollup deltas as one pending row; a timer and every analytics read fold them in.
-  const rollups = createRollupMaintenance(db);
-  const queue = createWriteQueue(db, { ...options, beforeCommit: () => rollups.flush() });
-  const writes = createIngestWrites(db, rollups);
-  const foldTimer = setInterval(() => {
-    try {
-      rollups.fold();
-    } catch {
-      // A busy database: the next tick or the next analytics read folds them.
-    }
-  }, 1000);
-  foldTimer.unref();
-  const surveys = createSurveyStore(db);
-  const keys = createKeyStore(db);
-  // Inside each ingest job: a detractor opens a loop and webhook deliveries are queued, in the same commit.
-  const responseHooks = createResponseHooks(db, { loopOpenedDelayMs: options.loopOpenedDelayMs });
-  const analytics = createAnalyticsStore(db, { beforeRead: () => rollups.fold() });
-  const ping = db.prepare('SELECT 1 AS ok');
+/** An open database: repositories, the write queue, transactions, privacy and rollup maintenance. */
+export interface Database extends Repositories {
+  /** The engine: `sqlite` today. */
+  readonly engine: Dialect['name'];
+  /** The schema version after migrating. */
+  readonly schemaVersion: number;
+  readonly analytics: AnalyticsReads;
+  /** Upserts a response through the group-commit queue; resolves after the commit. */
+  ingestResponse(input: ResponseInput, now?: number): Promise<IngestStatus>;
+  /** Records a prompt event through the group-commit queue. */
+  ingestEvent(input: EventInput, now?: number): Promise<IngestStatus>;
+  /** Runs a job through the group-commit queue, in a savepoint of the batch transaction. */
+  write<T>(job: WriteJob<T>): Promise<T>;
+  /** Runs `work` in one transaction of its own (rollup deltas of its writes included). */
+  transaction<T>(work: (tx: TransactionRepositories) => Promise<T>): Promise<T>;
+  /** Erases everything about one respondent and wipes it from the file. */
+  eraseRespondent(who: RespondentKey): Promise<ErasureReport>;
+  /** Purges comments and personal data older than `retentionDays`. */
+  purgeExpired(retentionDays: number, now: number): Promise<PurgeReport>;
+  /** Recomputes every rollup row from the raw rows. */
+  rebuildRollups(onProgress?: (rowsRead: number) => void): Promise<{ responses: number; events: number; rollupRows: number }>;
+  /** True when the database answers. */
+  ping(): Promise<boolean>;
+  /** Jobs waiting for the next commit. */
+  readonly pendingWrites: number;
+  /** Writes everything queued, folds the rollups and closes. */
+  close(): Promise<void>;
+}
+
+/** Opens the database (migrating it) and builds the data layer on it. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const dialect = openSqliteDialect({ path: options.path, sync: options.sync, backgroundCheckpoints: options.backgroundCheckpoints });
+  const shared: SharedParts = {
+    dialect, templates: compileTemplates(dialect.db), surveyCache: new SurveyCache(), loopSettingsCache: new Map(),
+    subscriberCache: { rows: null }, ingestHooks: options.ingestHooks ?? [],
+  };
+  const inTransaction = <T>(work: (context: TransactionContext) => Promise<T>, open = dialect.transaction) => open(async (executor) => {
+    const context = new TransactionContext(executor, shared);
+    const result = await work(context);
+    await context.finish();
+    return result;
+  });
+  const queue = createWriteQueue((work) => inTransaction(work), options);
+  const fold = () => foldPendingDeltas(dialect);
+  const foldTimer = options.foldIntervalMs === 0 ? null : setInterval(() => fold().catch(() => 0), options.foldIntervalMs ?? 1000);
+  foldTimer?.unref();
+  const erasing = {
+    erasingTransaction: <T>(work: (tx: TransactionRepositories) => Promise<T>) =>
+      inTransaction((context) => work(context.repositories), (run) => dialect.erasingTransaction(run)),
+    flushErasure: () => dialect.flushErasure(),
+  };
   let closed = false;
 
   return {
-    ingestResponse: (body, now = Date.now()) => queue.run(() => {
-      const status = writes.upsertResponse(body, now);
-      responseHooks.afterResponseWrite(body, status, now);
-      return status;
-    }),
-    ingestEvent: (body, now = Date.now()) => queue.run(() => writes.insertEvent(body, now)),
-    getSurvey: (id) => surveys.getSurvey(id),
-    listSurveys: () => surveys.listSurveys(),
-    activeOriginPatterns: () => surveys.activeOriginPatterns(),
-    createSurvey: (input) => surveys.createSurvey(input),
-    updateSurvey: (id, patch) => surveys.updateSurvey(id, patch),
-    createKey: (scope, name) => keys.createKey(scope, name),
-    findKey: (secret) => keys.findKey(secret),
-    analytics,
-    ping: () => !closed && (ping.get() as { ok: number }).ok === 1,
+    ...rootRepositories(dialect.root, shared),
+    engine: dialect.name,
+    schemaVersion: dialect.schemaVersion,
+    analytics: {
+      raw: new RawCounts(dialect.db, dialect.sql),
+      rollups: new RollupReader(dialect.db, dialect.sql),
+      responses: new ResponseList(dialect.db, dialect.sql),
+      huddle: new HuddleReads(dialect.db),
+      fold,
+    },
+    ingestResponse: (input, now = Date.now()) => queue.run((tx) => tx.responses.ingest(input, now)),
+    ingestEvent: (input, now = Date.now()) => queue.run((tx) => tx.events.ingest(input, now)),
+    write: (job) => queue.run(job),
+    transaction: (work) => inTransaction((context) => work(context.repositories)),
+    eraseRespondent: (who) => eraseRespondent(erasing, who),
+    purgeExpired: (retentionDays, now) => purgeExpired(erasing, retentionDays, now),
+    async rebuildRollups(onProgress) {
+      const counts = await rebuildRollups(dialect, onProgress);
+      return { ...counts, rollupRows: await countRollupRows(dialect) };
+    },
+    ping: () => (closed ? Promise.resolve(false) : dialect.ping()),
     get pendingWrites() {
       return queue.pending;
     },
     async close() {
       if (closed) return;
-      await queue.flush();
-      clearInterval(foldTimer);
-      rollups.fold();
       closed = true;
-      await checkpointer?.stop();
-      db.close();
+      await queue.flush();
+      if (foldTimer) clearInterval(foldTimer);
+      await fold();
+      await dialect.close();
     },
-    db,
   };
 }

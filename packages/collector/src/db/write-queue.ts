@@ -1,10 +1,16 @@
-import type { Database } from 'better-sqlite3';
+/**
+ * Group commit: the write jobs queued in the same event-loop turn (plus an optional window) run in one
+ * transaction, and each caller is answered after the commit. Each job runs in its own savepoint: a job that
+ * throws leaves nothing behind and fails alone, the rest of the batch commits, and its caller gets the error.
+ */
+import type { TransactionContext, TransactionRepositories } from './transaction-context.ts';
 
-/** A unit of work run inside the batch transaction; its return value answers its caller. */
-export type WriteJob<T> = () => T;
+/** A unit of work: what one request writes, with the batch transaction's repositories. */
+export type WriteJob<T> = (tx: TransactionRepositories) => Promise<T>;
 
-/** Group commit: jobs queued in the same event-loop turn (plus an optional window) run in one transaction; each caller is answered after the commit. */
+/** The one writer of a database. */
 export interface WriteQueue {
+  /** Queues a job; resolves with its result after its batch commits, or rejects with its own error. */
   run<T>(job: WriteJob<T>): Promise<T>;
   /** Writes everything queued now and waits for it. */
   flush(): Promise<void>;
@@ -18,8 +24,6 @@ export interface WriteQueueOptions {
   windowMs?: number;
   /** A batch this large is written at once. */
   maxBatch?: number;
-  /** Called inside the batch transaction after its jobs, before the commit (rollup maintenance). */
-  beforeCommit?: () => void;
   /** Called after every committed batch. */
   onBatch?: (size: number, seconds: number) => void;
 }
@@ -30,40 +34,68 @@ interface Queued {
   reject: (error: unknown) => void;
 }
 
-/** Creates the one writer of a database. */
-export function createWriteQueue(db: Database, options: WriteQueueOptions = {}): WriteQueue {
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** Runs one batch's work in a transaction of its own and commits it (from the database). */
+export type BatchRunner = (work: (context: TransactionContext) => Promise<void>) => Promise<void>;
+
+/** Runs each job in a savepoint; a failed job's writes and rollup deltas are undone, the others stay. */
+async function runJobs(context: TransactionContext, batch: readonly Queued[]): Promise<Outcome[]> {
+  const { executor, rollups, repositories } = context;
+  const outcomes: Outcome[] = [];
+  for (const item of batch) {
+    await executor.savepoint();
+    rollups.beginJob();
+    try {
+      const value = await item.job(repositories);
+      await executor.releaseSavepoint();
+      rollups.commitJob();
+      outcomes.push({ ok: true, value });
+    } catch (error) {
+      rollups.discardJob();
+      // If the transaction itself is gone (disk full, I/O error) these throw and the whole batch fails.
+      await executor.rollbackToSavepoint();
+      await executor.releaseSavepoint();
+      outcomes.push({ ok: false, error });
+    }
+  }
+  return outcomes;
+}
+
+/** Creates the write queue of a database. */
+export function createWriteQueue(runBatch: BatchRunner, options: WriteQueueOptions = {}): WriteQueue {
   const windowMs = options.windowMs ?? 0;
   const maxBatch = options.maxBatch ?? 1000;
   let queue: Queued[] = [];
   let timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
-  const cancel = (pending: NodeJS.Timeout | NodeJS.Immediate) =>
-    windowMs > 0 ? clearTimeout(pending as NodeJS.Timeout) : clearImmediate(pending as NodeJS.Immediate);
+  let writing: Promise<void> | null = null;
 
-  // A job that throws fails alone: jobs write with single statements, which SQLite rolls back
-  // on their own. Only if the whole transaction is gone (I/O error, disk full) does the batch fail.
-  const commitBatch = db.transaction((batch: Queued[]) => {
-    const outcomes = batch.map((item) => {
-      try {
-        return { ok: true as const, value: item.job() };
-      } catch (error) {
-        if (!db.inTransaction) throw error;
-        return { ok: false as const, error };
-      }
-    });
-    options.beforeCommit?.();
-    return outcomes;
-  });
+  function schedule(): void {
+    if (timer || writing) return;
+    timer = windowMs > 0 ? setTimeout(writeNow, windowMs) : setImmediate(writeNow);
+  }
 
   function writeNow(): void {
-    if (timer) cancel(timer);
+    if (timer && windowMs > 0) clearTimeout(timer as NodeJS.Timeout);
+    else if (timer) clearImmediate(timer as NodeJS.Immediate);
     timer = null;
-    const batch = queue;
-    queue = [];
-    if (batch.length === 0) return;
+    if (writing || queue.length === 0) return;
+    const batch = queue.slice(0, maxBatch);
+    queue = queue.slice(batch.length);
+    writing = writeBatch(batch).finally(() => {
+      writing = null;
+      if (queue.length >= maxBatch) writeNow();
+      else if (queue.length > 0) schedule();
+    });
+  }
+
+  async function writeBatch(batch: Queued[]): Promise<void> {
     const started = process.hrtime.bigint();
-    let outcomes;
+    let outcomes: Outcome[] = [];
     try {
-      outcomes = commitBatch.immediate(batch);
+      await runBatch(async (context) => {
+        outcomes = await runJobs(context, batch);
+      });
     } catch (error) {
       for (const item of batch) item.reject(error);
       return;
@@ -79,13 +111,16 @@ export function createWriteQueue(db: Database, options: WriteQueueOptions = {}):
   return {
     run<T>(job: WriteJob<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        queue.push({ job, resolve: resolve as (value: unknown) => void, reject });
+        queue.push({ job: job as WriteJob<unknown>, resolve: resolve as (value: unknown) => void, reject });
         if (queue.length >= maxBatch) writeNow();
-        else if (!timer) timer = windowMs > 0 ? setTimeout(writeNow, windowMs) : setImmediate(writeNow);
+        else schedule();
       });
     },
     async flush() {
-      writeNow();
+      while (writing || queue.length > 0) {
+        if (!writing) writeNow();
+        await writing;
+      }
     },
     get pending() {
       return queue.length;

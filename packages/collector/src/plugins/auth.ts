@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpError } from '../lib/errors.ts';
-import { hashSecret, type KeyScope } from '../db/repositories/key-repository.ts';
+import { hashSecret, type KeyRepository, type KeyScope } from '../db/repositories/key-repository.ts';
 import { addRouteHook, globalPlugin } from './global-plugin.ts';
 
 /** Who may call a route: anyone, a `read` or `admin` key, or only an `admin` key (the default). */
@@ -28,34 +28,27 @@ function bearerToken(request: FastifyRequest): string | null {
 }
 
 /** Every route is admin-only unless it says otherwise; keys come as `Authorization: Bearer <key>`. */
-export const auth = globalPlugin(async (app: FastifyInstance, options: { adminKey?: string }) => {
+export const auth = globalPlugin(async (app: FastifyInstance, options: { adminKey?: string; keys: KeyRepository }) => {
   const adminKeyHash = options.adminKey ? Buffer.from(hashSecret(options.adminKey), 'hex') : null;
   app.decorateRequest('keyScope', null);
 
-  function scopeOf(token: string): KeyScope | null {
+  async function scopeOf(token: string): Promise<KeyScope | null> {
     const hash = Buffer.from(hashSecret(token), 'hex');
     if (adminKeyHash && timingSafeEqual(hash, adminKeyHash)) return 'admin';
-    return app.store.findKey(token)?.scope ?? null;
+    return (await options.keys.find(token))?.scope ?? null;
   }
 
   // Every route but the public ones (all of ingest) gets the check.
   app.addHook('onRoute', (route) => {
     const access = route.config?.access ?? 'admin';
     if (access === 'public') return;
-    addRouteHook(route, 'onRequest', (request, _reply, done) => {
-      try {
-        authenticate(request, access);
-        done();
-      } catch (error) {
-        done(error as Error);
-      }
-    });
+    addRouteHook(route, 'onRequest', async (request) => authenticate(request, access));
   });
 
-  function authenticate(request: FastifyRequest, access: KeyScope): void {
+  async function authenticate(request: FastifyRequest, access: KeyScope): Promise<void> {
     const token = bearerToken(request);
     if (token === null) throw new HttpError(401, 'unauthorized', 'Authorization: a Bearer API key is required', challenge);
-    const scope = token ? scopeOf(token) : null;
+    const scope = token ? await scopeOf(token) : null;
     if (!scope) throw new HttpError(401, 'unauthorized', 'Authorization: the API key is not valid', challenge);
     if (access === 'admin' && scope !== 'admin') {
       throw new HttpError(403, 'forbidden', 'Authorization: this route needs an admin key; the key has read scope');

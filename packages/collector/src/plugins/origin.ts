@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../lib/errors.ts';
 import { originAllowed } from '../lib/origin-match.ts';
-import type { Survey } from '../surveys/survey-schemas.ts';
+import type { SurveyRecord } from '../db/repositories/survey-repository.ts';
 import { addRouteHook, globalPlugin } from './global-plugin.ts';
 
 declare module 'fastify' {
@@ -13,6 +13,8 @@ declare module 'fastify' {
 
 /** Options for the origin plugin. */
 export interface OriginOptions {
+  /** Every allowed-origin pattern of the active surveys (the surveys repository's, cached briefly). */
+  activeOriginPatterns: () => Promise<string[]>;
   /** Origins (same patterns as surveys) that may call the key-protected API from a browser, e.g. a separately hosted dashboard. */
   apiCorsOrigins?: readonly string[];
 }
@@ -23,7 +25,7 @@ const PREFLIGHT_MAX_AGE = '86400';
  * Enforces a survey's allowed origins for a request: no `Origin` header (servers, curl) passes;
  * an allowed origin gets `Access-Control-Allow-Origin`; any other is refused with 403.
  */
-export function enforceSurveyOrigin(request: FastifyRequest, reply: FastifyReply, survey: Survey): void {
+export function enforceSurveyOrigin(request: FastifyRequest, reply: FastifyReply, survey: SurveyRecord): void {
   const origin = request.headers.origin;
   if (origin === undefined) return;
   if (!originAllowed(origin, survey.allowedOrigins)) {
@@ -43,10 +45,11 @@ export const origin = globalPlugin(async (app: FastifyInstance, options: OriginO
         // An origin some active survey allows may read every answer, errors included, so the widget can tell
         // a refused body (drop it) from a network failure (retry). The handler still checks the survey's own list.
         const requestOrigin = request.headers.origin;
-        if (requestOrigin && originAllowed(requestOrigin, app.store.activeOriginPatterns())) {
-          reply.header('Access-Control-Allow-Origin', requestOrigin);
-        }
-        done();
+        if (!requestOrigin) return done();
+        options.activeOriginPatterns().then((patterns) => {
+          if (originAllowed(requestOrigin, patterns)) reply.header('Access-Control-Allow-Origin', requestOrigin);
+          done();
+        }, done);
       });
     } else if (apiOrigins.length > 0 && route.config?.access !== 'public') {
       addRouteHook(route, 'onRequest', (request, reply, done) => {
@@ -64,7 +67,7 @@ export const origin = globalPlugin(async (app: FastifyInstance, options: OriginO
   const ingestPreflight = async (request: FastifyRequest, reply: FastifyReply) => {
     const requestOrigin = request.headers.origin;
     reply.header('Vary', 'Origin');
-    if (!requestOrigin || !originAllowed(requestOrigin, app.store.activeOriginPatterns())) {
+    if (!requestOrigin || !originAllowed(requestOrigin, await options.activeOriginPatterns())) {
       throw new HttpError(403, 'origin_not_allowed', `Origin: "${String(requestOrigin ?? '').slice(0, 100)}" is not allowed by any active survey`);
     }
     return reply

@@ -1,9 +1,11 @@
 /** Counts straight from raw rows: the fallback for filters rollups cannot serve, and the edges of ranges. */
-import type { Database, Statement } from 'better-sqlite3';
+import { sql, type Kysely } from 'kysely';
+import type { DialectSql } from '../dialect.ts';
 import { COUNTER } from '../rollups/rollup-delta.ts';
-import { emptyCounters, type Counters } from '../../analytics/counters.ts';
-import type { AnalyticsFilter } from '../../analytics/filters.ts';
-import { eventConditions, propertyPath, responseConditions } from './raw-where.ts';
+import type { Schema } from '../schema.ts';
+import type { AnalyticsFilter, FilterDimension } from './analytics-filter.ts';
+import { emptyCounters, type Counters } from './counters.ts';
+import { eventConditions, responseConditions } from './raw-where.ts';
 
 /** A time range tagged with the bucket it adds to. */
 export interface KeyedRange {
@@ -13,77 +15,77 @@ export interface KeyedRange {
 }
 
 /** What raw segments group by: a response column or a custom property. */
-export type RawGrouping = { column: 'touchpoint' | 'channel' | 'locale' | 'journey' } | { property: string };
+export type RawGrouping = { column: FilterDimension } | { property: string };
 
-const RESPONSE_SUMS = `r.score, COUNT(*), SUM(r.comment IS NOT NULL), SUM(r.channel IS NULL OR r.channel IN ('web', 'app'))`;
-// CROSS JOIN keeps the ranges as the outer loop, so each one is an index range seek.
-const RANGE_JOIN = `FROM json_each(?) AS b CROSS JOIN responses AS r
-  ON r.survey_id = ? AND r.created_at >= b.value ->> 0 AND r.created_at < b.value ->> 1`;
+interface ScoreRow {
+  score: number;
+  answers: number | string;
+  comments: number | string | null;
+  prompted: number | string | null;
+}
 
 function rangesJson(ranges: readonly KeyedRange[]): string {
   return JSON.stringify(ranges.map((range) => [range.from, range.to, range.key]));
 }
 
-function addScoreRow(target: Counters, row: number[]): void {
-  const [score, count, comments, prompted] = row;
-  target[score] += count;
-  target[COUNTER.comments] += comments;
-  target[COUNTER.prompted] += prompted;
+function addScoreRow(target: Counters, row: ScoreRow): void {
+  target[row.score] += Number(row.answers);
+  target[COUNTER.comments] += Number(row.comments ?? 0);
+  target[COUNTER.prompted] += Number(row.prompted ?? 0);
 }
 
 /** Raw-row counting on one database. */
-export function createRawCounter(db: Database) {
-  const cache = new Map<string, Statement<unknown[]>>();
-  const prepared = (sql: string) => {
-    let statement = cache.get(sql);
-    if (!statement) {
-      statement = db.prepare<unknown[]>(sql).raw();
-      if (cache.size > 200) cache.clear();
-      cache.set(sql, statement);
+export class RawCounts {
+  constructor(private readonly db: Kysely<Schema>, private readonly dialectSql: DialectSql) {}
+
+  /** Responses of the survey in the ranges (each range an index range seek: the ranges are the outer loop), by score. */
+  private responsesByScore(filter: AnalyticsFilter, ranges: readonly KeyedRange[]) {
+    const { jsonArrayRows, jsonArrayNumber } = this.dialectSql;
+    return this.db.selectFrom(jsonArrayRows(rangesJson(ranges)).as('b'))
+      .crossJoin('responses as r')
+      .select((eb) => [
+        'r.score', eb.fn.countAll<number>().as('answers'),
+        sql<number>`SUM(CASE WHEN r.comment IS NOT NULL THEN 1 ELSE 0 END)`.as('comments'),
+        sql<number>`SUM(CASE WHEN r.channel IS NULL OR r.channel IN ('web', 'app') THEN 1 ELSE 0 END)`.as('prompted'),
+      ])
+      .where('r.survey_id', '=', filter.surveyId)
+      .where((eb) => eb.and([eb('r.created_at', '>=', jsonArrayNumber('b.value', 0)), eb('r.created_at', '<', jsonArrayNumber('b.value', 1))]))
+      .where(responseConditions(this.dialectSql, filter));
+  }
+
+  /** Counters per range key for the filtered responses and, when attributable, events. */
+  async countByKey(filter: AnalyticsFilter, ranges: readonly KeyedRange[]): Promise<Map<number, Counters>> {
+    const totals = new Map<number, Counters>();
+    if (ranges.length === 0) return totals;
+    const at = (key: number) => totals.get(key) ?? totals.set(key, emptyCounters()).get(key)!;
+    const keyOf = this.dialectSql.jsonArrayNumber('b.value', 2);
+    const rows = await this.responsesByScore(filter, ranges).select(keyOf.as('k')).groupBy([keyOf, 'r.score']).execute();
+    for (const row of rows) addScoreRow(at(Number(row.k)), row);
+    const events = eventConditions(filter);
+    if (events) {
+      const { jsonArrayRows, jsonArrayNumber } = this.dialectSql;
+      const eventRows = await this.db.selectFrom(jsonArrayRows(rangesJson(ranges)).as('b'))
+        .crossJoin('events as e')
+        .select((eb) => [keyOf.as('k'), 'e.type', eb.fn.countAll<number>().as('count')])
+        .where('e.survey_id', '=', filter.surveyId).where('e.type', 'in', ['shown', 'dismissed'])
+        .where((eb) => eb.and([eb('e.created_at', '>=', jsonArrayNumber('b.value', 0)), eb('e.created_at', '<', jsonArrayNumber('b.value', 1))]))
+        .where(events)
+        .groupBy([keyOf, 'e.type']).execute();
+      for (const row of eventRows) at(Number(row.k))[row.type === 'shown' ? COUNTER.shown : COUNTER.dismissed] += Number(row.count);
     }
-    return statement;
-  };
+    return totals;
+  }
 
-  return {
-    /** Counters per range key for the filtered responses and, when attributable, events. */
-    countByKey(filter: AnalyticsFilter, ranges: readonly KeyedRange[]): Map<number, Counters> {
-      const totals = new Map<number, Counters>();
-      if (ranges.length === 0) return totals;
-      const json = rangesJson(ranges);
-      const at = (key: number) => totals.get(key) ?? totals.set(key, emptyCounters()).get(key)!;
-      const where = responseConditions(filter);
-      const responses = prepared(`SELECT b.value ->> 2, ${RESPONSE_SUMS} ${RANGE_JOIN} WHERE ${where.sql} GROUP BY 1, 2`);
-      for (const [key, ...row] of responses.all(json, filter.surveyId, ...where.params) as number[][]) addScoreRow(at(key), row);
-      const events = eventConditions(filter);
-      if (events) {
-        const sql = `SELECT b.value ->> 2, e.type, COUNT(*) FROM json_each(?) AS b CROSS JOIN events AS e
-          ON e.survey_id = ? AND e.type IN ('shown', 'dismissed') AND e.created_at >= b.value ->> 0 AND e.created_at < b.value ->> 1
-          WHERE ${events.sql} GROUP BY 1, 2`;
-        for (const [key, type, count] of prepared(sql).all(json, filter.surveyId, ...events.params) as [number, string, number][]) {
-          at(key)[type === 'shown' ? COUNTER.shown : COUNTER.dismissed] += count;
-        }
-      }
-      return totals;
-    },
-
-    /** Response counters per segment value (`''` for none) over the ranges. */
-    countByValue(filter: AnalyticsFilter, ranges: readonly KeyedRange[], grouping: RawGrouping): Map<string, Counters> {
-      const totals = new Map<string, Counters>();
-      if (ranges.length === 0) return totals;
-      const where = responseConditions(filter);
-      const groupSql = 'column' in grouping ? `r.${grouping.column}` : 'r.properties -> ?';
-      const groupParams = 'column' in grouping ? [] : [propertyPath(grouping.property)];
-      const sql = `SELECT ${groupSql} AS segment, ${RESPONSE_SUMS} ${RANGE_JOIN} WHERE ${where.sql} GROUP BY 1, 2`;
-      const rows = prepared(sql).all(...groupParams, rangesJson(ranges), filter.surveyId, ...where.params) as [string | null, ...number[]][];
-      for (const [segment, ...row] of rows) {
-        const value = segment === null ? '' : 'column' in grouping ? segment : String(JSON.parse(segment));
-        const target = totals.get(value) ?? totals.set(value, emptyCounters()).get(value)!;
-        addScoreRow(target, row as number[]);
-      }
-      return totals;
-    },
-  };
+  /** Response counters per segment value (`''` for none) over the ranges. */
+  async countByValue(filter: AnalyticsFilter, ranges: readonly KeyedRange[], grouping: RawGrouping): Promise<Map<string, Counters>> {
+    const totals = new Map<string, Counters>();
+    if (ranges.length === 0) return totals;
+    const segment = 'column' in grouping ? sql<string | null>`${sql.ref(`r.${grouping.column}`)}` : this.dialectSql.propertyJson('r.properties', grouping.property);
+    const rows = await this.responsesByScore(filter, ranges).select(segment.as('segment')).groupBy([segment, 'r.score']).execute();
+    for (const row of rows) {
+      const value = row.segment === null ? '' : 'column' in grouping ? row.segment : String(JSON.parse(row.segment));
+      addScoreRow(totals.get(value) ?? totals.set(value, emptyCounters()).get(value)!, row);
+    }
+    return totals;
+  }
 }
-
-/** The raw counter's interface. */
-export type RawCounter = ReturnType<typeof createRawCounter>;

@@ -1,44 +1,22 @@
-/** SQL conditions for an analytics filter over raw `responses` and `events` rows (pure query building). */
-import type { AnalyticsFilter } from '../../analytics/filters.ts';
-
-/** A WHERE fragment (joined with AND, never empty) and its parameters. */
-export interface SqlCondition {
-  sql: string;
-  params: (string | number)[];
-}
-
-/** The JSON path of a custom property, quoted so any allowed name is safe. */
-export function propertyPath(name: string): string {
-  return `$."${name}"`;
-}
+/** Conditions for an analytics filter over raw `responses` (aliased `r`) and `events` (aliased `e`) rows. */
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { DialectSql } from '../dialect.ts';
+import { eventsAttributable, type AnalyticsFilter } from './analytics-filter.ts';
 
 /**
- * Conditions on responses aliased `r`, apart from survey and time; answers marked excluded
- * (test answers) never count. A property value matches its string, number or boolean form
- * (`plan=pro`, `seats=3`, `trial=true`).
+ * Conditions on responses apart from survey and time; answers marked excluded (test answers) never count.
+ * A property value matches its string, number or boolean form (`plan=pro`, `seats=3`, `trial=true`).
  */
-export function responseConditions(filter: AnalyticsFilter): SqlCondition {
-  const parts = ['r.excluded = 0'];
-  const params: (string | number)[] = [];
-  for (const [dim, value] of Object.entries(filter.dims)) {
-    parts.push(`r.${dim} = ?`);
-    params.push(value);
-  }
-  for (const [name, value] of filter.properties) {
-    parts.push('(r.properties -> ?) IN (json_quote(?), ?)');
-    params.push(propertyPath(name), value, value);
-  }
-  return { sql: parts.length ? parts.join(' AND ') : '1', params };
+export function responseConditions(dialectSql: DialectSql, filter: AnalyticsFilter): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [sql<SqlBool>`r.excluded = 0`];
+  for (const [dim, value] of Object.entries(filter.dims)) parts.push(sql<SqlBool>`${sql.ref(`r.${dim}`)} = ${value}`);
+  for (const [name, value] of filter.properties) parts.push(dialectSql.propertyEquals('r.properties', name, value) as Expression<SqlBool>);
+  return sql<SqlBool>`${sql.join(parts, sql` AND `)}`;
 }
 
-/** Conditions on events aliased `e`, or null when events cannot be attributed (journey, properties). */
-export function eventConditions(filter: AnalyticsFilter): SqlCondition | null {
-  if (filter.dims.journey !== undefined || filter.properties.length > 0) return null;
-  const parts: string[] = [];
-  const params: string[] = [];
-  for (const [dim, value] of Object.entries(filter.dims)) {
-    parts.push(`e.${dim} = ?`);
-    params.push(value);
-  }
-  return { sql: parts.length ? parts.join(' AND ') : '1', params };
+/** Conditions on events, or null when events cannot be attributed (journey, properties). */
+export function eventConditions(filter: AnalyticsFilter): Expression<SqlBool> | null {
+  if (!eventsAttributable(filter)) return null;
+  const parts = Object.entries(filter.dims).map(([dim, value]) => sql<SqlBool>`${sql.ref(`e.${dim}`)} = ${value}`);
+  return parts.length ? sql<SqlBool>`${sql.join(parts, sql` AND `)}` : sql<SqlBool>`1 = 1`;
 }

@@ -1,5 +1,6 @@
+/** API keys: stored as a hash of the secret, which is shown once and never stored. */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { Executor } from '../executor.ts';
 
 /** What a key may do: `read` only reads, `admin` reads and writes. */
 export type KeyScope = 'read' | 'admin';
@@ -18,25 +19,21 @@ export function hashSecret(secret: string): string {
 }
 
 /** API key storage. */
-export function createKeyStore(db: Database) {
-  const insert = db.prepare('INSERT INTO api_keys (id, name, scope, secret_hash, created_at) VALUES (?, ?, ?, ?, ?)');
-  const byHash = db.prepare<[string], { id: string; name: string | null; scope: KeyScope; created_at: number }>(
-    'SELECT id, name, scope, created_at FROM api_keys WHERE secret_hash = ?',
-  );
+export class KeyRepository {
+  constructor(private readonly executor: Executor) {}
 
-  return {
-    /** Creates a key and returns its secret, which is shown once and never stored. */
-    createKey(scope: KeyScope, name: string | null = null): { secret: string; key: ApiKey } {
-      const id = `key_${randomBytes(6).toString('hex')}`;
-      const secret = `npsk_${scope}_${randomBytes(32).toString('base64url')}`;
-      const createdAt = Date.now();
-      insert.run(id, name, scope, hashSecret(secret), createdAt);
-      return { secret, key: { id, name, scope, createdAt: new Date(createdAt).toISOString() } };
-    },
-    /** The key a secret belongs to, or undefined. */
-    findKey(secret: string): ApiKey | undefined {
-      const row = byHash.get(hashSecret(secret));
-      return row && { id: row.id, name: row.name, scope: row.scope, createdAt: new Date(row.created_at).toISOString() };
-    },
-  };
+  /** Creates a key and returns its secret, which is shown once and never stored. */
+  async create(scope: KeyScope, name: string | null = null, now = Date.now()): Promise<{ secret: string; key: ApiKey }> {
+    const id = `key_${randomBytes(6).toString('hex')}`;
+    const secret = `npsk_${scope}_${randomBytes(32).toString('base64url')}`;
+    await this.executor.db.insertInto('api_keys').values({ id, name, scope, secret_hash: hashSecret(secret), created_at: now }).execute();
+    return { secret, key: { id, name, scope, createdAt: new Date(now).toISOString() } };
+  }
+
+  /** The key a secret belongs to, or undefined. */
+  async find(secret: string): Promise<ApiKey | undefined> {
+    const row = await this.executor.db.selectFrom('api_keys').select(['id', 'name', 'scope', 'created_at'])
+      .where('secret_hash', '=', hashSecret(secret)).executeTakeFirst();
+    return row && { id: row.id, name: row.name, scope: row.scope, createdAt: new Date(row.created_at).toISOString() };
+  }
 }

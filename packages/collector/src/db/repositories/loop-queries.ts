@@ -1,19 +1,18 @@
-/** Loop listing with filters and keyset pagination, and the rows behind the SLA figures. */
-import type { Database } from 'better-sqlite3';
-import type { LoopSettingsStore } from '../../loops/loop-settings.ts';
-import { DEFAULT_LOOP_SETTINGS, type LoopState } from '../../loops/loop-state.ts';
-import type { LoopTimes } from '../../loops/loop-stats.ts';
-import { LOOP_COLUMNS, loopView, type LoopRow, type LoopView } from '../../loops/loop-view.ts';
+/** The loop work queue with filters and keyset pagination, and the timestamps behind the SLA figures. */
+import { sql } from 'kysely';
+import type { DialectSql } from '../dialect.ts';
+import type { Executor } from '../executor.ts';
+import type { LoopRecord, LoopState } from './loop-repository.ts';
+import { selectLoopRecords, toLoopRecord } from './loop-repository.ts';
+import { slaMsExpression } from './loop-settings-repository.ts';
 
-/** A survey's SLA in ms from an SQL expression for its `loop_settings.settings` (NULL: never set, the default). */
-export function slaMsSql(settings: string): string {
-  return `(COALESCE(json_extract(${settings}, '$.slaHours'), ${DEFAULT_LOOP_SETTINGS.slaHours}) * 3600000)`;
+/** Where a page of the queue starts: after this loop. */
+export interface LoopPosition {
+  openedAt: number;
+  responseId: string;
 }
 
-/** The SLA in ms of the survey of the loop aliased `l`. */
-export const SLA_MS_SQL = slaMsSql('(SELECT s.settings FROM loop_settings s WHERE s.survey_id = l.survey_id)');
-
-/** Filters of `GET /v1/loops`. */
+/** Filters of the loop queue. */
 export interface LoopFilter {
   surveyId?: string;
   state?: LoopState[];
@@ -23,53 +22,51 @@ export interface LoopFilter {
   overdue?: boolean;
   includeExcluded?: boolean;
   limit: number;
-  cursor?: { openedAt: number; responseId: string };
+  after?: LoopPosition;
 }
 
-/** Opaque cursor for the next page: the last loop's opening time and response id. */
-export function encodeLoopCursor(view: Pick<LoopView, 'openedAt' | 'responseId'>): string {
-  return Buffer.from(`${Date.parse(view.openedAt)}:${view.responseId}`).toString('base64url');
+/** The timestamps of one loop that the SLA figures need. */
+export interface LoopTimes {
+  state: string;
+  openedAt: number;
+  firstContactAt: number | null;
+  resolvedAt: number | null;
 }
 
-/** The position a cursor names, or null when it is not one of ours. */
-export function decodeLoopCursor(cursor: string): { openedAt: number; responseId: string } | null {
-  const match = /^(-?\d{1,16}):([A-Za-z0-9_-]{1,64})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  return match ? { openedAt: Number(match[1]), responseId: match[2] } : null;
-}
+/** Loop queue queries on one executor. */
+export class LoopQueries {
+  constructor(private readonly executor: Executor, private readonly dialectSql: DialectSql) {}
 
-/** Loop queries on one database. */
-export function createLoopQueries(db: Database, settings: LoopSettingsStore) {
-  return {
-    /** Loops matching the filter, oldest first (the queue order), with the cursor of the next page. */
-    list(filter: LoopFilter, now: number): { loops: LoopView[]; nextCursor: string | null } {
-      const where: string[] = [];
-      const params: Record<string, unknown> = { now, limit: filter.limit + 1, ...filter.cursor };
-      const add = (condition: string, values: Record<string, unknown> = {}) => {
-        where.push(condition);
-        Object.assign(params, values);
-      };
-      if (filter.surveyId) add('l.survey_id = @surveyId', { surveyId: filter.surveyId });
-      // States come validated from the enum; they are inlined so one statement shape serves every filter.
-      if (filter.state?.length) add(`l.state IN (${filter.state.map((state) => `'${state.replace(/[^a-z_]/g, '')}'`).join(', ')})`);
-      if (filter.assignee) add('l.assignee = @assignee', { assignee: filter.assignee });
-      if (filter.unassigned) add('l.assignee IS NULL');
-      if (filter.tag) add('EXISTS (SELECT 1 FROM json_each(l.tags) t WHERE t.value = @tag)', { tag: filter.tag });
-      if (filter.overdue !== undefined) add(`${filter.overdue ? '' : 'NOT '}(l.state = 'open' AND @now - l.opened_at > ${SLA_MS_SQL})`);
-      if (!filter.includeExcluded) add('r.excluded = 0');
-      if (filter.cursor) add('(l.opened_at > @openedAt OR (l.opened_at = @openedAt AND l.response_id > @responseId))');
-      const rows = db.prepare<Record<string, unknown>, LoopRow>(`SELECT ${LOOP_COLUMNS} FROM loops l JOIN responses r ON r.id = l.response_id
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY l.opened_at, l.response_id LIMIT @limit`).all(params);
-      const page = rows.slice(0, filter.limit).map((row) => loopView(row, settings.get(row.survey_id).slaHours, now));
-      return { loops: page, nextCursor: rows.length > filter.limit ? encodeLoopCursor(page[page.length - 1]) : null };
-    },
+  /** Loops matching the filter, oldest first (the queue order), and where the next page starts (null on the last). */
+  async list(filter: LoopFilter, now: number): Promise<{ loops: LoopRecord[]; next: LoopPosition | null }> {
+    let query = selectLoopRecords(this.executor.db);
+    if (filter.surveyId) query = query.where('l.survey_id', '=', filter.surveyId);
+    if (filter.state?.length) query = query.where('l.state', 'in', filter.state);
+    if (filter.assignee) query = query.where('l.assignee', '=', filter.assignee);
+    if (filter.unassigned) query = query.where('l.assignee', 'is', null);
+    if (filter.tag) query = query.where(this.dialectSql.jsonListContains('l.tags', filter.tag));
+    if (filter.overdue !== undefined) {
+      const sla = slaMsExpression(this.dialectSql, sql`(SELECT s.settings FROM loop_settings AS s WHERE s.survey_id = l.survey_id)`);
+      const overdue = sql<boolean>`(l.state = 'open' AND ${now} - l.opened_at > ${sla})`;
+      query = query.where(filter.overdue ? overdue : sql<boolean>`NOT ${overdue}`);
+    }
+    if (!filter.includeExcluded) query = query.where('r.excluded', '=', 0);
+    const after = filter.after;
+    if (after) {
+      query = query.where((eb) => eb.or([eb('l.opened_at', '>', after.openedAt), eb.and([eb('l.opened_at', '=', after.openedAt), eb('l.response_id', '>', after.responseId)])]));
+    }
+    const rows = await query.orderBy('l.opened_at').orderBy('l.response_id').limit(filter.limit + 1).execute();
+    const loops = rows.slice(0, filter.limit).map(toLoopRecord);
+    const last = loops.at(-1);
+    return { loops, next: rows.length > filter.limit && last ? { openedAt: last.openedAt, responseId: last.responseId } : null };
+  }
 
-    /** The timestamps of a survey's loops opened in a range (excluded responses left out), for the SLA figures. */
-    times(surveyId: string, range: { from?: number; to?: number }): LoopTimes[] {
-      return db.prepare<[string, number, number], { state: string; opened_at: number; first_contact_at: number | null; resolved_at: number | null }>(
-        `SELECT l.state, l.opened_at, l.first_contact_at, l.resolved_at FROM loops l JOIN responses r ON r.id = l.response_id
-         WHERE l.survey_id = ? AND l.opened_at >= ? AND l.opened_at < ? AND r.excluded = 0`,
-      ).all(surveyId, range.from ?? -8.64e15, range.to ?? 8.64e15)
-        .map((row) => ({ state: row.state, openedAt: row.opened_at, firstContactAt: row.first_contact_at, resolvedAt: row.resolved_at }));
-    },
-  };
+  /** The timestamps of a survey's loops opened in a range (excluded responses left out). */
+  async times(surveyId: string, range: { from?: number; to?: number }): Promise<LoopTimes[]> {
+    const rows = await this.executor.db.selectFrom('loops as l').innerJoin('responses as r', 'r.id', 'l.response_id')
+      .select(['l.state', 'l.opened_at', 'l.first_contact_at', 'l.resolved_at'])
+      .where('l.survey_id', '=', surveyId).where('l.opened_at', '>=', range.from ?? -8.64e15).where('l.opened_at', '<', range.to ?? 8.64e15)
+      .where('r.excluded', '=', 0).execute();
+    return rows.map((row) => ({ state: row.state, openedAt: row.opened_at, firstContactAt: row.first_contact_at, resolvedAt: row.resolved_at }));
+  }
 }

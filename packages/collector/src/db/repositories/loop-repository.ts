@@ -1,20 +1,32 @@
-/** Loop storage: opening loops, changing their state and fields, notes, and the excluded flag of responses. */
+/** Loops and their notes: opening one for an answer, changing its fields, notes, and the overdue marks. */
 import { randomBytes } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
-import { HttpError } from '../../lib/errors.ts';
-import type { ResponseRow } from './response-writer.ts';
-import { createLoopSettingsStore } from '../../loops/loop-settings.ts';
-import { opensLoop, transitionLoop, type LoopState } from '../../loops/loop-state.ts';
-import { LOOP_COLUMNS, lifecycleOf, loopView, type LoopRow, type LoopView } from '../../loops/loop-view.ts';
-import { createRollupSync } from '../../loops/rollup-sync.ts';
+import { sql, type Kysely } from 'kysely';
+import type { DialectSql } from '../dialect.ts';
+import { queryTemplate, type Executor } from '../executor.ts';
+import type { LoopsTable, Schema } from '../schema.ts';
+import { opensLoop, slaMsExpression, type LoopSettingsRepository } from './loop-settings-repository.ts';
 
-/** What `PATCH /v1/responses/:id` may change. */
-export interface ResponsePatch {
-  status?: LoopState;
-  closeReason?: string;
-  assignee?: string | null;
-  tags?: string[];
-  excluded?: boolean;
+/** Where a loop is: waiting for contact, contacted, resolved, or closed with a reason. */
+export type LoopState = LoopsTable['state'];
+
+/** A loop with what the queue shows of its response (times in epoch ms). */
+export interface LoopRecord {
+  responseId: string;
+  surveyId: string;
+  state: LoopState;
+  assignee: string | null;
+  tags: string[];
+  closeReason: string | null;
+  openedAt: number;
+  firstContactAt: number | null;
+  resolvedAt: number | null;
+  closedAt: number | null;
+  updatedAt: number;
+  notesCount: number;
+  response: {
+    score: number; comment: string | null; consent: boolean | null; email: string | null; userId: string | null;
+    touchpoint: string | null; channel: string | null; excluded: boolean; createdAt: number;
+  };
 }
 
 /** A note on a loop. */
@@ -22,110 +34,145 @@ export interface LoopNote {
   id: string;
   author: string;
   text: string;
-  createdAt: string;
+  createdAt: number;
 }
 
-/** 404 for an unknown response id. */
-export function responseNotFound(id: string): HttpError {
-  return new HttpError(404, 'response_not_found', `id: no response with id "${id}"`);
+/** The lifecycle fields a loop change writes. */
+export interface LoopChanges {
+  state: LoopState;
+  assignee: string | null;
+  tags: string[];
+  closeReason: string | null;
+  firstContactAt: number | null;
+  resolvedAt: number | null;
+  closedAt: number | null;
 }
 
-/** Loop reads and writes on one database. */
-export function createLoopStore(db: Database) {
-  const settings = createLoopSettingsStore(db);
-  const selectResponse = db.prepare<[string], ResponseRow & { excluded: number }>('SELECT * FROM responses WHERE id = ?');
-  const selectLoop = db.prepare<[string], LoopRow>(`SELECT ${LOOP_COLUMNS} FROM loops l JOIN responses r ON r.id = l.response_id WHERE l.response_id = ?`);
-  const insertLoop = db.prepare(`INSERT INTO loops (response_id, survey_id, state, opened_at, updated_at)
-    VALUES (?, ?, 'open', ?, ?) ON CONFLICT (response_id) DO NOTHING`);
-  const updateLoop = db.prepare(`UPDATE loops SET state = @state, assignee = @assignee, tags = @tags, close_reason = @closeReason,
-    first_contact_at = @firstContactAt, resolved_at = @resolvedAt, closed_at = @closedAt, updated_at = @now WHERE response_id = @id`);
-  const deleteUntouched = db.prepare(`DELETE FROM loops WHERE response_id = ? AND state = 'open' AND assignee IS NULL AND tags = '[]'
-    AND NOT EXISTS (SELECT 1 FROM loop_notes n WHERE n.response_id = loops.response_id)`);
-  const setExcluded = db.prepare('UPDATE responses SET excluded = ? WHERE id = ?');
-  const insertNote = db.prepare('INSERT INTO loop_notes (id, response_id, author, text, created_at) VALUES (?, ?, ?, ?, ?)');
-  const selectNotes = db.prepare<[string], { id: string; author: string; text: string; created_at: number }>(
-    'SELECT id, author, text, created_at FROM loop_notes WHERE response_id = ? ORDER BY created_at, rowid');
-
-  const view = (row: LoopRow, now: number) => loopView(row, settings.get(row.survey_id).slaHours, now);
-
-  function requireResponse(id: string) {
-    const response = selectResponse.get(id);
-    if (!response) throw responseNotFound(id);
-    return response;
-  }
-
+/** The ingest path's loop statements, compiled once. */
+export function loopTemplates(db: Kysely<Schema>) {
   return {
-    settings,
+    insertOpen: queryTemplate<'responseId' | 'surveyId' | 'now'>((value) => db.insertInto('loops')
+      .values({ response_id: value('responseId'), survey_id: value('surveyId'), state: 'open', opened_at: value('now'), updated_at: value('now') })
+      .onConflict((conflict) => conflict.column('response_id').doNothing())),
+    // Only a loop nobody worked on is retracted when its answer no longer qualifies.
+    deleteUntouched: queryTemplate<'responseId'>((value) => db.deleteFrom('loops')
+      .where('response_id', '=', value('responseId')).where('state', '=', 'open').where('assignee', 'is', null).where('tags', '=', '[]')
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('loop_notes as n').select('n.id').whereRef('n.response_id', '=', 'loops.response_id'))))),
+  };
+}
 
-    /** Opens a loop for a response just created (the ingest hot path: no loop can exist yet, nothing to re-read or retract). */
-    openLoopForNewResponse(responseId: string, surveyId: string, score: number, now: number): 'opened' | 'none' {
-      if (!opensLoop(score, settings.get(surveyId))) return 'none';
-      return insertLoop.run(responseId, surveyId, now, now).changes > 0 ? 'opened' : 'none';
-    },
+/** The columns of a `LoopRecord`, from `loops as l` joined with `responses as r`. */
+export function selectLoopRecords(db: Kysely<Schema>) {
+  return db.selectFrom('loops as l').innerJoin('responses as r', 'r.id', 'l.response_id').select([
+    'l.response_id', 'l.survey_id', 'l.state', 'l.assignee', 'l.tags', 'l.close_reason', 'l.opened_at', 'l.first_contact_at',
+    'l.resolved_at', 'l.closed_at', 'l.updated_at', 'r.score', 'r.comment', 'r.consent', 'r.email', 'r.user_id', 'r.touchpoint',
+    'r.channel', 'r.excluded', 'r.created_at as response_created_at',
+    (eb) => eb.selectFrom('loop_notes as n').select(eb.fn.countAll<number>().as('c')).whereRef('n.response_id', '=', 'l.response_id').as('notes_count'),
+  ]);
+}
 
-    /** Opens a loop for a stored response when its survey's rules say so (once); retracts an untouched one whose score no longer qualifies. */
-    syncLoopForResponse(responseId: string, now: number): { surveyId: string | null; change: 'opened' | 'removed' | 'none' } {
-      const response = selectResponse.get(responseId);
-      if (!response) return { surveyId: null, change: 'none' };
-      const surveyId = response.survey_id;
-      if (response.excluded === 1) return { surveyId, change: 'none' };
-      if (opensLoop(response.score, settings.get(surveyId))) {
-        return { surveyId, change: insertLoop.run(responseId, surveyId, now, now).changes > 0 ? 'opened' : 'none' };
-      }
-      return { surveyId, change: deleteUntouched.run(responseId).changes > 0 ? 'removed' : 'none' };
-    },
+type LoopRow = Awaited<ReturnType<ReturnType<typeof selectLoopRecords>['executeTakeFirstOrThrow']>>;
 
-    /** One loop with its notes, or undefined when the response has none. */
-    getLoop(responseId: string, now: number): (LoopView & { notes: LoopNote[] }) | undefined {
-      const row = selectLoop.get(responseId);
-      if (!row) return undefined;
-      const notes = selectNotes.all(responseId).map((note) => ({ id: note.id, author: note.author, text: note.text, createdAt: new Date(note.created_at).toISOString() }));
-      return { ...view(row, now), notes };
-    },
-
-    /** Applies a patch in one transaction; a loop field on a response without a loop opens one by hand. */
-    patchResponse(responseId: string, patch: ResponsePatch, now: number): { id: string; excluded: boolean; loop: LoopView | null } {
-      return db.transaction(() => {
-        const response = requireResponse(responseId);
-        if (patch.excluded !== undefined && (response.excluded === 1) !== patch.excluded) {
-          const rollups = createRollupSync(db);
-          setExcluded.run(patch.excluded ? 1 : 0, responseId);
-          rollups.change(response, { ...response, excluded: patch.excluded ? 1 : 0 });
-          rollups.flush();
-        }
-        const touchesLoop = patch.status !== undefined || patch.assignee !== undefined || patch.tags !== undefined || patch.closeReason !== undefined;
-        if (touchesLoop) insertLoop.run(responseId, response.survey_id, now, now);
-        const row = selectLoop.get(responseId);
-        if (row && touchesLoop) {
-          const lifecycle = patch.status === undefined && patch.closeReason === undefined
-            ? lifecycleOf(row)
-            : transitionLoop(lifecycleOf(row), patch.status ?? row.state, now, {
-              closeReason: patch.closeReason, closeReasons: settings.get(row.survey_id).closeReasons,
-            });
-          updateLoop.run({
-            ...lifecycle, id: responseId, now,
-            assignee: patch.assignee === undefined ? row.assignee : patch.assignee,
-            tags: patch.tags === undefined ? row.tags : JSON.stringify([...new Set(patch.tags)]),
-          });
-        }
-        const after = selectLoop.get(responseId);
-        return { id: responseId, excluded: (selectResponse.get(responseId)?.excluded ?? 0) === 1, loop: after ? view(after, now) : null };
-      }).immediate();
-    },
-
-    /** Adds a note to a response's loop (opening one by hand if needed) and returns it. */
-    addNote(responseId: string, note: { author: string; text: string }, now: number): LoopNote {
-      return db.transaction(() => {
-        const response = requireResponse(responseId);
-        insertLoop.run(responseId, response.survey_id, now, now);
-        const id = `note_${randomBytes(8).toString('hex')}`;
-        insertNote.run(id, responseId, note.author, note.text, now);
-        db.prepare('UPDATE loops SET updated_at = ? WHERE response_id = ?').run(now, responseId);
-        return { id, author: note.author, text: note.text, createdAt: new Date(now).toISOString() };
-      }).immediate();
+/** A joined row as a domain record. */
+export function toLoopRecord(row: LoopRow): LoopRecord {
+  return {
+    responseId: row.response_id, surveyId: row.survey_id, state: row.state, assignee: row.assignee, tags: JSON.parse(row.tags) as string[],
+    closeReason: row.close_reason, openedAt: row.opened_at, firstContactAt: row.first_contact_at, resolvedAt: row.resolved_at,
+    closedAt: row.closed_at, updatedAt: row.updated_at, notesCount: Number(row.notes_count ?? 0),
+    response: {
+      score: row.score, comment: row.comment, consent: row.consent === null ? null : row.consent === 1, email: row.email, userId: row.user_id,
+      touchpoint: row.touchpoint, channel: row.channel, excluded: row.excluded === 1, createdAt: row.response_created_at,
     },
   };
 }
 
-/** The loop store's interface. */
-export type LoopStore = ReturnType<typeof createLoopStore>;
+/** Loop reads and writes on one executor. */
+export class LoopRepository {
+  constructor(
+    private readonly executor: Executor,
+    private readonly templates: ReturnType<typeof loopTemplates>,
+    readonly settings: LoopSettingsRepository,
+    private readonly dialectSql: DialectSql,
+  ) {}
+
+  /** Opens a loop for a response just created when its survey's rules say so (the ingest hot path). */
+  async openForNew(responseId: string, surveyId: string, score: number, now: number): Promise<'opened' | 'none'> {
+    if (!opensLoop(score, await this.settings.get(surveyId))) return 'none';
+    return (await this.executor.run(this.templates.insertOpen, { responseId, surveyId, now })) > 0 ? 'opened' : 'none';
+  }
+
+  /** Opens a loop for a stored response when the rules say so (once); retracts an untouched one whose score no longer qualifies. */
+  async sync(response: { id: string; surveyId: string; score: number; excluded: boolean }, now: number): Promise<'opened' | 'removed' | 'none'> {
+    if (response.excluded) return 'none';
+    if (opensLoop(response.score, await this.settings.get(response.surveyId))) {
+      return (await this.executor.run(this.templates.insertOpen, { responseId: response.id, surveyId: response.surveyId, now })) > 0 ? 'opened' : 'none';
+    }
+    return (await this.executor.run(this.templates.deleteUntouched, { responseId: response.id })) > 0 ? 'removed' : 'none';
+  }
+
+  /** Opens a loop by hand (a note or a change on an answer that has none); nothing when it exists. */
+  async ensure(responseId: string, surveyId: string, now: number): Promise<void> {
+    await this.executor.run(this.templates.insertOpen, { responseId, surveyId, now });
+  }
+
+  /** One loop, or undefined when the response has none. */
+  async get(responseId: string): Promise<LoopRecord | undefined> {
+    const row = await selectLoopRecords(this.executor.db).where('l.response_id', '=', responseId).executeTakeFirst();
+    return row && toLoopRecord(row);
+  }
+
+  /** A loop's notes, oldest first. */
+  async notes(responseId: string): Promise<LoopNote[]> {
+    const rows = await this.executor.db.selectFrom('loop_notes').select(['id', 'author', 'text', 'created_at'])
+      .where('response_id', '=', responseId).orderBy('created_at').orderBy('id').execute();
+    return rows.map((row) => ({ id: row.id, author: row.author, text: row.text, createdAt: row.created_at }));
+  }
+
+  /** Writes a loop's lifecycle fields, assignee and tags. */
+  async update(responseId: string, changes: LoopChanges, now: number): Promise<void> {
+    await this.executor.db.updateTable('loops').set({
+      state: changes.state, assignee: changes.assignee, tags: JSON.stringify(changes.tags), close_reason: changes.closeReason,
+      first_contact_at: changes.firstContactAt, resolved_at: changes.resolvedAt, closed_at: changes.closedAt, updated_at: now,
+    }).where('response_id', '=', responseId).execute();
+  }
+
+  /** Adds a note (the loop must exist) and marks the loop changed. */
+  async addNote(responseId: string, note: { author: string; text: string }, now: number): Promise<LoopNote> {
+    const id = `note_${randomBytes(8).toString('hex')}`;
+    await this.executor.db.insertInto('loop_notes').values({ id, response_id: responseId, author: note.author, text: note.text, created_at: now }).execute();
+    await this.executor.db.updateTable('loops').set({ updated_at: now }).where('response_id', '=', responseId).execute();
+    return { id, author: note.author, text: note.text, createdAt: now };
+  }
+
+  /** Open loops past their survey's SLA not yet reported overdue (excluded answers left out). */
+  async overdueUnreported(now: number): Promise<{ responseId: string; surveyId: string }[]> {
+    // Survey by survey with the survey's own SLA, so only open loops already past it are read (a range of loops_by_survey_state).
+    const rows = await this.executor.db.selectFrom('surveys as s')
+      .leftJoin('loop_settings as ls', 'ls.survey_id', 's.id')
+      .crossJoin('loops as l')
+      .innerJoin('responses as r', 'r.id', 'l.response_id')
+      .select(['l.response_id', 'l.survey_id'])
+      .whereRef('l.survey_id', '=', 's.id').where('l.state', '=', 'open')
+      .where((eb) => eb('l.opened_at', '<', sql<number>`${now} - ${slaMsExpression(this.dialectSql, sql.ref('ls.settings'))}`))
+      .where('l.overdue_notified_at', 'is', null).where('r.excluded', '=', 0)
+      .execute();
+    return rows.map((row) => ({ responseId: row.response_id, surveyId: row.survey_id }));
+  }
+
+  /** Records that a loop was reported overdue. */
+  async markOverdueReported(responseId: string, now: number): Promise<void> {
+    await this.executor.db.updateTable('loops').set({ overdue_notified_at: now }).where('response_id', '=', responseId).execute();
+  }
+
+  /** How many loops of a survey are in each state. */
+  async countByState(surveyId: string): Promise<Record<string, number>> {
+    const rows = await this.executor.db.selectFrom('loops').select(['state', (eb) => eb.fn.countAll<number>().as('count')])
+      .where('survey_id', '=', surveyId).groupBy('state').execute();
+    return Object.fromEntries(rows.map((row) => [row.state, Number(row.count)]));
+  }
+
+  /** True when the response has a loop. */
+  async exists(responseId: string): Promise<boolean> {
+    return (await this.executor.db.selectFrom('loops').select('response_id').where('response_id', '=', responseId).executeTakeFirst()) !== undefined;
+  }
+}

@@ -1,7 +1,19 @@
-import type { Database } from 'better-sqlite3';
+/**
+ * The one writer of `responses`. Ingest, import, the demo data, loop changes and privacy all write through
+ * it, and it keeps the rest in step in the same transaction: rollup deltas, loops, and (by triggers of the
+ * schema) the comment index. Ingest also runs the hooks the composition root registered (webhooks).
+ */
+import type { Kysely } from 'kysely';
 import { HttpError } from '../../lib/errors.ts';
-import type { RollupMaintenance } from '../rollups/rollup-maintenance.ts';
-import type { EventBody, ResponseBody } from '../../ingest/ingest-schemas.ts';
+import { chunks, queryTemplate, type Executor } from '../executor.ts';
+import { responseFacts } from '../rollups/rollup-facts.ts';
+import type { RollupRecorder } from '../rollups/rollup-recorder.ts';
+import type { Schema } from '../schema.ts';
+import type { DialectSql } from '../dialect.ts';
+import type { LoopRepository } from './loop-repository.ts';
+import { ResponseReads, type ResponseRow } from './response-reads.ts';
+import type { IngestHook, ResponseInput } from './response-input.ts';
+import { MUTABLE_COLUMNS, newRowValues, mergeInput, type MutableColumn } from './response-input.ts';
 
 /** How an ingest request changed the database. */
 export type IngestStatus = 'created' | 'updated' | 'unchanged';
@@ -9,14 +21,14 @@ export type IngestStatus = 'created' | 'updated' | 'unchanged';
 /** A changed score is accepted this long after the first send. */
 export const SCORE_CHANGE_WINDOW_MS = 30 * 60 * 1000;
 
-/** A response as stored: one row per client id. */
-export interface ResponseRow {
+/** A response written by import or the demo (times in epoch ms). */
+export interface ResponseInsert {
   id: string;
-  survey_id: string;
+  surveyId: string;
   score: number;
   comment: string | null;
-  consent: number | null;
-  user_id: string | null;
+  consent: boolean | null;
+  userId: string | null;
   email: string | null;
   touchpoint: string | null;
   channel: string | null;
@@ -25,103 +37,121 @@ export interface ResponseRow {
   page: string | null;
   device: string | null;
   properties: string | null;
-  created_at: number;
-  updated_at: number;
+  createdAt: number;
+  updatedAt: number;
 }
 
-function sortedJson(properties: Record<string, unknown>): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(properties).sort(([a], [b]) => (a < b ? -1 : 1))));
-}
+type InsertValues = Record<'id' | 'surveyId' | MutableColumn | 'createdAt' | 'updatedAt', unknown>;
 
-type MutableColumn = 'score' | 'comment' | 'consent' | 'user_id' | 'email' | 'touchpoint' | 'channel' | 'journey' | 'locale' | 'page' | 'device' | 'properties';
-
-/** Each column a body can set, and its value from the body; `undefined`: the body leaves the column as it is. */
-const COLUMN_FROM_BODY: readonly (readonly [MutableColumn, (body: ResponseBody) => string | number | null | undefined])[] = [
-  ['score', (body) => body.score],
-  ['comment', (body) => (body.comment === undefined ? undefined : body.comment.trim() === '' ? null : body.comment)],
-  ['consent', (body) => (body.consent === undefined ? undefined : body.consent ? 1 : 0)],
-  ['user_id', (body) => body.respondent?.userId],
-  ['email', (body) => body.respondent?.email],
-  ['touchpoint', (body) => body.touchpoint],
-  ['channel', (body) => body.channel],
-  ['journey', (body) => body.journey],
-  ['locale', (body) => body.locale],
-  ['page', (body) => body.page],
-  ['device', (body) => body.device],
-  ['properties', (body) => (body.properties === undefined ? undefined : sortedJson(body.properties))],
-];
-const MUTABLE_COLUMNS = COLUMN_FROM_BODY.map(([column]) => column);
-const COMMENT_INDEX = MUTABLE_COLUMNS.indexOf('comment');
-
-/** The columns a body sets; fields it leaves out are absent, so they keep their stored value. */
-export function columnsFromBody(body: ResponseBody): Partial<ResponseRow> {
-  const columns: Partial<ResponseRow> = {};
-  for (const [column, read] of COLUMN_FROM_BODY) {
-    const value = read(body);
-    if (value !== undefined) (columns as Record<MutableColumn, unknown>)[column] = value;
-  }
-  return columns;
-}
-
-/** A new row's values in `MUTABLE_COLUMNS` order (the ingest hot path: no intermediate object). */
-function newRowValues(body: ResponseBody): (string | number | null)[] {
-  return COLUMN_FROM_BODY.map(([, read]) => read(body) ?? null);
-}
-
-/** Prepared statements and the upsert rules for responses and events; `rollups` hears of every change that succeeded. */
-export function createIngestWrites(db: Database, rollups?: RollupMaintenance) {
-  const selectResponse = db.prepare<[string], ResponseRow>('SELECT * FROM responses WHERE id = ?');
-  // Insert first: a new id (the common case) costs one statement; an existing id changes nothing here.
-  // Positional parameters: this is the hottest statement, and binding by name costs more.
-  const insertResponse = db.prepare(`INSERT INTO responses (id, survey_id, ${MUTABLE_COLUMNS.join(', ')}, created_at, updated_at)
-    VALUES (${new Array(MUTABLE_COLUMNS.length + 4).fill('?').join(', ')}) ON CONFLICT (id) DO NOTHING`);
-  const updateResponse = db.prepare(`UPDATE responses SET ${MUTABLE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')},
-    updated_at = @updated_at WHERE id = @id`);
-  const selectEvent = db.prepare<[string], { survey_id: string; type: string }>('SELECT survey_id, type FROM events WHERE id = ?');
-  const insertEvent = db.prepare(`INSERT INTO events (id, survey_id, type, touchpoint, channel, locale, page, created_at)
-    VALUES (@id, @survey_id, @type, @touchpoint, @channel, @locale, @page, @created_at) ON CONFLICT (id) DO NOTHING`);
-
+/** The writer's statements, compiled once: the ingest path runs them as prepared statements. */
+export function responseTemplates(db: Kysely<Schema>) {
+  const byColumn = (value: (name: MutableColumn) => never) => Object.fromEntries(MUTABLE_COLUMNS.map((column) => [column, value(column)])) as Record<MutableColumn, never>;
   return {
-    /** Inserts or updates one response by its client id; throws 409 for a locked score or another survey's id. */
-    upsertResponse(body: ResponseBody, now: number): IngestStatus {
-      const values = newRowValues(body);
-      if (insertResponse.run(body.id, body.surveyId, ...values, now, now).changes === 1) {
-        rollups?.responseChanged(null, {
-          survey_id: body.surveyId, created_at: now, score: body.score, comment: values[COMMENT_INDEX] as string | null,
-          touchpoint: body.touchpoint ?? null, channel: body.channel ?? null, locale: body.locale ?? null, journey: body.journey ?? null,
-        });
-        return 'created';
-      }
-      const columns = columnsFromBody(body);
-      const existing = selectResponse.get(body.id)!;
-      if (existing.survey_id !== body.surveyId) {
-        throw new HttpError(409, 'id_conflict', `id: response "${body.id}" belongs to another survey`);
-      }
-      if (existing.score !== body.score && now - existing.created_at > SCORE_CHANGE_WINDOW_MS) {
-        throw new HttpError(409, 'score_locked', 'score: can only change within 30 minutes of the first send');
-      }
-      const merged = { ...existing, ...columns };
-      if (MUTABLE_COLUMNS.every((c) => merged[c] === existing[c])) return 'unchanged';
-      updateResponse.run({ ...merged, updated_at: now });
-      rollups?.responseChanged(existing, merged);
-      return 'updated';
-    },
-
-    /** Inserts an event once; the same id again is unchanged, or 409 when it differs. */
-    insertEvent(body: EventBody, now: number): IngestStatus {
-      const event = {
-        id: body.id, survey_id: body.surveyId, type: body.type, touchpoint: body.touchpoint ?? null,
-        channel: body.channel ?? null, locale: body.locale ?? null, page: body.page ?? null, created_at: now,
-      };
-      if (insertEvent.run(event).changes === 1) {
-        rollups?.eventAdded(event);
-        return 'created';
-      }
-      const existing = selectEvent.get(body.id)!;
-      if (existing.survey_id !== body.surveyId || existing.type !== body.type) {
-        throw new HttpError(409, 'id_conflict', `id: event "${body.id}" was recorded with another survey or type`);
-      }
-      return 'unchanged';
-    },
+    // Insert first: a new id (the common case) costs one statement; an existing id changes nothing here.
+    insert: queryTemplate<keyof InsertValues>((value) => db.insertInto('responses')
+      .values({ id: value('id'), survey_id: value('surveyId'), ...byColumn(value), created_at: value('createdAt'), updated_at: value('updatedAt') })
+      .onConflict((conflict) => conflict.column('id').doNothing())),
+    select: queryTemplate<'id'>((value) => db.selectFrom('responses').selectAll().where('id', '=', value('id'))),
+    update: queryTemplate<MutableColumn | 'updatedAt' | 'id'>((value) => db.updateTable('responses')
+      .set({ ...byColumn(value), updated_at: value('updatedAt') }).where('id', '=', value('id'))),
   };
+}
+
+/** The responses writer of one transaction (reads included). */
+export class ResponseWriter extends ResponseReads {
+  constructor(
+    executor: Executor,
+    dialectSql: DialectSql,
+    private readonly templates: ReturnType<typeof responseTemplates>,
+    private readonly loops: LoopRepository,
+    private readonly rollups: RollupRecorder,
+    private readonly hooks: { run: IngestHook[]; context: () => Parameters<IngestHook>[1] },
+  ) {
+    super(executor, dialectSql);
+  }
+
+  /** Inserts or updates one response by its client id; throws 409 for a locked score or another survey's id. */
+  async ingest(input: ResponseInput, now: number): Promise<IngestStatus> {
+    const values = newRowValues(input);
+    const inserted = await this.executor.run(this.templates.insert, { ...values, id: input.id, surveyId: input.surveyId, createdAt: now, updatedAt: now });
+    if (inserted === 1) {
+      this.rollups.response(null, {
+        surveyId: input.surveyId, createdAt: now, score: input.score, hasComment: values.comment !== null, excluded: false,
+        touchpoint: values.touchpoint as string | null, channel: values.channel as string | null, locale: values.locale as string | null, journey: values.journey as string | null,
+      });
+      const loop = await this.loops.openForNew(input.id, input.surveyId, input.score, now);
+      await this.runHooks({ status: 'created', responseId: input.id, surveyId: input.surveyId, loop, now });
+      return 'created';
+    }
+    const existing = (await this.executor.first<ResponseRow>(this.templates.select, { id: input.id }))!;
+    if (existing.survey_id !== input.surveyId) {
+      throw new HttpError(409, 'id_conflict', `id: response "${input.id}" belongs to another survey`);
+    }
+    if (existing.score !== input.score && now - existing.created_at > SCORE_CHANGE_WINDOW_MS) {
+      throw new HttpError(409, 'score_locked', 'score: can only change within 30 minutes of the first send');
+    }
+    const merged = mergeInput(existing, input);
+    if (MUTABLE_COLUMNS.every((column) => merged[column] === existing[column])) return 'unchanged';
+    await this.executor.run(this.templates.update, { ...merged, updatedAt: now, id: input.id });
+    this.rollups.response(responseFacts(existing), responseFacts(merged));
+    const loop = await this.loops.sync({ id: input.id, surveyId: existing.survey_id, score: merged.score, excluded: existing.excluded === 1 }, now);
+    await this.runHooks({ status: 'updated', responseId: input.id, surveyId: existing.survey_id, loop, now });
+    return 'updated';
+  }
+
+  /** Inserts responses once (an id already stored is left as it is); opens their loops when asked. */
+  async insertMany(rows: readonly ResponseInsert[], options: { openLoops: boolean; onProgress?: (done: number) => void }): Promise<{ inserted: number; existing: number }> {
+    const counts = { inserted: 0, existing: 0 };
+    for (const [index, row] of rows.entries()) {
+      const values: InsertValues = {
+        id: row.id, surveyId: row.surveyId, score: row.score, comment: row.comment, consent: row.consent === null ? null : row.consent ? 1 : 0,
+        user_id: row.userId, email: row.email, touchpoint: row.touchpoint, channel: row.channel, journey: row.journey, locale: row.locale,
+        page: row.page, device: row.device, properties: row.properties, createdAt: row.createdAt, updatedAt: row.updatedAt,
+      };
+      if ((await this.executor.run(this.templates.insert, values)) === 0) counts.existing++;
+      else {
+        counts.inserted++;
+        this.rollups.response(null, {
+          surveyId: row.surveyId, createdAt: row.createdAt, score: row.score, hasComment: row.comment !== null, excluded: false,
+          touchpoint: row.touchpoint, channel: row.channel, locale: row.locale, journey: row.journey,
+        });
+        if (options.openLoops) await this.loops.sync({ id: row.id, surveyId: row.surveyId, score: row.score, excluded: false }, row.createdAt);
+      }
+      if ((index + 1) % 1000 === 0 || index + 1 === rows.length) options.onProgress?.(index + 1);
+    }
+    return counts;
+  }
+
+  /** Marks a response excluded (a test answer: it leaves every figure) or counted again. */
+  async setExcluded(id: string, excluded: boolean): Promise<void> {
+    const row = await this.executor.db.selectFrom('responses').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row || (row.excluded === 1) === excluded) return;
+    await this.executor.db.updateTable('responses').set({ excluded: excluded ? 1 : 0 }).where('id', '=', id).execute();
+    this.rollups.response(responseFacts(row), responseFacts({ ...row, excluded: excluded ? 1 : 0 }));
+  }
+
+  /** Deletes responses (their loops, notes and action links go with them); resolves to the rows deleted. */
+  async erase(ids: readonly string[]): Promise<ResponseRow[]> {
+    const rows: ResponseRow[] = [];
+    for (const chunk of chunks(ids)) {
+      rows.push(...await this.executor.db.selectFrom('responses').selectAll().where('id', 'in', chunk).execute());
+      await this.executor.db.deleteFrom('responses').where('id', 'in', chunk).execute();
+    }
+    for (const row of rows) this.rollups.response(responseFacts(row), null);
+    return rows;
+  }
+
+  /** Clears the comment and personal data (email, user id, page) of responses; scores and context stay. */
+  async clearPersonalData(rows: readonly ResponseRow[]): Promise<void> {
+    for (const chunk of chunks(rows.map((row) => row.id))) {
+      await this.executor.db.updateTable('responses').set({ comment: null, email: null, user_id: null, page: null }).where('id', 'in', chunk).execute();
+    }
+    for (const row of rows) this.rollups.response(responseFacts(row), responseFacts({ ...row, comment: null }));
+  }
+
+  private async runHooks(change: Parameters<IngestHook>[0]): Promise<void> {
+    if (this.hooks.run.length === 0) return;
+    const context = this.hooks.context();
+    for (const hook of this.hooks.run) await hook(change, context);
+  }
 }

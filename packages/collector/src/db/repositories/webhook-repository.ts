@@ -1,7 +1,8 @@
-/** Webhook endpoints and their deliveries in SQLite: the outbox a restart never loses. */
+/** Webhook endpoints and their deliveries: the outbox a restart never loses, and the delivery log. */
 import { randomBytes } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
-import { generateSecret } from '../../webhooks/signing.ts';
+import type { Kysely, Selectable } from 'kysely';
+import { queryTemplate, type Executor } from '../executor.ts';
+import type { Schema, WebhookDeliveriesTable, WebhooksTable } from '../schema.ts';
 
 /** The events a webhook can subscribe to. */
 export const WEBHOOK_EVENTS = ['response.created', 'response.updated', 'loop.opened', 'loop.overdue'] as const;
@@ -9,97 +10,144 @@ export const WEBHOOK_EVENTS = ['response.created', 'response.updated', 'loop.ope
 /** One webhook event type. */
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
-interface WebhookRow { id: string; url: string; events: string; survey_id: string | null; description: string | null; secret: string; created_at: number }
-
-/** A delivery row as stored. */
-export interface DeliveryRow {
-  id: string; webhook_id: string; type: WebhookEvent; subject_id: string | null; payload: string | null;
-  state: 'pending' | 'succeeded' | 'failed'; attempts: number; next_attempt_at: number | null; last_attempt_at: number | null;
-  last_status: number | null; last_error: string | null; created_at: number; delivered_at: number | null;
+/** A webhook as listed: never its secret (times in epoch ms). */
+export interface WebhookRecord {
+  id: string;
+  url: string;
+  events: WebhookEvent[];
+  surveyId: string | null;
+  description: string | null;
+  createdAt: number;
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
-function webhookView(row: WebhookRow) {
-  return { id: row.id, url: row.url, events: JSON.parse(row.events) as WebhookEvent[], surveyId: row.survey_id, description: row.description, createdAt: iso(row.created_at)! };
+/** One delivery: its message, its state and the last attempt (times in epoch ms). */
+export interface DeliveryRecord {
+  id: string;
+  webhookId: string;
+  type: WebhookEvent;
+  subjectId: string | null;
+  payload: string | null;
+  state: WebhookDeliveriesTable['state'];
+  attempts: number;
+  nextAttemptAt: number | null;
+  lastAttemptAt: number | null;
+  lastStatus: number | null;
+  lastError: string | null;
+  createdAt: number;
+  deliveredAt: number | null;
 }
 
-/** A webhook as listed: never its secret. */
-export type WebhookView = ReturnType<typeof webhookView>;
+/** The webhook list, read on every ingest write: kept until a webhook changes (built once per database). */
+export interface SubscriberCache {
+  rows: WebhooksTable[] | null;
+}
 
-/** A delivery as the delivery log shows it. */
-export function deliveryView(row: DeliveryRow) {
+function toWebhook(row: WebhooksTable): WebhookRecord {
+  return { id: row.id, url: row.url, events: JSON.parse(row.events) as WebhookEvent[], surveyId: row.survey_id, description: row.description, createdAt: row.created_at };
+}
+
+function toDelivery(row: Selectable<WebhookDeliveriesTable>): DeliveryRecord {
   return {
-    id: row.id, type: row.type, state: row.state, attempts: row.attempts, nextAttemptAt: iso(row.next_attempt_at),
-    lastAttemptAt: iso(row.last_attempt_at), lastStatus: row.last_status, lastError: row.last_error,
-    createdAt: iso(row.created_at)!, deliveredAt: iso(row.delivered_at),
+    id: row.id, webhookId: row.webhook_id, type: row.type as WebhookEvent, subjectId: row.subject_id, payload: row.payload, state: row.state,
+    attempts: row.attempts, nextAttemptAt: row.next_attempt_at, lastAttemptAt: row.last_attempt_at, lastStatus: row.last_status,
+    lastError: row.last_error, createdAt: row.created_at, deliveredAt: row.delivered_at,
   };
 }
 
-// Ingest asks for subscribers on every write: the (small) webhook list is cached per database until a webhook changes.
-const subscriberCache = new WeakMap<Database, WebhookRow[]>();
-
-/** Webhook and delivery storage on one database. */
-export function createWebhookStore(db: Database) {
-  const selectAll = db.prepare<[], WebhookRow>('SELECT * FROM webhooks ORDER BY created_at, id');
-  const subscribers = () => subscriberCache.get(db) ?? subscriberCache.set(db, selectAll.all()).get(db)!;
-  const selectOne = db.prepare<[string], WebhookRow>('SELECT * FROM webhooks WHERE id = ?');
-  const insertDelivery = db.prepare(`INSERT INTO webhook_deliveries (id, webhook_id, type, subject_id, payload, state, next_attempt_at, created_at)
-    VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`);
-
+/** The ingest path's delivery insert, compiled once. */
+export function webhookTemplates(db: Kysely<Schema>) {
   return {
-    /** Creates a webhook; the secret is returned here only. */
-    create(input: { url: string; events: WebhookEvent[]; surveyId?: string; description?: string }, now: number): WebhookView & { secret: string } {
-      const id = `wh_${randomBytes(8).toString('hex')}`;
-      const secret = generateSecret();
-      db.prepare('INSERT INTO webhooks (id, url, events, survey_id, description, secret, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(id, input.url, JSON.stringify([...new Set(input.events)]), input.surveyId ?? null, input.description ?? null, secret, now);
-      subscriberCache.delete(db);
-      return { ...webhookView(selectOne.get(id)!), secret };
-    },
-    /** Every webhook, oldest first. */
-    list: (): WebhookView[] => selectAll.all().map(webhookView),
-    /** One webhook, or undefined. */
-    get(id: string): WebhookView | undefined {
-      const row = selectOne.get(id);
-      return row && webhookView(row);
-    },
-    /** Deletes a webhook and its deliveries; false when there was none. */
-    remove(id: string): boolean {
-      subscriberCache.delete(db);
-      return db.prepare('DELETE FROM webhooks WHERE id = ?').run(id).changes > 0;
-    },
-    /** The URL and secret to deliver with. */
-    target: (id: string) => db.prepare<[string], { url: string; secret: string }>('SELECT url, secret FROM webhooks WHERE id = ?').get(id),
-
-    /**
-     * Queues one delivery per webhook subscribed to the event (and to the survey). The body is built only
-     * when someone subscribes; `null` defers it to the first attempt.
-     */
-    enqueue(type: WebhookEvent, event: { surveyId: string; subjectId: string | null; payload: () => string | null; dueAt: number }, now: number): number {
-      const targets = subscribers().filter((row) => (JSON.parse(row.events) as string[]).includes(type) && (row.survey_id === null || row.survey_id === event.surveyId));
-      if (targets.length === 0) return 0;
-      const payload = event.payload();
-      for (const row of targets) insertDelivery.run(`msg_${randomBytes(12).toString('base64url')}`, row.id, type, event.subjectId, payload, event.dueAt, now);
-      return targets.length;
-    },
-    /** Pending deliveries due at `now`, oldest due first. */
-    due: (now: number, limit: number): DeliveryRow[] => db.prepare<[number, number], DeliveryRow>(
-      "SELECT * FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, rowid LIMIT ?").all(now, limit),
-    /** Freezes the body a delivery sends on every attempt. */
-    setPayload: (id: string, payload: string) => db.prepare('UPDATE webhook_deliveries SET payload = ? WHERE id = ?').run(payload, id),
-    /** Records one attempt: success, a retry at `nextAttemptAt`, or giving up when that is null. */
-    recordAttempt(id: string, attempt: { ok: boolean; status: number | null; error: string | null; nextAttemptAt: number | null }, now: number): void {
-      const state = attempt.ok ? 'succeeded' : attempt.nextAttemptAt === null ? 'failed' : 'pending';
-      db.prepare(`UPDATE webhook_deliveries SET state = ?, attempts = attempts + 1, last_attempt_at = ?, last_status = ?, last_error = ?,
-        next_attempt_at = ?, delivered_at = ? WHERE id = ?`)
-        .run(state, now, attempt.status, attempt.error, attempt.ok ? null : attempt.nextAttemptAt, attempt.ok ? now : null, id);
-    },
-    /** A webhook's delivery log, newest first. */
-    deliveries: (webhookId: string, limit: number) => db.prepare<[string, number], DeliveryRow>(
-      'SELECT * FROM webhook_deliveries WHERE webhook_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?').all(webhookId, limit).map(deliveryView),
+    insertDelivery: queryTemplate<'id' | 'webhookId' | 'type' | 'subjectId' | 'payload' | 'dueAt' | 'now'>((value) => db.insertInto('webhook_deliveries').values({
+      id: value('id'), webhook_id: value('webhookId'), type: value('type'), subject_id: value('subjectId'), payload: value('payload'),
+      state: 'pending', next_attempt_at: value('dueAt'), created_at: value('now'),
+    })),
   };
 }
 
-/** The webhook store's interface. */
-export type WebhookStore = ReturnType<typeof createWebhookStore>;
+/** Webhook and delivery storage on one executor. */
+export class WebhookRepository {
+  constructor(private readonly executor: Executor, private readonly templates: ReturnType<typeof webhookTemplates>, private readonly cache: SubscriberCache) {}
+
+  /** Creates a webhook; the secret is returned here only. */
+  async create(input: { url: string; events: WebhookEvent[]; surveyId?: string; description?: string; secret: string }, now: number): Promise<WebhookRecord> {
+    const row: WebhooksTable = {
+      id: `wh_${randomBytes(8).toString('hex')}`, url: input.url, events: JSON.stringify([...new Set(input.events)]),
+      survey_id: input.surveyId ?? null, description: input.description ?? null, secret: input.secret, created_at: now,
+    };
+    await this.executor.db.insertInto('webhooks').values(row).execute();
+    this.cache.rows = null;
+    return toWebhook(row);
+  }
+
+  /** Every webhook, oldest first. */
+  async list(): Promise<WebhookRecord[]> {
+    return (await this.all()).map(toWebhook);
+  }
+
+  /** One webhook, or undefined. */
+  async get(id: string): Promise<WebhookRecord | undefined> {
+    const row = await this.executor.db.selectFrom('webhooks').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toWebhook(row);
+  }
+
+  /** Deletes a webhook and its deliveries; false when there was none. */
+  async remove(id: string): Promise<boolean> {
+    const result = await this.executor.db.deleteFrom('webhooks').where('id', '=', id).executeTakeFirst();
+    this.cache.rows = null;
+    return result.numDeletedRows > 0n;
+  }
+
+  /** The URL and secret to deliver with. */
+  async target(id: string): Promise<{ url: string; secret: string } | undefined> {
+    return this.executor.db.selectFrom('webhooks').select(['url', 'secret']).where('id', '=', id).executeTakeFirst();
+  }
+
+  /**
+   * Queues one delivery per webhook subscribed to the event (and to the survey). The body is built only
+   * when someone subscribes; a `null` body is built at the first attempt.
+   */
+  async enqueue(type: WebhookEvent, event: { surveyId: string; subjectId: string | null; payload: () => Promise<string | null>; dueAt: number }, now: number): Promise<number> {
+    const targets = (await this.all()).filter((row) => (JSON.parse(row.events) as string[]).includes(type) && (row.survey_id === null || row.survey_id === event.surveyId));
+    if (targets.length === 0) return 0;
+    const payload = await event.payload();
+    for (const row of targets) {
+      await this.executor.run(this.templates.insertDelivery, {
+        id: `msg_${randomBytes(12).toString('base64url')}`, webhookId: row.id, type, subjectId: event.subjectId, payload, dueAt: event.dueAt, now,
+      });
+    }
+    return targets.length;
+  }
+
+  /** Pending deliveries due at `now`, oldest due first. */
+  async due(now: number, limit: number): Promise<DeliveryRecord[]> {
+    const rows = await this.executor.db.selectFrom('webhook_deliveries').selectAll().where('state', '=', 'pending').where('next_attempt_at', '<=', now)
+      .orderBy('next_attempt_at').orderBy('created_at').orderBy('id').limit(limit).execute();
+    return rows.map(toDelivery);
+  }
+
+  /** Freezes the body a delivery sends on every attempt. */
+  async setPayload(id: string, payload: string): Promise<void> {
+    await this.executor.db.updateTable('webhook_deliveries').set({ payload }).where('id', '=', id).execute();
+  }
+
+  /** Records one attempt: success, a retry at `nextAttemptAt`, or giving up when that is null. */
+  async recordAttempt(id: string, attempt: { ok: boolean; status: number | null; error: string | null; nextAttemptAt: number | null }, now: number): Promise<void> {
+    const state = attempt.ok ? 'succeeded' : attempt.nextAttemptAt === null ? 'failed' : 'pending';
+    await this.executor.db.updateTable('webhook_deliveries').set((eb) => ({
+      state, attempts: eb('attempts', '+', 1), last_attempt_at: now, last_status: attempt.status, last_error: attempt.error,
+      next_attempt_at: attempt.ok ? null : attempt.nextAttemptAt, delivered_at: attempt.ok ? now : null,
+    })).where('id', '=', id).execute();
+  }
+
+  /** A webhook's delivery log, newest first. */
+  async deliveries(webhookId: string, limit: number): Promise<DeliveryRecord[]> {
+    const rows = await this.executor.db.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', webhookId)
+      .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    return rows.map(toDelivery);
+  }
+
+  private async all(): Promise<WebhooksTable[]> {
+    this.cache.rows ??= await this.executor.db.selectFrom('webhooks').selectAll().orderBy('created_at').orderBy('id').execute();
+    return this.cache.rows;
+  }
+}

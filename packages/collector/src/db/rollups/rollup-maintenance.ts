@@ -1,67 +1,42 @@
 /**
- * The write path's hook. Each write batch stores its rollup deltas as one row
- * of the pending table inside the batch transaction (one page written, where
- * upserting every grain and dimension would dirty dozens), so rollups and raw
- * rows commit or vanish together. `fold` later moves pending deltas into the
- * rollups in a transaction of its own; readers fold first, so answers are exact.
+ * Rollups kept in step with the raw rows. Each transaction that writes responses or events stores its
+ * 15-minute deltas as one row of the pending table (one page written, where upserting every grain and
+ * dimension would dirty dozens), so rollups and raw rows commit or vanish together. `foldPendingDeltas`
+ * later moves pending deltas into the rollups in a transaction of its own; analytics reads fold first,
+ * so their answers are exact.
  */
-import type { Database } from 'better-sqlite3';
-import { RollupDeltas, type RollupDelta, type RollupDimension } from './rollup-delta.ts';
-import { eventFacts, responseFacts, type EventFactsRow, type ResponseFactsRow } from './rollup-facts.ts';
-import { PENDING_TABLE } from '../../rollups/rollup-schema.ts';
-import { createRollupWriter } from './rollup-writer.ts';
+import type { Dialect } from '../dialect.ts';
+import type { Executor, QueryTemplate } from '../executor.ts';
+import { RollupDeltas, type RollupDimension } from './rollup-delta.ts';
+import type { RollupRecorder } from './rollup-recorder.ts';
+import { flushRollupDeltas } from './rollup-writer.ts';
 
 type PendingQuarter = [surveyId: string, bucketStart: number, dim: RollupDimension, value: string, ...counters: number[]];
 
-/** Keeps rollups in step with writes to `responses` and `events`. */
-export function createRollupMaintenance(db: Database) {
-  const deltas = new RollupDeltas();
-  const writer = createRollupWriter(db);
-  const insertPending = db.prepare(`INSERT INTO ${PENDING_TABLE} (deltas) VALUES (?)`);
-  const selectPending = db.prepare<[], { id: number; deltas: string }>(`SELECT id, deltas FROM ${PENDING_TABLE} ORDER BY id`);
-  const deletePending = db.prepare(`DELETE FROM ${PENDING_TABLE} WHERE id <= ?`);
-  // Rows left by a process that stopped before folding them are folded on first use.
-  let pending = db.prepare(`SELECT EXISTS (SELECT 1 FROM ${PENDING_TABLE}) AS any`).pluck().get() === 1;
+/** Stores what the recorder holds as one pending row; call inside the transaction, before it commits. */
+export async function storePendingDeltas(tx: Executor, insertPending: QueryTemplate<'deltas'>, recorder: RollupRecorder): Promise<boolean> {
+  const quarters = recorder.drainQuarters();
+  if (quarters.length === 0) return false;
+  const deltas = JSON.stringify(quarters.map((quarter): PendingQuarter => [quarter.surveyId, quarter.bucketStart, quarter.dim, quarter.value, ...quarter.counters]));
+  await tx.run(insertPending, { deltas });
+  return true;
+}
 
-  const foldNow = db.transaction(() => {
-    const rows = selectPending.all();
+/** Moves every pending delta into the rollups in one transaction; resolves to how many pending rows it folded. */
+export async function foldPendingDeltas(dialect: Dialect): Promise<number> {
+  // A cheap look first: most reads find nothing to fold and must not take the write lock.
+  const any = await dialect.db.selectFrom('analytics_rollup_pending').select('id').limit(1).executeTakeFirst();
+  if (!any) return 0;
+  return dialect.transaction(async (tx) => {
+    const rows = await tx.db.selectFrom('analytics_rollup_pending').select(['id', 'deltas']).orderBy('id').execute();
     if (rows.length === 0) return 0;
     const folded = new RollupDeltas();
     for (const row of rows) {
-      const quarters = (JSON.parse(row.deltas) as PendingQuarter[]).map(([surveyId, bucketStart, dim, value, ...counters]) => ({ surveyId, bucketStart, dim, value, counters }));
-      folded.addQuarters(quarters);
+      folded.addQuarters((JSON.parse(row.deltas) as PendingQuarter[])
+        .map(([surveyId, bucketStart, dim, value, ...counters]) => ({ surveyId, bucketStart, dim, value, counters })));
     }
-    writer.flush(folded);
-    deletePending.run(rows[rows.length - 1].id);
+    await flushRollupDeltas(tx.db, folded);
+    await tx.db.deleteFrom('analytics_rollup_pending').where('id', '<=', rows[rows.length - 1].id).execute();
     return rows.length;
   });
-
-  return {
-    /** A response row was inserted (`before` null), updated, or deleted (`after` null). Call after the write succeeded. */
-    responseChanged(before: ResponseFactsRow | null | undefined, after: ResponseFactsRow | null): void {
-      deltas.addResponseChange(before ? responseFacts(before) : null, after ? responseFacts(after) : null);
-    },
-    /** An event row was inserted. Call after the write succeeded. */
-    eventAdded(row: EventFactsRow): void {
-      const facts = eventFacts(row);
-      if (facts) deltas.addEvent(facts);
-    },
-    /** Stores what was recorded since the last call as one pending row; call inside the batch transaction, before it commits. */
-    flush(): void {
-      const quarters: RollupDelta[] = deltas.drainQuarters();
-      if (quarters.length === 0) return;
-      insertPending.run(JSON.stringify(quarters.map((quarter) => [quarter.surveyId, quarter.bucketStart, quarter.dim, quarter.value, ...quarter.counters])));
-      pending = true;
-    },
-    /** Moves pending deltas into the rollups in one transaction of its own; a no-op when none wait or inside another transaction. */
-    fold(): number {
-      if (!pending || db.inTransaction) return 0;
-      const folded = foldNow.immediate();
-      pending = false;
-      return folded;
-    },
-  };
 }
-
-/** The rollup maintenance hook's interface. */
-export type RollupMaintenance = ReturnType<typeof createRollupMaintenance>;

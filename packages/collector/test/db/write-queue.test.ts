@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
-import { createStore } from '../../src/db/database.ts';
+import { openDatabase } from '../../src/db/database.ts';
 import { ADMIN_KEY, asAdmin, createSurvey, post, responseBody, tempDir, testApp } from '../helpers.ts';
+import { dbRows } from '../support/db-rows.ts';
 
 describe('group commit', () => {
   it('writes concurrent requests in shared transactions and answers each only once its row is committed', async () => {
@@ -30,8 +31,8 @@ describe('group commit', () => {
 
   it('shares one transaction between the writes of one event-loop turn, or of a configured window', async () => {
     const turnSizes: number[] = [];
-    const perTurn = createStore(join(tempDir(), 'turn.db'), { onBatch: (size) => turnSizes.push(size) });
-    perTurn.createSurvey({ id: 'demo', name: 'Demo', allowedOrigins: [] });
+    const perTurn = await openDatabase({ path: join(tempDir(), 'turn.db'), onBatch: (size) => turnSizes.push(size) });
+    await perTurn.surveys.create({ id: 'demo', name: 'Demo', allowedOrigins: [] });
     const first = perTurn.ingestResponse({ id: 'turn_one_1', surveyId: 'demo', score: 1 });
     const second = perTurn.ingestResponse({ id: 'turn_one_2', surveyId: 'demo', score: 2 });
     await Promise.all([first, second]);
@@ -40,8 +41,8 @@ describe('group commit', () => {
     await perTurn.close();
 
     const windowSizes: number[] = [];
-    const windowed = createStore(join(tempDir(), 'window.db'), { windowMs: 30, onBatch: (size) => windowSizes.push(size) });
-    windowed.createSurvey({ id: 'demo', name: 'Demo', allowedOrigins: [] });
+    const windowed = await openDatabase({ path: join(tempDir(), 'window.db'), windowMs: 30, onBatch: (size) => windowSizes.push(size) });
+    await windowed.surveys.create({ id: 'demo', name: 'Demo', allowedOrigins: [] });
     const early = windowed.ingestResponse({ id: 'window_001', surveyId: 'demo', score: 1 });
     await new Promise((resolve) => setImmediate(resolve));
     const late = windowed.ingestResponse({ id: 'window_002', surveyId: 'demo', score: 2 });
@@ -54,7 +55,7 @@ describe('group commit', () => {
     const app = await testApp();
     await createSurvey(app);
     const sizeBefore = statSync(app.dbPath).size;
-    await Promise.all(Array.from({ length: 2000 }, () => app.store.ingestResponse({ ...responseBody(), comment: 'x'.repeat(200) })));
+    await Promise.all(Array.from({ length: 2000 }, () => app.db.ingestResponse({ ...responseBody(), comment: 'x'.repeat(200) })));
     // 2,000 rows are far below the main connection's own checkpoint threshold.
     const deadline = Date.now() + 10_000;
     while (statSync(app.dbPath).size <= sizeBefore + 100_000 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -62,15 +63,16 @@ describe('group commit', () => {
   });
 
   it('one failing write does not undo the others in its batch', async () => {
-    const store = createStore(join(tempDir(), 'queue.db'));
-    store.createSurvey({ id: 'demo', name: 'Demo', allowedOrigins: [] });
+    const path = join(tempDir(), 'queue.db');
+    const store = await openDatabase({ path });
+    await store.surveys.create({ id: 'demo', name: 'Demo', allowedOrigins: [] });
     const results = await Promise.allSettled([
       store.ingestResponse({ id: 'first_ok_1', surveyId: 'demo', score: 9 }),
       store.ingestResponse({ id: 'orphan_001', surveyId: 'no-such-survey', score: 9 }),
       store.ingestResponse({ id: 'second_ok1', surveyId: 'demo', score: 3 }),
     ]);
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect(store.db.prepare('SELECT id FROM responses ORDER BY id').all()).toEqual([{ id: 'first_ok_1' }, { id: 'second_ok1' }]);
+    expect(dbRows({ dbPath: path }, 'SELECT id FROM responses ORDER BY id')).toEqual([{ id: 'first_ok_1' }, { id: 'second_ok1' }]);
     await store.close();
   });
 
@@ -78,8 +80,8 @@ describe('group commit', () => {
     const dbPath = join(tempDir(), 'close.db');
     const first = await buildApp({ dbPath, adminKey: ADMIN_KEY });
     await createSurvey(first);
-    const pending = Array.from({ length: 50 }, () => first.store.ingestResponse({ ...responseBody(), score: 7 }));
-    expect(first.store.pendingWrites).toBe(50);
+    const pending = Array.from({ length: 50 }, () => first.db.ingestResponse({ ...responseBody(), score: 7 }));
+    expect(first.db.pendingWrites).toBe(50);
     await first.close();
     expect((await Promise.all(pending)).every((status) => status === 'created')).toBe(true);
 

@@ -1,20 +1,7 @@
-/** Count vectors (responses per score, comments, prompted, shown, dismissed) and the figures users see. */
+/** The figures users see from count vectors: NPS with its interval, rates, the summary body. */
 import { countsFromDistribution, npsFigure, type NpsFigure } from '@npsloop/core';
-import { COUNTER, COUNTER_COLUMNS } from '../db/rollups/rollup-delta.ts';
-
-/** Counters in rollup column order: s0..s10, comments, prompted, shown, dismissed. */
-export type Counters = number[];
-
-/** A fresh all-zero counter vector. */
-export function emptyCounters(): Counters {
-  return new Array<number>(COUNTER_COLUMNS.length).fill(0);
-}
-
-/** Adds `source` into `target` element-wise and returns `target`. */
-export function addCounters(target: Counters, source: readonly number[]): Counters {
-  for (let index = 0; index < target.length; index++) target[index] += source[index] ?? 0;
-  return target;
-}
+import type { Counters } from '../db/analytics/counters.ts';
+import { COUNTER } from '../db/rollups/rollup-delta.ts';
 
 /** The NPS figure (n, nps, interval, groups) of a counter vector. */
 export function figureOf(counters: Counters): NpsFigure {

@@ -1,19 +1,14 @@
 /** Analytics figures over any filter: rollup rows where they can answer, raw rows for the rest, added up exactly. */
-import type { Database } from 'better-sqlite3';
 import { compareNps, countsFromDistribution } from '@npsloop/core';
-import { HttpError } from '../lib/errors.ts';
+import { eventsAttributable, OPEN_FROM, OPEN_TO, rollupSelector, type AnalyticsFilter, type FilterDimension } from '../db/analytics/analytics-filter.ts';
+import { addCounters, emptyCounters, type Counters } from '../db/analytics/counters.ts';
+import type { KeyedRange } from '../db/analytics/raw-counts.ts';
+import type { AnalyticsReads } from '../db/database.ts';
 import { planRange, type TimeRange } from '../db/rollups/range-plan.ts';
-import { createRollupReader, type KeyedPiece } from '../db/rollups/rollup-reader.ts';
+import type { KeyedPiece } from '../db/rollups/rollup-reader.ts';
+import { HttpError } from '../lib/errors.ts';
 import { localBuckets, type TrendInterval } from '../lib/time-buckets.ts';
-import { addCounters, emptyCounters, figureOf, summaryOf, type Counters } from './counters.ts';
-import { rollupSelector, type AnalyticsFilter, type FilterDimension } from './filters.ts';
-import { eventConditions } from '../db/analytics/raw-where.ts';
-import { createRawCounter, type KeyedRange } from '../db/analytics/raw-counts.ts';
-
-/** Far past and far future, aligned to whole UTC days, standing in for an open range. */
-export const OPEN_FROM = -8.64e15;
-/** See OPEN_FROM. */
-export const OPEN_TO = 8.64e15;
+import { figureOf, summaryOf } from './figures.ts';
 
 /** What a segment report groups by: a dimension or `property.NAME`. */
 export type SegmentBy = FilterDimension | `property.${string}`;
@@ -27,16 +22,14 @@ export interface AnalyticsQueryOptions {
   rawScanLimit?: number;
 }
 
-/** The analytics queries on one database. */
-export function createAnalyticsQueries(db: Database, options: AnalyticsQueryOptions = {}) {
-  const rollups = createRollupReader(db);
-  const raw = createRawCounter(db);
+/** The analytics figures, on the database's analytics reads. */
+export function createAnalyticsQueries(reads: AnalyticsReads, options: AnalyticsQueryOptions = {}) {
   const rawScanLimit = options.rawScanLimit ?? DEFAULT_RAW_SCAN_LIMIT;
 
   /** Refuses a raw-row fallback whose ranges hold too many answers (counted from the rollups, so cheaply). */
-  function guardRawScan(surveyId: string, ranges: readonly TimeRange[]): void {
+  async function guardRawScan(surveyId: string, ranges: readonly TimeRange[]): Promise<void> {
     if (ranges.length === 0) return;
-    const all = countRanges({ surveyId, dims: {}, properties: [] }, ranges, true);
+    const all = await countRanges({ surveyId, dims: {}, properties: [] }, ranges, true);
     const answers = all.reduce((sum, counters) => sum + counters.slice(0, 11).reduce((a, b) => a + b, 0), 0);
     if (answers > rawScanLimit) {
       throw new HttpError(400, 'invalid_request', `from: property filters and two dimensions at once are counted from the raw answers, and this range holds ${answers.toLocaleString('en')} (at most ${rawScanLimit.toLocaleString('en')}); narrow from/to`);
@@ -44,22 +37,22 @@ export function createAnalyticsQueries(db: Database, options: AnalyticsQueryOpti
   }
 
   /** Counters for each range under the filter (`scoresOnly`: just the 0–10 counts are needed). */
-  function countRanges(filter: AnalyticsFilter, ranges: readonly TimeRange[], scoresOnly = false): Counters[] {
+  async function countRanges(filter: AnalyticsFilter, ranges: readonly TimeRange[], scoresOnly = false): Promise<Counters[]> {
     const totals = ranges.map(() => emptyCounters());
     const selector = rollupSelector(filter);
     const rawRanges: KeyedRange[] = [];
     const pieces: KeyedPiece[] = [];
-    if (!selector) guardRawScan(filter.surveyId, ranges);
+    if (!selector) await guardRawScan(filter.surveyId, ranges);
     ranges.forEach((range, key) => {
       if (!selector) return rawRanges.push({ ...range, key });
       const plan = planRange(range.from, range.to);
       for (const piece of plan.pieces) pieces.push({ ...piece, key });
       for (const edge of plan.raw) rawRanges.push({ ...edge, key });
     });
-    if (selector) {
-      for (const [key, sums] of rollups.sumByKey(filter.surveyId, selector.dim, selector.value, pieces, scoresOnly)) addCounters(totals[key], sums);
+    if (selector && pieces.length > 0) {
+      for (const [key, sums] of await reads.rollups.sumByKey(filter.surveyId, selector.dim, selector.value, pieces, scoresOnly)) addCounters(totals[key], sums);
     }
-    for (const [key, counters] of raw.countByKey(filter, rawRanges)) addCounters(totals[key], counters);
+    for (const [key, counters] of await reads.raw.countByKey(filter, rawRanges)) addCounters(totals[key], counters);
     return totals;
   }
 
@@ -70,35 +63,37 @@ export function createAnalyticsQueries(db: Database, options: AnalyticsQueryOpti
     guardRawScan,
 
     /** The figure with distribution, comment rate and response rate. */
-    summary(filter: AnalyticsFilter) {
-      const [counters] = countRanges(filter, [rangeOf(filter)]);
-      return summaryOf(counters, eventConditions(filter) !== null);
+    async summary(filter: AnalyticsFilter) {
+      const [counters] = await countRanges(filter, [rangeOf(filter)]);
+      return summaryOf(counters, eventsAttributable(filter));
     },
 
     /** One figure per local calendar bucket covering `[from, to)`; the first and last count only their part inside. */
-    trend(filter: AnalyticsFilter & { from: number; to: number }, interval: TrendInterval, timeZone: string) {
+    async trend(filter: AnalyticsFilter & { from: number; to: number }, interval: TrendInterval, timeZone: string) {
       const buckets = localBuckets(interval, timeZone, filter.from, filter.to);
       const ranges = buckets.map((bucket) => ({ from: Math.max(bucket.start, filter.from), to: Math.min(bucket.end, filter.to) }));
-      const counts = countRanges(filter, ranges, true);
+      const counts = await countRanges(filter, ranges, true);
       return buckets.map((bucket, index) => ({ start: bucket.label, ...figureOf(counts[index]) }));
     },
 
     /** Counters per segment value (`''` when the answer has none). */
-    segmentCounts(filter: AnalyticsFilter, by: SegmentBy): Map<string, Counters> {
+    async segmentCounts(filter: AnalyticsFilter, by: SegmentBy): Promise<Map<string, Counters>> {
       const range = rangeOf(filter);
       const dim = by as FilterDimension;
       const otherDims = Object.keys(filter.dims).filter((name) => name !== dim);
       if (by.startsWith('property.') || filter.properties.length > 0 || otherDims.length > 0) {
-        guardRawScan(filter.surveyId, [range]);
+        await guardRawScan(filter.surveyId, [range]);
         const grouping = by.startsWith('property.') ? { property: by.slice(9) } : { column: dim };
-        return raw.countByValue(filter, [{ ...range, key: 0 }], grouping);
+        return reads.raw.countByValue(filter, [{ ...range, key: 0 }], grouping);
       }
       const plan = planRange(range.from, range.to);
       const totals = new Map<string, Counters>();
       const pieces = plan.pieces.map((piece) => ({ ...piece, key: 0 }));
-      for (const [value, sums] of rollups.sumByValue(filter.surveyId, dim, pieces)) totals.set(value, addCounters(emptyCounters(), sums));
+      if (pieces.length > 0) {
+        for (const [value, sums] of await reads.rollups.sumByValue(filter.surveyId, dim, pieces)) totals.set(value, addCounters(emptyCounters(), sums));
+      }
       const edges = plan.raw.map((edge) => ({ ...edge, key: 0 }));
-      for (const [value, counters] of raw.countByValue(filter, edges, { column: dim })) {
+      for (const [value, counters] of await reads.raw.countByValue(filter, edges, { column: dim })) {
         totals.set(value, addCounters(totals.get(value) ?? emptyCounters(), counters));
       }
       const only = filter.dims[dim];
@@ -107,9 +102,9 @@ export function createAnalyticsQueries(db: Database, options: AnalyticsQueryOpti
     },
 
     /** The figures of two filters and their two-sample z-test (difference = b − a). */
-    compare(a: AnalyticsFilter, b: AnalyticsFilter) {
-      const [countsA] = countRanges(a, [rangeOf(a)]);
-      const [countsB] = countRanges(b, [rangeOf(b)]);
+    async compare(a: AnalyticsFilter, b: AnalyticsFilter) {
+      const [countsA] = await countRanges(a, [rangeOf(a)]);
+      const [countsB] = await countRanges(b, [rangeOf(b)]);
       const comparison = compareNps(countsFromDistribution(countsA.slice(0, 11)), countsFromDistribution(countsB.slice(0, 11)));
       return { a: figureOf(countsA), b: figureOf(countsB), ...comparison };
     },
