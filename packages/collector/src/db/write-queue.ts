@@ -49,7 +49,6 @@ async function runJobs(context: TransactionContext, batch: readonly Queued[]): P
     try {
       const value = await item.job(repositories);
       await executor.releaseSavepoint();
-      rollups.commitJob();
       outcomes.push({ ok: true, value });
     } catch (error) {
       rollups.discardJob();

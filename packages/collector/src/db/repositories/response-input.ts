@@ -45,9 +45,9 @@ const COLUMN_FROM_INPUT: readonly (readonly [MutableColumn, (input: ResponseInpu
 /** The columns a body can set, in storage order. */
 export const MUTABLE_COLUMNS: readonly MutableColumn[] = COLUMN_FROM_INPUT.map(([column]) => column);
 
-/** A new row's values: what the body sets, null for the rest. */
-export function newRowValues(input: ResponseInput): Record<MutableColumn, string | number | null> {
-  const values = {} as Record<MutableColumn, string | number | null>;
+/** A new row's values: what the body sets, null for the rest, and the times (the ingest hot path: one object). */
+export function newRowValues(input: ResponseInput, now: number): Record<MutableColumn | 'id' | 'surveyId' | 'createdAt' | 'updatedAt', string | number | null> {
+  const values = { id: input.id, surveyId: input.surveyId, createdAt: now, updatedAt: now } as Record<MutableColumn | 'id' | 'surveyId' | 'createdAt' | 'updatedAt', string | number | null>;
   for (const [column, read] of COLUMN_FROM_INPUT) values[column] = read(input) ?? null;
   return values;
 }

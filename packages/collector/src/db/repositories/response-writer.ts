@@ -72,8 +72,8 @@ export class ResponseWriter extends ResponseReads {
 
   /** Inserts or updates one response by its client id; throws 409 for a locked score or another survey's id. */
   async ingest(input: ResponseInput, now: number): Promise<IngestStatus> {
-    const values = newRowValues(input);
-    const inserted = await this.executor.run(this.templates.insert, { ...values, id: input.id, surveyId: input.surveyId, createdAt: now, updatedAt: now });
+    const values = newRowValues(input, now);
+    const inserted = await this.executor.run(this.templates.insert, values);
     if (inserted === 1) {
       this.rollups.response(null, {
         surveyId: input.surveyId, createdAt: now, score: input.score, hasComment: values.comment !== null, excluded: false,

@@ -37,10 +37,18 @@ export interface DeliveryRecord {
   deliveredAt: number | null;
 }
 
+/** A webhook with its events parsed, as the ingest path checks it. */
+export interface Subscriber {
+  row: WebhooksTable;
+  events: ReadonlySet<string>;
+}
+
 /** The webhook list, read on every ingest write: kept until a webhook changes (built once per database). */
 export interface SubscriberCache {
-  rows: WebhooksTable[] | null;
+  rows: Subscriber[] | null;
 }
+
+const NONE: readonly Subscriber[] = [];
 
 function toWebhook(row: WebhooksTable): WebhookRecord {
   return { id: row.id, url: row.url, events: JSON.parse(row.events) as WebhookEvent[], surveyId: row.survey_id, description: row.description, createdAt: row.created_at };
@@ -81,7 +89,14 @@ export class WebhookRepository {
 
   /** Every webhook, oldest first. */
   async list(): Promise<WebhookRecord[]> {
-    return (await this.all()).map(toWebhook);
+    return (await this.all()).map((subscriber) => toWebhook(subscriber.row));
+  }
+
+  /** The webhooks subscribed to an event type of a survey (from the cache: no query on the ingest path). */
+  async subscribers(type: WebhookEvent, surveyId: string): Promise<readonly Subscriber[]> {
+    const all = await this.all();
+    if (all.length === 0) return NONE;
+    return all.filter((subscriber) => subscriber.events.has(type) && (subscriber.row.survey_id === null || subscriber.row.survey_id === surveyId));
   }
 
   /** One webhook, or undefined. */
@@ -107,10 +122,10 @@ export class WebhookRepository {
    * when someone subscribes; a `null` body is built at the first attempt.
    */
   async enqueue(type: WebhookEvent, event: { surveyId: string; subjectId: string | null; payload: () => Promise<string | null>; dueAt: number }, now: number): Promise<number> {
-    const targets = (await this.all()).filter((row) => (JSON.parse(row.events) as string[]).includes(type) && (row.survey_id === null || row.survey_id === event.surveyId));
+    const targets = await this.subscribers(type, event.surveyId);
     if (targets.length === 0) return 0;
     const payload = await event.payload();
-    for (const row of targets) {
+    for (const { row } of targets) {
       await this.executor.run(this.templates.insertDelivery, {
         id: `msg_${randomBytes(12).toString('base64url')}`, webhookId: row.id, type, subjectId: event.subjectId, payload, dueAt: event.dueAt, now,
       });
@@ -146,8 +161,10 @@ export class WebhookRepository {
     return rows.map(toDelivery);
   }
 
-  private async all(): Promise<WebhooksTable[]> {
-    this.cache.rows ??= await this.executor.db.selectFrom('webhooks').selectAll().orderBy('created_at').orderBy('id').execute();
+  private async all(): Promise<Subscriber[]> {
+    if (this.cache.rows) return this.cache.rows;
+    const rows = await this.executor.db.selectFrom('webhooks').selectAll().orderBy('created_at').orderBy('id').execute();
+    this.cache.rows = rows.map((row) => ({ row, events: new Set(JSON.parse(row.events) as string[]) }));
     return this.cache.rows;
   }
 }

@@ -1,50 +1,46 @@
 /**
  * Collects what one transaction's response and event writes add to the rollups. Inside a write batch each
- * job's changes are held until the job's savepoint is released, so a job that fails adds nothing.
+ * job's changes count only once its savepoint is released: a job that fails adds nothing.
  */
 import { RollupDeltas, type EventFacts, type ResponseFacts, type RollupDelta } from './rollup-delta.ts';
 
-type Held = { before: ResponseFacts | null; after: ResponseFacts | null } | { event: EventFacts };
+type Change = { before: ResponseFacts | null; after: ResponseFacts | null; event?: undefined } | { event: EventFacts };
 
 /** The rollup deltas of one transaction. */
 export class RollupRecorder {
-  private readonly deltas = new RollupDeltas();
-  private held: Held[] | null = null;
+  private readonly changes: Change[] = [];
+  /** Where the running job's changes start. */
+  private jobStart = 0;
 
   /** A response went from `before` to `after` (null: absent or deleted). */
   response(before: ResponseFacts | null, after: ResponseFacts | null): void {
-    if (this.held) this.held.push({ before, after });
-    else this.deltas.addResponseChange(before, after);
+    this.changes.push({ before, after });
   }
 
   /** A prompt event was stored. */
   event(facts: EventFacts): void {
-    if (this.held) this.held.push({ event: facts });
-    else this.deltas.addEvent(facts);
+    this.changes.push({ event: facts });
   }
 
-  /** From now on, changes wait for `commitJob` or `discardJob`. */
+  /** A write job starts: what it records from now on can still be discarded. */
   beginJob(): void {
-    this.held = [];
-  }
-
-  /** The job's savepoint was released: its changes count. */
-  commitJob(): void {
-    const held = this.held ?? [];
-    this.held = null;
-    for (const change of held) {
-      if ('event' in change) this.deltas.addEvent(change.event);
-      else this.deltas.addResponseChange(change.before, change.after);
-    }
+    this.jobStart = this.changes.length;
   }
 
   /** The job was rolled back: its changes never happened. */
   discardJob(): void {
-    this.held = null;
+    this.changes.length = this.jobStart;
   }
 
-  /** The 15-minute deltas recorded so far; the recorder is emptied. */
+  /** The 15-minute deltas of every change recorded; the recorder is emptied. */
   drainQuarters(): RollupDelta[] {
-    return this.deltas.drainQuarters();
+    const deltas = new RollupDeltas();
+    for (const change of this.changes) {
+      if (change.event) deltas.addEvent(change.event);
+      else deltas.addResponseChange(change.before, change.after);
+    }
+    this.changes.length = 0;
+    this.jobStart = 0;
+    return deltas.drainQuarters();
   }
 }

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database as SqliteHandle, type Statement } from 'better-sqlite3';
 import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
+import type { QueryTemplate } from '../executor.ts';
 import type { Schema } from '../schema.ts';
 
 /** How hard SQLite syncs on commit in WAL mode: NORMAL survives a killed process, FULL also power loss. */
@@ -54,6 +55,10 @@ class ImmediateSqliteDialect extends SqliteDialect {
 export interface SqliteConnection {
   readonly handle: SqliteHandle;
   readonly statements: StatementCache;
+  /** The prepared statement of each hot-path template (a handful, compiled once per database). */
+  readonly templates: WeakMap<QueryTemplate, Statement>;
+  /** The statements that open, release and roll back a write job's savepoint. */
+  readonly savepoints: { begin: Statement; release: Statement; rollback: Statement };
   readonly db: Kysely<Schema>;
 }
 
@@ -71,5 +76,6 @@ export function openSqlite(path: string, sync: SyncMode = 'NORMAL'): SqliteConne
   // Kysely prepares each query it runs; the cache makes a repeated query cost no new prepare.
   const database = { prepare: (sql: string) => statements.prepare(sql), close: () => handle.close() };
   const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database }) });
-  return { handle, statements, db };
+  const savepoints = { begin: handle.prepare('SAVEPOINT job'), release: handle.prepare('RELEASE job'), rollback: handle.prepare('ROLLBACK TO job') };
+  return { handle, statements, templates: new WeakMap(), savepoints, db };
 }

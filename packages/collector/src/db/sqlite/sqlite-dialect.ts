@@ -1,7 +1,7 @@
 /** The SQLite dialect: one connection in WAL mode, migrated on open, with background checkpoints for the server. */
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../dialect.ts';
-import { kyselyExecutor, templateParameters, type TransactionExecutor } from '../executor.ts';
+import { kyselyExecutor, templateParameters, type QueryTemplate, type TemplateValues, type TransactionExecutor } from '../executor.ts';
 import type { Schema } from '../schema.ts';
 import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 import { flushErasure, withSecureDelete } from './secure-erase.ts';
@@ -27,23 +27,29 @@ const SAFETY_NET_CHECKPOINT_PAGES = 20_000;
  * (about 2 µs a statement on the ingest path, measured).
  */
 function transactionExecutor(connection: SqliteConnection, trx: Kysely<Schema>): TransactionExecutor {
-  const { statements } = connection;
+  const { statements, savepoints } = connection;
+  const prepared = connection.templates;
+  const statementOf = (template: QueryTemplate) => {
+    let statement = prepared.get(template);
+    if (!statement) prepared.set(template, (statement = statements.prepare(template.sql)));
+    return statement;
+  };
   return {
     db: trx,
     async run(template, values) {
-      return statements.prepare(template.sql).run(templateParameters(template, values)).changes;
+      return statementOf(template).run(templateParameters(template, values)).changes;
     },
-    async first<Row>(template: Parameters<TransactionExecutor['first']>[0], values: Parameters<TransactionExecutor['first']>[1]) {
-      return statements.prepare(template.sql).get(templateParameters(template, values)) as Row | undefined;
+    async first<Row>(template: QueryTemplate, values: TemplateValues<string>) {
+      return statementOf(template).get(templateParameters(template, values)) as Row | undefined;
     },
     async savepoint() {
-      statements.prepare('SAVEPOINT job').run();
+      savepoints.begin.run();
     },
     async releaseSavepoint() {
-      statements.prepare('RELEASE job').run();
+      savepoints.release.run();
     },
     async rollbackToSavepoint() {
-      statements.prepare('ROLLBACK TO job').run();
+      savepoints.rollback.run();
     },
   };
 }
