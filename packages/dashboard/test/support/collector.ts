@@ -7,8 +7,8 @@ export const ADMIN_KEY = 'dashboard-test-admin-key-0123456789';
 /** A collector with the `demo` survey, a read key, and a `fetch` that talks to it. */
 export async function testCollector() {
   const app = await buildApp({ dbPath: ':memory:', adminKey: ADMIN_KEY, logger: false, webhookPollMs: 0 });
-  app.store.createSurvey({ id: 'demo', name: 'Demo shop', brand: 'Acme', allowedOrigins: ['https://shop.example'] });
-  const readKey = app.store.createKey('read', 'dashboard-test').secret;
+  await app.db.surveys.create({ id: 'demo', name: 'Demo shop', brand: 'Acme', allowedOrigins: ['https://shop.example'] });
+  const readKey = (await app.db.keys.create('read', 'dashboard-test')).secret;
   const fetcher = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const reply = await app.inject({
       method: (init.method ?? 'GET') as 'GET',
