@@ -7,6 +7,7 @@ import { HuddleReads } from './analytics/huddle-reads.ts';
 import { RawCounts } from './analytics/raw-counts.ts';
 import { ResponseList } from './analytics/response-list.ts';
 import type { Dialect } from './dialect.ts';
+import { queryTemplate } from './executor.ts';
 import type { EventInput } from './repositories/event-writer.ts';
 import type { IngestHook, ResponseInput } from './repositories/response-input.ts';
 import type { RespondentKey } from './repositories/response-reads.ts';
@@ -15,6 +16,7 @@ import { eraseRespondent, purgeExpired, type ErasureReport, type PurgeReport } f
 import { SurveyCache } from './repositories/survey-repository.ts';
 import { foldPendingDeltas } from './rollups/rollup-maintenance.ts';
 import { RollupReader } from './rollups/rollup-reader.ts';
+import { rollupUpsertTemplate } from './rollups/rollup-writer.ts';
 import { countRollupRows, rebuildRollups } from './rollups/rollup-rebuild.ts';
 import { openSqliteDialect } from './sqlite/sqlite-dialect.ts';
 import type { SyncMode } from './sqlite/sqlite-connection.ts';
@@ -90,7 +92,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return result;
   });
   const queue = createWriteQueue((work) => inTransaction(work), options);
-  const fold = () => foldPendingDeltas(dialect);
+  const rollupTemplates = { anyPending: queryTemplate<never>(() => dialect.db.selectFrom('analytics_rollup_pending').select('id').limit(1)), upsert: rollupUpsertTemplate(dialect.db) };
+  const fold = () => foldPendingDeltas(dialect, rollupTemplates);
   const foldTimer = options.foldIntervalMs === 0 ? null : setInterval(() => fold().catch(() => 0), options.foldIntervalMs ?? 1000);
   foldTimer?.unref();
   const erasing = {
@@ -106,7 +109,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     schemaVersion: dialect.schemaVersion,
     analytics: {
       raw: new RawCounts(dialect.db, dialect.sql),
-      rollups: new RollupReader(dialect.db, dialect.sql),
+      rollups: new RollupReader(dialect.root, dialect.sql),
       responses: new ResponseList(dialect.db, dialect.sql),
       huddle: new HuddleReads(dialect.db),
       fold,
@@ -118,7 +121,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     eraseRespondent: (who) => eraseRespondent(erasing, who),
     purgeExpired: (retentionDays, now) => purgeExpired(erasing, retentionDays, now),
     async rebuildRollups(onProgress) {
-      const counts = await rebuildRollups(dialect, onProgress);
+      const counts = await rebuildRollups(dialect, rollupTemplates.upsert, onProgress);
       return { ...counts, rollupRows: await countRollupRows(dialect) };
     },
     ping: () => (closed ? Promise.resolve(false) : dialect.ping()),

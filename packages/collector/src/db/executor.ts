@@ -56,6 +56,8 @@ export interface Executor {
   run<Name extends string>(template: QueryTemplate<Name>, values: TemplateValues<Name>): Promise<number>;
   /** Runs a template that reads; resolves to its first row. */
   first<Row, Name extends string = string>(template: QueryTemplate<Name>, values: TemplateValues<Name>): Promise<Row | undefined>;
+  /** Runs a template that reads; resolves to every row. */
+  all<Row, Name extends string = string>(template: QueryTemplate<Name>, values: TemplateValues<Name>): Promise<Row[]>;
 }
 
 /** A transaction's executor: one savepoint at a time lets a job fail alone. */
@@ -76,6 +78,10 @@ export function kyselyExecutor(db: Kysely<Schema>): Executor {
     async first<Row>(template: QueryTemplate, values: TemplateValues<string>) {
       const result = await db.executeQuery<Row>(CompiledQuery.raw(template.sql, templateParameters(template, values)));
       return result.rows[0];
+    },
+    async all<Row>(template: QueryTemplate, values: TemplateValues<string>) {
+      const result = await db.executeQuery<Row>(CompiledQuery.raw(template.sql, templateParameters(template, values)));
+      return result.rows as Row[];
     },
   };
 }

@@ -9,7 +9,7 @@ import type { Dialect } from '../dialect.ts';
 import type { Executor, QueryTemplate } from '../executor.ts';
 import { RollupDeltas, type RollupDimension } from './rollup-delta.ts';
 import type { RollupRecorder } from './rollup-recorder.ts';
-import { flushRollupDeltas } from './rollup-writer.ts';
+import { flushRollupDeltas, type RollupUpsert } from './rollup-writer.ts';
 
 type PendingQuarter = [surveyId: string, bucketStart: number, dim: RollupDimension, value: string, ...counters: number[]];
 
@@ -23,10 +23,9 @@ export async function storePendingDeltas(tx: Executor, insertPending: QueryTempl
 }
 
 /** Moves every pending delta into the rollups in one transaction; resolves to how many pending rows it folded. */
-export async function foldPendingDeltas(dialect: Dialect): Promise<number> {
+export async function foldPendingDeltas(dialect: Dialect, templates: { anyPending: QueryTemplate<never>; upsert: RollupUpsert }): Promise<number> {
   // A cheap look first: most reads find nothing to fold and must not take the write lock.
-  const any = await dialect.db.selectFrom('analytics_rollup_pending').select('id').limit(1).executeTakeFirst();
-  if (!any) return 0;
+  if (!(await dialect.root.first(templates.anyPending, {}))) return 0;
   return dialect.transaction(async (tx) => {
     const rows = await tx.db.selectFrom('analytics_rollup_pending').select(['id', 'deltas']).orderBy('id').execute();
     if (rows.length === 0) return 0;
@@ -35,7 +34,7 @@ export async function foldPendingDeltas(dialect: Dialect): Promise<number> {
       folded.addQuarters((JSON.parse(row.deltas) as PendingQuarter[])
         .map(([surveyId, bucketStart, dim, value, ...counters]) => ({ surveyId, bucketStart, dim, value, counters })));
     }
-    await flushRollupDeltas(tx.db, folded);
+    await flushRollupDeltas(tx, templates.upsert, folded);
     await tx.db.deleteFrom('analytics_rollup_pending').where('id', '<=', rows[rows.length - 1].id).execute();
     return rows.length;
   });

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Dialect } from '../dialect.ts';
 import { RollupDeltas } from './rollup-delta.ts';
 import { eventFacts, responseFacts } from './rollup-facts.ts';
-import { flushRollupDeltas } from './rollup-writer.ts';
+import { flushRollupDeltas, type RollupUpsert } from './rollup-writer.ts';
 
 const PAGE = 50_000;
 
@@ -12,7 +12,7 @@ const PAGE = 50_000;
  * (readers see the old rollups until it commits), and rebuilds the comment index. Rows are read in
  * keyset pages by id; resolves to how many raw rows were read.
  */
-export async function rebuildRollups(dialect: Dialect, onProgress?: (rowsRead: number) => void): Promise<{ responses: number; events: number }> {
+export async function rebuildRollups(dialect: Dialect, upsert: RollupUpsert, onProgress?: (rowsRead: number) => void): Promise<{ responses: number; events: number }> {
   const counts = { responses: 0, events: 0 };
   await dialect.withBulkCache(() => dialect.transaction(async (tx) => {
     await tx.db.deleteFrom('analytics_rollups').execute();
@@ -29,7 +29,7 @@ export async function rebuildRollups(dialect: Dialect, onProgress?: (rowsRead: n
       for (const row of rows) deltas.addResponseChange(null, responseFacts(row));
       after = rows[rows.length - 1].id;
       counts.responses += rows.length;
-      await flushRollupDeltas(tx.db, deltas);
+      await flushRollupDeltas(tx, upsert, deltas);
       onProgress?.(counts.responses);
     }
     for (let after = ''; ;) {
@@ -42,7 +42,7 @@ export async function rebuildRollups(dialect: Dialect, onProgress?: (rowsRead: n
       }
       after = rows[rows.length - 1].id;
       counts.events += rows.length;
-      await flushRollupDeltas(tx.db, deltas);
+      await flushRollupDeltas(tx, upsert, deltas);
       onProgress?.(counts.responses + counts.events);
     }
     await dialect.rebuildCommentIndex(tx);

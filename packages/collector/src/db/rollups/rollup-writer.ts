@@ -1,34 +1,37 @@
 /** Adds rollup deltas to their rows (creating rows as needed), inside the caller's transaction. */
 import type { Kysely } from 'kysely';
+import { queryTemplate, type Executor } from '../executor.ts';
 import type { RollupCounters, Schema } from '../schema.ts';
 import { COUNTER_COLUMNS, type RollupDelta, type RollupDeltas } from './rollup-delta.ts';
 
-/** Rows per INSERT: 20 values each, well inside every engine's parameter limit. */
-const ROWS_PER_STATEMENT = 500;
+type KeyColumn = 'surveyId' | 'grain' | 'dim' | 'value' | 'bucketStart';
 
-function counterValues(counters: readonly number[]): RollupCounters {
-  const values = {} as Record<keyof RollupCounters, number>;
-  COUNTER_COLUMNS.forEach((column, index) => (values[column] = counters[index]));
-  return values;
+/** The upsert of one rollup row (`counter = counter + excluded.counter`), compiled once per database. */
+export function rollupUpsertTemplate(db: Kysely<Schema>) {
+  return queryTemplate<KeyColumn | keyof RollupCounters>((value) => db.insertInto('analytics_rollups')
+    .values({
+      survey_id: value('surveyId'), grain: value('grain'), dim: value('dim'), value: value('value'), bucket_start: value('bucketStart'),
+      ...(Object.fromEntries(COUNTER_COLUMNS.map((column) => [column, value(column)])) as unknown as RollupCounters),
+    })
+    .onConflict((conflict) => conflict.columns(['survey_id', 'grain', 'dim', 'value', 'bucket_start']).doUpdateSet((eb) =>
+      Object.fromEntries(COUNTER_COLUMNS.map((column) => [column, eb(`analytics_rollups.${column}`, '+', eb.ref(`excluded.${column}`))])))));
 }
 
-/** Adds each delta to its rollup row in multi-row upserts (`counter = counter + excluded.counter`). */
-export async function applyRollupDeltas(db: Kysely<Schema>, deltas: readonly RollupDelta[]): Promise<void> {
-  for (let start = 0; start < deltas.length; start += ROWS_PER_STATEMENT) {
-    const rows = deltas.slice(start, start + ROWS_PER_STATEMENT).map((delta) => ({
-      survey_id: delta.surveyId, grain: delta.grain, dim: delta.dim, value: delta.value, bucket_start: delta.bucketStart,
-      ...counterValues(delta.counters),
-    }));
-    await db.insertInto('analytics_rollups').values(rows)
-      .onConflict((conflict) => conflict.columns(['survey_id', 'grain', 'dim', 'value', 'bucket_start']).doUpdateSet((eb) =>
-        Object.fromEntries(COUNTER_COLUMNS.map((column) => [column, eb(`analytics_rollups.${column}`, '+', eb.ref(`excluded.${column}`))]))))
-      .execute();
+/** The upsert template's type. */
+export type RollupUpsert = ReturnType<typeof rollupUpsertTemplate>;
+
+/** Adds each delta to its rollup row. */
+export async function applyRollupDeltas(tx: Executor, upsert: RollupUpsert, deltas: readonly RollupDelta[]): Promise<void> {
+  for (const delta of deltas) {
+    const values: Record<string, unknown> = { surveyId: delta.surveyId, grain: delta.grain, dim: delta.dim, value: delta.value, bucketStart: delta.bucketStart };
+    COUNTER_COLUMNS.forEach((column, index) => (values[column] = delta.counters[index]));
+    await tx.run(upsert, values as Record<KeyColumn | keyof RollupCounters, unknown>);
   }
 }
 
 /** Drains an accumulator into the rollup rows; returns how many rows it touched. */
-export async function flushRollupDeltas(db: Kysely<Schema>, accumulator: RollupDeltas): Promise<number> {
+export async function flushRollupDeltas(tx: Executor, upsert: RollupUpsert, accumulator: RollupDeltas): Promise<number> {
   const deltas = accumulator.drain();
-  await applyRollupDeltas(db, deltas);
+  await applyRollupDeltas(tx, upsert, deltas);
   return deltas.length;
 }

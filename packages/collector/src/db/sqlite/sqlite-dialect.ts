@@ -42,6 +42,9 @@ function transactionExecutor(connection: SqliteConnection, trx: Kysely<Schema>):
     async first<Row>(template: QueryTemplate, values: TemplateValues<string>) {
       return statementOf(template).get(templateParameters(template, values)) as Row | undefined;
     },
+    async all<Row>(template: QueryTemplate, values: TemplateValues<string>) {
+      return statementOf(template).all(templateParameters(template, values)) as Row[];
+    },
     async savepoint() {
       savepoints.begin.run();
     },
