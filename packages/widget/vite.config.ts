@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 // Two outputs from one source: `vite build` makes dist/widget.js, the
 // script-tag IIFE (minified, core's strings bundled in, no globals but
 // `window.npsloop`); `vite build --mode esm` adds dist/npsloop.mjs for bundlers.
-// Components use the classic JSX pragma with src/dom.ts (see there why).
+// Components name their JSX runtime with the pragma `@jsxImportSource ..`: src/jsx-runtime.ts (see there why).
 export default defineConfig(({ mode }) => {
   const esm = mode === 'esm';
   return {

@@ -1,4 +1,5 @@
-import { DEFAULTS, SERVE_OPTIONS } from './config.ts';
+import { SERVE_OPTIONS } from './config.ts';
+import { DEFAULTS } from './lib/command-line.ts';
 
 const pad = (text: string, width: number) => text.padEnd(width);
 

@@ -2,21 +2,14 @@ import { parseArgs } from 'node:util';
 import { helpText } from './cli-help.ts';
 import { demoCommand } from './demo/demo-command.ts';
 import { importCommand } from './import/import-command.ts';
-import { ConfigError, DEFAULTS, parseServeConfig, type Env } from './config.ts';
+import { parseServeConfig } from './config.ts';
+import { ConfigError, DEFAULTS, type CliOutput, type Env } from './lib/command-line.ts';
 import { describeIssues } from './lib/common-schemas.ts';
 import { surveyCreateSchema } from './surveys/survey-schemas.ts';
 import { runRollupsRebuild } from './analytics/rollups-command.ts';
 import { startServer } from './server.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import type { KeyScope } from './db/repositories/key-repository.ts';
-
-/** Where the CLI writes: stdout for results, stderr for explanations. */
-export interface CliOutput {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  /** stderr is a terminal (progress bars redraw in place). */
-  isTerminal?: boolean;
-}
 
 type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 

@@ -1,5 +1,5 @@
 // Prints the raw, gzip (-9) and brotli size of dist/widget.js and fails past
-// the budget: 8,192 bytes gzip for everything (Preact, CSS, five languages).
+// the budget: 8,192 bytes gzip for everything (the JSX runtime, CSS, five languages).
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 

@@ -1,7 +1,6 @@
 /** `npsloop demo [--db PATH] [--survey ID] [--days N] [--seed N]`: a living demo shop in one command. */
 import { parseArgs } from 'node:util';
-import type { CliOutput } from '../cli.ts';
-import { ConfigError, DEFAULTS, type Env } from '../config.ts';
+import { ConfigError, DEFAULTS, type CliOutput, type Env } from '../lib/command-line.ts';
 import { surveyCreateSchema } from '../surveys/survey-schemas.ts';
 import { openDatabase } from '../db/database.ts';
 import { seedDemo } from './demo-seed.ts';

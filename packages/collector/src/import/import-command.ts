@@ -1,8 +1,7 @@
 /** `npsloop import FILE.csv --survey ID [--db PATH] [--map column=field]... [--skip-invalid]`. */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { CliOutput } from '../cli.ts';
-import { ConfigError, DEFAULTS, type Env } from '../config.ts';
+import { ConfigError, DEFAULTS, type CliOutput, type Env } from '../lib/command-line.ts';
 import { openDatabase } from '../db/database.ts';
 import { ImportFormatError, parseMapFlags } from './column-map.ts';
 import { CsvSyntaxError } from './csv-parse.ts';

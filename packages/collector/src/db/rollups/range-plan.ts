@@ -1,4 +1,4 @@
-/** Splits a time range into rollup pieces (15 min, 1 h, 1 day, UTC-aligned) and raw-row edges. */
+/** Splits a time range into signed rollup pieces of the six UTC-aligned grains (15 min to 7 days) and raw-row edges. */
 
 /** A rollup grain: UTC-aligned buckets of 15 minutes, 1, 3 and 6 hours, days and 7 days. */
 export type Grain = '15m' | '1h' | '3h' | '6h' | '1d' | '7d';
