@@ -1,7 +1,7 @@
 /**
  * Where repository queries run. Every query is written once with Kysely; the few on the ingest hot path are
  * compiled once into a `QueryTemplate` (SQL text plus where each value goes) and run as prepared statements,
- * because building and compiling a query per request costs more than the write itself (see db/README.md).
+ * because building and compiling a query per request costs more than the write itself (ARCHITECTURE.md, "The data layer").
  */
 import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
 import type { Schema } from './schema.ts';
