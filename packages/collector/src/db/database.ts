@@ -7,7 +7,6 @@ import { HuddleReads } from './analytics/huddle-reads.ts';
 import { RawCounts } from './analytics/raw-counts.ts';
 import { ResponseList } from './analytics/response-list.ts';
 import type { Dialect } from './dialect.ts';
-import { queryTemplate } from './executor.ts';
 import type { EventInput } from './repositories/event-writer.ts';
 import type { IngestHook, ResponseInput } from './repositories/response-input.ts';
 import type { RespondentKey } from './repositories/response-reads.ts';
@@ -16,7 +15,6 @@ import { eraseRespondent, purgeExpired, type ErasureReport, type PurgeReport } f
 import { SurveyCache } from './repositories/survey-repository.ts';
 import { foldPendingDeltas } from './rollups/rollup-maintenance.ts';
 import { RollupReader } from './rollups/rollup-reader.ts';
-import { rollupUpsertTemplate } from './rollups/rollup-writer.ts';
 import { countRollupRows, rebuildRollups } from './rollups/rollup-rebuild.ts';
 import { openSqliteDialect } from './sqlite/sqlite-dialect.ts';
 import type { SyncMode } from './sqlite/sqlite-connection.ts';
@@ -92,9 +90,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return result;
   });
   const queue = createWriteQueue((work) => inTransaction(work), options);
-  const rollupTemplates = { anyPending: queryTemplate<never>(() => dialect.db.selectFrom('analytics_rollup_pending').select('id').limit(1)), upsert: rollupUpsertTemplate(dialect.db) };
-  const fold = () => foldPendingDeltas(dialect, rollupTemplates);
-  const foldTimer = options.foldIntervalMs === 0 ? null : setInterval(() => fold().catch(() => 0), options.foldIntervalMs ?? 1000);
+  const fold = () => foldPendingDeltas(dialect, shared.templates.rollups);
+  // The timer's fold in flight, so closing waits for it rather than closing the connection under it.
+  let timerFold: Promise<unknown> = Promise.resolve();
+  const foldTimer = options.foldIntervalMs === 0 ? null : setInterval(() => {
+    timerFold = fold().catch(() => 0);
+  }, options.foldIntervalMs ?? 1000);
   foldTimer?.unref();
   const erasing = {
     erasingTransaction: <T>(work: (tx: TransactionRepositories) => Promise<T>) =>
@@ -121,7 +122,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     eraseRespondent: (who) => eraseRespondent(erasing, who),
     purgeExpired: (retentionDays, now) => purgeExpired(erasing, retentionDays, now),
     async rebuildRollups(onProgress) {
-      const counts = await rebuildRollups(dialect, rollupTemplates.upsert, onProgress);
+      const counts = await rebuildRollups(dialect, shared.templates.rollups.upsert, onProgress);
       return { ...counts, rollupRows: await countRollupRows(dialect) };
     },
     ping: () => (closed ? Promise.resolve(false) : dialect.ping()),
@@ -133,6 +134,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       closed = true;
       await queue.flush();
       if (foldTimer) clearInterval(foldTimer);
+      await timerFold;
       await fold();
       await dialect.close();
     },

@@ -60,11 +60,10 @@ export interface Executor {
   all<Row, Name extends string = string>(template: QueryTemplate<Name>, values: TemplateValues<Name>): Promise<Row[]>;
 }
 
-/** A transaction's executor: one savepoint at a time lets a job fail alone. */
+/** A transaction's executor. */
 export interface TransactionExecutor extends Executor {
-  savepoint(): Promise<void>;
-  releaseSavepoint(): Promise<void>;
-  rollbackToSavepoint(): Promise<void>;
+  /** How many rows the transaction's statements have changed so far (tells whether a failed write job left anything). */
+  changes(): number;
 }
 
 /** An executor that sends templates through Kysely (any dialect; the SQLite module has a faster one). */

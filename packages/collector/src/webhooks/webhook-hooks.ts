@@ -16,10 +16,10 @@ export function webhookIngestHook(options: { loopOpenedDelayMs?: number } = {}):
     const { responseId, surveyId, now } = change;
     const type = change.status === 'created' ? 'response.created' : 'response.updated';
     // Most collectors have few webhooks or none: ask the cached list first, build nothing for nobody.
-    if ((await tx.webhooks.subscribers(type, surveyId)).length > 0) {
+    if ((tx.webhooks.cachedSubscribers(type, surveyId) ?? (await tx.webhooks.subscribers(type, surveyId))).length > 0) {
       await tx.webhooks.enqueue(type, { surveyId, subjectId: responseId, payload: () => responsePayload(tx, type, responseId, now), dueAt: now }, now);
     }
-    if (change.loop === 'opened' && (await tx.webhooks.subscribers('loop.opened', surveyId)).length > 0) {
+    if (change.loop === 'opened' && (tx.webhooks.cachedSubscribers('loop.opened', surveyId) ?? (await tx.webhooks.subscribers('loop.opened', surveyId))).length > 0) {
       await tx.webhooks.enqueue('loop.opened', { surveyId, subjectId: responseId, payload: async () => null, dueAt: now + delay }, now);
     }
   };

@@ -22,13 +22,14 @@ describe('a write job is atomic on its own', () => {
     await database.surveys.create({ id: 'demo', name: 'Demo', allowedOrigins: [] });
     const at = Date.parse('2026-03-02T09:00:00Z');
 
-    // Three jobs in one event-loop turn share one transaction; the middle one fails.
+    // Three jobs in one event-loop turn share one transaction; the middle one fails after writing its response and loop,
+    // so that transaction is rolled back and the other two commit in the one that follows.
     const results = await Promise.allSettled([
       database.ingestResponse({ id: 'resp_before1', surveyId: 'demo', score: 2, touchpoint: 'checkout' }, at),
       database.ingestResponse({ id: 'resp_fails01', surveyId: 'demo', score: 1, touchpoint: 'checkout', comment: 'Never arrived' }, at),
       database.ingestResponse({ id: 'resp_after01', surveyId: 'demo', score: 9, touchpoint: 'checkout' }, at),
     ]);
-    expect(batches).toEqual([3]);
+    expect(batches).toEqual([2]);
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((results[1] as PromiseRejectedResult).reason.message).toBe('hook failed for resp_fails01');
     const file = { dbPath: path };
@@ -47,6 +48,28 @@ describe('a write job is atomic on its own', () => {
     ]);
     expect(dbValue(file, "SELECT COUNT(*) FROM response_comments_fts WHERE response_comments_fts MATCH 'arrived'")).toBe(1);
     expect(await analytics.summary({ ...everyone, dims: { touchpoint: 'checkout' } })).toMatchObject({ n: 3, comments: 1 });
+    await database.close();
+  });
+
+  it('a job that fails before changing anything (a 409) fails alone in its batch, which commits once', async () => {
+    const batches: number[] = [];
+    const path = join(tempDir(), 'conflict.db');
+    const database = await openDatabase({ path, onBatch: (size) => batches.push(size), foldIntervalMs: 0 });
+    await database.surveys.create({ id: 'demo', name: 'Demo', allowedOrigins: [] });
+    await database.surveys.create({ id: 'other', name: 'Other', allowedOrigins: [] });
+    await database.ingestResponse({ id: 'resp_taken01', surveyId: 'other', score: 5 });
+    batches.length = 0;
+    const results = await Promise.allSettled([
+      database.ingestResponse({ id: 'resp_first01', surveyId: 'demo', score: 3 }),
+      database.ingestResponse({ id: 'resp_taken01', surveyId: 'demo', score: 9 }),
+      database.ingestResponse({ id: 'resp_third01', surveyId: 'demo', score: 10 }),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ statusCode: 409, code: 'id_conflict' });
+    expect(batches).toEqual([3]);
+    expect(dbRows({ dbPath: path }, "SELECT id, survey_id FROM responses ORDER BY id")).toEqual([
+      { id: 'resp_first01', survey_id: 'demo' }, { id: 'resp_taken01', survey_id: 'other' }, { id: 'resp_third01', survey_id: 'demo' },
+    ]);
     await database.close();
   });
 

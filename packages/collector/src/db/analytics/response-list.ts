@@ -61,7 +61,10 @@ export class ResponseList {
   /** One page of the export, oldest first, after `after` (keyset: each page's index seek starts where the last ended). */
   async exportPage(filter: AnalyticsFilter, after: ResponsePosition | null, pageSize: number): Promise<StoredResponse[]> {
     let query = this.filtered(filter);
-    if (after) query = query.where((eb) => eb(eb.refTuple('r.created_at', 'r.id'), '>', eb.tuple(after.createdAt, after.id)));
+    if (after) {
+      // The plain bound starts the index scan at the last row sent; the row value breaks ties.
+      query = query.where('r.created_at', '>=', after.createdAt).where((eb) => eb(eb.refTuple('r.created_at', 'r.id'), '>', eb.tuple(after.createdAt, after.id)));
+    }
     const rows = await query.orderBy('r.created_at').orderBy('r.id').limit(pageSize).execute();
     return rows.map(toStoredResponse);
   }

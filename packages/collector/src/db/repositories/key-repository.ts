@@ -1,6 +1,8 @@
 /** API keys: stored as a hash of the secret, which is shown once and never stored. */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Executor } from '../executor.ts';
+import type { Kysely } from 'kysely';
+import { queryTemplate, type Executor } from '../executor.ts';
+import type { Schema } from '../schema.ts';
 
 /** What a key may do: `read` only reads, `admin` reads and writes. */
 export type KeyScope = 'read' | 'admin';
@@ -18,9 +20,16 @@ export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
+/** The lookup every authenticated request makes, compiled once. */
+export function keyTemplates(db: Kysely<Schema>) {
+  return {
+    byHash: queryTemplate<'hash'>((value) => db.selectFrom('api_keys').select(['id', 'name', 'scope', 'created_at']).where('secret_hash', '=', value('hash'))),
+  };
+}
+
 /** API key storage. */
 export class KeyRepository {
-  constructor(private readonly executor: Executor) {}
+  constructor(private readonly executor: Executor, private readonly templates: ReturnType<typeof keyTemplates>) {}
 
   /** Creates a key and returns its secret, which is shown once and never stored. */
   async create(scope: KeyScope, name: string | null = null, now = Date.now()): Promise<{ secret: string; key: ApiKey }> {
@@ -32,8 +41,7 @@ export class KeyRepository {
 
   /** The key a secret belongs to, or undefined. */
   async find(secret: string): Promise<ApiKey | undefined> {
-    const row = await this.executor.db.selectFrom('api_keys').select(['id', 'name', 'scope', 'created_at'])
-      .where('secret_hash', '=', hashSecret(secret)).executeTakeFirst();
+    const row = await this.executor.first<{ id: string; name: string | null; scope: KeyScope; created_at: number }>(this.templates.byHash, { hash: hashSecret(secret) });
     return row && { id: row.id, name: row.name, scope: row.scope, createdAt: new Date(row.created_at).toISOString() };
   }
 }

@@ -97,7 +97,7 @@ export class LoopRepository {
 
   /** Opens a loop for a response just created when its survey's rules say so (the ingest hot path). */
   async openForNew(responseId: string, surveyId: string, score: number, now: number): Promise<'opened' | 'none'> {
-    if (!opensLoop(score, await this.settings.get(surveyId))) return 'none';
+    if (!opensLoop(score, this.settings.cached(surveyId) ?? (await this.settings.get(surveyId)))) return 'none';
     return (await this.executor.run(this.templates.insertOpen, { responseId, surveyId, now })) > 0 ? 'opened' : 'none';
   }
 

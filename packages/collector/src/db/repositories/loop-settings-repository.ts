@@ -41,6 +41,11 @@ export type LoopSettingsCache = Map<string, LoopSettings>;
 export class LoopSettingsRepository {
   constructor(private readonly executor: Executor, private readonly cache: LoopSettingsCache) {}
 
+  /** A survey's settings when they are known without a query (the ingest hot path asks this first). */
+  cached(surveyId: string): LoopSettings | undefined {
+    return this.cache.get(surveyId);
+  }
+
   /** A survey's settings, defaults for what was never set. */
   async get(surveyId: string): Promise<LoopSettings> {
     const cached = this.cache.get(surveyId);

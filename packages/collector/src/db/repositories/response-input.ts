@@ -74,6 +74,6 @@ export interface IngestChange {
 
 /**
  * Runs inside the ingest job, after the response and its loop are written, with the job's transaction:
- * a hook that throws undoes the whole job (its savepoint), and its caller gets the error.
+ * a hook that throws undoes the whole job, and its caller gets the error.
  */
 export type IngestHook = (change: IngestChange, tx: TransactionRepositories) => Promise<void>;

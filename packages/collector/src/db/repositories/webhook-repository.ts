@@ -50,6 +50,11 @@ export interface SubscriberCache {
 
 const NONE: readonly Subscriber[] = [];
 
+function subscribedTo(all: readonly Subscriber[], type: WebhookEvent, surveyId: string): readonly Subscriber[] {
+  if (all.length === 0) return NONE;
+  return all.filter((subscriber) => subscriber.events.has(type) && (subscriber.row.survey_id === null || subscriber.row.survey_id === surveyId));
+}
+
 function toWebhook(row: WebhooksTable): WebhookRecord {
   return { id: row.id, url: row.url, events: JSON.parse(row.events) as WebhookEvent[], surveyId: row.survey_id, description: row.description, createdAt: row.created_at };
 }
@@ -92,11 +97,14 @@ export class WebhookRepository {
     return (await this.all()).map((subscriber) => toWebhook(subscriber.row));
   }
 
-  /** The webhooks subscribed to an event type of a survey (from the cache: no query on the ingest path). */
+  /** The webhooks subscribed to an event type of a survey (cached until a webhook changes). */
   async subscribers(type: WebhookEvent, surveyId: string): Promise<readonly Subscriber[]> {
-    const all = await this.all();
-    if (all.length === 0) return NONE;
-    return all.filter((subscriber) => subscriber.events.has(type) && (subscriber.row.survey_id === null || subscriber.row.survey_id === surveyId));
+    return this.cachedSubscribers(type, surveyId) ?? subscribedTo(await this.all(), type, surveyId);
+  }
+
+  /** The same, when the webhook list is cached; undefined when it has to be read (the ingest hot path asks this first). */
+  cachedSubscribers(type: WebhookEvent, surveyId: string): readonly Subscriber[] | undefined {
+    return this.cache.rows ? subscribedTo(this.cache.rows, type, surveyId) : undefined;
   }
 
   /** One webhook, or undefined. */

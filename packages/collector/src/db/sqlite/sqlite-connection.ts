@@ -56,9 +56,9 @@ export interface SqliteConnection {
   readonly handle: SqliteHandle;
   readonly statements: StatementCache;
   /** The prepared statement of each hot-path template (a handful, compiled once per database). */
-  readonly templates: WeakMap<QueryTemplate, Statement>;
-  /** The statements that open, release and roll back a write job's savepoint. */
-  readonly savepoints: { begin: Statement; release: Statement; rollback: Statement };
+  readonly templates: Map<QueryTemplate, Statement>;
+  /** Rows changed by every statement run on the connection so far (template runs and Kysely's alike). */
+  readonly changed: { rows: number };
   readonly db: Kysely<Schema>;
 }
 
@@ -73,9 +73,24 @@ export function openSqlite(path: string, sync: SyncMode = 'NORMAL'): SqliteConne
   // Inserts touch pages all over the indexes: keep them in memory (64 MiB).
   handle.pragma('cache_size = -65536');
   const statements = new StatementCache(handle);
-  // Kysely prepares each query it runs; the cache makes a repeated query cost no new prepare.
-  const database = { prepare: (sql: string) => statements.prepare(sql), close: () => handle.close() };
+  const changed = { rows: 0 };
+  // Kysely prepares each query it runs; the cache makes a repeated query cost no new prepare. Its writes are counted.
+  const database = {
+    prepare(sql: string) {
+      const statement = statements.prepare(sql);
+      return {
+        reader: statement.reader,
+        all: (parameters: readonly unknown[]) => statement.all(parameters),
+        iterate: (parameters: readonly unknown[]) => statement.iterate(parameters),
+        run(parameters: readonly unknown[]) {
+          const result = statement.run(parameters);
+          changed.rows += result.changes;
+          return result;
+        },
+      };
+    },
+    close: () => handle.close(),
+  };
   const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database }) });
-  const savepoints = { begin: handle.prepare('SAVEPOINT job'), release: handle.prepare('RELEASE job'), rollback: handle.prepare('ROLLBACK TO job') };
-  return { handle, statements, templates: new WeakMap(), savepoints, db };
+  return { handle, statements, templates: new Map(), changed, db };
 }

@@ -27,17 +27,18 @@ const SAFETY_NET_CHECKPOINT_PAGES = 20_000;
  * (about 2 µs a statement on the ingest path, measured).
  */
 function transactionExecutor(connection: SqliteConnection, trx: Kysely<Schema>): TransactionExecutor {
-  const { statements, savepoints } = connection;
-  const prepared = connection.templates;
+  const { statements, templates, changed } = connection;
   const statementOf = (template: QueryTemplate) => {
-    let statement = prepared.get(template);
-    if (!statement) prepared.set(template, (statement = statements.prepare(template.sql)));
+    let statement = templates.get(template);
+    if (!statement) templates.set(template, (statement = statements.prepare(template.sql)));
     return statement;
   };
   return {
     db: trx,
     async run(template, values) {
-      return statementOf(template).run(templateParameters(template, values)).changes;
+      const { changes } = statementOf(template).run(templateParameters(template, values));
+      changed.rows += changes;
+      return changes;
     },
     async first<Row>(template: QueryTemplate, values: TemplateValues<string>) {
       return statementOf(template).get(templateParameters(template, values)) as Row | undefined;
@@ -45,15 +46,7 @@ function transactionExecutor(connection: SqliteConnection, trx: Kysely<Schema>):
     async all<Row>(template: QueryTemplate, values: TemplateValues<string>) {
       return statementOf(template).all(templateParameters(template, values)) as Row[];
     },
-    async savepoint() {
-      savepoints.begin.run();
-    },
-    async releaseSavepoint() {
-      savepoints.release.run();
-    },
-    async rollbackToSavepoint() {
-      savepoints.rollback.run();
-    },
+    changes: () => changed.rows,
   };
 }
 
