@@ -58,7 +58,7 @@ export interface Database extends Repositories {
   ingestResponse(input: ResponseInput, now?: number): Promise<IngestStatus>;
   /** Records a prompt event through the group-commit queue. */
   ingestEvent(input: EventInput, now?: number): Promise<IngestStatus>;
-  /** Runs a job through the group-commit queue, in a savepoint of the batch transaction. */
+  /** Runs a job through the group-commit queue (atomic on its own; it may run again if its batch is replayed). */
   write<T>(job: WriteJob<T>): Promise<T>;
   /** Runs `work` in one transaction of its own (rollup deltas of its writes included). */
   transaction<T>(work: (tx: TransactionRepositories) => Promise<T>): Promise<T>;

@@ -1,6 +1,6 @@
 /**
  * Collects what one transaction's response and event writes add to the rollups. Inside a write batch each
- * job's changes count only once its savepoint is released: a job that fails adds nothing.
+ * job's changes can be discarded: a job that fails adds nothing.
  */
 import { RollupDeltas, type EventFacts, type ResponseFacts, type RollupDelta } from './rollup-delta.ts';
 
