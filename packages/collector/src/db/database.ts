@@ -80,7 +80,7 @@ export interface Database extends Repositories {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const dialect = openSqliteDialect({ path: options.path, sync: options.sync, backgroundCheckpoints: options.backgroundCheckpoints });
   const shared: SharedParts = {
-    dialect, templates: compileTemplates(dialect.db), surveyCache: new SurveyCache(), loopSettingsCache: new Map(),
+    dialect, templates: compileTemplates(dialect.db, dialect.sql), surveyCache: new SurveyCache(), loopSettingsCache: new Map(),
     subscriberCache: { rows: null }, ingestHooks: options.ingestHooks ?? [],
   };
   const inTransaction = <T>(work: (context: TransactionContext) => Promise<T>, open = dialect.transaction) => open(async (executor) => {

@@ -1,6 +1,6 @@
 /** The repositories, bound to the whole database or to one transaction, and what they share. */
 import { type Kysely } from 'kysely';
-import type { Dialect } from './dialect.ts';
+import type { Dialect, DialectSql } from './dialect.ts';
 import { queryTemplate, type Executor, type TransactionExecutor } from './executor.ts';
 import { ActionRepository } from './repositories/action-repository.ts';
 import { EventWriter, eventTemplates } from './repositories/event-writer.ts';
@@ -20,7 +20,7 @@ import { rollupUpsertTemplate } from './rollups/rollup-writer.ts';
 import type { Schema } from './schema.ts';
 
 /** The statements the ingest path runs as prepared statements, compiled once per database. */
-export function compileTemplates(db: Kysely<Schema>) {
+export function compileTemplates(db: Kysely<Schema>, dialectSql: DialectSql) {
   return {
     responses: responseTemplates(db),
     events: eventTemplates(db),
@@ -30,7 +30,7 @@ export function compileTemplates(db: Kysely<Schema>) {
     insertPending: queryTemplate<'deltas'>((value) => db.insertInto('analytics_rollup_pending').values({ deltas: value('deltas') })),
     rollups: {
       anyPending: queryTemplate<never>(() => db.selectFrom('analytics_rollup_pending').select('id').limit(1)),
-      upsert: rollupUpsertTemplate(db),
+      upsert: rollupUpsertTemplate(db, dialectSql),
     },
   };
 }

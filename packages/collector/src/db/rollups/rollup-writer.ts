@@ -1,5 +1,6 @@
 /** Adds rollup deltas to their rows (creating rows as needed), inside the caller's transaction. */
 import type { Kysely } from 'kysely';
+import type { DialectSql } from '../dialect.ts';
 import { queryTemplate, type Executor } from '../executor.ts';
 import type { RollupCounters, Schema } from '../schema.ts';
 import { COUNTER_COLUMNS, type RollupDelta, type RollupDeltas } from './rollup-delta.ts';
@@ -7,14 +8,14 @@ import { COUNTER_COLUMNS, type RollupDelta, type RollupDeltas } from './rollup-d
 type KeyColumn = 'surveyId' | 'grain' | 'dim' | 'value' | 'bucketStart';
 
 /** The upsert of one rollup row (`counter = counter + excluded.counter`), compiled once per database. */
-export function rollupUpsertTemplate(db: Kysely<Schema>) {
+export function rollupUpsertTemplate(db: Kysely<Schema>, dialectSql: DialectSql) {
   return queryTemplate<KeyColumn | keyof RollupCounters>((value) => db.insertInto('analytics_rollups')
     .values({
       survey_id: value('surveyId'), grain: value('grain'), dim: value('dim'), value: value('value'), bucket_start: value('bucketStart'),
       ...(Object.fromEntries(COUNTER_COLUMNS.map((column) => [column, value(column)])) as unknown as RollupCounters),
     })
     .onConflict((conflict) => conflict.columns(['survey_id', 'grain', 'dim', 'value', 'bucket_start']).doUpdateSet((eb) =>
-      Object.fromEntries(COUNTER_COLUMNS.map((column) => [column, eb(`analytics_rollups.${column}`, '+', eb.ref(`excluded.${column}`))])))));
+      Object.fromEntries(COUNTER_COLUMNS.map((column) => [column, eb(dialectSql.conflictTarget('analytics_rollups', column), '+', eb.ref(`excluded.${column}`))])))));
 }
 
 /** The upsert template's type. */

@@ -28,6 +28,8 @@ export const sqliteSql: DialectSql = {
   propertyJson: (column, name) => sql`${operand(column)} -> ${propertyPath(name)}`,
   // `->` gives JSON text: "pro" for a string, 3 for a number, true for a boolean.
   propertyEquals: (column, name, value) => sql`(${operand(column)} -> ${propertyPath(name)}) IN (json_quote(${value}), ${value})`,
+  // `"t"."c"` in DO UPDATE makes SQLite's upsert half as fast again as plain `"c"`, which means the same row.
+  conflictTarget: (_table, column) => sql`${sql.ref(column)}`,
   // The same collation as the responses_by_email index, so the index serves it.
   equalsIgnoringCase: (column, value) => sql`${operand(column)} = ${value} COLLATE NOCASE`,
   commentMatches: (alias, words) =>
