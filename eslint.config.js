@@ -10,7 +10,7 @@ export default tseslint.config(
       globals: {
         window: 'readonly', document: 'readonly', navigator: 'readonly', location: 'readonly',
         console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly',
-        clearTimeout: 'readonly', fetch: 'readonly', localStorage: 'readonly', Buffer: 'readonly',
+        clearTimeout: 'readonly', fetch: 'readonly', localStorage: 'readonly', Buffer: 'readonly', AbortSignal: 'readonly',
       },
     },
     rules: {

@@ -3,6 +3,7 @@
 // accepts any localhost origin) with its demo data, serves examples/ with the
 // widget, and prints where to go and an admin key for the demo.
 import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -21,7 +22,7 @@ function demoAdminKey() {
   if (process.env.NPSLOOP_ADMIN_KEY) return process.env.NPSLOOP_ADMIN_KEY;
   const keyFile = join(dataDir, 'demo-admin-key');
   if (existsSync(keyFile)) return readFileSync(keyFile, 'utf8').trim();
-  const key = `npsloop_admin_${randomBytes(24).toString('base64url')}`;
+  const key = `npsk_${randomBytes(32).toString('base64url')}`;
   writeFileSync(keyFile, key + '\n', { mode: 0o600 });
   return key;
 }
@@ -45,27 +46,60 @@ mkdirSync(dataDir, { recursive: true });
 const adminKey = demoAdminKey();
 ensureDemoSurvey();
 
-const collector = spawn(process.execPath, [cli, 'serve', '--port', String(port), '--db', dbPath], {
-  stdio: ['ignore', 'ignore', 'inherit'],
+// The collector logs JSON lines; warnings and errors (or everything from NPSLOOP_LOG_LEVEL on) are
+// shown here as one readable line each. Its own failures to start come on stderr as they are.
+const logLevel = process.env.NPSLOOP_LOG_LEVEL || 'warn';
+const collector = spawn(process.execPath, [cli, 'serve', '--port', String(port), '--db', dbPath, '--log-level', logLevel], {
+  stdio: ['ignore', 'pipe', 'inherit'],
   env: { ...process.env, NPSLOOP_ADMIN_KEY: adminKey },
+});
+const LEVELS = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warning', 50: 'error', 60: 'fatal' };
+createInterface({ input: collector.stdout }).on('line', (line) => {
+  let entry;
+  try {
+    entry = JSON.parse(line);
+  } catch {
+    return void console.error(`collector: ${line}`);
+  }
+  const request = entry.req ? ` (${entry.req.method} ${entry.req.url}${entry.res ? ` → ${entry.res.statusCode}` : ''})` : '';
+  const cause = entry.err ? `: ${entry.err.type ?? 'Error'}: ${entry.err.message}` : '';
+  console.error(`collector ${LEVELS[entry.level] ?? entry.level}: ${entry.msg}${request}${cause}`);
+});
+
+// Ctrl+C reaches every process of the terminal's group: the collector finishes its writes and
+// exits, then so does this script, with 0, so `pnpm start` ends without a failure message.
+let stopping = false;
+let examples = null;
+function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  collector.kill(signal);
+  examples?.close();
+}
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));
+collector.on('exit', (code) => {
+  examples?.close();
+  if (!stopping) console.error(`The collector stopped (exit code ${code}); see its message above.`);
+  process.exit(stopping ? 0 : code ?? 1);
 });
 
 async function waitForHealth() {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
+  for (let attempt = 0; attempt < 100 && collector.exitCode === null; attempt += 1) {
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(1000) });
       if (response.ok) return;
     } catch {}
-    if (collector.exitCode !== null) break;
     await new Promise((done) => setTimeout(done, 100));
   }
+  if (collector.exitCode !== null) return;
   console.error(`The collector did not come up on port ${port}.`);
   collector.kill('SIGTERM');
   process.exit(1);
 }
 
 await waitForHealth();
-const examples = await startExamplesServer({ port: examplesPort, host: '127.0.0.1', collectorOrigin });
+examples = await startExamplesServer({ port: examplesPort, host: '127.0.0.1', collectorOrigin });
 const examplesUrl = examples.url.replace('127.0.0.1', 'localhost');
 
 console.log(`
@@ -84,17 +118,3 @@ npsloop is running.
 
 Ctrl+C stops everything; answers already acknowledged are on disk.
 `);
-
-let stopping = false;
-function stop(signal) {
-  if (stopping) return;
-  stopping = true;
-  collector.kill(signal);
-  examples.close();
-}
-process.on('SIGINT', () => stop('SIGINT'));
-process.on('SIGTERM', () => stop('SIGTERM'));
-collector.on('exit', (code) => {
-  examples.close();
-  process.exit(stopping ? 0 : code ?? 1);
-});

@@ -6,6 +6,15 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { build } from 'vite';
 import { openDatabase } from '../../packages/collector/src/db/database';
 import { seedDemo } from '../../packages/collector/src/demo/demo-seed';
+import type { PageId } from '../../packages/dashboard/src/routes';
+import { PAGES, SETTINGS_SECTIONS } from '../../packages/dashboard/src/routes';
+import type { Locale } from '../../packages/dashboard/src/i18n/locales';
+import type { Messages } from '../../packages/dashboard/src/i18n/messages';
+import { de } from '../../packages/dashboard/src/i18n/messages/de';
+import { en } from '../../packages/dashboard/src/i18n/messages/en';
+import { es } from '../../packages/dashboard/src/i18n/messages/es';
+import { fr } from '../../packages/dashboard/src/i18n/messages/fr';
+import { nl } from '../../packages/dashboard/src/i18n/messages/nl';
 import type { Stack } from './support/stack';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -29,19 +38,44 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
   return { page, errors };
 }
 
-/** Opens /dashboard/ and signs in with `key`; resolves once the overview shows a figure. */
-export async function signIn(page: Page, origin: string, key: string, hash = ''): Promise<void> {
-  await page.goto(`${origin}/dashboard/${hash}`);
-  await page.getByLabel('API key').fill(key);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('.top nav').waitFor();
+/** Every dashboard dictionary, so tests name headings and buttons the way each language does. */
+export const DICTIONARIES: Record<Locale, Messages> = { en, nl, de, fr, es };
+
+/** A browser locale that picks each dashboard language (what a visitor's browser would send). */
+export const BROWSER_LOCALES: Record<Locale, string> = { en: 'en-GB', nl: 'nl-NL', de: 'de-DE', fr: 'fr-FR', es: 'es-ES' };
+
+/** Every screen: the pages, with the settings page once per section (`settings/webhooks`). */
+export const SCREENS = [...PAGES.filter((id) => id !== 'settings'), ...SETTINGS_SECTIONS.map((section) => `settings/${section}`)];
+
+/** The h1 of a screen in a language. */
+export function heading(locale: Locale, screen: string): string {
+  return DICTIONARIES[locale].nav.page[screen.split('/')[0] as PageId];
 }
 
-/** Goes to a page of the `demo` survey and waits for its heading. */
-export async function go(page: Page, origin: string, name: string, heading: string): Promise<void> {
-  await page.goto(`${origin}/dashboard/#/demo/${name}`);
-  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-  await page.waitForFunction(() => !document.querySelector('[role=status].muted')?.textContent?.startsWith('Loading'));
+/**
+ * Opens /dashboard/ and signs in with `key`; resolves once the navigation shows
+ * and the app has put the first survey into the address. Waiting for that
+ * address matters: a test that navigates before it lands would see its own
+ * navigation replaced (on a busy machine, a 30 s wait for a heading that never comes).
+ */
+export async function signIn(page: Page, origin: string, key: string, hash = ''): Promise<void> {
+  await page.goto(`${origin}/dashboard/${hash}`);
+  await page.locator('#api-key').fill(key);
+  await page.locator('form button[type=submit]').click();
+  await page.locator('.top nav').waitFor();
+  await page.waitForFunction(() => /^#\/[^/]+\//.test(window.location.hash));
+}
+
+/** Goes to a screen (`inbox`, `settings/webhooks`) of the `demo` survey; waits for its heading and until nothing is loading. */
+export async function go(page: Page, origin: string, screen: string, name: string): Promise<void> {
+  await page.goto(`${origin}/dashboard/#/demo/${screen}`);
+  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+  await settle(page);
+}
+
+/** Waits until no resource on the page is still loading (each loading line carries `data-loading`). */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-loading]') === null);
 }
 
 /** axe-core on the whole page: WCAG 2.0/2.1/2.2 A and AA; each violation as `id: targets`. */
@@ -56,6 +90,8 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 /** Saves a full-page screenshot as test-results/dashboard/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  // From the top, so the sticky header sits where a reader expects it in a full-page picture.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 

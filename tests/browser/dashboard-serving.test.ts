@@ -52,7 +52,7 @@ describe('collector: /dashboard', () => {
     const script = readdirSync(join(DIST, 'assets')).find((name) => name.endsWith('.js'))!;
     const asset = await app.inject({ url: `/dashboard/assets/${script}` });
     expect(asset.statusCode).toBe(200);
-    expect(asset.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(asset.headers['content-type']).toBe('application/javascript; charset=utf-8');
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     for (const url of ['/dashboard/assets/nope-123.js', '/dashboard/..%2f..%2fpackage.json', '/dashboard/%2e%2e/%2e%2e/package.json']) {
       const missing = await app.inject({ url });

@@ -88,7 +88,7 @@ describe('dashboard: comments, safety and access', () => {
     await signIn(page, stack.collectorUrl, stack.adminKey);
     await go(page, stack.collectorUrl, 'surveys', 'Surveys');
     await page.getByRole('button', { name: 'New survey' }).click();
-    const form = page.locator('form.form-grid').first();
+    const form = page.locator('form.survey-form').first();
     await form.getByLabel('Id').fill('checkout-flow');
     await form.getByLabel('Name').fill('Checkout flow');
     await form.getByLabel('Allowed origins').fill('https://shop.example');
@@ -96,9 +96,15 @@ describe('dashboard: comments, safety and access', () => {
     await page.waitForURL(/#\/checkout-flow\/surveys$/);
     await expect.poll(() => page.locator('[data-testid=snippet]').innerText())
       .toBe(`<script async src="${stack.collectorUrl}/widget.js" data-survey="checkout-flow"></script>`);
-    const settings = page.locator('form.form-grid');
+    expect(await page.locator('[data-testid=snippet-self-hosted]').innerText())
+      .toBe(`<script async src="/js/widget.js" data-survey="checkout-flow" data-collector="${stack.collectorUrl}"></script>`);
+    const settings = page.locator('form.survey-form');
     await settings.getByLabel('Name').fill('Checkout flow (EU)');
-    await settings.getByRole('button', { name: 'Save changes' }).click();
+    // "Save changes" closes the whole form: below its last field, not beside "Allowed origins".
+    const save = settings.getByRole('button', { name: 'Save changes' });
+    const [saveBox, originsBox, activeBox] = await Promise.all([save.boundingBox(), settings.getByLabel('Allowed origins').boundingBox(), settings.getByLabel(/Active \(uncheck/).boundingBox()]);
+    expect(saveBox!.y).toBeGreaterThan(Math.max(originsBox!.y + originsBox!.height, activeBox!.y + activeBox!.height));
+    await save.click();
     await page.getByText('Saved.').waitFor();
     const stored = await (await fetch(`${stack.collectorUrl}/v1/surveys/checkout-flow`, { headers: { authorization: `Bearer ${stack.adminKey}` } })).json();
     expect(stored).toMatchObject({ id: 'checkout-flow', name: 'Checkout flow (EU)', allowedOrigins: ['https://shop.example'] });

@@ -36,7 +36,7 @@ describe('one answer, end to end', () => {
     await page.getByText('Thank you for your feedback!').waitFor();
 
     // The comment update may still be on the wire when the thanks shows; poll the API as a user would.
-    await expect.poll(async () => (await stack.responses())[0]?.comment, { timeout: 10_000 }).toBe(
+    await expect.poll(async () => (await stack.responses())[0]?.comment, { timeout: 30_000 }).toBe(
       'Setup took two minutes and the docs were clear.',
     );
     const summary = await stack.summary('demo');

@@ -93,6 +93,25 @@ describe('widget accessibility and looks', () => {
     }
   }
 
+  it('a refused answer shows the neutral error instead of the thanks, announced, with no axe violation, and warns in the console', async () => {
+    await stack.admin('POST', '/v1/surveys', { id: 'pausing', name: 'Pausing', brand: 'Acme', allowedOrigins: ['http://127.0.0.1:*'] });
+    const page = await browser.newPage();
+    const warnings: string[] = [];
+    page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+    await openHostPage(page, hostPage(stack.collectorUrl, { survey: 'pausing' }));
+    // Paused while the prompt is open: the score is refused.
+    await stack.admin('PATCH', '/v1/surveys/pausing', { active: false });
+    await page.getByRole('radio', { name: '6', exact: true }).click();
+    await page.getByText('Sorry, your answer could not be saved.').waitFor();
+    expect(await page.getByText('Thank you for your feedback!').count()).toBe(0);
+    expect(await page.getByRole('textbox').count()).toBe(0);
+    expect(await page.getByRole('dialog').locator('[aria-live=polite]').textContent()).toBe('Sorry, your answer could not be saved.');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(warnings).toEqual(['npsloop: survey "pausing" is paused']);
+    await page.screenshot({ path: 'test-results/widget-refused.png' });
+    await page.close();
+  });
+
   it('animates only without prefers-reduced-motion', async () => {
     for (const [reducedMotion, animation] of [['no-preference', 'i'], ['reduce', 'none']] as const) {
       const page = await browser.newPage({ reducedMotion });

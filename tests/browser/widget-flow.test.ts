@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser';
 import { startStack, type Stack } from './support/stack';
+import { loaderRan, nextSkip, watchSkips } from './support/widget-signals';
 
 // The widget as visitors use it, against a real collector: the full flow with
 // its context, keyboard-only use, the SPA example, dismissal, cross-tab sync,
@@ -21,11 +22,12 @@ describe('widget flow', () => {
     await stack?.close();
   });
 
-  /** A fresh visitor (own localStorage) on an example page, collecting page errors. */
+  /** A fresh visitor (own localStorage) on an example page, collecting page errors and the loader's decisions not to show. */
   async function visit(example: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; errors: string[] }> {
     const page = await browser.newPage({ viewport });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    await watchSkips(page);
     await page.goto(`${stack.examplesUrl}/${example}/`);
     return { page, errors };
   }
@@ -73,16 +75,22 @@ describe('widget flow', () => {
     await page.keyboard.press('Tab');
     expect(await focusedName()).toBe('0');
 
+    const scoresSent: unknown[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/v1/responses')) scoresSent.push(JSON.parse(request.postData()!).score);
+    });
     for (let press = 0; press < 4; press++) await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowLeft');
     expect(await focusedName()).toBe('3');
     expect(await page.getByRole('radio', { name: '3', exact: true }).getAttribute('aria-checked')).toBe('true');
-    await page.waitForTimeout(500);
-    expect((await stack.responses()).length).toBe(before);
+    // Still on the score step: moving the choice did not answer.
+    expect(await page.getByRole('textbox').count()).toBe(0);
 
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await stack.responses()).length, { timeout: 10_000 }).toBe(before + 1);
     expect((await stack.responses()).at(-1)).toMatchObject({ score: 3 });
+    // Requests go out in order: had an arrow key answered, its score would have been sent before this one.
+    expect(scoresSent).toEqual([3]);
     expect(await focusedName()).toBe('TEXTAREA');
     await page.keyboard.type('Too many steps.');
     await page.keyboard.press('Tab');
@@ -120,14 +128,15 @@ describe('widget flow', () => {
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await eventTypes()).filter((type) => type === 'dismissed').length, { timeout: 10_000 }).toBe(dismissedBefore + 1);
     await page.reload();
-    await page.waitForTimeout(1000);
+    expect(await nextSkip(page)).toBe('dismissed');
     expect(await page.locator('npsloop-widget').count()).toBe(0);
     await page.close();
   });
 
   it('SPA example: nothing on load (manual mode), asks after the order with consent for the identified customer', async () => {
     const { page, errors } = await visit('spa');
-    await page.waitForTimeout(500);
+    // Manual mode: once the loader has run, nothing is scheduled, so nothing can show by itself.
+    await loaderRan(page);
     expect(await page.locator('npsloop-widget').count()).toBe(0);
     await page.getByRole('link', { name: 'Checkout' }).click();
     await page.getByRole('button', { name: 'Place order' }).click();
@@ -176,8 +185,12 @@ describe('widget flow', () => {
     await expect.poll(() => page.evaluate(() => localStorage.getItem('npsloop:outbox')), { timeout: 30_000 }).toBeNull();
     // A later flush (the network coming back, another page load) sends nothing twice.
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    const posted: string[] = [];
+    page.on('request', (request) => request.method() === 'POST' && posted.push(request.url()));
     await page.reload();
-    await page.waitForTimeout(1500);
+    // The reloaded page flushed its (empty) outbox at start, then decided not to ask again.
+    expect(await nextSkip(page)).toBe('answered');
+    expect(posted).toEqual([]);
     expect((await rowsOf()).length).toBe(before.length + 1);
     expect(errors).toEqual([]);
     await page.close();

@@ -1,16 +1,19 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import { createMetricsRegistry } from './lib/metrics-registry.ts';
+import { createAppMetrics } from './lib/app-metrics.ts';
 import { auth } from './plugins/auth.ts';
+import { clientErrorHandler } from './plugins/client-errors.ts';
 import { errorHandler, frameworkErrors } from './plugins/error-handler.ts';
 import { gracefulClose } from './plugins/graceful-close.ts';
 import { metrics } from './plugins/metrics.ts';
-import { origin } from './plugins/origin.ts';
+import { compress } from './plugins/compress.ts';
+import { cors } from './plugins/cors.ts';
 import { rateLimit, type RateLimitOptions } from './plugins/rate-limit.ts';
 import { requestLog } from './plugins/request-log.ts';
 import { routeCatalog } from './plugins/route-catalog.ts';
-import { zodValidation } from './plugins/zod-validation.ts';
+import { zodSchemas } from './plugins/zod-schemas.ts';
 import { dashboardRoutes } from './dashboard/dashboard-routes.ts';
-import { docsRoutes } from './docs/docs-routes.ts';
+import { DOCS_PREFIX, docsRoutes } from './docs/docs-routes.ts';
+import { keyRoutes } from './keys/key-routes.ts';
 import { hostedSurveyRoutes } from './hosted/hosted-routes.ts';
 import { ingestRoutes } from './ingest/ingest-routes.ts';
 import { opsRoutes } from './ops/ops-routes.ts';
@@ -31,6 +34,7 @@ import { createWebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
 import { webhookIngestHook } from './webhooks/webhook-hooks.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
 import { webhookWorker } from './webhooks/webhook-worker.ts';
+import collectorPackage from '../package.json' with { type: 'json' };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -75,6 +79,8 @@ export interface AppOptions {
   retentionDays?: number;
   /** More hooks to run inside each ingest job, after the webhook hook (a hook that throws fails its job alone). */
   ingestHooks?: IngestHook[];
+  /** A client gets this long to send its whole request, in ms (default 30 s); then 408 `request_timeout`. */
+  requestTimeoutMs?: number;
 }
 
 /** Default per-minute limits: generous for offices behind one NAT, tight enough to stop a flood. */
@@ -86,17 +92,14 @@ export const DEFAULT_RATE_LIMIT: RateLimitOptions = { perIp: 600, perSurvey: 30_
  * them, then plugins and routes registered explicitly in this one place.
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const registry = createMetricsRegistry();
+  const appMetrics = createAppMetrics();
   const database = await openDatabase({
     path: options.dbPath,
     sync: options.sync,
     windowMs: options.writeWindowMs,
     backgroundCheckpoints: true,
     ingestHooks: [webhookIngestHook({ loopOpenedDelayMs: options.loopOpenedDelayMs }), ...(options.ingestHooks ?? [])],
-    onBatch: (size, seconds) => {
-      registry.observe('npsloop_write_batch_size', 'Rows written per group commit', size, undefined, 'batch');
-      registry.observe('npsloop_write_batch_duration_seconds', 'Time to write and commit one batch', seconds);
-    },
+    onBatch: (size, seconds) => appMetrics.batchWritten(size, seconds),
   });
   const now = options.now;
   const loops = createLoopService(database);
@@ -105,13 +108,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const huddle = createHuddleReport(database, { loops, actions });
   const dispatcher = createWebhookDispatcher(database, { now, allowPrivate: options.allowPrivateWebhooks });
   const { surveys } = database;
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const app = Fastify({
     logger: options.logger ?? false,
     // Fastify accepts a hop count at run time; its types omit it.
     trustProxy: (options.trustProxy ?? false) as boolean,
     bodyLimit: options.bodyLimit ?? 64 * 1024,
-    // A client gets 30 s to send its request: slow-drip clients cannot hold sockets open forever.
-    requestTimeout: 30_000,
+    // A client gets `requestTimeoutMs` (30 s) to send its request: slow-drip clients cannot hold sockets open forever.
+    // Node checks for expired requests only every `connectionsCheckingInterval` (30 s by default) and waits for headers
+    // up to `headersTimeout` (60 s): both follow the timeout, so a slow client hears 408 right after it, not 60–90 s later.
+    requestTimeout,
+    http: { requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.round(requestTimeout / 4))) },
+    clientErrorHandler: clientErrorHandler(requestTimeout),
     // Drain on close rather than answer 503 outside the error envelope; see plugins/graceful-close.ts.
     return503OnClosing: false,
     frameworkErrors,
@@ -121,18 +129,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('db', database);
   app.addHook('onClose', async () => database.close());
 
-  await app.register(routeCatalog);
   await app.register(errorHandler);
   await app.register(gracefulClose);
-  await app.register(zodValidation);
-  await app.register(metrics, { registry });
+  await app.register(zodSchemas);
+  await app.register(metrics, { metrics: appMetrics });
   await app.register(requestLog);
   await app.register(rateLimit, { ...DEFAULT_RATE_LIMIT, ...options.rateLimit });
-  await app.register(origin, { apiCorsOrigins: options.apiCorsOrigins, activeOriginPatterns: () => surveys.activeOriginPatterns() });
-  await app.register(auth, { adminKey: options.adminKey, keys: database.keys });
+  await app.register(auth, { adminKey: options.adminKey, publicPrefixes: [DOCS_PREFIX], keys: database.keys });
+  await app.register(routeCatalog);
+  await app.register(cors, { apiCorsOrigins: options.apiCorsOrigins, activeOriginPatterns: () => surveys.activeOriginPatterns() });
+  await app.register(compress);
+  await app.register(docsRoutes, { version: collectorPackage.version });
 
   await app.register(ingestRoutes, { surveys, database });
   await app.register(surveyRoutes, { surveys });
+  await app.register(keyRoutes, { keys: database.keys });
   await app.register(analyticsRoutes, { analytics, surveys });
   await app.register(loopRoutes, { loops, surveys, settings: database.loops.settings, now });
   await app.register(actionRoutes, { actions, surveys, now });
@@ -145,6 +156,5 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(hostedSurveyRoutes, { surveys, database });
   await app.register(dashboardRoutes, { dashboardDir: options.dashboardDir });
   await app.register(opsRoutes, { database });
-  await app.register(docsRoutes);
   return app;
 }

@@ -1,13 +1,19 @@
 import { SERVE_OPTIONS } from './config.ts';
 import { DEFAULTS } from './lib/command-line.ts';
 
-const pad = (text: string, width: number) => text.padEnd(width);
+/** The serve flags as three aligned columns (flag, environment variable, help), two spaces apart at the least. */
+function serveFlagRows(): string {
+  const rows = [
+    ...Object.entries(SERVE_OPTIONS).map(([name, option]) => [`--${name}`, option.env, option.help]),
+    ['', 'NPSLOOP_ADMIN_KEY', 'an admin API key accepted as given (environment only, never a flag)'],
+  ];
+  const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column].length)) + 2);
+  return rows.map(([flag, env, help]) => `    ${flag.padEnd(widths[0])}${env.padEnd(widths[1])}${help}`).join('\n');
+}
 
 /** The text of `npsloop --help`: every command, flag and environment variable. */
 export function helpText(): string {
-  const serveFlags = Object.entries(SERVE_OPTIONS)
-    .map(([name, option]) => `    ${pad(`--${name}`, 22)}${pad(option.env, 27)}${option.help}`)
-    .join('\n');
+  const serveFlags = serveFlagRows();
   return `npsloop — the self-hosted Net Promoter System collector
 
 Usage: npsloop <command> [flags]
@@ -17,6 +23,8 @@ Commands:
   keys create               create an API key; prints the key alone on stdout (shown once, stored hashed)
       --scope read|admin    what the key may do (required)
       --name NAME           a label for the key
+  keys list                 list API keys: id, scope, created, last used, name (--json for JSON); never a secret
+  keys revoke ID            revoke an API key; it stops working with the next request
   surveys create            create a survey; prints it as JSON
       --id ID               survey id, a slug (required)
       --name NAME           survey name (required)
@@ -34,6 +42,12 @@ Commands:
       --map COLUMN=FIELD    repeatable: the column for created_at, score, comment, email, user_id, consent,
                             touchpoint, channel, locale, journey or property.NAME
       --skip-invalid        import the valid rows when some are rejected (default: import nothing then)
+  export                    stream a survey's responses to stdout (progress on stderr for large exports)
+      --survey ID           the survey to export (required)
+      --format csv|ndjson   RFC 4180 CSV (default) or one JSON object per line
+      --from DATE           only answers from this ISO 8601 date or date-time on (UTC)
+      --to DATE             only answers before this date or date-time
+      --out FILE            write to FILE instead of stdout
   rollups rebuild           recompute the analytics rollups and comment search index from the stored answers
   help                      show this help
 
@@ -41,7 +55,6 @@ Every command takes --db PATH (env NPSLOOP_DB, default ${DEFAULTS.db}).
 
 serve flags (flag, then environment variable, then default):
 ${serveFlags}
-    ${pad('', 22)}${pad('NPSLOOP_ADMIN_KEY', 27)}an admin API key accepted as given (environment only, never a flag)
 
 API keys are sent as "Authorization: Bearer <key>". Docs: /docs and /openapi.json on the running server.
 `;

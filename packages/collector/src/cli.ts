@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { helpText } from './cli-help.ts';
 import { demoCommand } from './demo/demo-command.ts';
+import { exportCommand } from './analytics/export-command.ts';
+import { keysListCommand, keysRevokeCommand } from './keys/keys-command.ts';
 import { importCommand } from './import/import-command.ts';
 import { parseServeConfig } from './config.ts';
 import { ConfigError, DEFAULTS, type CliOutput, type Env } from './lib/command-line.ts';
@@ -8,7 +10,7 @@ import { describeIssues } from './lib/common-schemas.ts';
 import { surveyCreateSchema } from './surveys/survey-schemas.ts';
 import { runRollupsRebuild } from './analytics/rollups-command.ts';
 import { startServer } from './server.ts';
-import { openDatabase, type Database } from './db/database.ts';
+import { withDatabase as openThenClose, type Database } from './db/database.ts';
 import type { KeyScope } from './db/repositories/key-repository.ts';
 
 type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
@@ -21,13 +23,8 @@ function flags(args: readonly string[], options: FlagSpec): Record<string, strin
   }
 }
 
-async function withDatabase<T>(dbPath: string | undefined, env: Env, use: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ path: dbPath ?? (env.NPSLOOP_DB || DEFAULTS.db) });
-  try {
-    return await use(database);
-  } finally {
-    await database.close();
-  }
+function withDatabase<T>(dbPath: string | undefined, env: Env, use: (database: Database) => Promise<T>): Promise<T> {
+  return openThenClose(dbPath ?? (env.NPSLOOP_DB || DEFAULTS.db), use);
 }
 
 async function keysCreate(args: readonly string[], env: Env, io: CliOutput): Promise<void> {
@@ -89,6 +86,9 @@ export async function runCli(argv: readonly string[], env: Env, io: CliOutput): 
     if (command === 'keys' && sub === 'create') await keysCreate(rest, env, io);
     else if (command === 'surveys' && sub === 'create') await surveysCreate(rest, env, io);
     else if (command === 'surveys' && sub === 'list') await surveysList(rest, env, io);
+    else if (command === 'keys' && sub === 'list') return await keysListCommand(rest, env, io);
+    else if (command === 'keys' && sub === 'revoke') return await keysRevokeCommand(rest, env, io);
+    else if (command === 'export') return await exportCommand(argv.slice(1), env, io);
     else if (command === 'demo') return await demoCommand(argv.slice(1), env, io);
     else if (command === 'import') return await importCommand(argv.slice(1), env, io);
     else if (command === 'rollups' && sub === 'rebuild') {
@@ -108,7 +108,14 @@ export async function runCli(argv: readonly string[], env: Env, io: CliOutput): 
 
 /** The `npsloop` binary: runs the command with the process's arguments, environment and streams. */
 export async function main(argv: readonly string[]): Promise<void> {
-  const io: CliOutput = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), isTerminal: process.stderr.isTTY };
+  const io: CliOutput = {
+    out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), isTerminal: process.stderr.isTTY, stdout: process.stdout,
+  };
+  // A reader that stops early (`npsloop export | head`) ends the command quietly, as other CLIs do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   try {
     process.exitCode = await runCli(argv, process.env, io);
   } catch (error) {

@@ -20,6 +20,7 @@ export interface ServeConfig {
   allowPrivateWebhooks: boolean;
   loopOpenedDelayMs: number;
   retentionDays?: number;
+  requestTimeoutMs: number;
 }
 
 /** The serve flags, their environment variables and help text (also used by `npsloop --help`). */
@@ -36,11 +37,27 @@ export const SERVE_OPTIONS = {
   'body-limit': { env: 'NPSLOOP_BODY_LIMIT', help: 'largest request body in bytes (default 65536)' },
   widget: { env: 'NPSLOOP_WIDGET', help: 'path of the built widget.js (default: packages/widget/dist/widget.js)' },
   sync: { env: 'NPSLOOP_SYNC', help: 'SQLite synchronous mode: normal (survives a killed process; default) or full (also survives power loss, slower)' },
-  'allow-private-webhooks': { env: 'NPSLOOP_ALLOW_PRIVATE_WEBHOOKS', help: 'true: accept webhooks to private and loopback addresses (default false)' },
+  'allow-private-webhooks': { env: 'NPSLOOP_ALLOW_PRIVATE_WEBHOOKS', help: 'accept webhooks to private and loopback addresses (a bare flag means true; default false)', boolean: true },
   'loop-opened-delay': { env: 'NPSLOOP_LOOP_OPENED_DELAY', help: 'seconds a loop.opened webhook waits for the comment (default 120)' },
   'retention-days': { env: 'NPSLOOP_RETENTION_DAYS', help: 'purge comments and personal data of answers older than this many days (default: keep)' },
   'write-window': { env: 'NPSLOOP_WRITE_WINDOW', help: 'group commit: extra ms a write waits to share its transaction (default 0: writes of one event-loop turn share one)' },
-} as const;
+  'request-timeout': { env: 'NPSLOOP_REQUEST_TIMEOUT', help: 'seconds a client gets to send its whole request, then 408 (default 30)' },
+} as const satisfies Record<string, { env: string; help: string; boolean?: true }>;
+
+/** Flags that may stand alone (`--allow-private-webhooks` means true) or take true/false, also as the next argument. */
+const BOOLEAN_FLAGS = new Set(Object.entries(SERVE_OPTIONS).filter(([, option]) => 'boolean' in option).map(([name]) => `--${name}`));
+
+/** Gives every boolean flag an explicit value (`--flag` → `--flag=true`, `--flag false` → `--flag=false`), for parseArgs. */
+function withBooleanValues(args: readonly string[]): string[] {
+  const result: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index];
+    if (!BOOLEAN_FLAGS.has(arg)) result.push(arg);
+    else if (args[index + 1] !== undefined && !args[index + 1].startsWith('-')) result.push(`${arg}=${args[++index]}`);
+    else result.push(`${arg}=true`);
+  }
+  return result;
+}
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -69,7 +86,7 @@ export function parseServeConfig(args: readonly string[], env: Env): ServeConfig
     const options = Object.fromEntries(
       Object.keys(SERVE_OPTIONS).map((name) => [name, { type: 'string' as const, multiple: name === 'cors-origin' }]),
     );
-    values = parseArgs({ args: [...args], options, strict: true, allowPositionals: false }).values;
+    values = parseArgs({ args: withBooleanValues(args), options, strict: true, allowPositionals: false }).values;
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
@@ -105,5 +122,6 @@ export function parseServeConfig(args: readonly string[], env: Env): ServeConfig
     allowPrivateWebhooks: trueOrFalse('--allow-private-webhooks', pick('allow-private-webhooks') ?? 'false'),
     loopOpenedDelayMs: integer('--loop-opened-delay', pick('loop-opened-delay') ?? '120', 0, 86_400) * 1000,
     retentionDays: pick('retention-days') === undefined ? undefined : integer('--retention-days', pick('retention-days')!, 1, 36_500),
+    requestTimeoutMs: integer('--request-timeout', pick('request-timeout') ?? '30', 1, 3600) * 1000,
   };
 }

@@ -26,8 +26,16 @@ export async function startServer(config: ServeConfig): Promise<FastifyInstance>
     allowPrivateWebhooks: config.allowPrivateWebhooks,
     loopOpenedDelayMs: config.loopOpenedDelayMs,
     retentionDays: config.retentionDays,
+    requestTimeoutMs: config.requestTimeoutMs,
   });
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // A port in use must end the process: the database, its checkpoint thread and the workers stop
+    // too. (Not awaited: a server that never listened does not report its close.)
+    void app.close().catch(() => undefined);
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   process.stdout.write(`npsloop collector listening on ${listeningUrl(config.host, port)} (db ${config.dbPath})\n`);

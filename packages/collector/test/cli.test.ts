@@ -3,6 +3,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli.ts';
 import { hashSecret } from '../src/db/repositories/key-repository.ts';
+import { SERVE_OPTIONS } from '../src/config.ts';
 import { testApp, tempDir } from './helpers.ts';
 
 async function cli(args: string[], env: Record<string, string> = {}) {
@@ -17,7 +18,7 @@ describe('npsloop CLI', () => {
     const db = join(tempDir(), 'cli.db');
     const result = await cli(['keys', 'create', '--scope', 'read', '--name', 'dashboard', '--db', db]);
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(/^npsk_read_[A-Za-z0-9_-]{43}\n$/);
+    expect(result.out).toMatch(/^npsk_[A-Za-z0-9_-]{43}\n$/);
     expect(result.err).toContain('shown only once');
     const secret = result.out.trim();
     const sqlite = new BetterSqlite3(db, { readonly: true });
@@ -78,5 +79,17 @@ describe('npsloop CLI', () => {
     const unknown = await cli(['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('unknown command');
+  });
+
+  it('--help shows the serve flags in three columns that never run together', async () => {
+    const { out } = await cli(['--help']);
+    const rows = out.slice(out.indexOf('serve flags')).split('\n').slice(1).filter((line) => /^ {4}(--| {10})/.test(line));
+    expect(rows.length).toBe(Object.keys(SERVE_OPTIONS).length + 1);
+    const columns = rows.map((row) => /^ {4}(--[a-z-]+)?( +)(NPSLOOP_[A-Z_]+|PORT|HOST)( {2,})(\S.*)$/.exec(row));
+    expect(columns.every(Boolean), rows.filter((_, index) => !columns[index]).join('\n')).toBe(true);
+    // Every environment variable and every help text starts in the same column.
+    expect(new Set(rows.map((row, index) => row.indexOf(columns[index]![3]))).size).toBe(1);
+    expect(new Set(rows.map((row, index) => row.indexOf(columns[index]![5]))).size).toBe(1);
+    for (const [name, option] of Object.entries(SERVE_OPTIONS)) expect(out).toMatch(new RegExp(`--${name} {2,}${option.env} {2,}\\S`));
   });
 });

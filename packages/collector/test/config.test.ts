@@ -7,7 +7,7 @@ describe('parseServeConfig', () => {
     expect(parseServeConfig([], {})).toEqual({
       port: 8787, host: '127.0.0.1', dbPath: './data/npsloop.db', adminKey: undefined, trustProxy: false, logLevel: 'info',
       apiCorsOrigins: [], rateLimit: { perIp: 600, perSurvey: 30000, windowMs: 60000 }, bodyLimit: 65536, widgetPath: undefined, sync: 'NORMAL', writeWindowMs: 0,
-      allowPrivateWebhooks: false, loopOpenedDelayMs: 120_000, retentionDays: undefined,
+      allowPrivateWebhooks: false, loopOpenedDelayMs: 120_000, retentionDays: undefined, requestTimeoutMs: 30_000,
     });
   });
 
@@ -33,6 +33,24 @@ describe('parseServeConfig', () => {
   });
 
   it.each([
+    [['--allow-private-webhooks'], true],
+    [['--allow-private-webhooks', '--port', '0'], true],
+    [['--port', '0', '--allow-private-webhooks', '--log-level', 'warn'], true],
+    [['--allow-private-webhooks=true'], true],
+    [['--allow-private-webhooks', 'true'], true],
+    [['--allow-private-webhooks=false'], false],
+    [['--allow-private-webhooks', 'false', '--port', '0'], false],
+  ])('reads %j as allowPrivateWebhooks %s', (args, allowed) => {
+    expect(parseServeConfig(args, { NPSLOOP_ALLOW_PRIVATE_WEBHOOKS: allowed ? 'false' : 'true' }).allowPrivateWebhooks).toBe(allowed);
+  });
+
+  it('reads the request timeout in seconds', () => {
+    expect(parseServeConfig(['--request-timeout', '5'], {}).requestTimeoutMs).toBe(5000);
+    expect(parseServeConfig([], { NPSLOOP_REQUEST_TIMEOUT: '120' }).requestTimeoutMs).toBe(120_000);
+  });
+
+  it.each([
+    [['--request-timeout', '0'], '--request-timeout: must be a whole number from 1 to 3600'],
     [['--allow-private-webhooks', 'yes'], '--allow-private-webhooks: must be true or false'],
     [['--retention-days', '0'], '--retention-days: must be a whole number from 1'],
     [['--port', 'eighty'], '--port: must be a whole number from 0 to 65535'],

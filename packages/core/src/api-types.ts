@@ -70,3 +70,21 @@ export interface EventPayload {
 export interface ErrorBody {
   error: { code: string; message: string };
 }
+
+/** `GET /v1/surveys/:id/public`: what the widget needs to know about a survey, nothing secret. */
+export interface PublicSurveySettings {
+  id: string;
+  brand: string | null;
+  /** String overrides per locale tag, e.g. `{ nl: { question: '…' } }`. */
+  wording: Record<string, Partial<Record<string, string>>>;
+  /** The "why" prompt per score group. */
+  followUp: { detractor?: string; passive?: string; promoter?: string };
+  /** Share of visitors asked, 0–1. */
+  sampling: number;
+  resurveyDays: number;
+  dismissDays: number;
+  /** Whether identified visitors are asked for consent to be contacted. */
+  askConsent: boolean;
+  /** False while the survey is paused: the widget shows nothing. */
+  active: boolean;
+}

@@ -1,15 +1,18 @@
 /** The dashboard's only door to the collector: a fetch wrapper over the public HTTP API. */
 
-/** An API failure with the envelope's code and a message a person can read. */
+/** An API failure: the HTTP status, the envelope's code and its message (the collector's words, naming the field and rule). */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** The collector's own message, or null when the answer had none (a proxy's error page). */
+  readonly detail: string | null;
 
-  constructor(status: number, code: string, message: string) {
-    super(message);
+  constructor(status: number, code: string, detail: string | null) {
+    super(detail ?? `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.detail = detail;
   }
 
   /** True when the collector has no such route (an older collector, or a feature not enabled). */
@@ -35,17 +38,15 @@ export function queryString(query: Query = {}): string {
 /** Turns a failed response into an ApiError, reading `{ error: { code, message } }` when there is one. */
 export async function errorFrom(response: Response): Promise<ApiError> {
   let code = 'http_error';
-  let message = `The collector answered ${response.status} ${response.statusText}`.trim();
+  let detail: string | null = null;
   try {
     const body = (await response.json()) as { error?: { code?: string; message?: string } };
     if (body.error?.code) code = body.error.code;
-    if (body.error?.message) message = body.error.message;
+    if (body.error?.message) detail = body.error.message;
   } catch {
-    // Not JSON (a proxy's error page): keep the status line.
+    // Not JSON (a proxy's error page): the status says it all.
   }
-  if (response.status === 401) message = `The API key was not accepted (${message}). Sign in again.`;
-  if (response.status === 403) message = `This needs an admin key; yours can only read. (${message})`;
-  return new ApiError(response.status, code, message);
+  return new ApiError(response.status, code, detail);
 }
 
 /** A client bound to one API key: the key travels only in the Authorization header. */
@@ -68,7 +69,7 @@ export function createApi(key: string, baseUrl = '', fetcher: typeof fetch = (..
         cache: 'no-store',
       });
     } catch {
-      throw new ApiError(0, 'network_error', 'The collector could not be reached. Check the connection and try again.');
+      throw new ApiError(0, 'network_error', null);
     }
     if (!response.ok) throw await errorFrom(response);
     if (response.status === 204) return undefined as T;

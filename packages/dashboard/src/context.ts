@@ -2,6 +2,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Api, KeyScope } from './api.ts';
+import type { Route } from './routes.ts';
 import type { Survey } from './types.ts';
 
 /** The signed-in session. */
@@ -11,6 +12,8 @@ export interface Session {
   surveyId: string;
   surveys: Survey[];
   reloadSurveys: () => void;
+  /** Where the viewer is (the settings page reads its section from it). */
+  route: Route;
 }
 
 /** Provided by the shell once signed in. */

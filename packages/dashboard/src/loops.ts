@@ -14,16 +14,16 @@ export function workOrder(loops: readonly Loop[]): Loop[] {
 /** What a key press in the inbox does. */
 export type InboxCommand = 'next' | 'previous' | 'open' | 'contacted' | 'resolved' | 'note' | 'assign' | 'help';
 
-/** The inbox shortcuts, as shown in the help. */
-export const SHORTCUTS: readonly { key: string; command: InboxCommand; label: string }[] = [
-  { key: 'j', command: 'next', label: 'Next loop' },
-  { key: 'k', command: 'previous', label: 'Previous loop' },
-  { key: 'o', command: 'open', label: 'Open the selected loop (move focus to its details)' },
-  { key: 'a', command: 'assign', label: 'Assign the selected loop to me' },
-  { key: 'c', command: 'contacted', label: 'Mark contacted' },
-  { key: 'r', command: 'resolved', label: 'Mark resolved' },
-  { key: 'n', command: 'note', label: 'Write a note' },
-  { key: '?', command: 'help', label: 'Show or hide these shortcuts' },
+/** The inbox shortcuts in the order the help lists them (what each does is in the dictionary, `inbox.shortcut`). */
+export const SHORTCUTS: readonly { key: string; command: InboxCommand }[] = [
+  { key: 'j', command: 'next' },
+  { key: 'k', command: 'previous' },
+  { key: 'o', command: 'open' },
+  { key: 'a', command: 'assign' },
+  { key: 'c', command: 'contacted' },
+  { key: 'r', command: 'resolved' },
+  { key: 'n', command: 'note' },
+  { key: '?', command: 'help' },
 ];
 
 /** The command of a key press, or null: typing in a field, or with a modifier, is never a shortcut. */
@@ -39,4 +39,10 @@ export function nextStates(state: LoopState): LoopState[] {
   if (state === 'open') return ['contacted', 'closed'];
   if (state === 'contacted') return ['resolved', 'closed'];
   return ['open'];
+}
+
+/** Tags as typed ("Billing, VIP customer") → the slugs the collector stores (`billing`, `vip-customer`), without repeats. */
+export function parseTags(text: string): string[] {
+  const tags = text.split(',').map((tag) => tag.trim().toLowerCase().replace(/\s+/g, '-')).filter(Boolean);
+  return [...new Set(tags)];
 }

@@ -41,7 +41,16 @@ export function surveyBody(values: SurveyFormValues, creating: boolean): Record<
   return body;
 }
 
-/** The one-line embed snippet for a survey served from `origin`. */
+/** The embed snippet for a survey when widget.js comes from the collector at `origin`: only `data-survey` is needed. */
 export function embedSnippet(origin: string, surveyId: string): string {
-  return `<script async src="${origin}/widget.js" data-survey="${surveyId}"></script>`;
+  return `<script async src="${origin}/widget.js" data-survey="${escapeAttribute(surveyId)}"></script>`;
+}
+
+/** The snippet when the site serves widget.js itself (`scriptSrc`): `data-collector` says where the collector is. */
+export function selfHostedSnippet(origin: string, surveyId: string, scriptSrc: string): string {
+  return `<script async src="${scriptSrc}" data-survey="${escapeAttribute(surveyId)}" data-collector="${origin}"></script>`;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/[&"<>]/g, (char) => `&#${char.charCodeAt(0)};`);
 }

@@ -1,4 +1,4 @@
-/** The API shapes the dashboard reads, as documented by the collector (issues 5 and 6, /openapi.json). */
+/** The API shapes the dashboard reads, as the collector documents them (/openapi.json). */
 import type { NpsFigure } from '@npsloop/core';
 
 export type { NpsFigure };
@@ -93,6 +93,8 @@ export interface Loop {
   contactable: boolean;
   contact: { email: string | null; userId: string | null } | null;
   notesCount: number;
+  /** Left out of every figure (a test or spam answer). */
+  excluded: boolean;
   response: { score: number; comment: string | null; touchpoint: string | null; channel: string | null; createdAt: string };
 }
 
@@ -140,4 +142,43 @@ export interface Huddle {
   loops: { open: number; overdue: number; slaHours: number; overdueLoops: { responseId: string; openedAt: string; assignee: string | null; score: number; comment: string | null }[] };
   actions: Pick<Action, 'id' | 'title' | 'owner' | 'state' | 'dueDate' | 'overdue'>[];
   questions: string[];
+}
+
+/** A webhook as `GET /v1/webhooks` lists it (never its secret). */
+export interface Webhook {
+  id: string;
+  url: string;
+  events: WebhookEvent[];
+  surveyId: string | null;
+  description: string | null;
+  createdAt: string;
+}
+
+/** The events a webhook can subscribe to. */
+export const WEBHOOK_EVENTS = ['response.created', 'response.updated', 'loop.opened', 'loop.overdue'] as const;
+
+/** One webhook event type. */
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/** One entry of a webhook's delivery log. */
+export interface Delivery {
+  id: string;
+  type: WebhookEvent;
+  state: 'pending' | 'succeeded' | 'failed';
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastAttemptAt: string | null;
+  lastStatus: number | null;
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+}
+
+/** What `DELETE /v1/respondents` reports. */
+export interface Erasure {
+  responses: number;
+  loops: number;
+  notes: number;
+  actionLinks: number;
+  webhookDeliveries: number;
 }

@@ -1,4 +1,4 @@
-/** A hook that loads one API resource and reports loading, data, "not available" or a readable error. */
+/** A hook that loads one API resource and reports loading, data, "not available" or the failure. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError } from './api.ts';
 
@@ -7,9 +7,9 @@ export type Resource<T> =
   | { status: 'loading' }
   | { status: 'ok'; data: T }
   | { status: 'unavailable' }
-  | { status: 'error'; message: string };
+  | { status: 'error'; error: unknown };
 
-/** Loads with `load` whenever `deps` change; `reload()` fetches again. */
+/** Loads with `load` whenever `deps` change; `reload()` fetches again (keeping the shown data until the answer comes). */
 export function useResource<T>(load: () => Promise<T>, deps: readonly unknown[]): [Resource<T>, () => void] {
   const [state, setState] = useState<Resource<T>>({ status: 'loading' });
   const [round, setRound] = useState(0);
@@ -20,7 +20,7 @@ export function useResource<T>(load: () => Promise<T>, deps: readonly unknown[])
       (error: unknown) => {
         if (!current) return;
         if (error instanceof ApiError && error.notAvailable) setState({ status: 'unavailable' });
-        else setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+        else setState({ status: 'error', error });
       },
     );
     return () => {

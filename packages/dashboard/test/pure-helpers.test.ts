@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { queryString } from '../src/api.ts';
-import { commandFor, nextStates, workOrder } from '../src/loops.ts';
-import { changeWording, periodPair } from '../src/periods.ts';
+import { axisLabels } from '../src/chart-labels.ts';
+import { changeKey, comparable, differenceKey, intervalMissesScore, readFigure } from '../src/figures.ts';
+import { commandFor, nextStates, parseTags, workOrder } from '../src/loops.ts';
+import { addDays, compareQuery, isRange, lastDays, localDate, rangeQuery } from '../src/periods.ts';
 import { parseRoute, routeHash } from '../src/routes.ts';
 import { nextSort, sortSegments } from '../src/segments.ts';
-import { embedSnippet, formValues, surveyBody } from '../src/survey-form.ts';
+import { embedSnippet, formValues, selfHostedSnippet, surveyBody } from '../src/survey-form.ts';
 import type { Loop, Segment } from '../src/types.ts';
 
 describe('routes', () => {
@@ -14,8 +16,13 @@ describe('routes', () => {
     ['#/demo/nope', { surveyId: 'demo', page: 'overview' }],
     ['', { surveyId: null, page: 'overview' }],
     ['#//surveys', { surveyId: null, page: 'surveys' }],
+    ['#/demo/settings', { surveyId: 'demo', page: 'settings', section: 'webhooks' }],
+    ['#/demo/settings/privacy', { surveyId: 'demo', page: 'settings', section: 'privacy' }],
+    ['#/demo/settings/nope', { surveyId: 'demo', page: 'settings', section: 'webhooks' }],
   ])('%s', (hash, route) => expect(parseRoute(hash)).toEqual(route));
-  it('round-trips', () => expect(parseRoute(routeHash({ surveyId: 'shop.nl', page: 'huddle' }))).toEqual({ surveyId: 'shop.nl', page: 'huddle' }));
+  it.each([
+    { surveyId: 'shop.nl', page: 'huddle' }, { surveyId: 'demo', page: 'settings', section: 'privacy' },
+  ] as const)('round-trips %j', (route) => expect(parseRoute(routeHash(route))).toEqual(route));
 });
 
 describe('queryString', () => {
@@ -26,20 +33,66 @@ describe('queryString', () => {
   });
 });
 
-describe('periods', () => {
-  it('puts the previous period right before the current one', () => {
-    const pair = periodPair(7, Date.parse('2026-03-15T12:00:00Z'));
-    expect(pair).toEqual({
-      current: { from: '2026-03-08T12:00:00.000Z', to: '2026-03-15T12:00:00.000Z' },
-      previous: { from: '2026-03-01T12:00:00.000Z', to: '2026-03-08T12:00:00.000Z' },
+describe('periods: the last N days include today, in the viewer’s zone', () => {
+  it.each([
+    ['2026-03-15T12:00:00Z', 'UTC', '2026-03-15'],
+    ['2026-03-15T23:30:00Z', 'Europe/Amsterdam', '2026-03-16'],
+    ['2026-03-15T02:00:00Z', 'America/Los_Angeles', '2026-03-14'],
+  ])('%s in %s is %s', (instant, zone, date) => expect(localDate(Date.parse(instant), zone)).toBe(date));
+  it('counts 7 days back from today and puts the previous 7 right before', () => {
+    expect(lastDays(7, Date.parse('2026-03-15T12:00:00Z'), 'UTC')).toEqual({
+      current: { from: '2026-03-09', to: '2026-03-15' },
+      previous: { from: '2026-03-02', to: '2026-03-08' },
     });
   });
+  it('asks the API for [from, the day after to) in the zone', () => {
+    expect(rangeQuery({ from: '2026-03-09', to: '2026-03-15' }, 'Europe/Amsterdam')).toEqual({ from: '2026-03-09', to: '2026-03-16', tz: 'Europe/Amsterdam' });
+    expect(compareQuery({ from: '2026-02-28', to: '2026-02-28' }, { from: '2026-03-01', to: '2026-03-01' }, 'UTC'))
+      .toEqual({ aFrom: '2026-02-28', aTo: '2026-03-01', bFrom: '2026-03-01', bTo: '2026-03-02', tz: 'UTC' });
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+  });
   it.each([
-    [{ difference: 12, significant: true }, 'significantly up'],
-    [{ difference: -12, significant: true }, 'significantly down'],
-    [{ difference: 12, significant: false }, 'no significant change'],
-    [{ difference: null, significant: false }, 'not enough answers to compare'],
-  ])('%j reads "%s"', (change, text) => expect(changeWording(change)).toBe(text));
+    [{ from: '2026-03-01', to: '2026-03-01' }, true], [{ from: '2026-03-02', to: '2026-03-01' }, false], [{ from: '', to: '2026-03-01' }, false],
+  ])('%j is a range: %s', (range, ok) => expect(isRange(range)).toBe(ok));
+});
+
+describe('honest figures', () => {
+  it.each([
+    [{ n: 0, nps: null }, 'none'], [{ n: 1, nps: 100 }, 'too-few'], [{ n: 4, nps: -50 }, 'too-few'], [{ n: 5, nps: 20 }, 'score'],
+  ] as const)('%j reads as %s', (figure, reading) => expect(readFigure(figure)).toBe(reading));
+  it('knows when the adjusted interval leaves out the observed score', () => {
+    const interval = (low: number, high: number) => ({ low, high, level: 0.95 as const, method: 'adjusted-wald' as const });
+    expect(intervalMissesScore({ nps: 100, interval: interval(-48.5, 98.5) })).toBe(true);
+    expect(intervalMissesScore({ nps: 40, interval: interval(10, 60) })).toBe(false);
+    expect(intervalMissesScore({ nps: null, interval: null })).toBe(false);
+  });
+  it('compares only when both sides have enough answers', () => {
+    expect(comparable({ n: 30, nps: 10 }, { n: 5, nps: 0 })).toBe(true);
+    expect(comparable({ n: 30, nps: 10 }, { n: 2, nps: 100 })).toBe(false);
+  });
+  it.each([
+    [{ difference: 12, significant: true }, 'up', 'higher'],
+    [{ difference: -12, significant: true }, 'down', 'lower'],
+    [{ difference: 12, significant: false }, 'flat', 'flatDifference'],
+    [{ difference: null, significant: false }, 'notEnough', 'notEnough'],
+  ] as const)('%j reads %s / %s', (change, period, segment) => {
+    expect(changeKey(change)).toBe(period);
+    expect(differenceKey(change)).toBe(segment);
+  });
+});
+
+describe('axis labels', () => {
+  const positions = Array.from({ length: 30 }, (_, index) => 50 + index * 10);
+  it('always labels the newest bucket, keeps every label inside the drawing, and never overlaps', () => {
+    const labels = axisLabels(positions, 40, 350);
+    expect(labels[labels.length - 1]).toMatchObject({ index: 29, anchor: 'end' });
+    const spans = labels.map(({ x, anchor }) => (anchor === 'end' ? [x - 40, x] : anchor === 'start' ? [x, x + 40] : [x - 20, x + 20]));
+    for (const [left, right] of spans) expect(left >= 0 && right <= 350).toBe(true);
+    for (let index = 1; index < spans.length; index++) expect(spans[index][0]).toBeGreaterThan(spans[index - 1][1]);
+  });
+  it('labels every bucket when there is room', () => {
+    expect(axisLabels([100, 200, 300], 40, 400).map((label) => label.index)).toEqual([0, 1, 2]);
+  });
 });
 
 const loop = (id: string, state: Loop['state'], overdue: boolean, openedAt: string) => ({ responseId: id, state, overdue, openedAt }) as Loop;
@@ -86,7 +139,10 @@ describe('survey form', () => {
     });
     expect(surveyBody({ ...values, brand: '' }, false)).toMatchObject({ brand: null });
   });
-  it('makes the embed snippet', () => {
+  it('makes the embed snippet: only data-survey, plus data-collector when the script comes from elsewhere', () => {
     expect(embedSnippet('https://nps.example', 'homepage')).toBe('<script async src="https://nps.example/widget.js" data-survey="homepage"></script>');
+    expect(selfHostedSnippet('https://nps.example', 'homepage', '/js/widget.js'))
+      .toBe('<script async src="/js/widget.js" data-survey="homepage" data-collector="https://nps.example"></script>');
   });
+  it.each([['Billing, VIP customer,, billing ', ['billing', 'vip-customer']], ['', []]] as const)('tags %j → %j', (text, tags) => expect(parseTags(text)).toEqual(tags));
 });

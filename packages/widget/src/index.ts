@@ -1,11 +1,13 @@
 // The ESM entry for bundlers: the same commands as the script tag's
 // `npsloop(...)`, as functions. Call `init` once with the options the script
 // tag takes as data-* attributes, in camelCase (`survey`, `collector`, …).
-import { readConfig } from './config';
-import { createWidget, type Identity, type Widget, type WidgetEvent } from './widget';
+// The survey UI (Preact) is a dynamic import, fetched only when it shows.
+import { readConfig } from './loader/config';
+import { createWidget, type Identity, type Widget, type WidgetEvent } from './loader/controller';
 
-export type { Identity, WidgetEvent } from './widget';
-export type { WidgetConfig, WidgetStrings, Mode, Theme, Position } from './config';
+export type { Identity, WidgetEvent } from './loader/controller';
+export type { PageConfig, Mode } from './loader/config';
+export type { Position, Theme, WidgetStrings } from './survey-view';
 
 /** Options for `init`: the data-* attribute names in camelCase, e.g. `{ survey: 'homepage', resurveyDays: 60 }`, and the hooks. */
 export interface InitOptions {
@@ -14,6 +16,8 @@ export interface InitOptions {
   onScore?: (score: number) => void;
   onSubmit?: (answer: { score: number; comment?: string; consent?: boolean }) => void;
   onDismiss?: () => void;
+  /** Why the survey did not show: `answered`, `dismissed`, `pageviews`, `sampled`, `paused`, `refused` or `unavailable`. */
+  onSkip?: (reason: string) => void;
 }
 
 let widget: Widget | undefined;
@@ -28,13 +32,13 @@ export function init(options: InitOptions): void {
       if (typeof value === 'function') hooks.push([name.slice(2).toLowerCase() as WidgetEvent, value as (detail?: unknown) => void]);
       else if (value !== undefined && value !== false) attributes[name] = String(value);
     }
-    widget = createWidget(readConfig(attributes, location.href, location.hostname));
+    widget = createWidget(readConfig(attributes, location.href), () => import('./ui/mount-survey').then((ui) => ui.mountSurvey));
     for (const [event, listener] of hooks) widget.on(event, listener);
     widget.start();
   } catch {}
 }
 
-/** Shows the survey when the visitor is eligible, or always with `{ force: true }`. */
+/** Shows the survey when the visitor is eligible, or always with `{ force: true }` (never while the survey is paused). */
 export function show(options?: { force?: boolean }): void {
   widget?.run('show', options);
 }
@@ -54,7 +58,7 @@ export function reset(): void {
   widget?.run('reset');
 }
 
-/** Listens to `show`, `score`, `submit` or `dismiss`. */
+/** Listens to `show`, `score`, `submit`, `dismiss` or `skip`. */
 export function on(event: WidgetEvent, listener: (detail?: unknown) => void): void {
   widget?.run('on', event, listener);
 }

@@ -18,6 +18,8 @@ export interface Stack {
   dbPath: string;
   /** GET /v1/surveys/:id/summary with the admin key. */
   summary(surveyId?: string): Promise<SummaryBody>;
+  /** Calls the admin API with the admin key (e.g. to create or patch a survey); throws unless 2xx. */
+  admin(method: 'POST' | 'PATCH' | 'GET', path: string, body?: unknown): Promise<unknown>;
   /** Every stored response row, read straight from the SQLite file. */
   responses(): Promise<Record<string, unknown>[]>;
   /** Every stored event row, read straight from the SQLite file. */
@@ -34,8 +36,14 @@ type FastifyInstance = Awaited<ReturnType<typeof buildApp>>;
 const ADMIN_KEY = 'npsloop_test_admin_key_0123456789';
 const LOCAL_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
 
-async function listen(dbPath: string, port: number): Promise<FastifyInstance> {
-  const app = await buildApp({ dbPath, adminKey: ADMIN_KEY, logger: false });
+/** Options of `startStack`; every one is off by default. */
+export interface StackOptions {
+  /** Let webhooks target loopback addresses (a receiver started by the test). */
+  allowPrivateWebhooks?: boolean;
+}
+
+async function listen(dbPath: string, port: number, options: StackOptions = {}): Promise<FastifyInstance> {
+  const app = await buildApp({ dbPath, adminKey: ADMIN_KEY, logger: false, allowPrivateWebhooks: options.allowPrivateWebhooks });
   await app.listen({ port, host: '127.0.0.1' });
   return app;
 }
@@ -54,10 +62,10 @@ function readRows(dbPath: string, table: string): Record<string, unknown>[] {
  * creates the `demo` survey (localhost origins allowed), and serves examples/
  * pointed at that collector.
  */
-export async function startStack(): Promise<Stack> {
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const directory = mkdtempSync(join(tmpdir(), 'npsloop-browser-'));
   const dbPath = join(directory, 'npsloop.db');
-  let app: FastifyInstance | null = await listen(dbPath, 0);
+  let app: FastifyInstance | null = await listen(dbPath, 0, options);
   const port = (app.server.address() as { port: number }).port;
   const collectorUrl = `http://127.0.0.1:${port}`;
   const authorization = { authorization: `Bearer ${ADMIN_KEY}` };
@@ -81,6 +89,15 @@ export async function startStack(): Promise<Stack> {
       if (!response.ok) throw new Error(`summary failed: ${response.status} ${await response.text()}`);
       return response.json();
     },
+    async admin(method, path, body) {
+      const response = await fetch(`${collectorUrl}${path}`, {
+        method,
+        headers: { ...authorization, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${method} ${path} failed: ${response.status} ${await response.text()}`);
+      return response.json();
+    },
     async responses() {
       return readRows(dbPath, 'responses');
     },
@@ -92,7 +109,7 @@ export async function startStack(): Promise<Stack> {
       app = null;
     },
     async startCollector() {
-      if (!app) app = await listen(dbPath, port);
+      if (!app) app = await listen(dbPath, port, options);
     },
     async close() {
       await app?.close();

@@ -80,8 +80,9 @@ export function createAnalyticsService(reads: AnalyticsReads, options: Analytics
       }
       return themeReport(reads.responses, filter, group, limit);
     },
-    /** The export as a stream of text chunks. */
-    exportResponses: (filter: AnalyticsFilter, format: ExportFormat) => exportResponses(reads.responses, filter, format),
+    /** The export as a stream of text chunks; `onRows` hears how many rows each chunk held. */
+    exportResponses: (filter: AnalyticsFilter, format: ExportFormat, onRows?: (rows: number) => void) =>
+      exportResponses(reads.responses, filter, format, onRows),
     /** When the survey's first response arrived (UTC ms), or null. */
     firstResponseAt: (surveyId: string) => reads.responses.firstResponseAt(surveyId),
   };

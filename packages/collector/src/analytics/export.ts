@@ -10,8 +10,13 @@ export type ExportFormat = 'csv' | 'ndjson';
 
 const PAGE_SIZE = 1000;
 
-/** The export as text chunks, one page of rows at a time; the event loop gets a turn between pages, so writes are never blocked behind a long download. */
-export async function* exportResponses(responses: ResponseList, filter: AnalyticsFilter, format: ExportFormat): AsyncGenerator<string> {
+/**
+ * The export as text chunks, one page of rows at a time; the event loop gets a turn between pages, so writes
+ * are never blocked behind a long download. `onRows` hears each page's row count.
+ */
+export async function* exportResponses(
+  responses: ResponseList, filter: AnalyticsFilter, format: ExportFormat, onRows?: (rows: number) => void,
+): AsyncGenerator<string> {
   if (format === 'csv') yield csvLine(RESPONSE_FIELDS);
   for (let after: ResponsePosition | null = null; ;) {
     const page = await responses.exportPage(filter, after, PAGE_SIZE);
@@ -22,6 +27,7 @@ export async function* exportResponses(responses: ResponseList, filter: Analytic
       chunk += format === 'csv' ? csvLine(RESPONSE_FIELDS.map((field) => view[field])) : `${JSON.stringify(view)}\n`;
     }
     yield chunk;
+    onRows?.(page.length);
     const last = page[page.length - 1];
     after = { createdAt: last.createdAt, id: last.id };
     await yieldToEventLoop();

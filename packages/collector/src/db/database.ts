@@ -81,7 +81,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const dialect = openSqliteDialect({ path: options.path, sync: options.sync, backgroundCheckpoints: options.backgroundCheckpoints });
   const shared: SharedParts = {
     dialect, templates: compileTemplates(dialect.db, dialect.sql), surveyCache: new SurveyCache(), loopSettingsCache: new Map(),
-    subscriberCache: { rows: null }, ingestHooks: options.ingestHooks ?? [],
+    subscriberCache: { rows: null }, ingestHooks: options.ingestHooks ?? [], keyLastUsed: new Map(),
   };
   const inTransaction = <T>(work: (context: TransactionContext) => Promise<T>, open = dialect.transaction) => open(async (executor) => {
     const context = new TransactionContext(executor, shared);
@@ -139,4 +139,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await dialect.close();
     },
   };
+}
+
+/** Opens the database at `path`, runs `use`, and closes it whatever happens (one-shot CLI commands). */
+export async function withDatabase<T>(path: string, use: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase({ path });
+  try {
+    return await use(database);
+  } finally {
+    await database.close();
+  }
 }

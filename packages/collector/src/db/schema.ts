@@ -56,6 +56,7 @@ export interface ApiKeysTable {
   scope: 'read' | 'admin';
   secret_hash: string;
   created_at: number;
+  last_used_at: number | null;
 }
 
 /** `schema_migrations`: the migrations applied, one row each. */

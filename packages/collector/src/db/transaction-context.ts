@@ -4,7 +4,7 @@ import type { Dialect, DialectSql } from './dialect.ts';
 import { queryTemplate, type Executor, type TransactionExecutor } from './executor.ts';
 import { ActionRepository } from './repositories/action-repository.ts';
 import { EventWriter, eventTemplates } from './repositories/event-writer.ts';
-import { KeyRepository, keyTemplates } from './repositories/key-repository.ts';
+import { KeyRepository, type LastUsedWrites, keyTemplates } from './repositories/key-repository.ts';
 import { LoopQueries } from './repositories/loop-queries.ts';
 import { LoopRepository, loopTemplates } from './repositories/loop-repository.ts';
 import { LoopSettingsRepository, type LoopSettingsCache } from './repositories/loop-settings-repository.ts';
@@ -43,6 +43,7 @@ export interface SharedParts {
   readonly loopSettingsCache: LoopSettingsCache;
   readonly subscriberCache: SubscriberCache;
   readonly ingestHooks: IngestHook[];
+  readonly keyLastUsed: LastUsedWrites;
 }
 
 /** The repositories of every table group. */
@@ -67,7 +68,7 @@ function common(executor: Executor, shared: SharedParts) {
   const loopSettings = new LoopSettingsRepository(executor, shared.loopSettingsCache);
   return {
     surveys: new SurveyRepository(executor, shared.surveyCache),
-    keys: new KeyRepository(executor, shared.templates.keys),
+    keys: new KeyRepository(executor, shared.templates.keys, shared.keyLastUsed),
     loops: new LoopRepository(executor, shared.templates.loops, loopSettings, shared.dialect.sql),
     loopQueries: new LoopQueries(executor, shared.dialect.sql),
     actions: new ActionRepository(executor),
@@ -96,7 +97,7 @@ export class TransactionContext {
     // A write batch touches two or three of these; building all of them per batch showed in profiles.
     this.repositories = {
       get surveys() { return once('surveys', () => new SurveyRepository(executor, shared.surveyCache)); },
-      get keys() { return once('keys', () => new KeyRepository(executor, shared.templates.keys)); },
+      get keys() { return once('keys', () => new KeyRepository(executor, shared.templates.keys, shared.keyLastUsed)); },
       get loops() { return loops(); },
       get loopQueries() { return once('loopQueries', () => new LoopQueries(executor, shared.dialect.sql)); },
       get actions() { return once('actions', () => new ActionRepository(executor)); },

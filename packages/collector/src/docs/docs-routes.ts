@@ -1,42 +1,84 @@
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import { escapeHtml } from '../hosted/render-page.ts';
-import { buildOpenApi } from './openapi.ts';
+import { globalPlugin } from '../plugins/global-plugin.ts';
+import { ERROR_SCHEMA, openApiTransform } from './openapi-transform.ts';
 
-interface Operation {
-  summary?: string;
-  description?: string;
-  'x-access': string;
-  requestBody?: { content: Record<string, { schema: unknown }> };
-  parameters: { name: string; in: string; required: boolean }[];
+/** Where the interactive reference lives; everything under it is public. */
+export const DOCS_PREFIX = '/docs';
+
+// Swagger UI needs nothing from outside the collector: scripts and styles come from the package.
+const DOCS_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
+  + "font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+// Swagger UI's layout assumes a wide window: on a phone the method, path and summary of an
+// operation stack, long paths break, and wide tables and code scroll inside their own box.
+const NARROW_CSS = `
+@media (max-width: 600px) {
+  .swagger-ui .wrapper { padding: 0 8px; }
+  .swagger-ui .info { margin: 16px 0; }
+  .swagger-ui .info .title { font-size: 28px; }
+  .swagger-ui .opblock .opblock-summary-control { flex-wrap: wrap; align-items: center; row-gap: 4px; padding: 4px 0; }
+  .swagger-ui .opblock .opblock-summary-method { min-width: 64px; }
+  .swagger-ui .opblock .opblock-summary-path { flex: 1 1 0; max-width: none; word-break: break-all; padding: 0 8px; }
+  .swagger-ui .opblock .opblock-summary-description { flex: 1 1 100%; padding: 0 4px; }
+  .swagger-ui .opblock-tag { font-size: 20px; }
+  .swagger-ui table { display: block; overflow-x: auto; }
+  .swagger-ui .opblock-body pre, .swagger-ui .model-box { max-width: 100%; overflow-x: auto; }
 }
+`;
 
-function renderDocs(document: ReturnType<typeof buildOpenApi>): string {
-  const paths = document.paths as Record<string, Record<string, Operation>>;
-  const sections = Object.entries(paths).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, op]) => {
-      const params = op.parameters.map((p) => `<code>${escapeHtml(p.name)}</code> (${p.in}${p.required ? ', required' : ''})`).join(', ');
-      const body = op.requestBody && Object.values(op.requestBody.content)[0].schema;
-      return `<section id="${escapeHtml(`${method}-${path}`)}"><h2><span class="method">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h2>
-<p>${escapeHtml(op.summary ?? '')} <span class="access">access: ${escapeHtml(op['x-access'])}</span></p>
-${op.description ? `<p>${escapeHtml(op.description)}</p>` : ''}${params ? `<p>Parameters: ${params}</p>` : ''}
-${body ? `<details><summary>Request body schema</summary><pre>${escapeHtml(JSON.stringify(body, null, 2))}</pre></details>` : ''}</section>`;
-    }),
-  );
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>npsloop API</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
-section{border-top:1px solid #ddd;padding:.5rem 0}.method{font-family:monospace;background:#eef;padding:0 .3rem}.access{color:#555}pre{overflow:auto;background:#f6f6f6;padding:.5rem}</style></head>
-<body><main><h1>npsloop collector API</h1><p>${escapeHtml(String((document.info as { description: string }).description))}</p>
-<p>Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p>${sections.join('\n')}</main></body></html>`;
-}
+/** The sections of the reference, in the order a reader needs them. */
+const TAGS = [
+  { name: 'ingest', description: 'What the widget sends: answers and prompt events (public, origin-checked, rate-limited)' },
+  { name: 'surveys', description: 'Create and configure surveys; their public settings for the widget' },
+  { name: 'analytics', description: 'NPS with its interval, trends, segments, comparisons, responses, themes, export' },
+  { name: 'loops', description: 'Close the loop: follow up detractors' },
+  { name: 'actions', description: 'Improvement actions from the huddle' },
+  { name: 'huddle', description: 'The digest for the team meeting' },
+  { name: 'webhooks', description: 'Signed event deliveries to your tools' },
+  { name: 'privacy', description: "Erase a respondent's data" },
+  { name: 'keys', description: 'API keys: create, list, revoke, and which key is calling' },
+  { name: 'widget', description: 'The widget script' },
+  { name: 'hosted', description: 'The hosted survey page for email and app links' },
+  { name: 'dashboard', description: "The team's dashboard" },
+  { name: 'operations', description: 'Health and Prometheus metrics' },
+  { name: 'docs', description: 'This reference' },
+];
 
-/** `/openapi.json` (OpenAPI 3.1 from the route schemas) and `/docs` (a self-contained page, no CDN). */
-export async function docsRoutes(app: FastifyInstance): Promise<void> {
-  let document: ReturnType<typeof buildOpenApi> | null = null;
-  // Built on first use, once every route is registered.
-  const openApi = () => (document ??= buildOpenApi(app.routeCatalog, '0.1.0'));
+const DESCRIPTION = `Ingest (public), surveys, analytics, close the loop, webhooks, keys and operations.
 
-  app.get('/openapi.json', { schema: { summary: 'This API as OpenAPI 3.1', tags: ['docs'] }, config: { access: 'public' } },
-    async () => openApi());
-  app.get('/docs', { schema: { summary: 'Human-readable API reference', tags: ['docs'] }, config: { access: 'public', html: true } },
-    async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderDocs(openApi())));
-}
+Keys are sent as \`Authorization: Bearer <key>\`; a \`read\` key reads, an \`admin\` key also writes. Create one with \`npsloop keys create\` or \`POST /v1/keys\`.
+
+Every error is \`{ "error": { "code", "message" } }\` with the right status; the message names the field and the rule.`;
+
+/**
+ * The API reference, generated by @fastify/swagger from the routes' zod schemas: `/openapi.json`
+ * (OpenAPI 3.1) and the interactive Swagger UI at `/docs`, served from the package (no CDN) under a
+ * strict CSP. Registered before the routes, so that it sees every one of them.
+ */
+export const docsRoutes = globalPlugin(async (app: FastifyInstance, options: { version: string }) => {
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'npsloop collector API', version: options.version, description: DESCRIPTION },
+      tags: TAGS,
+      components: {
+        schemas: { Error: ERROR_SCHEMA },
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key; the scope (read or admin) each operation needs is listed with it' } },
+      },
+    },
+    transform: openApiTransform,
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: DOCS_PREFIX,
+    staticCSP: DOCS_CSP,
+    theme: { title: 'npsloop API', css: [{ filename: 'narrow.css', content: NARROW_CSS }] },
+    uiConfig: { layout: 'BaseLayout', deepLinking: true, docExpansion: 'list', defaultModelsExpandDepth: 0, displayRequestDuration: true, tryItOutEnabled: false },
+  });
+
+  app.get('/openapi.json', {
+    schema: { summary: 'This API as OpenAPI 3.1, generated from the route schemas', tags: ['docs'] },
+    config: { access: 'public' },
+  }, async () => app.swagger());
+});

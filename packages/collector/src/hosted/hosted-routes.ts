@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { chooseLocale, LIMITS, scoreGroup, sortableId, surveyStrings } from '@npsloop/core';
 import { HttpError, surveyNotFound } from '../lib/errors.ts';
 import { renderCommentPage, renderScorePage, renderThanksPage } from './render-page.ts';
+import { isFromOwnPage, isTopLevelNavigation } from './request-intent.ts';
 import { clientId, localeTag, plainText, slug } from '../lib/common-schemas.ts';
 import type { ResponseBody } from '../ingest/ingest-schemas.ts';
 import type { Database } from '../db/database.ts';
@@ -28,7 +29,8 @@ const formSchema = z.strictObject({
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-  'Referrer-Policy': 'no-referrer',
+  // Not no-referrer: that makes browsers send `Origin: null` on the page's own form post, which then looks foreign.
+  'Referrer-Policy': 'same-origin',
   'X-Content-Type-Options': 'nosniff',
   'Cache-Control': 'no-store',
 };
@@ -44,7 +46,6 @@ export async function hostedSurveyRoutes(app: FastifyInstance, options: { survey
   async function activeSurvey(surveyId: string): Promise<Survey> {
     const survey = await options.surveys.get(surveyId);
     if (!survey) throw surveyNotFound(surveyId);
-    app.limitSurvey(surveyId);
     if (!survey.active) throw new HttpError(403, 'survey_inactive', 'This survey is closed.');
     return survey;
   }
@@ -60,6 +61,7 @@ export async function hostedSurveyRoutes(app: FastifyInstance, options: { survey
   app.get('/s/:surveyId', {
     schema: {
       summary: 'Hosted survey page: the 0–10 question as links; `?score=N` records the score and asks why',
+      description: 'The score is recorded only when the link is followed as a top-level navigation (`Sec-Fetch-Dest: document` and `Sec-Fetch-Mode: navigate` when a browser sends them, no prefetch); an image, iframe, script or fetch gets the question and records nothing. A GET never changes a comment or consent.',
       tags: ['hosted'], params, querystring: pageQuerySchema,
     },
     config,
@@ -68,7 +70,8 @@ export async function hostedSurveyRoutes(app: FastifyInstance, options: { survey
     const query = request.query as z.infer<typeof pageQuerySchema>;
     const survey = await activeSurvey(surveyId);
     const { locale, strings: text } = strings(survey, request, query.locale);
-    if (query.score === undefined) {
+    // Only a person following the link records; an <img>, <iframe>, fetch or prefetch from any page sees the question.
+    if (query.score === undefined || !isTopLevelNavigation(request.method, request.headers)) {
       const carried = { locale: query.locale, touchpoint: query.touchpoint, journey: query.journey, rid: query.rid };
       const scoreHref = (score: number) => {
         const search = new URLSearchParams(Object.entries({ ...carried, score: String(score) }).filter((e): e is [string, string] => e[1] !== undefined));
@@ -89,11 +92,17 @@ export async function hostedSurveyRoutes(app: FastifyInstance, options: { survey
   });
 
   app.post('/s/:surveyId', {
-    schema: { summary: 'Hosted survey page: the "why" form posts here and updates the same response', tags: ['hosted'], params, body: formSchema },
+    schema: {
+      summary: 'Hosted survey page: the "why" form posts here and updates the same response', tags: ['hosted'], params, body: formSchema,
+      description: 'Accepted only from the page itself (`Sec-Fetch-Site: same-origin`, or an `Origin` naming this host); a post from another site is 403 `foreign_origin` and changes nothing.',
+    },
     config,
   }, async (request, reply) => {
     const { surveyId } = request.params as { surveyId: string };
     const form = request.body as z.infer<typeof formSchema>;
+    if (!isFromOwnPage(request.headers, request.host)) {
+      throw new HttpError(403, 'foreign_origin', 'This form accepts answers only from its own page on this server.');
+    }
     const survey = await activeSurvey(surveyId);
     const { locale, strings: text } = strings(survey, request, form.locale);
     if (form.comment?.trim()) {

@@ -7,8 +7,9 @@ export function escapeHtml(text: string): string {
 
 const STYLE = `body{font:17px/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fafafa}
 main{max-width:40rem;margin:0 auto;padding:1.5rem 1rem}h1{font-size:1.35rem;line-height:1.3}
-.scale{display:flex;flex-wrap:wrap;gap:.4rem;list-style:none;padding:0;margin:1rem 0 .25rem}
-.scale a{display:flex;align-items:center;justify-content:center;min-width:2.75rem;min-height:2.75rem;border:1px solid #767676;border-radius:.4rem;background:#fff;color:#1a1a1a;text-decoration:none;font-weight:600}
+.scale{display:grid;grid-template-columns:repeat(11,minmax(0,1fr));gap:.4rem;list-style:none;padding:0;margin:1rem 0 .25rem}
+@media (max-width:37rem){.scale{grid-template-columns:repeat(6,minmax(0,1fr));gap:.25rem}}
+.scale a{display:flex;align-items:center;justify-content:center;min-height:2.75rem;border:1px solid #767676;border-radius:.4rem;background:#fff;color:#1a1a1a;text-decoration:none;font-weight:600}
 .scale a:hover{background:#f0f0f0}a:focus-visible,button:focus-visible,textarea:focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}
 .ends{display:flex;justify-content:space-between;gap:1rem;font-size:.9rem;color:#4a4a4a}
 textarea{box-sizing:border-box;width:100%;min-height:8rem;font:inherit;padding:.5rem;border:1px solid #767676;border-radius:.4rem}

@@ -1,4 +1,4 @@
-/** The huddle's periods: the last N complete local days, and the N days before them, in the team's time zone. */
+/** The huddle's periods: the last N local days up to and including today, and the N days before them, in the team's time zone. */
 import { formatInZone, localWallMs, wallToUtc } from '../lib/time-zone.ts';
 
 const DAY = 86_400_000;
@@ -18,15 +18,16 @@ function period(timeZone: string, fromWall: number, toWall: number): Period {
 }
 
 /**
- * The current period ends at today's local midnight and spans `days` local days
- * (a weekly huddle on Monday covers Monday to Sunday); the previous period is the
- * `days` local days before it. Local days keep DST changes right (23 or 25 hours).
+ * The current period spans `days` local days and includes today (it ends at
+ * tomorrow's local midnight), as "the last N days" does everywhere in npsloop;
+ * the previous period is the `days` local days before it. Local days keep DST
+ * changes right (23 or 25 hours).
  */
 export function huddlePeriods(now: number, days: number, timeZone: string): { current: Period; previous: Period } {
   const wall = localWallMs(timeZone, now);
-  const todayWall = wall - (((wall % DAY) + DAY) % DAY);
+  const endWall = wall - (((wall % DAY) + DAY) % DAY) + DAY;
   return {
-    current: period(timeZone, todayWall - days * DAY, todayWall),
-    previous: period(timeZone, todayWall - 2 * days * DAY, todayWall - days * DAY),
+    current: period(timeZone, endWall - days * DAY, endWall),
+    previous: period(timeZone, endWall - 2 * days * DAY, endWall - days * DAY),
   };
 }

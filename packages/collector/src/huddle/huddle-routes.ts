@@ -25,7 +25,7 @@ export async function huddleRoutes(app: FastifyInstance, options: {
   app.get('/v1/surveys/:id/huddle', {
     schema: {
       summary: 'The huddle digest: NPS and whether it changed significantly, the segment that moved most, themes with quotes, loops, actions, questions',
-      description: 'The last `days` complete local days in `tz`, against the `days` before. `format=md` returns Markdown for a chat tool.',
+      description: 'The last `days` local days in `tz`, today included, against the `days` before. `format=md` returns Markdown for a chat tool.',
       tags: ['huddle'], params: surveyParamsSchema, querystring: querySchema,
     },
     config: { access: 'read' },

@@ -4,9 +4,9 @@ import { parseArgs } from 'node:util';
 import { ConfigError, DEFAULTS, type CliOutput, type Env } from '../lib/command-line.ts';
 import { openDatabase } from '../db/database.ts';
 import { ImportFormatError, parseMapFlags } from './column-map.ts';
-import { CsvSyntaxError } from './csv-parse.ts';
+import { CsvSyntaxError } from './csv-records.ts';
 import { importCsv, type ImportReport } from './import-csv.ts';
-import { progressBar } from './progress-bar.ts';
+import { progressBar } from '../lib/progress-bar.ts';
 
 const SHOWN_REJECTIONS = 50;
 
@@ -41,9 +41,9 @@ export async function importCommand(args: readonly string[], env: Env, io: CliOu
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
-  let text: string;
+  let text: Buffer;
   try {
-    text = readFileSync(positionals[0], 'utf8');
+    text = readFileSync(positionals[0]);
   } catch (error) {
     throw new ConfigError(`${positionals[0]}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../db/database.ts';
 import { ImportFormatError, mapColumns, type ImportField } from './column-map.ts';
-import { parseCsv } from './csv-parse.ts';
+import { parseCsv } from './csv-records.ts';
 import { toImportRow, type ImportRow } from './import-row.ts';
 
 /** Options of one import. */
@@ -35,11 +35,11 @@ function rowId(surveyId: string, fields: readonly string[], occurrence: number):
 }
 
 /**
- * Parses, checks every row, then writes them in one transaction through the response writer (rollups included;
- * historical answers open no loops); throws CsvSyntaxError on broken CSV.
+ * Parses the file (text or its UTF-8 bytes), checks every row, then writes them in one transaction through the
+ * response writer (rollups included; historical answers open no loops); throws CsvSyntaxError on broken CSV.
  */
-export async function importCsv(database: Pick<Database, 'transaction'>, text: string, options: ImportOptions): Promise<ImportReport> {
-  const records = [...parseCsv(text)];
+export async function importCsv(database: Pick<Database, 'transaction'>, text: string | Uint8Array, options: ImportOptions): Promise<ImportReport> {
+  const records = parseCsv(text);
   const header = records.shift();
   if (!header) throw new ImportFormatError('the file is empty: a header row is required');
   const columns = mapColumns(header.fields, options.map ?? new Map());

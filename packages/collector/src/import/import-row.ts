@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LIMITS } from '@npsloop/core';
 import { describeIssues, localeTag, plainText, slug } from '../lib/common-schemas.ts';
+import { ISO_DATE_TIME_PATTERN, parseIsoDateTime } from '../lib/iso-date-time.ts';
 import { propertiesSchema } from '../ingest/ingest-schemas.ts';
 import type { ImportField } from './column-map.ts';
 
@@ -20,17 +21,18 @@ export interface ImportRow {
   properties: string | null;
 }
 
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 const rowSchema = z.strictObject({
-  created_at: z.string().trim().regex(DATE_TIME, { error: 'must be an ISO 8601 date or date-time such as 2025-06-01T14:30:00Z' })
+  created_at: z.string().trim().regex(ISO_DATE_TIME_PATTERN, { error: 'must be an ISO 8601 date or date-time such as 2025-06-01T14:30:00Z' })
     .transform((text, context) => {
+      const parsed = parseIsoDateTime(text);
+      if (!parsed) {
+        context.addIssue({ code: 'custom', message: 'is not a real date and time: the day, hour, minute, second or offset is out of range, or the year is not 1970–9999' });
+        return z.NEVER;
+      }
       // Dates and date-times without an offset are read as UTC.
-      const normalized = text.replace(' ', 'T') + (/[T ]/.test(text) && !/(Z|[+-]\d{2}:?\d{2})$/.test(text) ? 'Z' : '');
-      const ms = Date.parse(normalized);
-      if (Number.isNaN(ms)) context.addIssue({ code: 'custom', message: 'is not a real date' });
-      return ms;
+      return parsed.wallMs - (parsed.offsetMinutes ?? 0) * 60_000;
     }),
   score: z.string().trim().regex(/^(10|[0-9])$/, { error: 'must be a whole number from 0 to 10' }).transform(Number),
   comment: optional(plainText(LIMITS.commentMaxLength).transform((text) => text.trim() || undefined)),

@@ -7,7 +7,7 @@ import type { Database } from '../db/database.ts';
 import type { SurveyRecord, SurveyRepository } from '../db/repositories/survey-repository.ts';
 import type { IngestStatus } from '../db/repositories/response-writer.ts';
 
-const ingestConfig = { access: 'public', cors: 'survey', rateLimited: true } as const;
+const ingestConfig = { access: 'public', surveyCors: true, rateLimited: true } as const;
 
 /** What the ingest routes need: the surveys, and the group-commit writes of the database. */
 export interface IngestRouteOptions {
@@ -15,22 +15,17 @@ export interface IngestRouteOptions {
   database: Pick<Database, 'ingestResponse' | 'ingestEvent'>;
 }
 
-/** The survey an ingest request names, if it exists, allows the request's origin, is within its rate limit, and is active. */
+/** The survey an ingest request names, if it exists, allows the request's origin, and is active. */
 async function acceptingSurvey(app: FastifyInstance, surveys: SurveyRepository, request: FastifyRequest, reply: FastifyReply, surveyId: string): Promise<SurveyRecord> {
   const survey = await surveys.get(surveyId);
   if (!survey) throw surveyNotFound(surveyId);
   enforceSurveyOrigin(request, reply, survey);
-  app.limitSurvey(surveyId);
   if (!survey.active) throw new HttpError(403, 'survey_inactive', `surveyId: survey "${surveyId}" is paused`);
   return survey;
 }
 
-const INGEST_LABELS = Object.fromEntries(['response', 'event'].map((kind) => [
-  kind, Object.fromEntries(['created', 'updated', 'unchanged'].map((status) => [status, { kind, status }])),
-]));
-
 function answer(app: FastifyInstance, reply: FastifyReply, kind: 'response' | 'event', id: string, status: IngestStatus) {
-  app.metrics.inc('npsloop_ingest_total', 'Ingest requests stored, by kind and outcome', INGEST_LABELS[kind][status]);
+  app.metrics.ingested(kind, status);
   return reply.code(status === 'created' ? 201 : 200).send({ id, status });
 }
 
@@ -46,6 +41,8 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestRouteOpt
   ) => app.post(url, {
     schema: { ...text, tags: ['ingest'], body, response: { 201: ingestResultSchema, 200: ingestResultSchema } },
     config: ingestConfig,
+    // Replies are a few dozen bytes: no compression hooks on the hot path.
+    compress: false,
   }, async (request, reply) => {
     const payload = request.body as Body;
     await acceptingSurvey(app, options.surveys, request, reply, payload.surveyId);

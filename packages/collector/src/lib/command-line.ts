@@ -1,4 +1,5 @@
 /** What every CLI command shares: where it writes, the error that exits 2, the environment, the defaults. */
+import type { Writable } from 'node:stream';
 
 /** Where the CLI writes: stdout for results, stderr for explanations. */
 export interface CliOutput {
@@ -6,6 +7,8 @@ export interface CliOutput {
   err: (text: string) => void;
   /** stderr is a terminal (progress bars redraw in place). */
   isTerminal?: boolean;
+  /** stdout as a stream, for output too large to hold (exports); `out` is used when absent. */
+  stdout?: Writable;
 }
 
 /** A bad flag or environment value; the CLI prints its message and exits 2. */

@@ -17,10 +17,19 @@ export const localeTag = z
   .max(35)
   .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, { error: 'must be a language tag such as "en" or "nl-BE"' });
 
-/** Text without control characters other than tab and newline, bounded. */
+/** A UTF-16 surrogate without its partner (in `u` mode a well-formed pair is one code point, so it never matches). */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/gu;
+
+/** The text with every lone surrogate replaced by U+FFFD, as a UTF-8 encoder would: what SQLite, webhooks and exports can carry. */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/** Text without control characters other than tab and newline, bounded; lone surrogates (`"\ud800"` in JSON) become U+FFFD. */
 export function plainText(maxLength: number) {
   return z
     .string()
+    .overwrite(wellFormed)
     .max(maxLength, { error: `must be at most ${maxLength} characters` })
     // eslint-disable-next-line no-control-regex
     .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, { error: 'must not contain control characters' });

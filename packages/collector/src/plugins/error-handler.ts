@@ -12,8 +12,8 @@ declare module 'fastify' {
 
 const CODES_BY_STATUS: Record<number, string> = {
   400: 'invalid_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed',
-  408: 'request_timeout', 409: 'conflict', 413: 'payload_too_large', 415: 'unsupported_media_type',
-  429: 'rate_limited', 503: 'unavailable',
+  406: 'not_acceptable', 408: 'request_timeout', 409: 'conflict', 412: 'precondition_failed', 413: 'payload_too_large',
+  415: 'unsupported_media_type', 416: 'range_not_satisfiable', 429: 'rate_limited', 503: 'unavailable',
 };
 
 const FASTIFY_CODES: Record<string, string> = {

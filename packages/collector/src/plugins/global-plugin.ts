@@ -8,7 +8,7 @@ export function globalPlugin<Options extends object>(
   return plugin as FastifyPluginAsync<Options>;
 }
 
-type RouteHookName = 'onRequest' | 'onResponse';
+type RouteHookName = 'onRequest' | 'preHandler' | 'onResponse';
 
 /**
  * Adds a hook to one route as it is registered (call from an `onRoute` hook). Routes that do not

@@ -1,16 +1,12 @@
-import type { FastifyInstance } from 'fastify';
+import fastifyRateLimit, { type RateLimitPluginOptions } from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { HttpError } from '../lib/errors.ts';
-import { createRateLimiter } from '../lib/rate-limiter.ts';
 import { addRouteHook, globalPlugin } from './global-plugin.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Count this route against the per-IP limit. */
+    /** A public write route: limited per client IP (before the body is read) and per survey (once it is parsed). */
     rateLimited?: boolean;
-  }
-  interface FastifyInstance {
-    /** Throws 429 when a survey has had too many ingest requests in this window. */
-    limitSurvey(surveyId: string): void;
   }
 }
 
@@ -21,24 +17,50 @@ export interface RateLimitOptions {
   windowMs: number;
 }
 
-function limitError(retryAfterSeconds: number, what: string): HttpError {
-  const seconds = String(retryAfterSeconds);
-  return new HttpError(429, 'rate_limited', `${what}: too many requests; retry after ${seconds} s`, { 'Retry-After': seconds });
+/** The survey a public write names: in the body (ingest) or the path (hosted page). */
+function surveyKey(request: FastifyRequest): string {
+  const named = (request.body as { surveyId?: unknown } | undefined)?.surveyId ?? (request.params as { surveyId?: unknown } | undefined)?.surveyId;
+  return typeof named === 'string' ? named : '';
 }
 
-/** Per-IP limits on public write routes (before the body is read) and per-survey limits on ingest. */
-export const rateLimit = globalPlugin(async (app: FastifyInstance, options: RateLimitOptions) => {
-  const perIp = createRateLimiter(options.perIp, options.windowMs);
-  const perSurvey = createRateLimiter(options.perSurvey, options.windowMs);
-  app.decorate('limitSurvey', (surveyId: string) => {
-    const verdict = perSurvey.hit(surveyId);
-    if (!verdict.allowed) throw limitError(verdict.retryAfterSeconds, `survey ${surveyId}`);
+/**
+ * One limit as a hook, made by its own registration of @fastify/rate-limit: each registration has
+ * its own store and its own "already limited" mark, so two limits can guard one route.
+ */
+async function limitHook(app: FastifyInstance, settings: RateLimitPluginOptions): Promise<onRequestHookHandler> {
+  let hook: onRequestHookHandler | undefined;
+  await app.register(async (scope) => {
+    await scope.register(fastifyRateLimit, { global: false, enableDraftSpec: true, ...settings });
+    hook = scope.rateLimit() as unknown as onRequestHookHandler;
   });
+  return hook!;
+}
+
+/**
+ * Per-IP and per-survey limits by @fastify/rate-limit: a 429 in the error envelope with `Retry-After`
+ * and the standard `RateLimit-Limit`/`-Remaining`/`-Reset` headers (every answer carries the client's).
+ * Counters live in this process (fixed windows, at most 10,000 clients remembered per window);
+ * collectors behind one load balancer each count their own share.
+ */
+export const rateLimit = globalPlugin(async (app: FastifyInstance, options: RateLimitOptions) => {
+  const tooMany = (what: (request: FastifyRequest) => string) =>
+    (request: FastifyRequest, context: { ttl: number }) =>
+      new HttpError(429, 'rate_limited', `${what(request)}: too many requests; retry after ${Math.max(1, Math.ceil(context.ttl / 1000))} s`);
+
+  const perIp = options.perIp > 0 && await limitHook(app, {
+    max: options.perIp, timeWindow: options.windowMs, cache: 10_000,
+    errorResponseBuilder: tooMany(() => 'client'),
+  });
+  const perSurvey = options.perSurvey > 0 && await limitHook(app, {
+    max: options.perSurvey, timeWindow: options.windowMs, keyGenerator: surveyKey,
+    // The client's own headers stay on a successful answer; the survey's show only on its 429.
+    addHeadersOnExceeding: { 'ratelimit-limit': false, 'ratelimit-remaining': false, 'ratelimit-reset': false },
+    errorResponseBuilder: tooMany((request) => `survey ${surveyKey(request)}`),
+  });
+
   app.addHook('onRoute', (route) => {
     if (!route.config?.rateLimited) return;
-    addRouteHook(route, 'onRequest', (request, _reply, done) => {
-      const verdict = perIp.hit(request.ip);
-      done(verdict.allowed ? undefined : limitError(verdict.retryAfterSeconds, 'client'));
-    });
+    if (perIp) addRouteHook(route, 'onRequest', perIp);
+    if (perSurvey) addRouteHook(route, 'preHandler', perSurvey);
   });
 });

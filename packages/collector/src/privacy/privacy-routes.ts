@@ -28,7 +28,7 @@ export async function privacyRoutes(app: FastifyInstance, options: { database: P
       description: 'By `email` (case-insensitive) or `userId`. The answer says what was erased; deleted content is overwritten in the database file.',
       querystring: querySchema, response: { 200: reportSchema },
     },
-    config: { access: 'admin' },
+    config: { access: 'admin', personalQuery: true },
   }, async (request) => {
     const erased = await options.database.eraseRespondent(request.query as RespondentKey);
     request.log.info({ responses: erased.responses }, 'respondent erased');

@@ -51,7 +51,9 @@ export async function surveyRoutes(app: FastifyInstance, options: { surveys: Sur
       summary: "A survey's public settings for the widget (cacheable, no secrets)", tags: ['surveys'],
       params: surveyParamsSchema, response: { 200: publicSettingsSchema },
     },
-    config: { access: 'public', cors: 'survey' },
+    // Any page may read the answer, refusals included: the widget tells the site owner in the console why it
+    // will not show (unknown survey, origin not allowed). The handler still refuses an origin the survey does not allow.
+    config: { access: 'public', cors: { origin: true, methods: ['GET'], maxAge: 86_400 } },
   }, async (request, reply) => {
     const survey = await byId((request.params as { id: string }).id);
     enforceSurveyOrigin(request, reply, survey);

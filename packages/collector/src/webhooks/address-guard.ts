@@ -1,30 +1,36 @@
 /** Refuses webhook targets on private, loopback, link-local and other non-public addresses (SSRF guard). */
 import { lookup, type LookupAddress } from 'node:dns';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
-const blocked = new BlockList();
-for (const [network, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24],
-  ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) blocked.addSubnet(network, prefix, 'ipv4');
-for (const [network, prefix] of [
-  ['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8], ['2001:db8::', 32], ['100::', 64],
-] as const) blocked.addSubnet(network, prefix, 'ipv6');
+/** The well-known NAT64 prefix (RFC 6052): the last 32 bits are the IPv4 address it reaches. */
+const NAT64_WELL_KNOWN = ipaddr.parseCIDR('64:ff9b::/96');
 
-/** True for an address a public webhook must never reach (IPv4-mapped and NAT64 IPv6 checked as IPv4). */
+/** The IPv4 address an IPv6 address stands for (IPv4-mapped, -translated, -compatible, well-known NAT64), or null. */
+function embeddedIPv4(address: ipaddr.IPv6): ipaddr.IPv4 | null {
+  const range = address.range();
+  const [a, b, c, d, e, f, high, low] = address.parts;
+  const lastBits = () => new ipaddr.IPv4([high >> 8, high & 255, low >> 8, low & 255]);
+  if (range === 'ipv4Mapped') return address.toIPv4Address();
+  if (range === 'rfc6145') return lastBits();
+  if (range === 'rfc6052') return address.match(NAT64_WELL_KNOWN) ? lastBits() : null;
+  // IPv4-compatible (`::a.b.c.d`, deprecated): Node writes `[::127.0.0.1]` as `[::7f00:1]`, which ipaddr calls unicast.
+  return a === 0 && b === 0 && c === 0 && d === 0 && e === 0 && f === 0 ? lastBits() : null;
+}
+
+/**
+ * True for an address a public webhook must never reach. Addresses are parsed, never matched as text, so every
+ * spelling of one address gets the same answer; an IPv6 address that stands for an IPv4 one is judged as that IPv4
+ * address. Only global unicast passes: private, loopback, link-local, documentation, 6to4, Teredo, local-use NAT64
+ * (64:ff9b:1::/48) and every other special range are refused, as is anything that does not parse.
+ */
 export function isNonPublicAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 4) return blocked.check(address, 'ipv4');
-  if (family !== 6) return true;
-  const embedded = /^(?:::ffff:|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (embedded) return blocked.check(embedded[1], 'ipv4');
-  const mappedHex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
-  if (mappedHex) {
-    const [high, low] = [parseInt(mappedHex[1], 16), parseInt(mappedHex[2], 16)];
-    return blocked.check(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`, 'ipv4');
-  }
-  return blocked.check(address, 'ipv6');
+  if (!ipaddr.isValid(address)) return true;
+  const parsed = ipaddr.parse(address);
+  if (parsed.kind() === 'ipv4') return parsed.range() !== 'unicast';
+  const ipv4 = embeddedIPv4(parsed as ipaddr.IPv6);
+  if (ipv4) return ipv4.range() !== 'unicast';
+  return parsed.range() !== 'unicast';
 }
 
 /** Why a URL's host is refused, or null when it is acceptable. */

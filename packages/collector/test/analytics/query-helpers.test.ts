@@ -41,6 +41,20 @@ describe('csvLine', () => {
       'plain,3,,true,"a,b","say ""hi""","two\r\nlines","{""plan"":""pro""}"\r\n',
     );
   });
+
+  it.each([
+    ['=HYPERLINK("https://evil.example","click")', `"'=HYPERLINK(""https://evil.example"",""click"")"`],
+    ['+31 20 123 4567', "'+31 20 123 4567"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1:A9)', "'@SUM(A1:A9)"],
+    ['\tindented', "'\tindented"],
+    ['\r=1+1', `"'\r=1+1"`],
+    ['a=1', 'a=1'],
+    [' =1', ' =1'],
+    [-3, '-3'],
+  ])('neutralises text a spreadsheet would run: %j', (value, cell) => {
+    expect(csvLine([value])).toBe(`${cell}\r\n`);
+  });
 });
 
 describe('text folding and search', () => {

@@ -19,6 +19,9 @@ const FIXTURES = join(import.meta.dirname, 'fixtures');
 // Release 1's summary gave rates in percent (they became shares 0–1 with migration 2's release); its figures are compared.
 const FIGURE_FIELDS = ['surveyId', 'n', 'nps', 'interval', 'promoters', 'passives', 'detractors', 'distribution', 'comments', 'shown', 'dismissed'];
 
+/** The huddle's periods include today since a later release (a deliberate change): its digest is checked to answer, not compared. */
+const changedSinceRecorded = (url: string) => url.includes('/huddle');
+
 function comparable(body: unknown, schemaVersion: number, url: string): unknown {
   if (schemaVersion > 1 || !url.includes('/summary')) return body;
   return Object.fromEntries(FIGURE_FIELDS.map((field) => [field, (body as Record<string, unknown>)[field]]));
@@ -38,6 +41,7 @@ describe('databases written by earlier releases', () => {
     for (const request of recorded.requests.filter((answered) => answered.status === 200)) {
       const response = await app.inject({ url: request.url, headers });
       expect(response.statusCode, request.url).toBe(200);
+      if (changedSinceRecorded(request.url)) continue;
       const body = String(response.headers['content-type']).startsWith('application/json') ? response.json() : response.body;
       expect(comparable(body, version, request.url), request.url).toEqual(comparable(request.body, version, request.url));
     }

@@ -6,11 +6,11 @@ import { escapeMarkdown, signed } from '../../src/huddle/markdown-text.ts';
 
 describe('huddle periods', () => {
   it.each([
-    { now: '2026-03-02T09:00:00Z', days: 7, tz: 'UTC', current: ['2026-02-23T00:00:00+00:00', '2026-03-02T00:00:00+00:00'], previous: ['2026-02-16T00:00:00+00:00', '2026-02-23T00:00:00+00:00'] },
-    { now: '2026-03-30T06:00:00Z', days: 7, tz: 'Europe/Amsterdam', current: ['2026-03-23T00:00:00+01:00', '2026-03-30T00:00:00+02:00'], previous: ['2026-03-16T00:00:00+01:00', '2026-03-23T00:00:00+01:00'] },
-    { now: '2026-03-01T20:00:00Z', days: 1, tz: 'Asia/Kathmandu', current: ['2026-03-01T00:00:00+05:45', '2026-03-02T00:00:00+05:45'], previous: ['2026-02-28T00:00:00+05:45', '2026-03-01T00:00:00+05:45'] },
-    { now: '2026-03-02T02:00:00Z', days: 1, tz: 'America/St_Johns', current: ['2026-02-28T00:00:00-03:30', '2026-03-01T00:00:00-03:30'], previous: ['2026-02-27T00:00:00-03:30', '2026-02-28T00:00:00-03:30'] },
-  ])('$days days before $now in $tz', ({ now, days, tz, current, previous }) => {
+    { now: '2026-03-02T09:00:00Z', days: 7, tz: 'UTC', current: ['2026-02-24T00:00:00+00:00', '2026-03-03T00:00:00+00:00'], previous: ['2026-02-17T00:00:00+00:00', '2026-02-24T00:00:00+00:00'] },
+    { now: '2026-03-29T06:00:00Z', days: 7, tz: 'Europe/Amsterdam', current: ['2026-03-23T00:00:00+01:00', '2026-03-30T00:00:00+02:00'], previous: ['2026-03-16T00:00:00+01:00', '2026-03-23T00:00:00+01:00'] },
+    { now: '2026-03-01T20:00:00Z', days: 1, tz: 'Asia/Kathmandu', current: ['2026-03-02T00:00:00+05:45', '2026-03-03T00:00:00+05:45'], previous: ['2026-03-01T00:00:00+05:45', '2026-03-02T00:00:00+05:45'] },
+    { now: '2026-03-02T02:00:00Z', days: 1, tz: 'America/St_Johns', current: ['2026-03-01T00:00:00-03:30', '2026-03-02T00:00:00-03:30'], previous: ['2026-02-28T00:00:00-03:30', '2026-03-01T00:00:00-03:30'] },
+  ])('the last $days days up to and including $now in $tz', ({ now, days, tz, current, previous }) => {
     const periods = huddlePeriods(Date.parse(now), days, tz);
     expect([periods.current.fromLocal, periods.current.toLocal]).toEqual(current);
     expect([periods.previous.fromLocal, periods.previous.toLocal]).toEqual(previous);

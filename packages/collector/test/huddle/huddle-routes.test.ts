@@ -18,7 +18,8 @@ async function seedTwoWeeks(app: App) {
   for (const [index, comment] of detractorComments.entries()) await answer(`2026-02-2${3 + index}T08:00:00Z`, 2, 'checkout', comment);
   for (let index = 0; index < 10; index++) await answer(`2026-02-24T0${index}:00:00Z`, 9, 'checkout', index < 3 ? 'Friendly support staff' : undefined);
   for (let index = 0; index < 15; index++) await answer(`2026-02-26T1${index % 10}:0${index % 6}:00Z`, 10, 'support', index < 2 ? 'Friendly support, fast answer' : undefined);
-  app.clock.set('2026-03-02T09:00:00Z');
+  // Sunday: "the last 7 days" (today included) are Monday 23 to Sunday 1 March.
+  app.clock.set('2026-03-01T09:00:00Z');
 }
 
 describe('GET /v1/surveys/:id/huddle', () => {
@@ -27,7 +28,7 @@ describe('GET /v1/surveys/:id/huddle', () => {
     await seedTwoWeeks(app);
     await adminCall(app, 'PATCH', '/v1/responses/resp_huddle021', { status: 'contacted', assignee: 'dana' });
     await adminCall(app, 'PATCH', '/v1/responses/resp_huddle022', { assignee: 'eve' });
-    await adminCall(app, 'POST', '/v1/actions', { surveyId: 'demo', title: 'Fix delivery times', owner: 'dana', state: 'in_progress', dueDate: '2026-03-01', themes: ['slow delivery'] });
+    await adminCall(app, 'POST', '/v1/actions', { surveyId: 'demo', title: 'Fix delivery times', owner: 'dana', state: 'in_progress', dueDate: '2026-02-28', themes: ['slow delivery'] });
     await adminCall(app, 'POST', '/v1/actions', { surveyId: 'demo', title: 'Checkout crash triage' });
 
     const response = await adminCall(app, 'GET', '/v1/surveys/demo/huddle?days=7&tz=Europe/Amsterdam');

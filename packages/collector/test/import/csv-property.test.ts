@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/import/csv-parse.ts';
+import { parseCsv } from '../../src/import/csv-records.ts';
 
 /** RFC 4180 writing, independent of the parser: quote a field when it holds a comma, quote or line break. */
 function writeCsv(records: string[][], lineEnd: string): string {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mapColumns, parseMapFlags } from '../../src/import/column-map.ts';
 import { importCommand } from '../../src/import/import-command.ts';
-import { progressLine } from '../../src/import/progress-bar.ts';
+import { progressLine } from '../../src/lib/progress-bar.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { tempDir } from '../helpers.ts';
 import { dbRows, dbValue } from '../support/db-rows.ts';
@@ -103,6 +103,21 @@ describe('npsloop import', () => {
     const run = importCommand([...args.map((arg) => (arg === 'FILE' ? file : arg)), '--db', db], {}, cli().io);
     await expect(run).rejects.toThrow(message);
     expect(await responses(db)).toEqual([]);
+  });
+
+  it('refuses dates that do not exist, naming each line, and imports nothing', async () => {
+    const impossible = ['2025-02-30', '2025-02-29', '2025-06-01T24:00:00Z', '0001-01-01', '1969-12-31T23:59:59Z', '2025-13-01', '2025-06-01T10:60Z', '2025-06-01T10:00:60Z', '2025-06-01T10:00+19:00', '2025-06-01T10:00+02:75'];
+    const { db, file, ready } = setup(`created_at,score\r\n2024-02-29T23:59:59Z,9\r\n${impossible.map((date) => `${date},5`).join('\r\n')}\r\n`);
+    await ready;
+    const { io, out } = cli();
+    expect(await importCommand([file, '--survey', 'demo', '--db', db], {}, io)).toBe(1);
+    expect(JSON.parse(out.join('')).rejected).toEqual(impossible.map((_, index) => ({ line: index + 3, message: expect.stringContaining('created_at: is not a real date and time') })));
+    expect(await responses(db)).toEqual([]);
+
+    const valid = setup('created_at,score\n2024-02-29T23:59:59Z,9\n2025-06-01T23:59:59.999-02:00,7\n9999-12-31,8\n');
+    await valid.ready;
+    expect(await importCommand([valid.file, '--survey', 'demo', '--db', valid.db], {}, cli().io)).toBe(0);
+    expect((await responses(valid.db) as { created_at: number }[]).map((row) => new Date(row.created_at).toISOString())).toEqual(['2024-02-29T23:59:59.000Z', '2025-06-02T01:59:59.999Z', '9999-12-31T00:00:00.000Z']);
   });
 
   it('reports a broken quote as a file error with its line', async () => {

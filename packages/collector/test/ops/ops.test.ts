@@ -24,8 +24,29 @@ describe('operations routes', () => {
     expect(text).toContain('npsloop_ingest_total{kind="response",status="created"} 5');
     expect(text).toMatch(/npsloop_write_batch_size_count \d+/);
     expect(text).toContain('npsloop_write_batch_size_sum 5');
-    expect(text).toContain('npsloop_http_request_duration_seconds_bucket{method="POST",route="/v1/responses",le="+Inf"} 6');
+    expect(text).toContain('npsloop_http_request_duration_seconds_bucket{le="+Inf",method="POST",route="/v1/responses"} 6');
     expect(text).toContain('npsloop_write_queue_pending 0');
+  });
+
+  it('/metrics adds the Node.js and process metrics: event-loop lag, heap, GC, CPU', async () => {
+    const app = await testApp();
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as { port: number };
+    const response = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: asAdmin });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    for (const name of ['nodejs_eventloop_lag_seconds', 'nodejs_eventloop_lag_p99_seconds', 'nodejs_heap_size_used_bytes', 'nodejs_gc_duration_seconds', 'process_cpu_seconds_total', 'process_resident_memory_bytes']) {
+      expect(text, name).toMatch(new RegExp(`^# TYPE ${name} `, 'm'));
+    }
+    expect(text).toMatch(/^process_cpu_seconds_total \d/m);
+  });
+
+  it('keeps each app\'s metrics apart (one registry per app)', async () => {
+    const first = await testApp();
+    const second = await testApp();
+    await first.inject({ url: '/healthz' });
+    const text = (await second.inject({ url: '/metrics', headers: asAdmin })).body;
+    expect(text).not.toContain('route="/healthz"');
   });
 
   it('a 5xx reveals nothing internal', async () => {
@@ -79,17 +100,41 @@ describe('API documentation', () => {
     expect(body.properties.score).toMatchObject({ type: 'integer', minimum: 0, maximum: 10 });
     expect(body.properties.comment.maxLength).toBe(5000);
     expect(document.paths['/v1/surveys/{id}'].patch.security).toEqual([{ bearer: ['admin'] }]);
-    expect(document.paths['/v1/surveys/{id}/summary'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'from', 'to', 'touchpoint', 'channel', 'locale', 'journey', 'tz']);
+    expect(document.paths['/v1/surveys/{id}/summary'].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['channel', 'from', 'id', 'journey', 'locale', 'to', 'touchpoint', 'tz']);
     expect(document.paths['/v1/responses'].options).toBeUndefined();
   });
 
-  it('/docs is a self-contained HTML page listing the operations', async () => {
+  it('/openapi.json carries response schemas, the error envelope and examples', async () => {
+    const app = await testApp();
+    const document = (await app.inject({ url: '/openapi.json' })).json();
+    const summary = document.paths['/v1/surveys/{id}/summary'].get;
+    expect(summary.responses['200'].content['application/json'].schema.properties.interval.anyOf[0].properties).toHaveProperty('low');
+    expect(summary.responses['200'].description).toBe('OK');
+    expect(summary.responses['200'].content['application/json'].example).toMatchObject({ nps: 20, n: 10 });
+    expect(summary.responses['401'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
+    expect(document.components.schemas.Error.required).toEqual(['error']);
+    const ingest = document.paths['/v1/responses'].post;
+    expect(ingest.requestBody.content['application/json'].example).toMatchObject({ surveyId: 'homepage', score: 9 });
+    expect(Object.keys(ingest.responses).sort()).toEqual(['200', '201', '400', '403', '409', '413', '415', '429', '500']);
+    expect(document.paths['/v1/keys'].post.responses['201'].content['application/json'].schema.required).toContain('secret');
+    expect(document.paths['/v1/keys/{id}'].delete.responses['204'].description).toBe('Done; no body');
+    expect(document.paths['/v1/surveys/{id}/export'].get.responses['200'].content).toHaveProperty('text/csv');
+    expect(document.paths['/docs']).toBeUndefined();
+    const operationIds = Object.values(document.paths).flatMap((methods) => Object.values(methods as Record<string, { operationId: string }>).map((op) => op.operationId));
+    expect(new Set(operationIds).size).toBe(operationIds.length);
+  });
+
+  it('/docs is the interactive reference, served from the package under a CSP, with nothing from a CDN', async () => {
     const app = await testApp();
     const page = await app.inject({ url: '/docs' });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(page.body).toContain('<code>/v1/responses</code>');
-    expect(page.body).toContain('<code>/v1/surveys/{id}/summary</code>');
-    expect(page.body).not.toMatch(/<script|https?:\/\/cdn/);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    const scripts = [...page.body.matchAll(/<script src="([^"]+)"/g)].map((match) => match[1]);
+    expect(scripts).toContain('/docs/static/swagger-ui-bundle.js');
+    expect(page.body).not.toMatch(/https?:\/\//);
+    for (const url of scripts) expect((await app.inject({ url })).statusCode, url).toBe(200);
+    const spec = await app.inject({ url: '/docs/json' });
+    expect(spec.json().openapi).toBe('3.1.0');
   });
 });

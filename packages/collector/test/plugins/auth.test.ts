@@ -4,11 +4,15 @@ import { createSurvey, rows, testApp } from '../helpers.ts';
 
 /** The routes anyone may call; everything else must demand a key. */
 const PUBLIC_ROUTES = [
-  'OPTIONS /v1/responses', 'OPTIONS /v1/events', 'OPTIONS /*',
+  'OPTIONS *', 'OPTIONS /v1/responses', 'OPTIONS /v1/events',
   'POST /v1/responses', 'POST /v1/events', 'GET /v1/surveys/:id/public', 'HEAD /v1/surveys/:id/public',
   'GET /widget.js', 'HEAD /widget.js', 'GET /widget.:hash.js', 'HEAD /widget.:hash.js', 'GET /widget.json', 'HEAD /widget.json',
+  'GET /widget-ui.:hash.js', 'HEAD /widget-ui.:hash.js',
   'GET /s/:surveyId', 'HEAD /s/:surveyId', 'POST /s/:surveyId',
-  'GET /healthz', 'HEAD /healthz', 'GET /openapi.json', 'HEAD /openapi.json', 'GET /docs', 'HEAD /docs',
+  'GET /healthz', 'HEAD /healthz', 'GET /openapi.json', 'HEAD /openapi.json',
+  // The interactive API reference (Swagger UI) and its files.
+  'HEAD /docs/', ...['/docs', '/docs/json', '/docs/yaml', '/docs/static/*', '/docs/static/index.html', '/docs/static/swagger-initializer.js', '/docs/static/theme/narrow.css']
+    .flatMap((url) => [`GET ${url}`, `HEAD ${url}`]),
   // The dashboard's static files; its data needs a key.
   'GET /dashboard', 'HEAD /dashboard', 'GET /dashboard/*', 'HEAD /dashboard/*',
 ];
@@ -65,7 +69,7 @@ describe('auth: the full route table', () => {
   it('stores keys hashed, never the secret', async () => {
     const app = await testApp();
     const { secret, key } = await app.db.keys.create('read', 'dashboard');
-    expect(secret).toMatch(/^npsk_read_[A-Za-z0-9_-]{43}$/);
+    expect(secret).toMatch(/^npsk_[A-Za-z0-9_-]{43}$/);
     const [row] = rows(app, 'api_keys');
     expect(row).toMatchObject({ id: key.id, name: 'dashboard', scope: 'read' });
     expect(JSON.stringify(row)).not.toContain(secret.slice(10));

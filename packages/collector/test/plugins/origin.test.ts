@@ -13,6 +13,7 @@ describe('origin enforcement and CORS on ingest', () => {
     expect(response.statusCode).toBe(201);
     expect(response.headers['access-control-allow-origin']).toBe(origin);
     expect(response.headers.vary).toContain('Origin');
+    expect(response.headers['access-control-expose-headers']).toBe('Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset');
   });
 
   it.each([

@@ -9,9 +9,10 @@ describe('rate limits', () => {
     for (let i = 0; i < 3; i += 1) expect((await from('203.0.113.7')).statusCode).toBe(201);
     const limited = await from('203.0.113.7');
     expect(limited.statusCode).toBe(429);
-    expect(limited.json().error.code).toBe('rate_limited');
+    expect(limited.json().error).toEqual({ code: 'rate_limited', message: expect.stringMatching(/^client: too many requests; retry after \d+ s$/) });
     expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
+    expect(limited.headers).toMatchObject({ 'ratelimit-limit': '3', 'ratelimit-remaining': '0', 'ratelimit-reset': limited.headers['retry-after'] });
     expect((await from('198.51.100.1')).statusCode).toBe(201);
     expect(rows(app, 'responses')).toHaveLength(4);
   });
@@ -26,8 +27,49 @@ describe('rate limits', () => {
     expect((await send('demo', '192.0.2.2')).statusCode).toBe(201);
     const limited = await send('demo', '192.0.2.3');
     expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.message).toMatch(/^survey demo: too many requests; retry after \d+ s$/);
     expect(limited.headers['retry-after']).toBeDefined();
+    expect(limited.headers['ratelimit-limit']).toBe('2');
     expect((await send('other', '192.0.2.3')).statusCode).toBe(201);
+    expect(rows(app, 'events')).toHaveLength(3);
+  });
+
+  it('tells every client its own budget in the standard RateLimit headers', async () => {
+    const app = await testApp({ rateLimit: { perIp: 5, perSurvey: 100, windowMs: 60_000 } });
+    await createSurvey(app);
+    const first = await app.inject({ method: 'POST', url: '/v1/responses', payload: responseBody(), remoteAddress: '203.0.113.9' });
+    expect(first.statusCode).toBe(201);
+    expect(first.headers).toMatchObject({ 'ratelimit-limit': '5', 'ratelimit-remaining': '4' });
+    expect(Number(first.headers['ratelimit-reset'])).toBeGreaterThan(0);
+    expect(first.headers['retry-after']).toBeUndefined();
+  });
+
+  it('limits the hosted survey page per survey too, with an HTML page for people', async () => {
+    const app = await testApp({ rateLimit: { perIp: 0, perSurvey: 1, windowMs: 60_000 } });
+    await createSurvey(app);
+    expect((await app.inject({ url: '/s/demo', remoteAddress: '192.0.2.1' })).statusCode).toBe(200);
+    const limited = await app.inject({ url: '/s/demo', remoteAddress: '192.0.2.2' });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(limited.body).toContain('too many requests');
+    expect(limited.headers['retry-after']).toBeDefined();
+  });
+
+  it('counts IPv6 clients by their /64 network, so one host cannot hop addresses', async () => {
+    const app = await testApp({ rateLimit: { perIp: 1, perSurvey: 0, windowMs: 60_000 } });
+    await createSurvey(app);
+    const from = (ip: string) => app.inject({ method: 'POST', url: '/v1/responses', payload: responseBody(), remoteAddress: ip });
+    expect((await from('2001:db8:1:2::1')).statusCode).toBe(201);
+    expect((await from('2001:db8:1:2::ffff')).statusCode).toBe(429);
+    expect((await from('2001:db8:1:3::1')).statusCode).toBe(201);
+  });
+
+  it('0 turns a limit off', async () => {
+    const app = await testApp({ rateLimit: { perIp: 0, perSurvey: 0, windowMs: 60_000 } });
+    await createSurvey(app);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => app.inject({ method: 'POST', url: '/v1/responses', payload: responseBody() })));
+    expect(answers.map((answer) => answer.statusCode)).toEqual([201, 201, 201, 201, 201]);
+    expect(answers[0].headers['ratelimit-limit']).toBeUndefined();
   });
 
   it('uses X-Forwarded-For only when the proxy is trusted', async () => {

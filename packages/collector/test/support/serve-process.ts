@@ -12,6 +12,8 @@ export interface ServerProcess {
   url: string;
   /** Everything it wrote so far, stdout and stderr. */
   output: () => string;
+  /** Resolves with the output once it matches `pattern` (at once if it already does). */
+  waitForOutput: (pattern: RegExp) => Promise<string>;
 }
 
 /** Runs the built CLI (`bin/npsloop.js serve …`) and resolves once it prints its URL; killed when the test ends. */
@@ -27,13 +29,27 @@ export function serveProcess(args: string[], env: Record<string, string> = {}): 
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
   let output = '';
+  const waiters = new Set<() => void>();
+  const append = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const waiter of waiters) waiter();
+  };
+  const waitForOutput = (pattern: RegExp) => new Promise<string>((resolve) => {
+    const check = () => {
+      if (!pattern.test(output)) return;
+      waiters.delete(check);
+      resolve(output);
+    };
+    waiters.add(check);
+    check();
+  });
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
+      append(chunk);
       const match = /listening on (http:\/\/[^\s]+:\d+)/.exec(output);
-      if (match) resolve({ child, url: match[1], output: () => output });
+      if (match) resolve({ child, url: match[1], output: () => output, waitForOutput });
     });
-    child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    child.stderr!.on('data', append);
     child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
   });
 }

@@ -30,7 +30,10 @@ const deliveries = async (app: App, id: string) => (await adminCall(app, 'GET', 
 describe('webhook administration', () => {
   it('shows the secret once, never lists it, deletes, and refuses loopback unless allowed', async () => {
     const refusing = await closeLoopApp();
-    for (const url of ['http://127.0.0.1:8080/x', 'http://localhost/x', 'http://[::1]/x', 'http://10.0.0.7/x', 'http://169.254.169.254/latest']) {
+    for (const url of [
+      'http://127.0.0.1:8080/x', 'http://localhost/x', 'http://[::1]/x', 'http://10.0.0.7/x', 'http://169.254.169.254/latest',
+      'http://[64:ff9b::127.0.0.1]/x', 'http://[::127.0.0.1]/x', 'http://[::ffff:127.0.0.1]/x', 'http://[::ffff:0:10.0.0.7]/x', 'http://[64:ff9b::169.254.169.254]/latest',
+    ]) {
       const refused = await adminCall(refusing, 'POST', '/v1/webhooks', { url, events: ['loop.opened'] });
       expect(refused.statusCode, url).toBe(400);
       expect(refused.json().error.code).toBe('url_refused');
@@ -53,6 +56,21 @@ describe('webhook administration', () => {
 });
 
 describe('webhook delivery', () => {
+  it('refuses at delivery a loopback target saved while private targets were allowed, in any IPv6 spelling', async () => {
+    const receiver = await startReceiver();
+    const port = new URL(receiver.url).port;
+    const allowing = await closeLoopApp({ allowPrivateWebhooks: true });
+    for (const host of ['[::ffff:127.0.0.1]', '[64:ff9b::127.0.0.1]', '[::127.0.0.1]']) await subscribe(allowing, `http://${host}:${port}/hooks`, ['response.created']);
+    await allowing.close();
+
+    const app = await closeLoopApp({ dbPath: allowing.dbPath });
+    await ingestAt(app, { id: 'resp_guarded01', score: 9 });
+    expect(await createWebhookDispatcher(app.db, { allowPrivate: false, now: app.clock.now }).runDue()).toBe(3);
+    const errors = dbRows(app, 'SELECT last_error FROM webhook_deliveries').map((delivery) => delivery.last_error);
+    expect(errors).toEqual(new Array(3).fill(expect.stringContaining('a private or loopback address')));
+    expect(receiver.received).toHaveLength(0);
+  });
+
   it('delivers signed Standard Webhooks messages, retrying with backoff after a failure', async () => {
     const app = await closeLoopApp({ allowPrivateWebhooks: true });
     const receiver = await startReceiver([500]);

@@ -1,9 +1,11 @@
-/** One-step form that creates an improvement action from a theme or a comment. */
+/** One-step form that creates an improvement action from a theme or a comment: title, owner, due date. */
 import { useState } from 'preact/hooks';
 import { useSession } from '../context.ts';
+import { useI18n } from '../i18n/i18n.ts';
 import { storedName } from '../session.ts';
 import type { Action } from '../types.ts';
 import { useSubmit } from '../use-submit.ts';
+import { ErrorText } from './ErrorText.tsx';
 
 /** What the new action links to. */
 export interface ActionSeed {
@@ -12,34 +14,39 @@ export interface ActionSeed {
   responseIds?: string[];
 }
 
-/** Title (prefilled) and owner, one submit; reports the created action. */
+/** Title (prefilled), owner and an optional due date, one submit; reports the created action. */
 export function ActionForm(props: { seed: ActionSeed; onCreated: (action: Action) => void; onCancel: () => void }) {
   const { api, surveyId, scope } = useSession();
+  const { t } = useI18n();
   const [title, setTitle] = useState(props.seed.title);
   const [owner, setOwner] = useState(storedName());
+  const [dueDate, setDueDate] = useState('');
   const { busy, error, run } = useSubmit();
 
   const submit = (event: Event) => {
     event.preventDefault();
     void run(async () => {
       const action = await api.send<Action>('POST', '/v1/actions', {
-        surveyId, title: title.trim(), owner: owner.trim() || null, themes: props.seed.themes, responseIds: props.seed.responseIds,
+        surveyId, title: title.trim(), owner: owner.trim() || null, dueDate: dueDate || null, themes: props.seed.themes, responseIds: props.seed.responseIds,
       });
       props.onCreated(action);
     });
   };
 
   return (
-    <form class="inline-form" onSubmit={submit} aria-label="New improvement action">
+    <form class="inline-form" onSubmit={submit} aria-label={t.actions.form}>
       <fieldset disabled={scope !== 'admin' || busy}>
-        <label>Action <input value={title} maxLength={200} required onInput={(e) => setTitle(e.currentTarget.value)} /></label>
-        <label>Owner <input value={owner} maxLength={100} placeholder="Who owns it" onInput={(e) => setOwner(e.currentTarget.value)} /></label>
+        <label>{t.actions.title} <input value={title} maxLength={200} required onInput={(e) => setTitle(e.currentTarget.value)} /></label>
         <div class="row">
-          <button type="submit" class="primary">Create action</button>
-          <button type="button" onClick={props.onCancel}>Cancel</button>
+          <label>{t.actions.owner} <input value={owner} maxLength={100} placeholder={t.actions.ownerPlaceholder} onInput={(e) => setOwner(e.currentTarget.value)} /></label>
+          <label>{t.actions.due} <input type="date" value={dueDate} onInput={(e) => setDueDate(e.currentTarget.value)} /></label>
+        </div>
+        <div class="row">
+          <button type="submit" class="primary">{t.actions.create}</button>
+          <button type="button" onClick={props.onCancel}>{t.common.cancel}</button>
         </div>
       </fieldset>
-      {error && <p class="error" role="alert">{error}</p>}
+      <ErrorText error={error} />
     </form>
   );
 }

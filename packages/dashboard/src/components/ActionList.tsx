@@ -1,42 +1,62 @@
-/** Improvement actions with owners and states; admins move them along. */
+/** Improvement actions with owners, due dates and states; admins move them along and set due dates. */
+import { useState } from 'preact/hooks';
 import { useSession } from '../context.ts';
-import { humanize } from '../format.ts';
+import { useI18n } from '../i18n/i18n.ts';
 import type { Action, ActionState } from '../types.ts';
 import { useSubmit } from '../use-submit.ts';
+import { ErrorText } from './ErrorText.tsx';
 import { ReadOnlyNote } from './ReadOnlyNote.tsx';
 
-const NEXT: Record<ActionState, { state: ActionState; label: string }[]> = {
-  proposed: [{ state: 'in_progress', label: 'Start' }, { state: 'dropped', label: 'Drop' }],
-  in_progress: [{ state: 'done', label: 'Done' }, { state: 'dropped', label: 'Drop' }],
-  done: [{ state: 'in_progress', label: 'Reopen' }],
-  dropped: [{ state: 'proposed', label: 'Propose again' }],
+type Move = 'start' | 'drop' | 'done' | 'reopen' | 'proposeAgain';
+const NEXT: Record<ActionState, { state: ActionState; move: Move }[]> = {
+  proposed: [{ state: 'in_progress', move: 'start' }, { state: 'dropped', move: 'drop' }],
+  in_progress: [{ state: 'done', move: 'done' }, { state: 'dropped', move: 'drop' }],
+  done: [{ state: 'in_progress', move: 'reopen' }],
+  dropped: [{ state: 'proposed', move: 'proposeAgain' }],
 };
 
-/** A table of actions: title, owner, due date, state, and the next moves. */
-export function ActionList(props: { actions: Huddle['actions']; onChanged: () => void }) {
+/** An action as the huddle digest lists it. */
+export type ListedAction = Pick<Action, 'id' | 'title' | 'owner' | 'state' | 'dueDate' | 'overdue'>;
+
+/** A table of actions: title, owner, due date (editable by admins), state, and the next moves. */
+export function ActionList(props: { actions: ListedAction[]; onChanged: () => void }) {
   const { api, scope } = useSession();
+  const { t, fmt } = useI18n();
   const { busy, error, run } = useSubmit();
-  const move = (id: string, state: ActionState) => run(async () => {
-    await api.send('PATCH', `/v1/actions/${encodeURIComponent(id)}`, { state });
+  const [saved, setSaved] = useState<string | null>(null);
+  const patch = (action: ListedAction, body: { state?: ActionState; dueDate?: string | null }) => run(async () => {
+    await api.send('PATCH', `/v1/actions/${encodeURIComponent(action.id)}`, body);
+    setSaved('dueDate' in body ? t.actions.dueSaved(action.title) : null);
     props.onChanged();
   });
+  const admin = scope === 'admin';
   return (
     <article class="card">
-      <h2>Improvement actions</h2>
-      <ReadOnlyNote action="create or move actions" />
-      {error && <p class="error" role="alert">{error}</p>}
-      {props.actions.length === 0 ? <p class="muted small">No actions yet: pick one from a theme or a comment.</p> : (
-        <div class="table-scroll"><table class="table">
-          <thead><tr><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">State</th><th scope="col"><span class="visually-hidden">Change</span></th></tr></thead>
+      <h2>{t.actions.heading}</h2>
+      <ReadOnlyNote about="actions" />
+      <ErrorText error={error} />
+      {saved && <p class="success small" role="status">{saved}</p>}
+      {props.actions.length === 0 ? <p class="muted small">{t.actions.none}</p> : (
+        <div class="table-scroll"><table class="table actions">
+          <thead><tr>
+            <th scope="col">{t.actions.columns.action}</th><th scope="col">{t.actions.columns.owner}</th><th scope="col">{t.actions.columns.due}</th>
+            <th scope="col">{t.actions.columns.state}</th><th scope="col"><span class="visually-hidden">{t.actions.columns.change}</span></th>
+          </tr></thead>
           <tbody>
             {props.actions.map((action) => (
               <tr key={action.id}>
                 <td>{action.title}</td>
-                <td>{action.owner ?? <span class="muted">no owner</span>}</td>
-                <td class={action.overdue ? 'overdue' : ''}>{action.dueDate ?? '–'}</td>
-                <td><span class={`state ${action.state}`}>{humanize(action.state)}</span></td>
+                <td>{action.owner ?? <span class="muted">{t.actions.noOwner}</span>}</td>
+                <td class={action.overdue ? 'overdue' : ''}>
+                  {admin
+                    ? <input type="date" class="due" aria-label={t.actions.dueOf(action.title)} value={action.dueDate ?? ''} disabled={busy}
+                        onChange={(e) => void patch(action, { dueDate: e.currentTarget.value || null })} />
+                    : action.dueDate ? fmt.date(action.dueDate) : <span class="muted">{t.actions.noDue}</span>}
+                  {action.overdue && <span class="small"> {t.actions.overdue}</span>}
+                </td>
+                <td><span class={`state ${action.state}`}>{t.actions.state[action.state]}</span></td>
                 <td><div class="row">{NEXT[action.state].map((next) => (
-                  <button key={next.state} type="button" class="small" disabled={scope !== 'admin' || busy} onClick={() => move(action.id, next.state)}>{next.label}</button>
+                  <button key={next.state} type="button" class="small" disabled={!admin || busy} onClick={() => void patch(action, { state: next.state })}>{t.actions.move[next.move]}</button>
                 ))}</div></td>
               </tr>
             ))}
@@ -46,5 +66,3 @@ export function ActionList(props: { actions: Huddle['actions']; onChanged: () =>
     </article>
   );
 }
-
-type Huddle = { actions: Pick<Action, 'id' | 'title' | 'owner' | 'state' | 'dueDate' | 'overdue'>[] };

@@ -1,22 +1,29 @@
-/** The whole dashboard: session, survey list, route → page. */
+/** The whole dashboard: language, session, survey list, route → page. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createApi, keyScope, type KeyScope } from '../api.ts';
 import { SessionContext } from '../context.ts';
+import { useI18n } from '../i18n/i18n.ts';
 import { Comments } from '../pages/Comments.tsx';
 import { Huddle } from '../pages/Huddle.tsx';
 import { Inbox } from '../pages/Inbox.tsx';
 import { Overview } from '../pages/Overview.tsx';
+import { Settings } from '../pages/Settings.tsx';
 import { SignIn } from '../pages/SignIn.tsx';
 import { Surveys } from '../pages/Surveys.tsx';
 import { Touchpoints } from '../pages/Touchpoints.tsx';
-import { parseRoute, PAGES, routeHash, type PageId } from '../routes.ts';
+import { parseRoute, routeHash, type PageId } from '../routes.ts';
 import { forgetKey, storedKey, storeKey } from '../session.ts';
 import type { Survey } from '../types.ts';
 import { useResource } from '../use-resource.ts';
+import { Languages } from './Languages.tsx';
 import { Loaded } from './Loaded.tsx';
 import { Shell } from './Shell.tsx';
 
-const PAGE_VIEWS: Record<PageId, () => preact.JSX.Element> = { overview: Overview, comments: Comments, inbox: Inbox, huddle: Huddle, touchpoints: Touchpoints, surveys: Surveys };
+const PAGE_VIEWS: Record<PageId, () => preact.JSX.Element> = {
+  overview: Overview, comments: Comments, inbox: Inbox, huddle: Huddle, touchpoints: Touchpoints, surveys: Surveys, settings: Settings,
+};
+// Pages that work without a chosen survey (they are not about one survey's answers).
+const SURVEYLESS: ReadonlySet<PageId> = new Set(['surveys', 'settings']);
 
 function useHash(): string {
   const [hash, setHash] = useState(window.location.hash);
@@ -28,8 +35,12 @@ function useHash(): string {
   return hash;
 }
 
-/** Signs in, then renders the page of the current route for the chosen survey. */
+/** The dashboard in the viewer's language: sign-in, then the page of the current route. */
 export function App(props: { baseUrl?: string; fetcher?: typeof fetch }) {
+  return <Languages><Dashboard {...props} /></Languages>;
+}
+
+function Dashboard(props: { baseUrl?: string; fetcher?: typeof fetch }) {
   const [auth, setAuth] = useState<{ key: string; scope: KeyScope | null } | null>(() => {
     const key = storedKey();
     return key ? { key, scope: null } : null;
@@ -43,6 +54,7 @@ export function App(props: { baseUrl?: string; fetcher?: typeof fetch }) {
 }
 
 function SignedIn(props: { apiKey: string; scope: KeyScope | null; baseUrl?: string; fetcher?: typeof fetch; onScope: (scope: KeyScope) => void; onSignOut: () => void }) {
+  const { t } = useI18n();
   const api = useMemo(() => createApi(props.apiKey, props.baseUrl ?? '', props.fetcher), [props.apiKey, props.baseUrl, props.fetcher]);
   const route = parseRoute(useHash());
   const [surveys, reloadSurveys] = useResource(() => api.get<{ surveys: Survey[] }>('/v1/surveys'), [api]);
@@ -51,27 +63,29 @@ function SignedIn(props: { apiKey: string; scope: KeyScope | null; baseUrl?: str
     if (props.scope === null) keyScope(api).then(props.onScope, props.onSignOut);
   }, [props.scope]);
   useEffect(() => {
-    if (surveys.status === 'ok' && !route.surveyId && surveys.data.surveys[0]) {
-      window.location.replace(routeHash({ surveyId: surveys.data.surveys[0].id, page: route.page }));
+    // Read the address as it is now, not as it was when this render began: the viewer
+    // (or a test) may already have gone to another page, which must not be undone.
+    const now = parseRoute(window.location.hash);
+    if (surveys.status === 'ok' && !now.surveyId && surveys.data.surveys[0]) {
+      window.location.replace(routeHash({ ...now, surveyId: surveys.data.surveys[0].id }));
     }
   }, [surveys, route.surveyId]);
   useEffect(() => {
-    const label = PAGES.find((page) => page.id === route.page)?.label ?? '';
-    document.title = `${label} · npsloop`;
-  }, [route.page]);
+    document.title = t.nav.title(t.nav.page[route.page]);
+  }, [route.page, t]);
 
-  if (props.scope === null) return <p class="muted" role="status">Checking your key…</p>;
+  if (props.scope === null) return <p class="muted" role="status">{t.app.checkingKey}</p>;
   return (
-    <Loaded resource={surveys} what="surveys">
+    <Loaded resource={surveys} what={t.app.surveys}>
       {(data) => {
         const surveyId = route.surveyId && data.surveys.some((survey) => survey.id === route.surveyId) ? route.surveyId : null;
         const Page = PAGE_VIEWS[route.page];
-        const session = { api, scope: props.scope!, surveyId: surveyId ?? '', surveys: data.surveys, reloadSurveys };
+        const session = { api, scope: props.scope!, surveyId: surveyId ?? '', surveys: data.surveys, reloadSurveys, route };
         return (
           <SessionContext.Provider value={session}>
             <Shell route={route} surveys={data.surveys} scope={props.scope!} onSignOut={props.onSignOut}>
-              {surveyId || route.page === 'surveys' ? <Page key={surveyId} /> : (
-                <p class="notice">{data.surveys.length === 0 ? 'No surveys yet: create one on the Surveys page.' : `No survey "${route.surveyId}" here.`}</p>
+              {surveyId || SURVEYLESS.has(route.page) ? <Page key={surveyId} /> : (
+                <p class="notice">{data.surveys.length === 0 ? t.app.noSurveys : t.app.noSuchSurvey(route.surveyId ?? '')}</p>
               )}
             </Shell>
           </SessionContext.Provider>

@@ -1,7 +1,7 @@
 /** Filters of the comments page: group, touchpoint, score and text search. */
 import { useEffect, useState } from 'preact/hooks';
 import { useSession } from '../context.ts';
-import { humanize } from '../format.ts';
+import { useI18n } from '../i18n/i18n.ts';
 import type { Segments } from '../types.ts';
 import { useResource } from '../use-resource.ts';
 
@@ -13,9 +13,12 @@ export interface CommentFilter {
   q: string;
 }
 
+const GROUPS = ['detractor', 'passive', 'promoter'] as const;
+
 /** The filter bar; text search applies on submit, the selects at once. */
 export function CommentFilters(props: { value: CommentFilter; onChange: (filter: CommentFilter) => void }) {
   const { api, surveyId } = useSession();
+  const { t, fmt } = useI18n();
   const [text, setText] = useState(props.value.q);
   const [touchpoint, setTouchpoint] = useState(props.value.touchpoint);
   const [touchpoints] = useResource(
@@ -30,32 +33,30 @@ export function CommentFilters(props: { value: CommentFilter; onChange: (filter:
 
   return (
     <form class="filters" role="search" onSubmit={(event) => { event.preventDefault(); set({ q: text, touchpoint: touchpoint.trim() }); }}>
-      <label>Group
+      <label>{t.comments.group}
         <select value={props.value.group} onChange={(e) => set({ group: e.currentTarget.value as CommentFilter['group'] })}>
-          <option value="">All</option>
-          <option value="detractor">Detractors (0–6)</option>
-          <option value="passive">Passives (7–8)</option>
-          <option value="promoter">Promoters (9–10)</option>
+          <option value="">{t.comments.all}</option>
+          {GROUPS.map((group) => <option key={group} value={group}>{t.comments.groups[group]}</option>)}
         </select>
       </label>
-      <label>Touchpoint
+      <label>{t.comments.touchpoint}
         {/* Known touchpoints to pick from, or any name typed in (the list comes from the segments report). */}
-        <input list="touchpoint-names" value={touchpoint} maxLength={64} placeholder="All"
+        <input list="touchpoint-names" value={touchpoint} maxLength={64} placeholder={t.comments.all}
           onInput={(e) => setTouchpoint(e.currentTarget.value)} onChange={(e) => set({ touchpoint: e.currentTarget.value.trim() })} />
         <datalist id="touchpoint-names">
-          {values.map((value) => <option key={value} value={value}>{humanize(value)}</option>)}
+          {values.map((value) => <option key={value} value={value}>{fmt.label(value)}</option>)}
         </datalist>
       </label>
-      <label>Score
+      <label>{t.comments.score}
         <select value={props.value.score} onChange={(e) => set({ score: e.currentTarget.value })}>
-          <option value="">Any</option>
+          <option value="">{t.comments.any}</option>
           {Array.from({ length: 11 }, (_, score) => <option key={score} value={String(score)}>{score}</option>)}
         </select>
       </label>
-      <label class="grow">Search comments
-        <input id="filter-q" type="search" value={text} maxLength={200} placeholder="e.g. delivery" onInput={(e) => setText(e.currentTarget.value)} />
+      <label class="grow">{t.comments.search}
+        <input id="filter-q" type="search" value={text} maxLength={200} placeholder={t.comments.searchPlaceholder} onInput={(e) => setText(e.currentTarget.value)} />
       </label>
-      <button type="submit">Search</button>
+      <button type="submit">{t.comments.searchButton}</button>
     </form>
   );
 }

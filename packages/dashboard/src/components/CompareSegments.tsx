@@ -1,15 +1,19 @@
 /** Compares two segments with the collector's significance test. */
 import { useState } from 'preact/hooks';
 import { useSession } from '../context.ts';
-import { formatInterval, formatN, formatNps, formatP, humanize } from '../format.ts';
-import { changeWording } from '../periods.ts';
+import { useI18n } from '../i18n/i18n.ts';
 import type { Comparison } from '../types.ts';
 import { useResource } from '../use-resource.ts';
+import { ChangeLine } from './ChangeLine.tsx';
 import { Loaded } from './Loaded.tsx';
 
+/** The dimensions segments can be compared by. */
+export type Dimension = 'touchpoint' | 'channel' | 'journey' | 'locale';
+
 /** Two selects and the verdict: difference B − A, p, significant or not. */
-export function CompareSegments(props: { by: string; values: readonly string[] }) {
+export function CompareSegments(props: { by: Dimension; values: readonly string[] }) {
   const { api, surveyId } = useSession();
+  const { t, fmt } = useI18n();
   const [a, setA] = useState(props.values[0] ?? '');
   const [b, setB] = useState(props.values[1] ?? '');
   const ready = a !== '' && b !== '' && a !== b;
@@ -20,23 +24,18 @@ export function CompareSegments(props: { by: string; values: readonly string[] }
   const select = (label: string, value: string, set: (value: string) => void) => (
     <label>{label}
       <select value={value} onChange={(e) => set(e.currentTarget.value)}>
-        {props.values.map((item) => <option key={item} value={item}>{humanize(item)}</option>)}
+        {props.values.map((item) => <option key={item} value={item}>{fmt.label(item)}</option>)}
       </select>
     </label>
   );
   return (
     <article class="card">
-      <h2>Compare two {humanize(props.by)}s</h2>
-      <div class="filters">{select('A', a, setA)}{select('B', b, setB)}</div>
-      {!ready ? <p class="muted small">Pick two different values.</p> : (
-        <Loaded resource={result} what="the comparison">
-          {(data) => data && (
-            <p class={`change ${data.significant ? 'significant' : 'flat'}`} data-testid="compare-result">
-              {humanize(b)} {formatNps(data.b.nps)} ({formatN(data.b.n)}, {formatInterval(data.b)}) vs {humanize(a)} {formatNps(data.a.nps)} ({formatN(data.a.n)}):{' '}
-              <strong>{formatNps(data.difference)}</strong>, {changeWording(data).replace('up', 'higher').replace('down', 'lower').replace('change', 'difference')}
-              {data.p !== null && <span class="muted"> ({formatP(data.p)})</span>}
-            </p>
-          )}
+      <h2>{t.touchpoints.compareTwo[props.by]}</h2>
+      <div class="filters">{select(t.touchpoints.sideA, a, setA)}{select(t.touchpoints.sideB, b, setB)}</div>
+      {!ready ? <p class="muted small">{t.touchpoints.pickTwo}</p> : (
+        <Loaded resource={result} what={t.touchpoints.what.comparison}>
+          {(data) => data && <ChangeLine comparison={data} kind="segment" template={t.touchpoints.segmentResult} parts={{ a: fmt.label(a), b: fmt.label(b) }} testId="compare-result"
+            sides={(figure) => t.touchpoints.sideFigure(fmt.figure(figure), fmt.n(figure.n), fmt.interval(figure))} />}
         </Loaded>
       )}
     </article>

@@ -1,27 +1,33 @@
-/** The 0–10 score distribution as SVG bars coloured by group. */
+/** The 0–10 score distribution as SVG bars coloured by group, drawn at its real width so text keeps its size. */
 import { scoreGroup } from '@npsloop/core';
+import { useI18n } from '../i18n/i18n.ts';
 import { linearScale } from '../scales.ts';
+import { useWidth } from '../use-width.ts';
 
-const WIDTH = 440;
 const HEIGHT = 180;
-const BOTTOM = 22;
-const TOP = 16;
+const BOTTOM = 24;
+const TOP = 18;
 
 /** Eleven bars, one per score, with counts; a table-like label for screen readers. */
 export function Distribution(props: { counts: readonly number[] }) {
+  const { t, fmt } = useI18n();
+  const { ref, width } = useWidth<HTMLDivElement>(440);
   const max = Math.max(1, ...props.counts);
   const y = linearScale([0, max], [HEIGHT - BOTTOM, TOP]);
-  const band = WIDTH / 11;
-  const label = props.counts.map((count, score) => `${score}: ${count}`).join(', ');
+  const band = width / 11;
+  const gap = Math.min(8, band / 4);
+  const label = props.counts.map((count, score) => `${score}: ${fmt.count(count)}`).join(', ');
   return (
-    <svg class="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Answers per score, ${label}`}>
-      {props.counts.map((count, score) => (
-        <g key={score}>
-          <rect class={`bar ${scoreGroup(score)}`} x={score * band + 4} width={band - 8} y={y(count)} height={HEIGHT - BOTTOM - y(count)} rx="2" />
-          <text class="axis-label" x={score * band + band / 2} y={HEIGHT - 6} text-anchor="middle">{score}</text>
-          <text class="bar-label" x={score * band + band / 2} y={y(count) - 4} text-anchor="middle">{count}</text>
-        </g>
-      ))}
-    </svg>
+    <div ref={ref} class="chart-frame">
+      <svg class="chart" width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} role="img" aria-label={t.charts.distribution(label)}>
+        {props.counts.map((count, score) => (
+          <g key={score}>
+            <rect class={`bar ${scoreGroup(score)}`} x={score * band + gap / 2} width={band - gap} y={y(count)} height={HEIGHT - BOTTOM - y(count)} rx="2" />
+            <text class="axis-label" x={score * band + band / 2} y={HEIGHT - 6} text-anchor="middle">{score}</text>
+            <text class="bar-label" x={score * band + band / 2} y={y(count) - 4} text-anchor="middle">{fmt.count(count)}</text>
+          </g>
+        ))}
+      </svg>
+    </div>
   );
 }

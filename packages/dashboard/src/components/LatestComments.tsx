@@ -1,22 +1,24 @@
 /** The newest detractor comments, for the morning read. */
 import { useSession } from '../context.ts';
+import { useI18n } from '../i18n/i18n.ts';
 import type { ResponseItem } from '../types.ts';
 import { useResource } from '../use-resource.ts';
 import { Loaded } from './Loaded.tsx';
 import { Quote } from './Quote.tsx';
 
-/** Up to four detractor comments since `from`, with a link to all comments. */
-export function LatestComments(props: { from: string }) {
+/** Up to four detractor comments in the period, with a link to all comments. */
+export function LatestComments(props: { range: { from: string; to: string; tz: string } }) {
   const { api, surveyId } = useSession();
+  const { t } = useI18n();
   const [latest] = useResource(
-    () => api.get<{ responses: ResponseItem[] }>(`/v1/surveys/${encodeURIComponent(surveyId)}/responses`, { group: 'detractor', hasComment: 'true', from: props.from, limit: 4 }),
-    [surveyId, props.from],
+    () => api.get<{ responses: ResponseItem[] }>(`/v1/surveys/${encodeURIComponent(surveyId)}/responses`, { group: 'detractor', hasComment: 'true', ...props.range, limit: 4 }),
+    [surveyId, props.range.from, props.range.to],
   );
   return (
     <article class="card">
-      <h2>Latest from detractors</h2>
-      <Loaded resource={latest} what="the latest comments">
-        {(data) => data.responses.length === 0 ? <p class="muted small">No detractor comments in this period.</p> : (
+      <h2>{t.overview.latest}</h2>
+      <Loaded resource={latest} what={t.overview.what.latest}>
+        {(data) => data.responses.length === 0 ? <p class="muted small">{t.overview.noLatest}</p> : (
           <ul class="quotes compact">
             {data.responses.map((response) => (
               <li key={response.id}><Quote score={response.score} comment={response.comment} touchpoint={response.touchpoint} createdAt={response.createdAt} /></li>
@@ -24,7 +26,7 @@ export function LatestComments(props: { from: string }) {
           </ul>
         )}
       </Loaded>
-      <p class="small"><a href={`#/${encodeURIComponent(surveyId)}/comments`}>All comments</a></p>
+      <p class="small"><a href={`#/${encodeURIComponent(surveyId)}/comments`}>{t.overview.allComments}</a></p>
     </article>
   );
 }

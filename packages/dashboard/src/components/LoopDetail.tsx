@@ -1,14 +1,16 @@
-/** One loop in full: the comment, contact details when consented, assignee, state changes, SLA timer and notes. */
+/** One loop in full: the comment, contact details when consented, assignee, state changes, SLA timer, tags and notes. */
 import type { RefObject } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { useSession } from '../context.ts';
-import { formatDateTime, humanize, slaText } from '../format.ts';
+import { errorText } from '../i18n/error-text.ts';
+import { useI18n } from '../i18n/i18n.ts';
 import type { InboxCommand } from '../loops.ts';
 import { storedName } from '../session.ts';
 import type { Loop, LoopState, Note } from '../types.ts';
 import { useResource } from '../use-resource.ts';
 import { Loaded } from './Loaded.tsx';
 import { LoopActions } from './LoopActions.tsx';
+import { LoopTags } from './LoopTags.tsx';
 import { Quote } from './Quote.tsx';
 import { ReadOnlyNote } from './ReadOnlyNote.tsx';
 
@@ -17,9 +19,13 @@ export interface LoopDetailHandle {
   run(command: InboxCommand): void;
 }
 
+/** A change to the loop (`PATCH /v1/responses/:id`) and the words that report it done; resolves to whether it was saved. */
+export type LoopPatch = (body: { status?: LoopState; assignee?: string | null; closeReason?: string; tags?: string[]; excluded?: boolean }, done: string) => Promise<boolean>;
+
 /** The detail panel; `control` receives the shortcut handle. */
 export function LoopDetail(props: { loop: Loop; control: RefObject<LoopDetailHandle>; onChanged: (done: string) => void }) {
   const { api, scope } = useSession();
+  const { t, fmt } = useI18n();
   const { loop } = props;
   const path = `/v1/responses/${encodeURIComponent(loop.responseId)}`;
   const [notes, reloadNotes] = useResource(() => api.get<{ notes: Note[] }>(`${path}/loop`), [loop.responseId, loop.notesCount]);
@@ -27,28 +33,30 @@ export function LoopDetail(props: { loop: Loop; control: RefObject<LoopDetailHan
   const [noteText, setNoteText] = useState('');
   const noteField = useRef<HTMLTextAreaElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const me = () => storedName() || t.loop.me;
 
-  async function patch(body: { status?: LoopState; assignee?: string | null; closeReason?: string }, done: string) {
+  const patch: LoopPatch = async (body, done) => {
     try {
       await api.send('PATCH', path, body);
       setMessage(null);
       props.onChanged(done);
+      return true;
     } catch (error) {
-      setMessage({ kind: 'error', text: (error as Error).message });
+      setMessage({ kind: 'error', text: errorText(error, t) });
+      return false;
     }
-  }
+  };
 
   async function addNote(event?: Event) {
     event?.preventDefault();
-    const author = storedName() || 'team';
     try {
-      await api.send('POST', `${path}/notes`, { author, text: noteText.trim() });
+      await api.send('POST', `${path}/notes`, { author: storedName() || t.loop.team, text: noteText.trim() });
       setNoteText('');
       setMessage(null);
       reloadNotes();
-      props.onChanged('Note added.');
+      props.onChanged(t.loop.done.note);
     } catch (error) {
-      setMessage({ kind: 'error', text: (error as Error).message });
+      setMessage({ kind: 'error', text: errorText(error, t) });
     }
   }
 
@@ -56,42 +64,43 @@ export function LoopDetail(props: { loop: Loop; control: RefObject<LoopDetailHan
     run(command) {
       if (command === 'open') heading.current?.focus();
       else if (command === 'note') noteField.current?.focus();
-      else if (scope !== 'admin') setMessage({ kind: 'error', text: 'Read-only key: changes need an admin key.' });
-      else if (command === 'assign') void patch({ assignee: storedName() || 'me' }, `Assigned to ${storedName() || 'me'}.`);
-      else if (command === 'contacted' && loop.state === 'open') void patch({ status: 'contacted' }, 'Marked contacted.');
-      else if (command === 'resolved' && loop.state === 'contacted') void patch({ status: 'resolved' }, 'Marked resolved.');
+      else if (scope !== 'admin') setMessage({ kind: 'error', text: t.readOnly.key });
+      else if (command === 'assign') void patch({ assignee: me() }, t.loop.done.assigned(me()));
+      else if (command === 'contacted' && loop.state === 'open') void patch({ status: 'contacted' }, t.loop.done.contacted);
+      else if (command === 'resolved' && loop.state === 'contacted') void patch({ status: 'resolved' }, t.loop.done.resolved);
     },
   };
 
   return (
     <article class="card loop-detail" aria-labelledby="loop-heading">
       <h2 id="loop-heading" tabIndex={-1} ref={heading}>
-        Score {loop.response.score} · {humanize(loop.response.touchpoint)} <span class={`state ${loop.state}`}>{loop.state}</span>
+        {t.loop.heading(loop.response.score, fmt.label(loop.response.touchpoint))} <span class={`state ${loop.state}`}>{t.loop.state[loop.state]}</span>
       </h2>
       <Quote score={loop.response.score} comment={loop.response.comment} createdAt={loop.response.createdAt} />
       <dl class="facts">
-        <div><dt>Contact</dt><dd>{loop.contactable && loop.contact
-          ? <>{loop.contact.email && <a href={`mailto:${loop.contact.email}`}>{loop.contact.email}</a>} {loop.contact.userId && <span class="muted">user {loop.contact.userId}</span>}</>
-          : <span class="muted">No consent to contact (or no way to reach them)</span>}</dd></div>
-        <div><dt>SLA</dt><dd class={loop.overdue ? 'sla overdue' : ''}>{loop.state === 'open' ? slaText(loop.dueAt, Date.now()) : `first contact ${loop.firstContactAt ? formatDateTime(loop.firstContactAt) : '–'}`}</dd></div>
-        <div><dt>Assignee</dt><dd>{loop.assignee ?? 'unassigned'}</dd></div>
-        {loop.tags.length > 0 && <div><dt>Tags</dt><dd>{loop.tags.map((tag) => <span key={tag} class="state">{humanize(tag)}</span>)}</dd></div>}
-        {loop.closeReason && <div><dt>Closed as</dt><dd>{humanize(loop.closeReason)}</dd></div>}
+        <div><dt>{t.loop.contact}</dt><dd>{loop.contactable && loop.contact
+          ? <>{loop.contact.email && <a href={`mailto:${loop.contact.email}`}>{loop.contact.email}</a>} {loop.contact.userId && <span class="muted">{t.loop.user(loop.contact.userId)}</span>}</>
+          : <span class="muted">{t.loop.noConsent}</span>}</dd></div>
+        <div><dt>{t.loop.sla}</dt><dd class={loop.overdue ? 'sla overdue' : ''}>
+          {loop.state === 'open' ? fmt.sla(loop.dueAt, Date.now()) : t.loop.firstContact(loop.firstContactAt ? fmt.dateTime(loop.firstContactAt) : '–')}</dd></div>
+        <div><dt>{t.loop.assignee}</dt><dd>{loop.assignee ?? t.inbox.unassigned}</dd></div>
+        {loop.closeReason && <div><dt>{t.loop.closedAs}</dt><dd>{fmt.label(loop.closeReason)}</dd></div>}
       </dl>
-      <ReadOnlyNote action="change loops or add notes" />
+      <ReadOnlyNote about="loops" />
       <LoopActions loop={loop} onPatch={patch} />
       {message && <p class={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
-      <h3>Notes</h3>
-      <Loaded resource={notes} what="notes">
-        {(data) => data.notes.length === 0 ? <p class="muted small">No notes yet.</p> : (
+      <LoopTags loop={loop} onPatch={patch} />
+      <h3>{t.loop.notes}</h3>
+      <Loaded resource={notes} what={t.inbox.what.notes}>
+        {(data) => data.notes.length === 0 ? <p class="muted small">{t.loop.noNotes}</p> : (
           <ol class="notes">
-            {data.notes.map((note) => <li key={note.id}><p>{note.text}</p><p class="muted small">{note.author} · {formatDateTime(note.createdAt)}</p></li>)}
+            {data.notes.map((note) => <li key={note.id}><p>{note.text}</p><p class="muted small">{note.author} · {fmt.dateTime(note.createdAt)}</p></li>)}
           </ol>
         )}
       </Loaded>
       <form class="note-form" onSubmit={addNote}>
         <fieldset disabled={scope !== 'admin'}>
-          <label for="note-text">Add a note <span class="muted small">(Ctrl+Enter adds it, Escape leaves the field)</span></label>
+          <label for="note-text">{t.loop.addNote} <span class="muted small">{t.loop.noteHint}</span></label>
           <textarea id="note-text" ref={noteField} rows={3} maxLength={5000} value={noteText} required
             onInput={(e) => setNoteText(e.currentTarget.value)}
             onKeyDown={(e) => {
@@ -99,7 +108,7 @@ export function LoopDetail(props: { loop: Loop; control: RefObject<LoopDetailHan
               // Escape hands the keyboard back to the inbox shortcuts.
               if (e.key === 'Escape') e.currentTarget.blur();
             }} />
-          <button type="submit">Add note</button>
+          <button type="submit">{t.loop.addNoteButton}</button>
         </fieldset>
       </form>
     </article>

@@ -1,9 +1,11 @@
 /** Explains why write controls are disabled for a read key. */
 import { useSession } from '../context.ts';
+import { useI18n } from '../i18n/i18n.ts';
 
 /** A short note shown next to disabled write controls; renders nothing for an admin key. */
-export function ReadOnlyNote(props: { action: string }) {
+export function ReadOnlyNote(props: { about: 'surveys' | 'loops' | 'actions' | 'settings' }) {
   const { scope } = useSession();
+  const { t } = useI18n();
   if (scope === 'admin') return null;
-  return <p class="notice small">Read-only: your key can see everything but cannot {props.action}. Sign in with an admin key to make changes.</p>;
+  return <p class="notice small">{t.readOnly[props.about]}</p>;
 }

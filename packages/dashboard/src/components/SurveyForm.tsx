@@ -1,12 +1,16 @@
 /** Create or edit a survey; the collector's validation messages are shown as they come. */
 import { useState } from 'preact/hooks';
 import { useSession } from '../context.ts';
+import { errorText } from '../i18n/error-text.ts';
+import { useI18n } from '../i18n/i18n.ts';
 import { formValues, surveyBody, type SurveyFormValues } from '../survey-form.ts';
 import type { Survey } from '../types.ts';
 
-/** The survey form; without `survey` it creates one and switches to it. */
+/** The survey form; without `survey` it creates one and switches to it. The submit button closes the whole form, under every field. */
 export function SurveyForm(props: { survey?: Survey; onSaved?: () => void }) {
   const { api, scope, reloadSurveys } = useSession();
+  const { t } = useI18n();
+  const words = t.surveys.form;
   const creating = !props.survey;
   const [values, setValues] = useState<SurveyFormValues>(formValues(props.survey));
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
@@ -20,35 +24,39 @@ export function SurveyForm(props: { survey?: Survey; onSaved?: () => void }) {
       const saved = creating
         ? await api.send<Survey>('POST', '/v1/surveys', body)
         : await api.send<Survey>('PATCH', `/v1/surveys/${encodeURIComponent(props.survey!.id)}`, body);
-      setMessage({ kind: 'success', text: creating ? `Survey "${saved.name}" created.` : 'Saved.' });
+      setMessage({ kind: 'success', text: creating ? words.created(saved.name) : words.saved });
       reloadSurveys();
       if (creating) window.location.hash = `#/${encodeURIComponent(saved.id)}/surveys`;
       props.onSaved?.();
     } catch (error) {
-      setMessage({ kind: 'error', text: (error as Error).message });
+      setMessage({ kind: 'error', text: errorText(error, t) });
     }
   }
 
   return (
-    <form class="form-grid" onSubmit={save}>
+    <form class="survey-form" onSubmit={save}>
       <fieldset disabled={scope !== 'admin'}>
-        {creating && (
-          <label for={field('id')}>Id <span class="muted small">(used in the snippet; a–z, 0–9, - _ .)</span>
-            <input id={field('id')} value={values.id} required maxLength={64} pattern="[A-Za-z0-9][A-Za-z0-9._\-]*" onInput={(e) => set({ id: e.currentTarget.value })} /></label>
-        )}
-        <label for={field('name')}>Name<input id={field('name')} value={values.name} required maxLength={200} onInput={(e) => set({ name: e.currentTarget.value })} /></label>
-        <label for={field('brand')}>Brand in the question <span class="muted small">(“How likely are you to recommend …”)</span>
-          <input id={field('brand')} value={values.brand} maxLength={100} onInput={(e) => set({ brand: e.currentTarget.value })} /></label>
-        <label for={field('origins')}>Allowed origins <span class="muted small">(one per line, e.g. https://shop.example)</span>
-          <textarea id={field('origins')} rows={3} value={values.origins} onInput={(e) => set({ origins: e.currentTarget.value })} /></label>
-        <label for={field('samplingPercent')}>Ask this share of visitors (%)
-          <input id={field('samplingPercent')} type="number" min={0} max={100} value={values.samplingPercent} onInput={(e) => set({ samplingPercent: e.currentTarget.value })} /></label>
-        <label for={field('resurveyDays')}>Do not ask again for (days)
-          <input id={field('resurveyDays')} type="number" min={0} max={3650} value={values.resurveyDays} onInput={(e) => set({ resurveyDays: e.currentTarget.value })} /></label>
-        <label class="check"><input type="checkbox" checked={values.active} onChange={(e) => set({ active: e.currentTarget.checked })} /> Active (uncheck to pause)</label>
-        <button type="submit" class="primary">{creating ? 'Create survey' : 'Save changes'}</button>
+        <div class="form-grid">
+          {creating && (
+            <label for={field('id')}>{words.id} <span class="muted small">{words.idHint}</span>
+              <input id={field('id')} value={values.id} required maxLength={64} pattern="[A-Za-z0-9][A-Za-z0-9._\-]*" onInput={(e) => set({ id: e.currentTarget.value })} /></label>
+          )}
+          <label for={field('name')}>{words.name}<input id={field('name')} value={values.name} required maxLength={200} onInput={(e) => set({ name: e.currentTarget.value })} /></label>
+          <label for={field('brand')}>{words.brand} <span class="muted small">{words.brandHint}</span>
+            <input id={field('brand')} value={values.brand} maxLength={100} onInput={(e) => set({ brand: e.currentTarget.value })} /></label>
+          <label for={field('origins')}>{words.origins} <span class="muted small">{words.originsHint}</span>
+            <textarea id={field('origins')} rows={3} value={values.origins} onInput={(e) => set({ origins: e.currentTarget.value })} /></label>
+          <label for={field('samplingPercent')}>{words.sampling}
+            <input id={field('samplingPercent')} type="number" min={0} max={100} value={values.samplingPercent} onInput={(e) => set({ samplingPercent: e.currentTarget.value })} /></label>
+          <label for={field('resurveyDays')}>{words.resurvey}
+            <input id={field('resurveyDays')} type="number" min={0} max={3650} value={values.resurveyDays} onInput={(e) => set({ resurveyDays: e.currentTarget.value })} /></label>
+          <label class="check"><input type="checkbox" checked={values.active} onChange={(e) => set({ active: e.currentTarget.checked })} /> {words.active}</label>
+        </div>
+        <div class="form-actions">
+          <button type="submit" class="primary">{creating ? words.create : words.save}</button>
+          {message && <p class={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+        </div>
       </fieldset>
-      {message && <p class={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
     </form>
   );
 }

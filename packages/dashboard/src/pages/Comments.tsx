@@ -1,13 +1,14 @@
 /** Comments: the story behind the score, filterable, with the themes of each group and their NPS. */
-import { Page } from '../components/Page.tsx';
 import { useState } from 'preact/hooks';
 import { ActionForm } from '../components/ActionForm.tsx';
-import { ExportLink } from '../components/ExportLink.tsx';
 import { CommentFilters, type CommentFilter } from '../components/CommentFilters.tsx';
+import { ExportLink } from '../components/ExportLink.tsx';
 import { Loaded } from '../components/Loaded.tsx';
+import { Page } from '../components/Page.tsx';
 import { Quote } from '../components/Quote.tsx';
 import { ThemeList } from '../components/ThemeList.tsx';
 import { useSession } from '../context.ts';
+import { useI18n } from '../i18n/i18n.ts';
 import type { ResponseItem } from '../types.ts';
 import { useResource } from '../use-resource.ts';
 
@@ -19,6 +20,7 @@ interface ResponsePage {
 /** The comments page. */
 export function Comments() {
   const { api, surveyId, scope } = useSession();
+  const { t, fmt } = useI18n();
   const [filter, setFilter] = useState<CommentFilter>({ group: '', touchpoint: '', score: '', q: '' });
   const [pages, setPages] = useState<ResponsePage[]>([]);
   const [actionFor, setActionFor] = useState<string | null>(null);
@@ -35,44 +37,44 @@ export function Comments() {
   }
 
   return (
-    <Page id="comments" title="Comments" tools={<ExportLink filters={{ touchpoint: filter.touchpoint }} />}>
+    <Page id="comments" title={t.nav.page.comments} tools={<ExportLink filters={{ touchpoint: filter.touchpoint }} />}>
       <CommentFilters value={filter} onChange={setFilter} />
       <div class="split">
         <div>
-          <Loaded resource={first} what="comments">
+          <Loaded resource={first} what={t.comments.what.comments}>
             {(data) => {
               const all = [data, ...pages];
               const responses = all.flatMap((page) => page.responses);
               const cursor = all[all.length - 1].nextCursor;
               return (
                 <>
-                  <p class="muted small" role="status">{responses.length === 0 ? 'No comments match these filters.' : `${responses.length}${cursor ? '+' : ''} comments, newest first`}</p>
+                  <p class="muted small" role="status">{responses.length === 0 ? t.comments.none : t.comments.count(responses.length, fmt.count(responses.length), cursor !== null)}</p>
                   {created && <p class="success" role="status">{created}</p>}
-                  <ul class="quotes" aria-label="Comments">
+                  <ul class="quotes" aria-label={t.comments.list}>
                     {responses.map((response) => (
                       <li key={response.id}>
                         <Quote score={response.score} comment={response.comment} touchpoint={response.touchpoint} createdAt={response.createdAt}>
                           {scope === 'admin' && (
-                            <button type="button" class="link" onClick={() => setActionFor(response.id)}>Make an action</button>
+                            <button type="button" class="link" onClick={() => setActionFor(response.id)}>{t.comments.makeAction}</button>
                           )}
                         </Quote>
                         {actionFor === response.id && (
                           <ActionForm
                             seed={{ title: (response.comment ?? '').slice(0, 80), responseIds: [response.id] }}
                             onCancel={() => setActionFor(null)}
-                            onCreated={(action) => { setActionFor(null); setCreated(`Action "${action.title}" created.`); }}
+                            onCreated={(action) => { setActionFor(null); setCreated(t.comments.actionCreated(action.title)); }}
                           />
                         )}
                       </li>
                     ))}
                   </ul>
-                  {cursor && <button type="button" onClick={() => more(cursor)}>Show older comments</button>}
+                  {cursor && <button type="button" onClick={() => more(cursor)}>{t.comments.older}</button>}
                 </>
               );
             }}
           </Loaded>
         </div>
-        <aside aria-label="Themes">
+        <aside aria-label={t.comments.themes}>
           <ThemeList group={filter.group || 'detractor'} onPick={(term) => setFilter({ ...filter, q: term })} />
           {!filter.group && <ThemeList group="promoter" onPick={(term) => setFilter({ ...filter, q: term })} />}
         </aside>

@@ -1,71 +1,69 @@
 /** Overview of one survey: NPS with its interval, the change against the previous period, trend, distribution, rates. */
-import { Page } from '../components/Page.tsx';
 import { useState } from 'preact/hooks';
+import { ChangeLine } from '../components/ChangeLine.tsx';
 import { Distribution } from '../components/Distribution.tsx';
+import { LatestComments } from '../components/LatestComments.tsx';
 import { Loaded } from '../components/Loaded.tsx';
 import { NpsHeadline } from '../components/NpsHeadline.tsx';
+import { Page } from '../components/Page.tsx';
 import { Segmented } from '../components/Segmented.tsx';
 import { TrendChart } from '../components/TrendChart.tsx';
 import { useSession } from '../context.ts';
-import { formatN, formatNps, formatP, formatShare, rateShare, viewerTimeZone } from '../format.ts';
-import { LatestComments } from '../components/LatestComments.tsx';
-import { changeWording, periodPair } from '../periods.ts';
+import { rateShare } from '../i18n/formatter.ts';
+import { useI18n } from '../i18n/i18n.ts';
+import { compareQuery, lastDays, rangeQuery } from '../periods.ts';
 import type { Comparison, LoopStats, Summary, Trend } from '../types.ts';
 import { useResource } from '../use-resource.ts';
 
-const PERIODS = [{ value: 7, label: '7 days' }, { value: 30, label: '30 days' }, { value: 90, label: '90 days' }] as const;
-const INTERVALS = [{ value: 'day', label: 'Day' }, { value: 'week', label: 'Week' }, { value: 'month', label: 'Month' }] as const;
-const SPAN = { day: 'last 30 days', week: 'last 12 weeks', month: 'last 12 months' };
+const PERIODS = [7, 30, 90] as const;
+const INTERVALS = ['day', 'week', 'month'] as const;
 
 /** The survey overview page. */
 export function Overview() {
   const { api, surveyId } = useSession();
+  const { t, fmt } = useI18n();
   const [days, setDays] = useState<number>(30);
   const [interval, setTrendInterval] = useState<'day' | 'week' | 'month'>('day');
-  const timeZone = viewerTimeZone();
+  const timeZone = fmt.timeZone;
   // One clock reading per visit, so the period does not move (and refetch) on every render.
   const [now] = useState(() => Date.now());
-  const { current, previous } = periodPair(days, now);
+  const { current, previous } = lastDays(days, now, timeZone);
   const base = `/v1/surveys/${encodeURIComponent(surveyId)}`;
-  const [summary] = useResource(() => api.get<Summary>(`${base}/summary`, { ...current }), [surveyId, days]);
-  const [comparison] = useResource(() => api.get<Comparison>(`${base}/compare`, {
-    aFrom: previous.from, aTo: previous.to, bFrom: current.from, bTo: current.to,
-  }), [surveyId, days]);
+  const [summary] = useResource(() => api.get<Summary>(`${base}/summary`, rangeQuery(current, timeZone)), [surveyId, days]);
+  const [comparison] = useResource(() => api.get<Comparison>(`${base}/compare`, compareQuery(previous, current, timeZone)), [surveyId, days]);
   const [trend] = useResource(() => api.get<Trend>(`${base}/trend`, { interval, tz: timeZone }), [surveyId, interval]);
   const [loops] = useResource(() => api.get<LoopStats>(`${base}/loops/stats`), [surveyId]);
+  const what = t.overview.what;
 
   return (
-    <Page id="overview" title="Overview" tools={<Segmented legend="Period" name="period" value={days} choices={PERIODS} onChange={setDays} />}>
+    <Page id="overview" title={t.nav.page.overview} tools={
+      <Segmented legend={t.overview.period} name="period" value={days} choices={PERIODS.map((value) => ({ value, label: t.overview.days(value) }))} onChange={setDays} />
+    }>
       <div class="cards">
         <article class="card wide">
-          <Loaded resource={summary} what="the summary">
-            {(data) => <NpsHeadline figure={data} label={`NPS, last ${days} days`} />}
+          <Loaded resource={summary} what={what.summary}>
+            {(data) => <NpsHeadline figure={data} label={t.overview.headline(days)} />}
           </Loaded>
-          <Loaded resource={comparison} what="the comparison">
-            {(data) => (
-              <p class={`change ${data.significant ? 'significant' : 'flat'}`} data-testid="change">
-                <strong>{formatNps(data.difference)}</strong> vs previous {days} days ({formatNps(data.a.nps)}, {formatN(data.a.n)}):{' '}
-                <span>{changeWording(data)}</span>
-                {data.p !== null && <span class="muted"> ({formatP(data.p)})</span>}
-              </p>
-            )}
+          <Loaded resource={comparison} what={what.comparison}>
+            {(data) => <ChangeLine comparison={data} kind="period" template={t.overview.versus(days)} testId="change"
+              sides={(figure) => `${fmt.figure(figure)}, ${fmt.n(figure.n)}`} />}
           </Loaded>
         </article>
-        <Loaded resource={summary} what="the rates">
+        <Loaded resource={summary} what={what.rates}>
           {(data) => (
             <>
-              <article class="card stat"><h2>Response rate</h2><p class="stat-value">{formatShare(rateShare(data.responseRate))}</p><p class="muted small">answers per prompt shown</p></article>
-              <article class="card stat"><h2>Comment rate</h2><p class="stat-value">{formatShare(rateShare(data.commentRate))}</p><p class="muted small">answers with a "why"</p></article>
+              <article class="card stat"><h2>{t.overview.responseRate}</h2><p class="stat-value">{fmt.share(rateShare(data.responseRate))}</p><p class="muted small">{t.overview.responseRateNote}</p></article>
+              <article class="card stat"><h2>{t.overview.commentRate}</h2><p class="stat-value">{fmt.share(rateShare(data.commentRate))}</p><p class="muted small">{t.overview.commentRateNote}</p></article>
             </>
           )}
         </Loaded>
         <article class="card stat">
-          <h2>Open loops</h2>
-          <Loaded resource={loops} what="loop figures">
+          <h2>{t.overview.openLoops}</h2>
+          <Loaded resource={loops} what={what.loops}>
             {(data) => (
               <>
-                <p class="stat-value">{data.open}</p>
-                <p class="muted small">{formatShare(data.withinSla.share)} contacted within {data.withinSla.slaHours} h</p>
+                <p class="stat-value">{fmt.count(data.open)}</p>
+                <p class="muted small">{t.overview.withinSla(fmt.share(data.withinSla.share), data.withinSla.slaHours)}</p>
               </>
             )}
           </Loaded>
@@ -73,17 +71,18 @@ export function Overview() {
       </div>
       <article class="card">
         <div class="card-head">
-          <h2>Trend <span class="muted small">({SPAN[interval]}, {timeZone}; band = 95% interval)</span></h2>
-          <Segmented legend="Trend interval" name="interval" value={interval} choices={INTERVALS} onChange={setTrendInterval} />
+          <h2>{t.overview.trend} <span class="muted small">{t.overview.trendNote(t.overview.span[interval], timeZone)}</span></h2>
+          <Segmented legend={t.overview.trendInterval} name="interval" value={interval}
+            choices={INTERVALS.map((value) => ({ value, label: t.overview.intervals[value] }))} onChange={setTrendInterval} />
         </div>
-        <Loaded resource={trend} what="the trend">{(data) => <TrendChart trend={data} timeZone={timeZone} />}</Loaded>
+        <Loaded resource={trend} what={what.trend}>{(data) => <TrendChart trend={data} />}</Loaded>
       </article>
       <div class="columns">
         <article class="card">
-          <h2>Scores 0–10 <span class="muted small">(last {days} days)</span></h2>
-          <Loaded resource={summary} what="the distribution">{(data) => <Distribution counts={data.distribution} />}</Loaded>
+          <h2>{t.overview.scores} <span class="muted small">{t.overview.scoresNote(days)}</span></h2>
+          <Loaded resource={summary} what={what.distribution}>{(data) => <Distribution counts={data.distribution} />}</Loaded>
         </article>
-        <LatestComments from={current.from} />
+        <LatestComments range={rangeQuery(current, timeZone)} />
       </div>
     </Page>
   );

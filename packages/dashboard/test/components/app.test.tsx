@@ -19,7 +19,8 @@ afterEach(async () => {
 
 async function signIn(key: string) {
   view = mount(<App fetcher={collector.fetcher} />);
-  type(view.container.querySelector<HTMLInputElement>('#api-key')!, key);
+  // The dictionary loads first (its own chunk), then the form appears.
+  type(await waitFor(() => view!.container.querySelector<HTMLInputElement>('#api-key'), view.container), key);
   view.container.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
   return view.container;
 }
@@ -48,10 +49,10 @@ describe('sign-in', () => {
   it('lets a read key see everything but disables writing, with an explanation', async () => {
     window.location.hash = '#/demo/surveys';
     const page = await signIn(collector.readKey);
-    await waitFor(() => page.querySelector('.form-grid'), page);
+    await waitFor(() => page.querySelector('form.survey-form'), page);
     expect(page.querySelector('.scope')!.textContent).toBe('read key');
     expect(page.textContent).toContain('Read-only: your key can see everything but cannot create or edit surveys');
-    expect([...page.querySelectorAll<HTMLFieldSetElement>('.form-grid fieldset')].every((fieldset) => fieldset.disabled)).toBe(true);
+    expect([...page.querySelectorAll<HTMLFieldSetElement>('form.survey-form fieldset')].every((fieldset) => fieldset.disabled)).toBe(true);
     expect(page.querySelector('[data-testid=snippet]')!.textContent).toContain('data-survey="demo"');
   });
 

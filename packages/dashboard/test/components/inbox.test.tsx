@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/components/App.tsx';
 import { storeKey, storeName } from '../../src/session.ts';
 import { ADMIN_KEY, testCollector } from '../support/collector.ts';
-import { mount, waitFor } from '../support/render.ts';
+import { mount, type, waitFor } from '../support/render.ts';
 
 let collector: Awaited<ReturnType<typeof testCollector>>;
 let view: ReturnType<typeof mount> | null = null;
@@ -74,5 +74,27 @@ describe('loop inbox', () => {
     expect(page.textContent).toContain('Read-only: your key can see everything but cannot change loops or add notes');
     press('c');
     await waitFor(() => page.querySelector('.loop-detail [role=alert]')?.textContent === 'Read-only key: changes need an admin key.', page);
+  });
+});
+
+describe('loop tags and exclusion', () => {
+  it('saves tags as slugs, and excluding a test answer takes it out of the queue until "Show excluded"', async () => {
+    const page = await openInbox(ADMIN_KEY);
+    const tags = page.querySelector<HTMLInputElement>('.loop-tags input:not([type])')!;
+    type(tags, 'Billing, VIP customer');
+    page.querySelector('form.loop-tags')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await waitFor(() => page.querySelector('[data-testid=inbox-status]')!.textContent === 'Tags saved.', page);
+    const stored = async () => (await (await collector.fetcher('/v1/responses/first-0001/loop', { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json());
+    expect(await stored()).toMatchObject({ tags: ['billing', 'vip-customer'], excluded: false });
+
+    page.querySelector<HTMLInputElement>('.loop-tags input[type=checkbox]')!.click();
+    await waitFor(() => page.querySelector('[data-testid=inbox-status]')!.textContent === 'Excluded from the figures.', page);
+    await waitFor(() => page.querySelectorAll('.loop-row').length === 1, page);
+    expect(await stored()).toMatchObject({ excluded: true });
+    const summary = await (await collector.fetcher('/v1/surveys/demo/summary', { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json();
+    expect(summary.n).toBe(2);
+
+    [...page.querySelectorAll('label.check')].find((label) => label.textContent === 'Show excluded')!.querySelector('input')!.click();
+    await waitFor(() => page.querySelector('.loop-row[data-response-id="first-0001"] .badge')?.textContent === 'excluded', page);
   });
 });

@@ -1,5 +1,5 @@
-/** @jsxImportSource .. */
 import { LIMITS } from '@npsloop/core';
+import { useRef } from 'preact/hooks';
 
 /** Props of the consent step. */
 export interface ConsentStepProps {
@@ -13,16 +13,16 @@ export interface ConsentStepProps {
 
 /** "May we contact you about your answer?" with Yes and No, and an email field when the site asks for one. */
 export function ConsentStep({ question, yes, no, emailLabel, onConsent }: ConsentStepProps) {
-  const email = emailLabel ? ((<input id="m" type="email" autocomplete="email" maxlength={LIMITS.emailMaxLength} />) as HTMLInputElement) : null;
+  const email = useRef<HTMLInputElement>(null);
   const answer = (consent: boolean) => (event: Event) => {
     event.preventDefault();
-    onConsent(consent, email?.value.trim() || undefined);
+    onConsent(consent, email.current?.value.trim() || undefined);
   };
   return (
     <form role="group" aria-labelledby="t" onSubmit={answer(true)}>
       <p id="t" class="q">{question}</p>
-      {email && <label class="l" for="m">{emailLabel}</label>}
-      {email}
+      {emailLabel && <label class="l" for="m">{emailLabel}</label>}
+      {emailLabel && <input ref={email} id="m" type="email" autocomplete="email" maxLength={LIMITS.emailMaxLength} />}
       <div class="r">
         <button class="b" type="submit">{yes}</button>
         <button class="b n" type="button" onClick={answer(false)}>{no}</button>

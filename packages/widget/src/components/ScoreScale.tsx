@@ -1,4 +1,4 @@
-/** @jsxImportSource .. */
+import { useRef, useState } from 'preact/hooks';
 
 /** Props of the 0–10 scale. */
 export interface ScoreScaleProps {
@@ -22,32 +22,32 @@ export function nextScore(key: string, current: number, rtl: boolean): number | 
  * tabindex) without answering; a click, Space or Enter answers.
  */
 export function ScoreScale({ question, low, high, rtl, onScore }: ScoreScaleProps) {
-  const options = Array.from({ length: 11 }, (_, score) => (
-    <button
-      type="button"
-      role="radio"
-      aria-checked="false"
-      aria-describedby={score === 0 ? 'lo' : score === 10 ? 'hi' : null}
-      tabindex={score ? -1 : 0}
-      onClick={() => onScore(score)}
-      onKeydown={(event: KeyboardEvent) => {
-        const next = nextScore(event.key, score, rtl);
-        if (next === undefined) return;
-        event.preventDefault();
-        options.forEach((option, index) => {
-          option.tabIndex = index === next ? 0 : -1;
-          option.setAttribute('aria-checked', String(index === next));
-        });
-        options[next].focus();
-      }}
-    >
-      {score}
-    </button>
-  )) as HTMLButtonElement[];
+  const [chosen, setChosen] = useState(-1);
+  const group = useRef<HTMLDivElement>(null);
   return (
     <>
       <p id="t" class="q">{question}</p>
-      <div class="s" role="radiogroup" aria-labelledby="t">{options}</div>
+      <div class="s" role="radiogroup" aria-labelledby="t" ref={group}>
+        {Array.from({ length: 11 }, (_, score) => (
+          <button
+            type="button"
+            role="radio"
+            aria-checked={score === chosen}
+            aria-describedby={score === 0 ? 'lo' : score === 10 ? 'hi' : undefined}
+            tabIndex={score === Math.max(chosen, 0) ? 0 : -1}
+            onClick={() => onScore(score)}
+            onKeyDown={(event) => {
+              const next = nextScore(event.key, score, rtl);
+              if (next === undefined) return;
+              event.preventDefault();
+              setChosen(next);
+              (group.current!.children[next] as HTMLElement).focus();
+            }}
+          >
+            {score}
+          </button>
+        ))}
+      </div>
       <div class="e">
         <span id="lo">{low}</span>
         <span id="hi">{high}</span>

@@ -1,5 +1,5 @@
-/** @jsxImportSource .. */
 import { LIMITS } from '@npsloop/core';
+import { useRef } from 'preact/hooks';
 
 /** Props of the "why" step. */
 export interface WhyStepProps {
@@ -10,16 +10,16 @@ export interface WhyStepProps {
 
 /** The open question after the score: a labelled text area and a send button. */
 export function WhyStep({ prompt, send, onComment }: WhyStepProps) {
-  const comment = (<textarea id="c" rows="3" maxlength={LIMITS.commentMaxLength} />) as HTMLTextAreaElement;
+  const comment = useRef<HTMLTextAreaElement>(null);
   return (
     <form
-      onSubmit={(event: Event) => {
+      onSubmit={(event) => {
         event.preventDefault();
-        onComment(comment.value);
+        onComment(comment.current!.value);
       }}
     >
       <label id="t" class="q" for="c">{prompt}</label>
-      {comment}
+      <textarea ref={comment} id="c" rows={3} maxLength={LIMITS.commentMaxLength} />
       <button class="b" type="submit">{send}</button>
     </form>
   );

@@ -70,6 +70,8 @@ export function openSqlite(path: string, sync: SyncMode = 'NORMAL'): SqliteConne
   handle.pragma(`synchronous = ${sync}`);
   handle.pragma('foreign_keys = ON');
   handle.pragma('busy_timeout = 5000');
+  // Freed space is zeroed on every write, not only during an erase: page splits and moved rows leave no old copies behind.
+  handle.pragma('secure_delete = ON');
   // Inserts touch pages all over the indexes: keep them in memory (64 MiB).
   handle.pragma('cache_size = -65536');
   const statements = new StatementCache(handle);

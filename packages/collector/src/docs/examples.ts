@@ -1,0 +1,52 @@
+/** Request and response examples for the API reference, by operation (`METHOD /url`, as routes are registered). */
+
+const interval = { low: -30.3, high: 61.1, level: 0.95, method: 'adjusted-wald' };
+
+/** One operation's examples: the request body and the reply per status. */
+export interface OperationExamples {
+  body?: unknown;
+  responses?: Record<string, unknown>;
+}
+
+/** Examples shown in `/docs` and carried by `/openapi.json`. */
+export const EXAMPLES: Record<string, OperationExamples> = {
+  'POST /v1/responses': {
+    body: {
+      id: '0Rn4Wq3cXk2hT9vLm1aB8sYe', surveyId: 'homepage', score: 9, comment: 'Fast delivery, friendly support.',
+      touchpoint: 'checkout', channel: 'web', locale: 'en', page: '/checkout/done', device: 'mobile', properties: { plan: 'pro' },
+    },
+    responses: { 201: { id: '0Rn4Wq3cXk2hT9vLm1aB8sYe', status: 'created' }, 200: { id: '0Rn4Wq3cXk2hT9vLm1aB8sYe', status: 'updated' } },
+  },
+  'POST /v1/events': {
+    body: { id: '0Rn4Wq3cXk2hT9vLm1aB8sYf', surveyId: 'homepage', type: 'shown', touchpoint: 'checkout', channel: 'web' },
+    responses: { 201: { id: '0Rn4Wq3cXk2hT9vLm1aB8sYf', status: 'created' } },
+  },
+  'POST /v1/surveys': {
+    body: { id: 'homepage', name: 'Homepage', brand: 'Acme', allowedOrigins: ['https://shop.example', 'https://*.example.com'] },
+  },
+  'PATCH /v1/surveys/:id': { body: { active: false } },
+  'GET /v1/surveys/:id/summary': {
+    responses: {
+      200: {
+        surveyId: 'homepage', from: '2026-01-01T00:00:00.000Z', to: null, n: 10, nps: 20, interval,
+        promoters: { count: 5, percent: 50 }, passives: { count: 2, percent: 20 }, detractors: { count: 3, percent: 30 },
+        distribution: [1, 0, 0, 1, 0, 0, 1, 1, 1, 3, 2], comments: 4, commentRate: 0.4, shown: 12, dismissed: 2, responseRate: 0.6667,
+      },
+    },
+  },
+  'PATCH /v1/responses/:id': { body: { status: 'contacted', assignee: 'Ada', tags: ['delivery'] } },
+  'POST /v1/responses/:id/notes': { body: { author: 'Ada', text: 'Called back; the parcel was re-sent.' } },
+  'POST /v1/webhooks': { body: { url: 'https://hooks.example.com/npsloop', events: ['loop.opened'], surveyId: 'homepage', description: 'Support channel' } },
+  'POST /v1/keys': {
+    body: { scope: 'read', name: 'dashboard' },
+    responses: {
+      201: { id: 'key_3f9a1c2b7d4e', name: 'dashboard', scope: 'read', createdAt: '2026-01-05T09:30:00.000Z', lastUsedAt: null, secret: 'npsk_q8H3v0PZ0b6oYhR2c1mJ5sX9tW4uK7nE3aL8dF2gB1c' },
+    },
+  },
+  'GET /v1/keys/me': {
+    responses: { 200: { id: 'key_3f9a1c2b7d4e', name: 'dashboard', scope: 'read', source: 'database' } },
+  },
+};
+
+/** The error envelope's example. */
+export const ERROR_EXAMPLE = { code: 'invalid_request', message: 'score: must be an integer from 0 to 10' };

@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import type { FastifySerializerCompiler } from 'fastify/types/schema.js';
+import { ResponseSerializationError, validatorCompiler } from 'fastify-type-provider-zod';
+import type { z, ZodType } from 'zod';
+import { HttpError } from '../lib/errors.ts';
+import { describeIssues } from '../lib/common-schemas.ts';
+import { globalPlugin } from './global-plugin.ts';
+
+const PART_NAMES: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'headers' };
+
+/** One validation error as fastify-type-provider-zod reports it: the zod issue, flattened. */
+interface ReportedIssue {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+/** Turns a reported issue back into the zod issue it came from, so `describeIssues` words every 400 alike. */
+function zodIssue(reported: ReportedIssue): z.core.$ZodIssue {
+  const path = reported.instancePath === '/' ? [] : reported.instancePath.slice(1).split('/');
+  return { ...reported.params, code: reported.keyword, path, message: reported.message ?? 'is not valid' } as z.core.$ZodIssue;
+}
+
+/**
+ * Replies checked against their response schema, as fastify-type-provider-zod's serializer does,
+ * but with `safeParse`: its `safeEncode` misses zod's compiled fast path (about 2 µs a reply
+ * against 0.1 µs, on every ingest answer). Response schemas hold no codecs, so both check the same.
+ */
+const serializerCompiler: FastifySerializerCompiler<ZodType> = ({ schema, method, url }) => (data) => {
+  const result = schema.safeParse(data);
+  if (!result.success) throw new ResponseSerializationError(method, url, { cause: result.error });
+  return JSON.stringify(result.data);
+};
+
+/**
+ * Route schemas are zod schemas (fastify-type-provider-zod): bad input becomes a 400 naming the
+ * field and rule before any handler runs, and replies are checked against their response schema
+ * (a reply that does not match is a 500, logged with the zod error, never sent).
+ */
+export const zodSchemas = globalPlugin(async (app: FastifyInstance) => {
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setSchemaErrorFormatter((errors, dataVar) =>
+    new HttpError(400, 'invalid_request', describeIssues((errors as unknown as ReportedIssue[]).map(zodIssue), PART_NAMES[dataVar] ?? 'body')));
+});

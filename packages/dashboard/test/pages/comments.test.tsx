@@ -1,0 +1,50 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshBrowser, openPage, type TestCollector } from '../support/app.ts';
+import { testCollector } from '../support/collector.ts';
+import { choose, click, field, type, waitFor, type mount } from '../support/render.ts';
+
+let collector: TestCollector;
+let view: ReturnType<typeof mount> | null = null;
+
+beforeEach(async () => {
+  freshBrowser();
+  collector = await testCollector();
+  const comments = [[2, 'Delivery was late again'], [3, 'Late delivery, no update'], [9, 'Friendly support'], [10, 'Great support team']] as const;
+  for (const [index, [score, comment]] of comments.entries()) await collector.answer(`comment-${index}000`, score, comment);
+});
+afterEach(async () => {
+  view?.unmount();
+  view = null;
+  await collector.close();
+});
+
+const quotes = () => [...view!.container.querySelectorAll('.quotes blockquote')].map((node) => node.textContent).sort();
+
+describe('comments page', { timeout: 60_000 }, () => {
+  it('lists every comment newest first, filters by group, and shows what each group talks about', async () => {
+    view = await openPage(collector, '#/demo/comments');
+    expect(quotes()).toEqual(['Delivery was late again', 'Friendly support', 'Great support team', 'Late delivery, no update']);
+    expect(view.container.querySelector('[role=status].muted')!.textContent).toBe('4 comments, newest first');
+    expect([...view.container.querySelectorAll('aside h2')].map((node) => node.textContent)).toEqual(['Detractors talk about', 'Promoters talk about']);
+    choose(field<HTMLSelectElement>(view.container, 'Group'), 'detractor');
+    await waitFor(() => quotes().length === 2, view.container);
+    expect(quotes()).toEqual(['Delivery was late again', 'Late delivery, no update']);
+  });
+
+  it('searches the text and turns a comment into an improvement action with an owner and a due date', async () => {
+    view = await openPage(collector, '#/demo/comments', { name: 'Robin' });
+    type(field(view.container, 'Search comments'), 'support');
+    click(view.container, 'Search');
+    await waitFor(() => quotes().length === 2 && quotes()[0] === 'Friendly support', view.container);
+    click(view.container, 'Make an action');
+    const form = await waitFor(() => view!.container.querySelector('form[aria-label="New improvement action"]'), view.container);
+    const [title, owner, due] = [...form.querySelectorAll('input')];
+    expect(owner.value).toBe('Robin');
+    type(title, 'Thank the support team');
+    type(due, '2026-12-31');
+    form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await waitFor(() => view!.container.textContent?.includes('Action "Thank the support team" created.'), view.container);
+    const { actions } = await collector.admin<{ actions: { title: string; owner: string; dueDate: string }[] }>('GET', '/v1/actions?surveyId=demo');
+    expect(actions).toEqual([expect.objectContaining({ title: 'Thank the support team', owner: 'Robin', dueDate: '2026-12-31' })]);
+  });
+});

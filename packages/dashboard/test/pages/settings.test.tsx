@@ -1,0 +1,102 @@
+import { createServer, type Server } from 'node:http';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshBrowser, openPage, type TestCollector } from '../support/app.ts';
+import { testCollector } from '../support/collector.ts';
+import { click, field, type, waitFor, type mount } from '../support/render.ts';
+
+let collector: TestCollector;
+let view: ReturnType<typeof mount> | null = null;
+
+beforeEach(async () => {
+  freshBrowser();
+  collector = await testCollector();
+});
+afterEach(async () => {
+  view?.unmount();
+  view = null;
+  await collector.close();
+});
+
+const submit = (form: Element) => form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+
+describe('settings: webhooks', { timeout: 60_000 }, () => {
+  let receiver: Server;
+  let url: string;
+  beforeEach(async () => {
+    // A real endpoint on loopback, so the collector's address check passes (the test collector allows private addresses).
+    receiver = createServer((_request, response) => response.end('ok'));
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hooks/npsloop`;
+  });
+  afterEach(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+
+  it('creates a webhook, shows its signing secret once, lists it, and shows its delivery log', async () => {
+    view = await openPage(collector, '#/demo/settings/webhooks');
+    expect(view.container.querySelector('nav.sections [aria-current=page]')!.textContent).toBe('Webhooks');
+    expect(view.container.textContent).toContain('No webhooks yet.');
+    const form = view.container.querySelector('form.webhook-form')!;
+    type(field(form, 'Endpoint URL'), url);
+    type(field(form, 'Description'), 'Slack bridge');
+    click(form, 'Create webhook');
+    const secret = await waitFor(() => view!.container.querySelector('[data-testid=secret]')?.textContent, view.container);
+    expect(secret).toMatch(/^whsec_/);
+    const { webhooks } = await collector.admin<{ webhooks: { id: string; url: string; events: string[]; surveyId: string; description: string }[] }>('GET', '/v1/webhooks');
+    expect(webhooks).toEqual([expect.objectContaining({ url, events: ['loop.opened'], surveyId: 'demo', description: 'Slack bridge' })]);
+    expect(JSON.stringify(webhooks)).not.toContain(secret);
+    await waitFor(() => view!.container.querySelector(`[data-webhook-id="${webhooks[0].id}"]`), view.container);
+    click(view.container, 'I have stored it');
+    expect(view.container.querySelector('[data-testid=secret]')).toBeNull();
+
+    await collector.answer('hook-detractor1', 2, 'Broken');
+    click(view.container, 'Delivery log');
+    const row = await waitFor(() => view!.container.querySelector('.delivery-log tbody tr'), view.container);
+    expect([...row.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent)).toEqual(['loop.opened', 'pending', '0']);
+  });
+
+  it('deletes a webhook only after confirming', async () => {
+    await collector.admin('POST', '/v1/webhooks', { url, events: ['response.created'] });
+    view = await openPage(collector, '#/demo/settings/webhooks');
+    click(view.container, 'Delete');
+    expect((await collector.admin<{ webhooks: unknown[] }>('GET', '/v1/webhooks')).webhooks).toHaveLength(1);
+    click(view.container, 'Yes, delete');
+    await waitFor(() => view!.container.textContent?.includes('Webhook deleted.') && view!.container.textContent.includes('No webhooks yet.'), view.container);
+    expect((await collector.admin<{ webhooks: unknown[] }>('GET', '/v1/webhooks')).webhooks).toEqual([]);
+  });
+
+  it('shows the collector’s refusal of a bad address and stores nothing', async () => {
+    view = await openPage(collector, '#/demo/settings/webhooks');
+    const form = view.container.querySelector('form.webhook-form')!;
+    type(field(form, 'Endpoint URL'), 'ftp://example.com/hook');
+    submit(form);
+    const alert = await waitFor(() => form.querySelector('[role=alert]'), view.container);
+    expect(alert.textContent).toMatch(/url/);
+    expect((await collector.admin<{ webhooks: unknown[] }>('GET', '/v1/webhooks')).webhooks).toEqual([]);
+  });
+});
+
+describe('settings: privacy', { timeout: 60_000 }, () => {
+  it('erases everything about one respondent after the "cannot be undone" tick, and reports what went', async () => {
+    await collector.answer('erase-me-0001', 2, 'Call me back', 'ann@example.com');
+    await collector.answer('erase-me-0002', 9, 'Better now', 'ann@example.com');
+    await collector.answer('keep-me-0001', 3, 'Slow', 'bob@example.com');
+    view = await openPage(collector, '#/demo/settings/privacy');
+    const form = view.container.querySelector('form.erase-form')!;
+    type(field(form, 'Their email address'), 'ANN@example.com');
+    const erase = [...form.querySelectorAll('button')].find((button) => button.textContent === 'Erase everything about this person')!;
+    expect(erase.disabled).toBe(true);
+    field(form, 'I understand this cannot be undone').click();
+    await waitFor(() => !erase.disabled, view.container);
+    submit(form);
+    const report = await waitFor(() => view!.container.querySelector('[data-testid=erased]')?.textContent, view.container);
+    expect(report).toBe('Erased. Responses: 2, loops: 1, notes: 0, action links: 0, webhook deliveries: 0.');
+    const { responses } = await collector.admin<{ responses: { id: string }[] }>('GET', '/v1/surveys/demo/responses');
+    expect(responses.map((response) => response.id)).toEqual(['keep-me-0001']);
+    expect(view.container.textContent).toContain('--retention-days');
+  });
+
+  it('needs an admin key: a read key sees why, and no admin-only request is made', async () => {
+    view = await openPage(collector, '#/demo/settings/privacy', { key: collector.readKey });
+    expect(view.container.querySelector('.notice')!.textContent).toMatch(/^These settings need an admin key/);
+    expect(view.container.querySelector('form')).toBeNull();
+  });
+});

@@ -1,2 +1,0 @@
-// Development builds (Vitest) ask for `jsxDEV`; it is the same runtime.
-export { Fragment, jsx as jsxDEV } from './jsx-runtime';
