@@ -24,6 +24,9 @@ const TERSER = { compress: { passes: 3 }, ecma: 2020, toplevel: true };
 // In the loader, a property named `_like` is private to it (in memory only: never stored, sent, or
 // shared with the UI chunk or a site), so terser may shorten it.
 const LOADER_TERSER = { ...TERSER, mangle: { properties: { regex: /^_[a-z]/i } } };
+// In the chunk, Preact's own internals (`__k`, `__e` …: two underscores and a letter, as Preact ships
+// them) may be shortened too: the chunk's Preact is private to it, and no devtools reach in.
+const CHUNK_TERSER = { ...TERSER, mangle: { properties: { regex: /^__[a-z]$/i } } };
 
 /** Builds one entry as a minified IIFE in memory and returns its code. No `name`: nothing is exported, no global is made. */
 async function iife(entry, terserOptions, define = {}) {
@@ -55,7 +58,7 @@ function writeCompressed(name, code) {
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
-const ui = await iife('src/ui/chunk.ts', TERSER);
+const ui = await iife('src/ui/chunk.ts', CHUNK_TERSER);
 const uiDigest = digest(ui);
 const uiFile = `widget-ui.${uiDigest.hash}.js`;
 writeCompressed(uiFile, ui);

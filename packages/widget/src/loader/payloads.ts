@@ -12,7 +12,8 @@ export interface AnswerContext {
 
 /** What the visitor has answered so far in one showing of the survey. */
 export interface Answer {
-  responseId: string;
+  /** The response id, made in the browser: every body for this answer carries it. */
+  id: string;
   score?: number;
   comment?: string;
   consent?: boolean;
@@ -34,7 +35,7 @@ export interface Visitor {
 export function responsePayload(answer: Answer, context: AnswerContext, visitor: Visitor, journey: string | undefined, device: DeviceClass): ResponsePayload {
   const email = answer.consent ? visitor.email ?? answer.email : undefined;
   return {
-    id: answer.responseId,
+    id: answer.id,
     ...context,
     journey,
     score: answer.score!,

@@ -44,7 +44,7 @@ export function showSurvey(
 ): void {
   const survey = page.survey;
   const rules = askRules(page, settings);
-  const answer: Answer = { responseId: randomId() };
+  const answer: Answer = { id: randomId() };
   const visitor = state._visitor;
   let locale = 'en';
 
@@ -57,7 +57,7 @@ export function showSurvey(
   const sendResponse = () => {
     const device = deviceClass(innerWidth, !!window.matchMedia?.('(pointer:coarse)').matches);
     const body = responsePayload(answer, context(), state._visitor, page.journey, device);
-    outbox._send(`${page.collector}/v1/responses`, answer.responseId, JSON.stringify(body));
+    outbox._send(`${page.collector}/v1/responses`, answer.id, JSON.stringify(body));
   };
   const quiet = (why: 'answered' | 'dismissed', days: number) => {
     const at = Date.now();

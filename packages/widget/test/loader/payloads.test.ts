@@ -11,13 +11,13 @@ describe('responsePayload', () => {
     ['consent given by an anonymous visitor with a typed email', { score: 9, consent: true, email: 'c@d.test' }, {}, { respondent: { email: 'c@d.test' } }],
     ['consent refused: a typed email is dropped', { score: 9, consent: false, email: 'c@d.test' }, {}, { consent: false }],
   ])('%s', (_name, answer, visitor, expected) => {
-    const payload = JSON.parse(JSON.stringify(responsePayload({ responseId: 'r-123456789', ...answer }, CONTEXT, visitor, 'trial', 'mobile')));
+    const payload = JSON.parse(JSON.stringify(responsePayload({ id: 'r-123456789', ...answer }, CONTEXT, visitor, 'trial', 'mobile')));
     expect(payload).toMatchObject({ id: 'r-123456789', ...CONTEXT, journey: 'trial', device: 'mobile', ...expected });
     if (!('respondent' in expected)) expect(payload).not.toHaveProperty('respondent');
   });
 
   it('carries the site traits as properties', () => {
-    expect(responsePayload({ responseId: 'r-123456789', score: 7 }, CONTEXT, { properties: { plan: 'pro' } }, undefined, 'desktop').properties).toEqual({ plan: 'pro' });
+    expect(responsePayload({ id: 'r-123456789', score: 7 }, CONTEXT, { properties: { plan: 'pro' } }, undefined, 'desktop').properties).toEqual({ plan: 'pro' });
   });
 });
 
