@@ -157,6 +157,53 @@ describe('deciding to show', () => {
     await later.shown();
   });
 
+  it('after a dismissal, asks again only once the survey’s dismiss window has passed', async () => {
+    await collector.admin('PATCH', '/v1/surveys/demo', { dismissDays: 3 });
+    const first = setupWidget(collector);
+    first.widget.show();
+    await first.shown();
+    first.button('Close').click();
+    const soon = await nextPage();
+    soon.widget.show();
+    expect(await soon.skipped()).toBe('dismissed');
+    expect(collector.requests).toEqual([]);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 4 * 864e5);
+    const later = await nextPage();
+    later.widget.show();
+    await later.shown();
+  });
+
+  it.each([
+    ['asks an identified visitor for consent by default', true, true],
+    ['never asks for consent when the survey turns the consent question off', false, false],
+  ])('%s', async (_name, askConsent, asked) => {
+    await collector.admin('PATCH', '/v1/surveys/demo', { askConsent });
+    const { widget, shown, button, rendered, text, events } = setupWidget(collector);
+    widget.identify({ userId: 'u-9', email: 'kim@acme.test' });
+    widget.show();
+    await shown();
+    button('4').click();
+    await rendered();
+    button('Send').click();
+    await rendered();
+    expect(text().includes('May we contact you about your answer?')).toBe(asked);
+    expect(text().includes('Thank you for your feedback!')).toBe(!asked);
+    expect(events.some((entry) => entry.event === 'submit')).toBe(!asked);
+  });
+
+  it('counts page views from when data-min-pageviews is set, and asks on the page view that reaches it, without a request before', async () => {
+    for (const expected of ['pageviews', 'pageviews']) {
+      const page = await nextPage({ minPageviews: '3' });
+      page.widget.start();
+      expect(await page.skipped()).toBe(expected);
+      expect(collector.requests).toEqual([]);
+    }
+    const third = await nextPage({ minPageviews: '3' });
+    third.widget.start();
+    await third.shown();
+  });
+
   it('fetches the settings again once the cached ones are older than the TTL', async () => {
     const first = setupWidget(collector, { mode: 'manual' });
     first.widget.show();
