@@ -9,7 +9,7 @@ describe('a database locked by another process (an import, a CLI command)', () =
     const app = await testApp();
     await createSurvey(app);
     const other = new BetterSqlite3(app.dbPath);
-    onTestFinished(() => other.close());
+    onTestFinished(() => void other.close());
     other.prepare('BEGIN IMMEDIATE').run();
 
     let settled = false;
