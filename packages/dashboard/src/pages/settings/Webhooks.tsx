@@ -1,5 +1,6 @@
 /** Webhooks: create (secret shown once), list with scope and events, delete, and each one's delivery log. */
 import { useState } from 'preact/hooks';
+import { Confirm } from '../../components/Confirm.tsx';
 import { DeliveryLog } from '../../components/DeliveryLog.tsx';
 import { ErrorText } from '../../components/ErrorText.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
@@ -60,13 +61,9 @@ export function Webhooks() {
                     <button type="button" aria-label={words.removeLabel(webhook.url)} onClick={() => setConfirming(webhook.id)}>{words.remove}</button>
                   </div>
                   {confirming === webhook.id && (
-                    <div class="inline-form" role="group" aria-label={words.removeLabel(webhook.url)}>
+                    <Confirm label={words.removeLabel(webhook.url)} confirm={words.confirm} busy={busy} onConfirm={() => void remove(webhook)} onCancel={() => setConfirming(null)}>
                       <p>{words.confirmRemove(webhook.url)}</p>
-                      <div class="row">
-                        <button type="button" class="danger" disabled={busy} onClick={() => void remove(webhook)}>{words.confirm}</button>
-                        <button type="button" onClick={() => setConfirming(null)}>{t.common.cancel}</button>
-                      </div>
-                    </div>
+                    </Confirm>
                   )}
                   {logOf === webhook.id && <DeliveryLog webhook={webhook} />}
                 </li>
