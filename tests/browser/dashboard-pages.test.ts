@@ -22,6 +22,8 @@ describe('dashboard pages on the demo data', () => {
     await ensureDashboardBuilt();
     stack = await startStack();
     await seedDemoData(stack);
+    // A stored key, so the keys screen shows its table (not just "no keys yet") in every language and variant.
+    await stack.admin('POST', '/v1/keys', { scope: 'read', name: 'Wall screen' });
     browser = await launchBrowser();
   });
 

@@ -61,7 +61,7 @@ describe('dashboard settings and loop details', () => {
       await form.getByRole('button', { name: en.webhooks.submit }).click();
       await expect.poll(() => page.getByTestId('secret').innerText()).toMatch(/^whsec_/);
       if (target === good) await screenshot(page, 'settings-webhook-secret');
-      await page.getByRole('button', { name: en.webhooks.stored }).click();
+      await page.getByRole('button', { name: en.common.stored }).click();
       await page.locator('.webhook', { hasText: target.url }).waitFor();
     }
     expect(await page.getByTestId('secret').count()).toBe(0);

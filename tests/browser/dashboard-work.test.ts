@@ -79,7 +79,7 @@ describe('dashboard: comments, safety and access', () => {
     await go(page, stack.collectorUrl, 'surveys', 'Surveys');
     await page.getByText('Read-only: your key can see everything but cannot create or edit surveys').waitFor();
     expect(await page.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);
-    expect(await page.locator('.scope').innerText()).toBe('read key');
+    expect(await page.locator('.scope').innerText()).toBe('read key · dashboard-browser-test');
     await screenshot(page, 'surveys-read-only');
   });
 

@@ -57,8 +57,12 @@ export interface Api {
   send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
 }
 
-/** Creates a client for `baseUrl` (the collector origin; '' for the same origin). */
-export function createApi(key: string, baseUrl = '', fetcher: typeof fetch = (...args) => fetch(...args)): Api {
+/**
+ * Creates a client for `baseUrl` (the collector origin; '' for the same origin).
+ * `onRefused` is called when the collector refuses the key (401): a key that
+ * signed in and is refused later has been revoked.
+ */
+export function createApi(key: string, baseUrl = '', fetcher: typeof fetch = (...args) => fetch(...args), onRefused?: () => void): Api {
   async function request<T>(method: string, path: string, body?: unknown, asText = false): Promise<T> {
     let response: Response;
     try {
@@ -71,7 +75,11 @@ export function createApi(key: string, baseUrl = '', fetcher: typeof fetch = (..
     } catch {
       throw new ApiError(0, 'network_error', null);
     }
-    if (!response.ok) throw await errorFrom(response);
+    if (!response.ok) {
+      const error = await errorFrom(response);
+      if (error.status === 401) onRefused?.();
+      throw error;
+    }
     if (response.status === 204) return undefined as T;
     return (asText ? await response.text() : await response.json()) as T;
   }
@@ -85,19 +93,16 @@ export function createApi(key: string, baseUrl = '', fetcher: typeof fetch = (..
 /** What a key may do. */
 export type KeyScope = 'read' | 'admin';
 
-/**
- * Finds out whether a key can write, without writing: an empty create body is
- * refused by the auth check (403) for a read key and by validation (400) for
- * an admin key. Rejects with ApiError when the key is not valid at all.
- */
-export async function keyScope(api: Api): Promise<KeyScope> {
-  await api.get('/v1/surveys');
-  try {
-    await api.send('POST', '/v1/surveys', {});
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 403) return 'read';
-    if (error instanceof ApiError && error.status === 400) return 'admin';
-    throw error;
-  }
-  return 'admin';
+/** The key a request is made with, as `GET /v1/keys/me` tells it. */
+export interface CallingKey {
+  /** null for the start-up admin key (NPSLOOP_ADMIN_KEY), which is not stored. */
+  id: string | null;
+  name: string | null;
+  scope: KeyScope;
+  source: 'database' | 'environment';
+}
+
+/** Asks the collector which key this client uses and what it may do; rejects with ApiError (401 for a key it does not know). */
+export function whoAmI(api: Api): Promise<CallingKey> {
+  return api.get<CallingKey>('/v1/keys/me');
 }

@@ -1,7 +1,7 @@
 /** What every page needs: the API client, the key's scope, the chosen survey. */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Api, KeyScope } from './api.ts';
+import type { Api, CallingKey, KeyScope } from './api.ts';
 import type { Route } from './routes.ts';
 import type { Survey } from './types.ts';
 
@@ -9,6 +9,8 @@ import type { Survey } from './types.ts';
 export interface Session {
   api: Api;
   scope: KeyScope;
+  /** The signed-in key as the collector describes it (id, name, scope, where it comes from). */
+  me: CallingKey;
   surveyId: string;
   surveys: Survey[];
   reloadSurveys: () => void;

@@ -7,10 +7,10 @@ export const PAGES = ['overview', 'comments', 'inbox', 'huddle', 'touchpoints', 
 export type PageId = (typeof PAGES)[number];
 
 /**
- * The sections of the settings area, in order. API keys and chat alerts slot in
- * here (and in the dictionary's `settings.section`) once the collector has their APIs.
+ * The sections of the settings area, in order; the first is where "Settings" opens.
+ * Chat alerts slot in here (and in the dictionary's `settings.section`) once the collector has their API.
  */
-export const SETTINGS_SECTIONS = ['webhooks', 'privacy'] as const;
+export const SETTINGS_SECTIONS = ['keys', 'webhooks', 'privacy'] as const;
 
 /** A settings section id. */
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];

@@ -1,5 +1,6 @@
 /** The API shapes the dashboard reads, as the collector documents them (/openapi.json). */
 import type { NpsFigure } from '@npsloop/core';
+import type { KeyScope } from './api.ts';
 
 export type { NpsFigure };
 
@@ -182,3 +183,16 @@ export interface Erasure {
   actionLinks: number;
   webhookDeliveries: number;
 }
+
+/** An API key as `GET /v1/keys` lists it: never its secret nor a hash. */
+export interface ApiKey {
+  id: string;
+  name: string | null;
+  scope: KeyScope;
+  createdAt: string;
+  /** To the minute; null when never used. */
+  lastUsedAt: string | null;
+}
+
+/** What `POST /v1/keys` answers: the key, and its secret this one time. */
+export type CreatedKey = ApiKey & { secret: string };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { queryString } from '../src/api.ts';
+import { ApiError, queryString } from '../src/api.ts';
 import { axisLabels } from '../src/chart-labels.ts';
 import { changeKey, comparable, differenceKey, intervalMissesScore, readFigure } from '../src/figures.ts';
+import { keyProblem } from '../src/i18n/error-text.ts';
 import { commandFor, nextStates, parseTags, workOrder } from '../src/loops.ts';
 import { addDays, compareQuery, isRange, lastDays, localDate, rangeQuery } from '../src/periods.ts';
 import { parseRoute, routeHash } from '../src/routes.ts';
@@ -16,9 +17,10 @@ describe('routes', () => {
     ['#/demo/nope', { surveyId: 'demo', page: 'overview' }],
     ['', { surveyId: null, page: 'overview' }],
     ['#//surveys', { surveyId: null, page: 'surveys' }],
-    ['#/demo/settings', { surveyId: 'demo', page: 'settings', section: 'webhooks' }],
+    ['#/demo/settings', { surveyId: 'demo', page: 'settings', section: 'keys' }],
     ['#/demo/settings/privacy', { surveyId: 'demo', page: 'settings', section: 'privacy' }],
-    ['#/demo/settings/nope', { surveyId: 'demo', page: 'settings', section: 'webhooks' }],
+    ['#/demo/settings/nope', { surveyId: 'demo', page: 'settings', section: 'keys' }],
+    ['#/demo/settings/webhooks', { surveyId: 'demo', page: 'settings', section: 'webhooks' }],
   ])('%s', (hash, route) => expect(parseRoute(hash)).toEqual(route));
   it.each([
     { surveyId: 'shop.nl', page: 'huddle' }, { surveyId: 'demo', page: 'settings', section: 'privacy' },
@@ -145,4 +147,16 @@ describe('survey form', () => {
       .toBe('<script async src="/js/widget.js" data-survey="homepage" data-collector="https://nps.example"></script>');
   });
   it.each([['Billing, VIP customer,, billing ', ['billing', 'vip-customer']], ['', []]] as const)('tags %j → %j', (text, tags) => expect(parseTags(text)).toEqual(tags));
+});
+
+describe('why a key could not be checked', () => {
+  it.each([
+    [new ApiError(401, 'unauthorized', 'Authorization: the API key is not valid'), 'unknown-key'],
+    [new ApiError(0, 'network_error', null), 'unreachable'],
+    [new ApiError(502, 'http_error', null), 'unreachable'],
+    [new ApiError(504, 'http_error', null), 'unreachable'],
+    [new ApiError(502, 'bad_gateway', 'the collector said so itself'), 'other'],
+    [new ApiError(500, 'internal', 'Internal server error'), 'other'],
+    [new Error('boom'), 'other'],
+  ] as const)('%s → %s', (error, problem) => expect(keyProblem(error)).toBe(problem));
 });

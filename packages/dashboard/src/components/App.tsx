@@ -1,14 +1,15 @@
 /** The whole dashboard: language, session, survey list, route → page. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { createApi, keyScope, type KeyScope } from '../api.ts';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { createApi, whoAmI, type CallingKey } from '../api.ts';
 import { SessionContext } from '../context.ts';
+import { keyProblem, signInText } from '../i18n/error-text.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { Comments } from '../pages/Comments.tsx';
 import { Huddle } from '../pages/Huddle.tsx';
 import { Inbox } from '../pages/Inbox.tsx';
 import { Overview } from '../pages/Overview.tsx';
 import { Settings } from '../pages/Settings.tsx';
-import { SignIn } from '../pages/SignIn.tsx';
+import { SignIn, type SignInNotice } from '../pages/SignIn.tsx';
 import { Surveys } from '../pages/Surveys.tsx';
 import { Touchpoints } from '../pages/Touchpoints.tsx';
 import { parseRoute, routeHash, type PageId } from '../routes.ts';
@@ -41,27 +42,54 @@ export function App(props: { baseUrl?: string; fetcher?: typeof fetch }) {
 }
 
 function Dashboard(props: { baseUrl?: string; fetcher?: typeof fetch }) {
-  const [auth, setAuth] = useState<{ key: string; scope: KeyScope | null } | null>(() => {
+  const [auth, setAuth] = useState<{ key: string; me: CallingKey | null } | null>(() => {
     const key = storedKey();
-    return key ? { key, scope: null } : null;
+    return key ? { key, me: null } : null;
   });
-  const signOut = () => {
+  const [notice, setNotice] = useState<SignInNotice | null>(null);
+  const signOut = (why: SignInNotice | null = null) => {
     forgetKey();
     setAuth(null);
+    setNotice(why);
   };
-  if (!auth) return <SignIn fetcher={props.fetcher} onSignedIn={(key, scope) => { storeKey(key); setAuth({ key, scope }); }} />;
-  return <SignedIn apiKey={auth.key} scope={auth.scope} baseUrl={props.baseUrl} fetcher={props.fetcher} onScope={(scope) => setAuth({ ...auth, scope })} onSignOut={signOut} />;
+  if (!auth) {
+    return <SignIn notice={notice} baseUrl={props.baseUrl} fetcher={props.fetcher} onSignedIn={(key, me) => { storeKey(key); setNotice(null); setAuth({ key, me }); }} />;
+  }
+  return (
+    <SignedIn apiKey={auth.key} me={auth.me} baseUrl={props.baseUrl} fetcher={props.fetcher}
+      onMe={(me) => setAuth({ ...auth, me })} onSignOut={() => signOut()} onRevoked={() => signOut('revoked')} />
+  );
 }
 
-function SignedIn(props: { apiKey: string; scope: KeyScope | null; baseUrl?: string; fetcher?: typeof fetch; onScope: (scope: KeyScope) => void; onSignOut: () => void }) {
+interface SignedInProps {
+  apiKey: string;
+  /** What the collector said about the key; null for a key restored from sessionStorage, until it is asked again. */
+  me: CallingKey | null;
+  baseUrl?: string;
+  fetcher?: typeof fetch;
+  onMe: (me: CallingKey) => void;
+  onSignOut: () => void;
+  /** The collector refused the key that signed in: it has been revoked. */
+  onRevoked: () => void;
+}
+
+function SignedIn(props: SignedInProps) {
   const { t } = useI18n();
-  const api = useMemo(() => createApi(props.apiKey, props.baseUrl ?? '', props.fetcher), [props.apiKey, props.baseUrl, props.fetcher]);
+  const revoked = useRef(props.onRevoked);
+  revoked.current = props.onRevoked;
+  const api = useMemo(() => createApi(props.apiKey, props.baseUrl ?? '', props.fetcher, () => revoked.current()), [props.apiKey, props.baseUrl, props.fetcher]);
   const route = parseRoute(useHash());
   const [surveys, reloadSurveys] = useResource(() => api.get<{ surveys: Survey[] }>('/v1/surveys'), [api]);
+  const [checkFailed, setCheckFailed] = useState<unknown>(null);
+  const [round, setRound] = useState(0);
   useEffect(() => {
-    // A key restored from sessionStorage: find out again whether it may write.
-    if (props.scope === null) keyScope(api).then(props.onScope, props.onSignOut);
-  }, [props.scope]);
+    // A key restored from sessionStorage: ask again what it may do (a refusal signs out through the api's onRefused).
+    if (props.me !== null) return;
+    setCheckFailed(null);
+    whoAmI(api).then(props.onMe, (error: unknown) => {
+      if (keyProblem(error) !== 'unknown-key') setCheckFailed(error);
+    });
+  }, [props.me, round]);
   useEffect(() => {
     // Read the address as it is now, not as it was when this render began: the viewer
     // (or a test) may already have gone to another page, which must not be undone.
@@ -74,16 +102,30 @@ function SignedIn(props: { apiKey: string; scope: KeyScope | null; baseUrl?: str
     document.title = t.nav.title(t.nav.page[route.page]);
   }, [route.page, t]);
 
-  if (props.scope === null) return <p class="muted" role="status">{t.app.checkingKey}</p>;
+  const me = props.me;
+  if (me === null) {
+    if (checkFailed === null) return <p class="muted" role="status">{t.app.checkingKey}</p>;
+    return (
+      <main class="sign-in">
+        <div class="card">
+          <p class="error" role="alert">{signInText(checkFailed, t, props.baseUrl || window.location.origin)}</p>
+          <div class="row">
+            <button type="button" class="primary" onClick={() => { setRound(round + 1); reloadSurveys(); }}>{t.signIn.retry}</button>
+            <button type="button" onClick={props.onSignOut}>{t.nav.signOut}</button>
+          </div>
+        </div>
+      </main>
+    );
+  }
   return (
     <Loaded resource={surveys} what={t.app.surveys}>
       {(data) => {
         const surveyId = route.surveyId && data.surveys.some((survey) => survey.id === route.surveyId) ? route.surveyId : null;
         const Page = PAGE_VIEWS[route.page];
-        const session = { api, scope: props.scope!, surveyId: surveyId ?? '', surveys: data.surveys, reloadSurveys, route };
+        const session = { api, scope: me.scope, me, surveyId: surveyId ?? '', surveys: data.surveys, reloadSurveys, route };
         return (
           <SessionContext.Provider value={session}>
-            <Shell route={route} surveys={data.surveys} scope={props.scope!} onSignOut={props.onSignOut}>
+            <Shell route={route} surveys={data.surveys} me={me} onSignOut={props.onSignOut}>
               {surveyId || SURVEYLESS.has(route.page) ? <Page key={surveyId} /> : (
                 <p class="notice">{data.surveys.length === 0 ? t.app.noSurveys : t.app.noSuchSurvey(route.surveyId ?? '')}</p>
               )}

@@ -1,7 +1,7 @@
 /** The signed-in frame: brand, survey picker, navigation, language, who you are, sign out. */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { KeyScope } from '../api.ts';
+import type { CallingKey } from '../api.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { PAGES, routeHash, type Route } from '../routes.ts';
 import { storedName, storeName } from '../session.ts';
@@ -9,9 +9,9 @@ import type { Survey } from '../types.ts';
 import { LanguagePicker } from './LanguagePicker.tsx';
 
 /** Header and navigation around a page. */
-export function Shell(props: { route: Route; surveys: Survey[]; scope: KeyScope; onSignOut: () => void; children: ComponentChildren }) {
+export function Shell(props: { route: Route; surveys: Survey[]; me: CallingKey; onSignOut: () => void; children: ComponentChildren }) {
   const { t } = useI18n();
-  const { route } = props;
+  const { route, me } = props;
   const [name, setName] = useState(storedName());
   return (
     <div class={`shell page-${route.page}`}>
@@ -38,7 +38,9 @@ export function Shell(props: { route: Route; surveys: Survey[]; scope: KeyScope;
           <label><span class="visually-hidden">{t.nav.yourName}</span>
             <input class="name" placeholder={t.nav.namePlaceholder} value={name} maxLength={100}
               onInput={(e) => { setName(e.currentTarget.value); storeName(e.currentTarget.value); }} /></label>
-          <span class={`scope ${props.scope}`} title={t.nav.scopeTitle[props.scope]}>{t.nav.scope[props.scope]}</span>
+          <span class={`scope ${me.scope}`} title={t.nav.scopeTitle[me.scope]}>
+            {t.nav.scope[me.scope]}{me.source === 'database' && me.name ? <span class="key-name">{` · ${me.name}`}</span> : null}
+          </span>
           <button type="button" class="link" onClick={props.onSignOut}>{t.nav.signOut}</button>
         </div>
       </header>

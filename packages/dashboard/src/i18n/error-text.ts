@@ -13,3 +13,25 @@ export function errorText(error: unknown, t: Pick<Messages, 'errors'>): string {
   }
   return error instanceof Error ? error.message : String(error);
 }
+
+/** Why a key could not be checked: the collector does not know it, the collector is out of reach, or something else. */
+export type KeyProblem = 'unknown-key' | 'unreachable' | 'other';
+
+// A gateway in front of a collector that is down answers 502 or 504 without the collector's envelope.
+const GATEWAY_DOWN = new Set([502, 504]);
+
+/** Sorts a failed key check into what the viewer can do about it. */
+export function keyProblem(error: unknown): KeyProblem {
+  if (!(error instanceof ApiError)) return 'other';
+  if (error.status === 401) return 'unknown-key';
+  if (error.status === 0 || (GATEWAY_DOWN.has(error.status) && error.detail === null)) return 'unreachable';
+  return 'other';
+}
+
+/** The sign-in page's words for a failed key check; `origin` is the collector the dashboard talks to. */
+export function signInText(error: unknown, t: Pick<Messages, 'errors' | 'signIn'>, origin: string): string {
+  const problem = keyProblem(error);
+  if (problem === 'unknown-key') return t.signIn.unknownKey;
+  if (problem === 'unreachable') return t.signIn.unreachable(origin);
+  return errorText(error, t);
+}

@@ -29,6 +29,7 @@ export function createFormatter(locale: string, t: Pick<Messages, 'format'>, tim
   const pValue = new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
   const dayFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone });
+  const stampFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone });
   const calendarDate = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   const monthFormat = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone });
   const none = (value: number | null | undefined): value is null | undefined => value === null || value === undefined || Number.isNaN(value);
@@ -70,6 +71,8 @@ export function createFormatter(locale: string, t: Pick<Messages, 'format'>, tim
     day: (when: string | number) => dayFormat.format(new Date(when)),
     /** A date-time for lists: "3 Mar, 14:05". */
     dateTime: (iso: string) => dateTimeFormat.format(new Date(iso)),
+    /** A date-time with its year, for things that last (a key's creation): "3 Mar 2026, 14:05". */
+    timestamp: (iso: string) => stampFormat.format(new Date(iso)),
     /** A calendar date (2026-03-31, no time zone): "31 Mar 2026". */
     date: (isoDate: string) => calendarDate.format(new Date(`${isoDate}T00:00:00Z`)),
     /** A trend bucket's label: "3 Mar", "w/c 3 Mar", "Mar 2026". */

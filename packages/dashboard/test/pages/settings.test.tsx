@@ -57,9 +57,11 @@ describe('settings: webhooks', { timeout: 60_000 }, () => {
     await collector.admin('POST', '/v1/webhooks', { url, events: ['response.created'] });
     view = await openPage(collector, '#/demo/settings/webhooks');
     click(view.container, 'Delete');
+    expect(document.activeElement?.textContent).toBe('Cancel');
     expect((await collector.admin<{ webhooks: unknown[] }>('GET', '/v1/webhooks')).webhooks).toHaveLength(1);
     click(view.container, 'Yes, delete');
     await waitFor(() => view!.container.textContent?.includes('Webhook deleted.') && view!.container.textContent.includes('No webhooks yet.'), view.container);
+    expect(document.activeElement?.textContent).toBe('Webhooks');
     expect((await collector.admin<{ webhooks: unknown[] }>('GET', '/v1/webhooks')).webhooks).toEqual([]);
   });
 

@@ -30,12 +30,16 @@ export async function testCollector() {
     return (response.status === 204 ? null : await response.json()) as T;
   }
   await admin('POST', '/v1/surveys', { id: 'demo', name: 'Demo shop', brand: 'Acme', allowedOrigins: ['https://shop.example'] });
-  const readKey = (await admin<{ secret: string }>('POST', '/v1/keys', { scope: 'read', name: 'dashboard-test' })).secret;
+  /** Makes a key through the keys API, as an admin would; returns its secret and id. */
+  async function createKey(scope: 'read' | 'admin', name: string): Promise<{ secret: string; id: string }> {
+    return admin<{ secret: string; id: string }>('POST', '/v1/keys', { scope, name });
+  }
+  const readKey = (await createKey('read', 'dashboard-test')).secret;
   /** Stores an answer through the public ingest route; a detractor's answer opens a loop. */
   async function answer(id: string, score: number, comment?: string, email?: string, extra: Record<string, unknown> = {}) {
     const respondent = email ? { consent: true, respondent: { email } } : {};
     const reply = await app.inject({ method: 'POST', url: '/v1/responses', payload: { id, surveyId: 'demo', score, comment, touchpoint: 'checkout', ...respondent, ...extra } });
     if (reply.statusCode >= 300) throw new Error(reply.body);
   }
-  return { app, fetcher, readKey, admin, answer, close: () => app.close() };
+  return { app, fetcher, readKey, admin, createKey, answer, close: () => app.close() };
 }

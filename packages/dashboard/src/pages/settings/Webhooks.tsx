@@ -1,5 +1,6 @@
 /** Webhooks: create (secret shown once), list with scope and events, delete, and each one's delivery log. */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { Confirm } from '../../components/Confirm.tsx';
 import { DeliveryLog } from '../../components/DeliveryLog.tsx';
 import { ErrorText } from '../../components/ErrorText.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
@@ -22,11 +23,14 @@ export function Webhooks() {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const { busy, error, run } = useSubmit();
+  const listHeading = useRef<HTMLHeadingElement>(null);
   const surveyName = (id: string | null) => (id === null ? words.allSurveys : surveys.find((survey) => survey.id === id)?.name ?? id);
   const remove = (webhook: Webhook) => run(async () => {
     await api.send('DELETE', `/v1/webhooks/${encodeURIComponent(webhook.id)}`);
     setConfirming(null);
     setStatus(words.removed);
+    // The card (and the button that had the focus) is gone: the list's heading takes the focus.
+    listHeading.current?.focus();
     reload();
   });
 
@@ -38,7 +42,7 @@ export function Webhooks() {
         {secret && <SecretOnce secret={secret} note={words.secret} copyLabel={words.copySecret} onDone={() => setSecret(null)} />}
       </article>
       <article class="card">
-        <h2>{words.list}</h2>
+        <h2 ref={listHeading} tabIndex={-1}>{words.list}</h2>
         {status && <p class="success small" role="status">{status}</p>}
         <ErrorText error={error} />
         <Loaded resource={list} what={words.what.webhooks}>
@@ -60,13 +64,9 @@ export function Webhooks() {
                     <button type="button" aria-label={words.removeLabel(webhook.url)} onClick={() => setConfirming(webhook.id)}>{words.remove}</button>
                   </div>
                   {confirming === webhook.id && (
-                    <div class="inline-form" role="group" aria-label={words.removeLabel(webhook.url)}>
+                    <Confirm label={words.removeLabel(webhook.url)} confirm={words.confirm} busy={busy} onConfirm={() => void remove(webhook)} onCancel={() => setConfirming(null)}>
                       <p>{words.confirmRemove(webhook.url)}</p>
-                      <div class="row">
-                        <button type="button" class="danger" disabled={busy} onClick={() => void remove(webhook)}>{words.confirm}</button>
-                        <button type="button" onClick={() => setConfirming(null)}>{t.common.cancel}</button>
-                      </div>
-                    </div>
+                    </Confirm>
                   )}
                   {logOf === webhook.id && <DeliveryLog webhook={webhook} />}
                 </li>
