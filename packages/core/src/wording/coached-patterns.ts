@@ -45,9 +45,12 @@ function rule(name: CoachedWordingRule, ...sources: string[]): CoachedPattern[] 
   return sources.map((source) => ({ rule: name, pattern: new RegExp(`(?<![\\p{L}])${source}`, 'gu') }));
 }
 
-/** Pairs of scores ("a 9 or 10"), found apart because the two numbers must be neighbours on a scale. */
+/**
+ * Pairs of scores ("a 9 or 10"), found apart because the two numbers must be neighbours on a scale;
+ * not the end of a list of the scale's points ("1, 2, 3, 4 or 5").
+ */
 export const SCORE_PAIR = new RegExp(
-  `(${NUMBER_WRITTEN})${PLURAL}\\s*(?:or|and|&|of|en|oder|und|ou|et|o|u|y)\\s*${ARTICLE}(${NUMBER_WRITTEN})${PLURAL}${NOT_A_UNIT}`,
+  `(?<!\\d\\s*[,;]\\s*)(${NUMBER_WRITTEN})${PLURAL}\\s*(?:or|and|&|of|en|oder|und|ou|et|o|u|y)\\s*${ARTICLE}(${NUMBER_WRITTEN})${PLURAL}${NOT_A_UNIT}`,
   'gu',
 );
 
