@@ -18,7 +18,7 @@ const NOT_IN_WORD_AFTER = '(?![\\p{L}\\p{N}]|[.,]\\d)';
 const NOT_A_UNIT = '(?!\\s*(?:%|percent|procent|prozent|pour ?cent|por ?ciento|'
   + 'min|minutes?|minuten?|minutos?|sec|seconds?|seconden|sekunden|secondes?|segundos?|'
   + 'days?|dagen|tage?n?|jours?|d[ií]as?|hours?|uur|stunden?|heures?|horas?|weeks?|weken|wochen?|semaines?|semanas?|'
-  + 'months?|maanden|monate?n?|mois|meses|years?|ja(?:a)?ren?|jahre?n?|ans|años?|'
+  + 'months?|maanden|monate?n?|mois|meses|years?|jaar|jaren|jahre?n?|ans|años?|'
   + 'questions?|vragen?|vraag|fragen?|preguntas?|reasons?|redenen|gründe|raisons?|razones|things|words?|woorden|wörter|mots?|palabras?|'
   + 'times|keer|mal|fois|veces|steps?|stappen|schritte|étapes?|pasos?)' + NOT_IN_WORD_AFTER + ')';
 // A number that starts a range is the neutral description of the scale ("0 to 10", "van 0 tot 10", "del 0 al 10").
@@ -33,7 +33,7 @@ const PLURAL = `(?:'?s)?${NOT_IN_WORD_AFTER}`;
 const SCORES = `${NUMBER_WRITTEN}${PLURAL}${NOT_A_UNIT}`;
 
 const ARTICLE = '(?:(?:a|an|the|een|de|het|eine?[mnr]?|die|der|den|un|une|le|la|el|una)\\s+)?';
-const PRAISE = '(?:(?:perfect|full|solid|straight|top|big|dikke|perfecte|volle|mooie|glatte|volle|perfekte|satte|parfait|perfecto)\\s+)?';
+const PRAISE = '(?:(?:perfect|full|solid|straight|top|big|dikke|perfecte|volle|mooie|glatte|perfekte|satte|parfait|perfecto)\\s+)?';
 
 /** One rule's patterns; the whole match is quoted back in the refusal. */
 export interface CoachedPattern {
