@@ -28,9 +28,9 @@ const NUMBER_WRITTEN = `${NOT_IN_WORD_BEFORE}(?:10|[0-9]|${Object.keys(SCORE_WOR
 const NUMBER = `${NUMBER_WRITTEN}${NOT_IN_WORD_AFTER}`;
 /** A score named on its own: not a unit, not the start of a range. */
 const SCORE = `${NUMBER}${NOT_A_UNIT}${NOT_A_RANGE_START}`;
-/** A score that may end in a plural ("9s", "10's"). */
+/** A score that may end in a plural ("9s", "10's"); not a unit, not the start of a range. */
 const PLURAL = `(?:'?s)?${NOT_IN_WORD_AFTER}`;
-const SCORES = `${NUMBER_WRITTEN}${PLURAL}${NOT_A_UNIT}`;
+const SCORES = `${NUMBER_WRITTEN}${PLURAL}${NOT_A_UNIT}${NOT_A_RANGE_START}`;
 
 const ARTICLE = '(?:(?:a|an|the|een|de|het|eine?[mnr]?|die|der|den|un|une|le|la|el|una)\\s+)?';
 const PRAISE = '(?:(?:perfect|full|solid|straight|top|big|dikke|perfecte|volle|mooie|glatte|perfekte|satte|parfait|perfecto)\\s+)?';

@@ -84,6 +84,8 @@ describe('findCoachedWording lets neutral wording through', () => {
     'How easy was it? 1 is very difficult, 7 is very easy.',
     'Only 10% of customers answer, so yours matters.',
     'Tell us why you chose that score.',
+    'It takes only 1-2 minutes.',
+    'Het duurt maar 1 à 2 minuten, slechts 1 tot 2 minuten.',
     // nl
     'Op een schaal van 0 tot 10, hoe waarschijnlijk is het dat je ons aanbeveelt?',
     'Geef een cijfer van 0 tot en met 10.',
