@@ -1,3 +1,6 @@
+/** The 97.5% quantile of the standard normal: the z of a two-sided 95% interval. */
+export const Z_95 = 1.959963984540054;
+
 /**
  * Complementary error function (Numerical Recipes' Chebyshev fit,
  * fractional error below 1.2e-7 everywhere).

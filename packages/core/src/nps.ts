@@ -1,5 +1,5 @@
 import { roundOneDecimal } from './rounding.js';
-import { twoSidedP } from './normal.js';
+import { twoSidedP, Z_95 } from './normal.js';
 
 /** How many answers fell in each group. */
 export interface GroupCounts {
@@ -39,8 +39,6 @@ export interface NpsComparison {
   p: number | null;
   significant: boolean;
 }
-
-const Z_95 = 1.959963984540054;
 
 /** Total number of answers. */
 export function totalCount(counts: GroupCounts): number {
