@@ -5,9 +5,9 @@ import { createActionStore } from '../actions/action-store.ts';
 import { createLoopQueries } from '../loops/loop-queries.ts';
 import { loopStats } from '../loops/loop-stats.ts';
 import { createLoopStore } from '../loops/loop-store.ts';
+import { findThemes, readComments } from '../themes/theme-extractor.ts';
 import { createHuddleFigures } from './huddle-figures.ts';
 import { huddlePeriods } from './huddle-period.ts';
-import { huddleThemes } from './huddle-themes.ts';
 
 /** The three questions every huddle ends with. */
 export const TEAM_QUESTIONS = [
@@ -35,7 +35,7 @@ export function createHuddleReport(db: Database) {
     const currentCounts = figures.counts(survey.id, current);
     const previousCounts = figures.counts(survey.id, previous);
     const change = compareNps(previousCounts, currentCounts);
-    const comments = figures.comments(survey.id, current);
+    const comments = readComments(figures.comments(survey.id, current));
     const slaHours = loops.settings.get(survey.id).slaHours;
     const open = loopQueries.list({ surveyId: survey.id, state: ['open'], limit: 500 }, options.now).loops;
     const overdue = open.filter((loop) => loop.overdue);
@@ -53,7 +53,7 @@ export function createHuddleReport(db: Database) {
       previousFigure: npsFigure(previousCounts),
       change: { ...change, verdict: changeVerdict(change) },
       segmentMovedMost: figures.segmentThatMovedMost(survey.id, previous, current),
-      themes: { detractor: huddleThemes(comments, 'detractor'), promoter: huddleThemes(comments, 'promoter') },
+      themes: { detractor: findThemes(comments, { group: 'detractor', limit: 3 }).themes, promoter: findThemes(comments, { group: 'promoter', limit: 3 }).themes },
       loops: {
         open: open.length, overdue: overdue.length, slaHours,
         openedInPeriod: periodLoops.byState.open + periodLoops.byState.contacted + periodLoops.byState.resolved + periodLoops.byState.closed,
