@@ -16,6 +16,8 @@ export interface CommentWord {
 export interface ReadComment {
   text: string;
   language: Language;
+  /** Distinct theme words in the comment: how much it says. */
+  themeWords: number;
   /** Runs of words that a phrase may span; punctuation, conjunctions and sentiment words end a run. */
   clauses: CommentWord[][];
 }
@@ -31,11 +33,12 @@ const ELISION = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)'(?=.)/;
 
 /** Lower case without accents: "Équipe" → "equipe". */
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  // Plain ASCII, by far the most common, needs no Unicode normalisation.
+  return /^[\x00-\x7f]*$/.test(text) ? text.toLowerCase() : text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
 function lowerWord(word: string): string {
-  return word.normalize('NFC').toLowerCase().replace(/[’‘]/g, "'").replace(/‐/g, '-');
+  return /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : word.normalize('NFC').toLowerCase().replace(/[’‘]/g, "'").replace(/‐/g, '-');
 }
 
 /**
@@ -43,15 +46,17 @@ function lowerWord(word: string): string {
  * its words, else `fallback`; then every word is stemmed in that language.
  */
 export function readComment(text: string, locale: string | null | undefined, fallback: Language): ReadComment {
-  const prose = text.replace(NOT_PROSE, (markup) => '.'.repeat(markup.length));
-  const found = [...prose.matchAll(WORD)].map((match) => ({ word: lowerWord(match[0]), start: match.index, end: match.index + match[0].length }));
+  const prose = /[@<]|http|www\./i.test(text) ? text.replace(NOT_PROSE, (markup) => '.'.repeat(markup.length)) : text;
+  const found: { word: string; start: number; end: number }[] = [];
+  for (let match = WORD.exec(prose); match; match = WORD.exec(prose)) found.push({ word: lowerWord(match[0]), start: match.index, end: WORD.lastIndex });
   const language = languageOfLocale(locale) ?? guessLanguage(found.map((item) => item.word), fallback);
   const tools = LANGUAGE_TOOLS[language];
   const clauses: CommentWord[][] = [[]];
   const endClause = () => { if (clauses[clauses.length - 1].length > 0) clauses.push([]); };
   let previousEnd = 0;
   for (let { word, start, end } of found) {
-    if (CLAUSE_GAP.test(prose.slice(previousEnd, start))) endClause();
+    // A single space, the usual gap, never ends a clause.
+    if ((start - previousEnd !== 1 || prose[previousEnd] !== ' ') && CLAUSE_GAP.test(prose.slice(previousEnd, start))) endClause();
     previousEnd = end;
     const elided = language === 'fr' ? ELISION.exec(word) : null;
     if (elided) {
@@ -68,5 +73,6 @@ export function readComment(text: string, locale: string | null | undefined, fal
     const glue = tools.glue.has(word) || tools.glue.has(folded) || folded.length < 2 || /^\p{N}+$/u.test(folded);
     clauses[clauses.length - 1].push({ key: glue ? folded : fold(tools.stem(word)), themeWord: !glue, start, end });
   }
-  return { text, language, clauses: clauses.filter((clause) => clause.some((word) => word.themeWord)) };
+  const themeWords = new Set(clauses.flatMap((clause) => clause.filter((word) => word.themeWord).map((word) => word.key))).size;
+  return { text, language, themeWords, clauses: clauses.filter((clause) => clause.some((word) => word.themeWord)) };
 }

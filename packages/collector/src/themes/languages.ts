@@ -27,6 +27,24 @@ export interface LanguageTools {
   breaks: ReadonlySet<string>;
   /** Stems of sentiment-only words ("great", "slecht"): never a theme, and they end a phrase. */
   sentimentStems: ReadonlySet<string>;
+  /** The sentiment-only words as listed, to tell languages apart without stemming. */
+  sentimentWords: ReadonlySet<string>;
+}
+
+/** Most words of a set of comments repeat: each language remembers the stems it made (about 2 µs each), up to this many. */
+const STEM_MEMORY = 50_000;
+
+function remembering(stem: (word: string) => string): (word: string) => string {
+  const stems = new Map<string, string>();
+  return (word) => {
+    let found = stems.get(word);
+    if (found === undefined) {
+      if (stems.size >= STEM_MEMORY) stems.clear();
+      found = stem(word);
+      stems.set(word, found);
+    }
+    return found;
+  };
 }
 
 const STEMMERS: Record<Language, (word: string) => string> = {
@@ -37,10 +55,11 @@ const STOP_WORDS: Record<Language, readonly string[]> = {
 };
 
 function tools(language: Language): LanguageTools {
-  const stem = STEMMERS[language];
+  const stem = remembering(STEMMERS[language]);
   const own = NOT_THEMES[language];
   return {
     stem,
+    sentimentWords: new Set(own.sentiment),
     glue: new Set([...STOP_WORDS[language], ...own.fillers].map((word) => word.toLowerCase())),
     breaks: new Set(own.conjunctions),
     sentimentStems: new Set(own.sentiment.map((word) => stem(word.toLowerCase()))),
@@ -68,7 +87,7 @@ export function guessLanguage(words: readonly string[], fallback: Language): Lan
   let bestHits = 0;
   for (const language of [fallback, ...LANGUAGES.filter((other) => other !== fallback)]) {
     const own = LANGUAGE_TOOLS[language];
-    const hits = words.filter((word) => own.glue.has(word) || own.breaks.has(word) || own.sentimentStems.has(own.stem(word))).length;
+    const hits = words.filter((word) => own.glue.has(word) || own.breaks.has(word) || own.sentimentWords.has(word)).length;
     if (hits > bestHits) [best, bestHits] = [language, hits];
   }
   return best;

@@ -22,36 +22,47 @@ export interface PhraseOccurrence {
   last: number;
 }
 
-/** Every phrase occurrence within words `from`..`to` of a clause (all of it by default). */
-export function* clausePhrases(clause: readonly CommentWord[], from = 0, to = clause.length - 1): Generator<PhraseOccurrence> {
+/**
+ * Calls `visit` with every phrase within words `from`..`to` of a clause (all of
+ * it by default), each start's phrases shortest first. A callback, not a
+ * generator: it runs for every word of every comment.
+ */
+export function eachPhrase(clause: readonly CommentWord[], visit: (first: number, last: number, themeWords: number) => void, from = 0, to = clause.length - 1): void {
   for (let first = from; first <= to; first++) {
     if (!clause[first].themeWord) continue;
     let themeWords = 0;
     let glueRun = 0;
-    let key = '';
     for (let last = first; last <= to; last++) {
-      const word = clause[last];
-      if (word.themeWord) {
-        themeWords++;
+      if (clause[last].themeWord) {
+        if (++themeWords > MAX_THEME_WORDS) break;
         glueRun = 0;
+        visit(first, last, themeWords);
       } else if (++glueRun > MAX_GLUE_RUN) break;
-      if (themeWords > MAX_THEME_WORDS) break;
-      key = last === first ? word.key : `${key} ${word.key}`;
-      if (word.themeWord) yield { key, themeWords, clause, first, last };
     }
   }
 }
 
-/** Every phrase occurrence in a comment. */
-export function* commentPhrases(comment: ReadComment): Generator<PhraseOccurrence> {
-  for (const clause of comment.clauses) yield* clausePhrases(clause);
+/** A phrase's key: its words' keys joined by spaces. */
+export function phraseKey(clause: readonly CommentWord[], first: number, last: number): string {
+  return clause.slice(first, last + 1).map((word) => word.key).join(' ');
 }
 
-/** The phrases inside an occurrence, itself left out: its fragments. */
-export function* fragmentsOf(occurrence: PhraseOccurrence): Generator<PhraseOccurrence> {
-  for (const inner of clausePhrases(occurrence.clause, occurrence.first, occurrence.last)) {
-    if (inner.first !== occurrence.first || inner.last !== occurrence.last) yield inner;
+/** Every phrase occurrence in a comment. */
+export function commentPhrases(comment: ReadComment): PhraseOccurrence[] {
+  const found: PhraseOccurrence[] = [];
+  for (const clause of comment.clauses) {
+    eachPhrase(clause, (first, last, themeWords) => found.push({ key: phraseKey(clause, first, last), themeWords, clause, first, last }));
   }
+  return found;
+}
+
+/** The keys of the phrases inside an occurrence, itself left out: its fragments. */
+export function fragmentsOf(occurrence: PhraseOccurrence): string[] {
+  const fragments: string[] = [];
+  eachPhrase(occurrence.clause, (first, last) => {
+    if (first !== occurrence.first || last !== occurrence.last) fragments.push(phraseKey(occurrence.clause, first, last));
+  }, occurrence.first, occurrence.last);
+  return fragments;
 }
 
 /**
@@ -66,7 +77,7 @@ export function withoutFragments(keys: Iterable<string>, count: (key: string) =>
   for (const key of [...kept]) {
     const mentions = count(key);
     for (const fragment of fragmentsOf(sample(key))) {
-      if (count(fragment.key) === mentions) kept.delete(fragment.key);
+      if (count(fragment) === mentions) kept.delete(fragment);
     }
   }
   return kept;

@@ -42,22 +42,21 @@ export function quoteClarity(candidate: QuoteCandidate, themeText: string, theme
 }
 
 /**
- * Up to `count` quotes from candidates given newest first; `shown` holds texts
- * quoted under earlier themes, and the picks are added to it.
+ * Up to `count` quotes from candidates given newest first; `shown` holds the
+ * texts (trimmed, lower case) quoted under earlier themes, and the picks are added to it.
  */
 export function pickQuotes(candidates: readonly QuoteCandidate[], theme: { text: string; words: number }, count: number, shown: Set<string>): string[] {
   const ranked = candidates
-    .map((candidate, order) => ({ text: candidate.text, order, clarity: quoteClarity(candidate, theme.text, theme.words) }))
-    .sort((a, b) => Number(shown.has(a.text)) - Number(shown.has(b.text)) || b.clarity - a.clarity || a.order - b.order);
-  const picked: string[] = [];
-  const seen = new Set<string>();
-  for (const { text } of ranked) {
-    if (picked.length >= count) break;
-    const same = text.trim().toLowerCase();
-    if (seen.has(same)) continue;
-    seen.add(same);
-    picked.push(text);
+    .map((candidate, order) => ({ text: candidate.text, same: sameText(candidate.text), order, clarity: quoteClarity(candidate, theme.text, theme.words) }))
+    .sort((a, b) => Number(shown.has(a.same)) - Number(shown.has(b.same)) || b.clarity - a.clarity || a.order - b.order);
+  const picked = new Map<string, string>();
+  for (const { text, same } of ranked) {
+    if (picked.size >= count) break;
+    if (!picked.has(same)) picked.set(same, text);
   }
-  picked.forEach((text) => shown.add(text));
-  return picked;
+  picked.forEach((_, same) => shown.add(same));
+  return [...picked.values()];
 }
+
+/** Two comments are the same quote when they differ only in case or surrounding space. */
+const sameText = (text: string) => text.trim().toLowerCase();

@@ -6,7 +6,8 @@
 import { npsFigure, scoreGroup, type NpsFigure, type ScoreGroup } from '@npsloop/core';
 import { readComment, type ReadComment } from './comment-words.ts';
 import type { Language } from './languages.ts';
-import { commentPhrases, phraseText, withoutFragments, type PhraseOccurrence } from './phrases.ts';
+import { PhraseTally } from './phrase-tally.ts';
+import { phraseText, withoutFragments, type PhraseOccurrence } from './phrases.ts';
 import { pickQuotes } from './quotes.ts';
 
 /** One comment with its score and, when known, the locale it was written in. */
@@ -87,39 +88,38 @@ function mentionsOf(groups: readonly ScoreGroup[], indexes: Iterable<number>): M
 
 /** Reads comments (newest first, so ties in quotes go to the newest); `language` is assumed where a comment's locale is missing and its words do not tell. */
 export function readComments(comments: readonly ThemeComment[], options: { language?: Language } = {}): CommentCorpus {
-  const mentionedBy = new Map<string, number[]>();
-  const samples = new Map<string, PhraseOccurrence>();
+  const tally = new PhraseTally();
   const read = comments.map((row, index) => {
     const comment = readComment(row.comment, row.locale, options.language ?? 'en');
-    for (const occurrence of commentPhrases(comment)) {
-      const indexes = mentionedBy.get(occurrence.key);
-      if (!indexes) {
-        mentionedBy.set(occurrence.key, [index]);
-        samples.set(occurrence.key, occurrence);
-      } else if (indexes[indexes.length - 1] !== index) indexes.push(index);
-    }
+    for (const clause of comment.clauses) tally.add(clause, index);
     return comment;
   });
+  const { mentionedBy, samples } = tally.phrases();
   return { comments, read, groups: comments.map((row) => scoreGroup(row.score)), mentionedBy, samples };
 }
 
-/** The most frequent way a phrase was written across the comments that mention it; the first seen on a tie. */
+/** The way a phrase is shown is read from the newest this many comments mentioning it. */
+export const WRITTEN_AS_SAMPLE = 200;
+/** Quotes are picked from the newest this many comments of the group mentioning a theme. */
+export const QUOTE_CANDIDATES = 500;
+
+/** The most frequent way a phrase was written in the (newest WRITTEN_AS_SAMPLE) comments that mention it; the first seen on a tie. */
 function writtenAs(corpus: CommentCorpus, key: string, indexes: readonly number[]): string {
+  const words = key.split(' ');
   const tally = new Map<string, number>();
-  for (const index of indexes) {
-    for (const occurrence of commentPhrases(corpus.read[index])) {
-      if (occurrence.key !== key) continue;
-      const text = phraseText(corpus.read[index].text, occurrence);
-      tally.set(text, (tally.get(text) ?? 0) + 1);
+  for (const index of indexes.slice(0, WRITTEN_AS_SAMPLE)) {
+    const comment = corpus.read[index];
+    for (const clause of comment.clauses) {
+      for (let first = 0; first + words.length <= clause.length; first++) {
+        if (!words.every((word, offset) => clause[first + offset].key === word)) continue;
+        const text = phraseText(comment.text, { key, themeWords: 0, clause, first, last: first + words.length - 1 });
+        tally.set(text, (tally.get(text) ?? 0) + 1);
+      }
     }
   }
   let best = '';
   for (const [text, count] of tally) if (count > (tally.get(best) ?? 0)) best = text;
   return best;
-}
-
-function distinctThemeWords(comment: ReadComment): number {
-  return new Set(comment.clauses.flat().filter((word) => word.themeWord).map((word) => word.key)).size;
 }
 
 /** The recurring themes of a group, ranked, with the comments mentioning each. */
@@ -146,7 +146,7 @@ export function rankThemes(corpus: CommentCorpus, options: ThemeOptions = {}): I
     used.add(theme);
     const words = corpus.samples.get(key)!.themeWords;
     const mentions = mentionsOf(corpus.groups, commentIndexes);
-    const candidates = commentIndexes.filter(inGroup).map((index) => ({ text: corpus.comments[index].comment, themeWords: distinctThemeWords(corpus.read[index]) }));
+    const candidates = commentIndexes.filter(inGroup).slice(0, QUOTE_CANDIDATES).map((index) => ({ text: corpus.comments[index].comment, themeWords: corpus.read[index].themeWords }));
     themes.push({
       theme, words, mentions, commentIndexes,
       nps: npsFigure({ promoters: mentions.promoters, passives: mentions.passives, detractors: mentions.detractors }),
