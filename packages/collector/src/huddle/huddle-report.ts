@@ -5,7 +5,8 @@ import { createActionStore } from '../actions/action-store.ts';
 import { createLoopQueries } from '../loops/loop-queries.ts';
 import { loopStats } from '../loops/loop-stats.ts';
 import { createLoopStore } from '../loops/loop-store.ts';
-import { findThemes, readComments } from '../themes/theme-extractor.ts';
+import { readComments } from '../themes/comment-corpus.ts';
+import { findThemes } from '../themes/theme-extractor.ts';
 import { createHuddleFigures } from './huddle-figures.ts';
 import { huddlePeriods } from './huddle-period.ts';
 

@@ -30,15 +30,16 @@ const CLAUSE_GAP = /[.,;:!?()[\]{}"“”„«»…\r\n\t|]|\s[-–—]\s/;
 const NOT_PROSE = /https?:\/\/\S+|www\.\S+|[^\s@]+@[^\s@]+\.[^\s@]+|@[\p{L}\p{N}_]+|<[^<>]{0,200}>/gu;
 // French elision: "l'équipe" is "équipe" after the article.
 const ELISION = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)'(?=.)/;
+// Printable ASCII, by far the most common, needs no Unicode normalisation.
+const ASCII = /^[ -~]*$/;
 
 /** Lower case without accents: "Équipe" → "equipe". */
 export function fold(text: string): string {
-  // Plain ASCII, by far the most common, needs no Unicode normalisation.
-  return /^[\x00-\x7f]*$/.test(text) ? text.toLowerCase() : text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return ASCII.test(text) ? text.toLowerCase() : text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
 function lowerWord(word: string): string {
-  return /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : word.normalize('NFC').toLowerCase().replace(/[’‘]/g, "'").replace(/‐/g, '-');
+  return ASCII.test(word) ? word.toLowerCase() : word.normalize('NFC').toLowerCase().replace(/[’‘]/g, "'").replace(/‐/g, '-');
 }
 
 /**
@@ -54,7 +55,9 @@ export function readComment(text: string, locale: string | null | undefined, fal
   const clauses: CommentWord[][] = [[]];
   const endClause = () => { if (clauses[clauses.length - 1].length > 0) clauses.push([]); };
   let previousEnd = 0;
-  for (let { word, start, end } of found) {
+  for (const item of found) {
+    let { word, start } = item;
+    const { end } = item;
     // A single space, the usual gap, never ends a clause.
     if ((start - previousEnd !== 1 || prose[previousEnd] !== ' ') && CLAUSE_GAP.test(prose.slice(previousEnd, start))) endClause();
     previousEnd = end;

@@ -4,7 +4,7 @@
  * a theme word, holds at most MAX_THEME_WORDS of them and never more than
  * MAX_GLUE_RUN glue words in a row ("support never answered", "solved it in minutes").
  */
-import type { CommentWord, ReadComment } from './comment-words.ts';
+import type { CommentWord } from './comment-words.ts';
 
 /** A phrase holds at most this many theme words. */
 export const MAX_THEME_WORDS = 4;
@@ -45,15 +45,6 @@ export function eachPhrase(clause: readonly CommentWord[], visit: (first: number
 /** A phrase's key: its words' keys joined by spaces. */
 export function phraseKey(clause: readonly CommentWord[], first: number, last: number): string {
   return clause.slice(first, last + 1).map((word) => word.key).join(' ');
-}
-
-/** Every phrase occurrence in a comment. */
-export function commentPhrases(comment: ReadComment): PhraseOccurrence[] {
-  const found: PhraseOccurrence[] = [];
-  for (const clause of comment.clauses) {
-    eachPhrase(clause, (first, last, themeWords) => found.push({ key: phraseKey(clause, first, last), themeWords, clause, first, last }));
-  }
-  return found;
 }
 
 /** The keys of the phrases inside an occurrence, itself left out: its fragments. */

@@ -1,7 +1,8 @@
 /** Key drivers straight from answers: finds the recurring themes of their comments, then weighs each against all answers. */
 import { keyDrivers, type Driver } from './key-drivers.ts';
 import type { Language } from './languages.ts';
-import { rankThemes, readComments } from './theme-extractor.ts';
+import { readComments } from './comment-corpus.ts';
+import { rankThemes } from './theme-extractor.ts';
 
 /** An answer in the filter, with or without a comment. */
 export interface ScoredAnswer {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findThemes, readComments, type Theme, type ThemeComment } from '../../src/themes/theme-extractor.ts';
+import { readComments, type ThemeComment } from '../../src/themes/comment-corpus.ts';
+import { findThemes, type Theme } from '../../src/themes/theme-extractor.ts';
 
 const summary = (themes: readonly Theme[]) => themes.map((theme) => [theme.theme, theme.mentions]);
 const mentions = (all: number, detractors: number, passives: number, promoters: number) => ({ all, detractors, passives, promoters });
