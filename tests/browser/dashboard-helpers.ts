@@ -2,9 +2,9 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { build } from 'vite';
+import { openDatabase } from '../../packages/collector/src/db/database';
 import { seedDemo } from '../../packages/collector/src/demo/demo-seed';
 import type { PageId } from '../../packages/dashboard/src/routes';
 import { PAGES, SETTINGS_SECTIONS } from '../../packages/dashboard/src/routes';
@@ -97,16 +97,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /**
  * Fills the stack's `demo` survey with the demo data set (60 days, loops in
- * every state, actions), as `npsloop demo` does, through a second SQLite
- * connection while the collector runs.
+ * every state, actions), as `npsloop demo` does: a second connection to the
+ * database file while the collector runs.
  */
-export function seedDemoData(stack: Stack): void {
-  const db = new Database(stack.dbPath);
+export async function seedDemoData(stack: Stack): Promise<void> {
+  const database = await openDatabase({ path: stack.dbPath });
   try {
-    db.pragma('busy_timeout = 5000');
-    seedDemo(db, { surveyId: 'demo', now: Date.now(), days: 60, seed: 7 });
+    await seedDemo(database, { surveyId: 'demo', now: Date.now(), days: 60, seed: 7 });
   } finally {
-    db.close();
+    await database.close();
   }
 }
 

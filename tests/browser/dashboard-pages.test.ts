@@ -21,7 +21,7 @@ describe('dashboard pages on the demo data', () => {
   beforeAll(async () => {
     await ensureDashboardBuilt();
     stack = await startStack();
-    seedDemoData(stack);
+    await seedDemoData(stack);
     browser = await launchBrowser();
   });
 

@@ -113,11 +113,11 @@ describe('dashboard: comments, safety and access', () => {
 
 /** A read-scoped key, made the way an operator would (`npsloop keys create`), straight in the stack's database. */
 async function createReadKey(stack: Stack): Promise<string> {
-  const { createStore } = await import('../../packages/collector/src/store/store');
-  const store = createStore(stack.dbPath, { backgroundCheckpoints: false });
+  const { openDatabase } = await import('../../packages/collector/src/db/database');
+  const database = await openDatabase({ path: stack.dbPath });
   try {
-    return store.createKey('read', 'dashboard-browser-test').secret;
+    return (await database.keys.create('read', 'dashboard-browser-test')).secret;
   } finally {
-    await store.close();
+    await database.close();
   }
 }

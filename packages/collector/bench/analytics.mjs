@@ -1,9 +1,10 @@
-// `pnpm bench:analytics [--rows 10000000] [--runs 30] [--db PATH] [--fresh]`: fills a database
+// `pnpm bench:analytics [--rows 10000000] [--runs 30] [--db PATH] [--fresh] [--rebuild]`: fills a database
 // (default 1 M responses over two years; reused when it already holds that many), then
-// times the analytics store functions the routes call (summary, one-year daily trend in
+// times the analytics service functions the routes call (summary, one-year daily trend in
 // Europe/Amsterdam, segments by touchpoint, a 30-day property-filter fallback) against
 // the plain GROUP BY over the raw rows, in the same run, and checks the numbers agree.
 import { existsSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +15,7 @@ import { generateAnalyticsData, HISTORY } from './generate-analytics.mjs';
 const argv = process.argv.slice(2).filter((arg, index) => !(index === 0 && arg === '--'));
 const { values: args } = parseArgs({
   args: argv,
-  options: { rows: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '30' }, db: { type: 'string' }, fresh: { type: 'boolean', default: false } },
+  options: { rows: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '30' }, db: { type: 'string' }, fresh: { type: 'boolean', default: false }, rebuild: { type: 'boolean', default: false } },
 });
 const ROWS = Number(args.rows);
 const RUNS = Number(args.runs);
@@ -28,13 +29,12 @@ const vite = await createServer({
   server: { middlewareMode: true, hmr: false, watch: null }, ssr: { noExternal: ['@npsloop/core'] }, optimizeDeps: { noDiscovery: true, include: [] },
 });
 const load = (path) => vite.ssrLoadModule(path);
-const { openDatabase } = await load('/src/store/open-database.ts');
-const { ANALYTICS_SCHEMA_SQL, ROLLUP_TABLE } = await load('/src/rollups/rollup-schema.ts');
-const { rebuildRollups } = await load('/src/rollups/rollup-rebuild.ts');
-const { createAnalyticsStore } = await load('/src/analytics/analytics-store.ts');
-const { createRawCounter } = await load('/src/analytics/raw-counts.ts');
-const { summaryOf, figureOf, emptyCounters } = await load('/src/analytics/counters.ts');
-const { localBuckets } = await load('/src/rollups/time-buckets.ts');
+const { openDatabase } = await load('/src/db/database.ts');
+const { createAnalyticsService } = await load('/src/analytics/analytics-service.ts');
+const { createAnalyticsQueries } = await load('/src/analytics/analytics-queries.ts');
+const { summaryOf, figureOf } = await load('/src/analytics/figures.ts');
+const { emptyCounters } = await load('/src/db/analytics/counters.ts');
+const { localBuckets } = await load('/src/lib/time-buckets.ts');
 const { seededRandom } = await load('/src/demo/demo-generator.ts');
 await vite.close();
 
@@ -43,36 +43,40 @@ const log = (text) => process.stderr.write(`${text}\n`);
 
 if (args.fresh) for (const suffix of ['', '-wal', '-shm']) rmSync(DB_PATH + suffix, { force: true });
 const reuse = existsSync(DB_PATH);
-const db = openDatabase(DB_PATH, 'NORMAL');
-if ((db.prepare(`SELECT COUNT(*) AS c FROM sqlite_master WHERE name = '${ROLLUP_TABLE}'`).get()).c === 0) db.exec(ANALYTICS_SCHEMA_SQL);
-const stored = db.prepare("SELECT COUNT(*) AS c FROM responses WHERE survey_id = 'bench'").get().c;
+const database = await openDatabase({ path: DB_PATH, foldIntervalMs: 0 });
+// The reference answers come from plain SQL straight on the file, on a connection of the benchmark's own.
+const Sqlite = createRequire(import.meta.url)('better-sqlite3');
+const plainDb = new Sqlite(DB_PATH);
+const stored = plainDb.prepare("SELECT COUNT(*) AS c FROM responses WHERE survey_id = 'bench'").get().c;
 if (stored !== ROWS) {
   if (reuse && stored > 0) throw new Error(`${DB_PATH} holds ${stored} responses, not ${ROWS}: pass --fresh or another --db`);
-  log(`Generating ${ROWS.toLocaleString('en')} responses into ${DB_PATH} …`);
-  db.pragma('synchronous = OFF');
-  let started = performance.now();
-  generateAnalyticsData(db, { rows: ROWS, random: seededRandom(42), onProgress: (done) => log(`  ${done.toLocaleString('en')} rows, ${seconds(started)} s`) });
-  log(`  generated in ${seconds(started)} s; rebuilding rollups …`);
-  started = performance.now();
-  rebuildRollups(db);
-  log(`  rollups rebuilt in ${seconds(started)} s`);
-  db.pragma('synchronous = NORMAL');
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  log(`Generating ${ROWS.toLocaleString('en')} responses into ${DB_PATH} through the response writer …`);
+  const started = performance.now();
+  await generateAnalyticsData(database, { rows: ROWS, random: seededRandom(42), onProgress: (done) => log(`  ${done.toLocaleString('en')} rows, ${seconds(started)} s`) });
+  log(`  generated (rollups kept in step) in ${seconds(started)} s`);
+  plainDb.pragma('wal_checkpoint(TRUNCATE)');
 }
-db.exec('ANALYZE');
+if (args.rebuild) {
+  log('Rebuilding the rollups from the raw rows …');
+  const started = performance.now();
+  await database.rebuildRollups();
+  log(`  rollups rebuilt in ${seconds(started)} s`);
+}
+plainDb.exec('ANALYZE');
 
-const analytics = createAnalyticsStore(db);
-const raw = createRawCounter(db, false);
+const analytics = createAnalyticsService(database.analytics);
+const queries = createAnalyticsQueries(database.analytics);
+const raw = database.analytics.raw;
 const surveyId = 'bench';
 const end = HISTORY.to;
 
-function time(fn, runs) {
+async function time(fn, runs) {
   const samples = [];
   let result;
-  for (let warmup = 0; warmup < Math.min(3, runs); warmup++) result = fn();
+  for (let warmup = 0; warmup < Math.min(3, runs); warmup++) result = await fn();
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
-    result = fn();
+    result = await fn();
     samples.push(performance.now() - started);
   }
   samples.sort((a, b) => a - b);
@@ -81,11 +85,11 @@ function time(fn, runs) {
 }
 
 // The plain GROUP BY over raw rows, as the first summary did it.
-const plainSummary = db.prepare(`SELECT score, COUNT(*) AS n, SUM(comment IS NOT NULL) AS comments, SUM(channel IS NULL OR channel IN ('web', 'app')) AS prompted
+const plainSummary = plainDb.prepare(`SELECT score, COUNT(*) AS n, SUM(comment IS NOT NULL) AS comments, SUM(channel IS NULL OR channel IN ('web', 'app')) AS prompted
   FROM responses WHERE survey_id = ? GROUP BY score`);
-const plainEvents = db.prepare('SELECT type, COUNT(*) AS n FROM events WHERE survey_id = ? GROUP BY type');
-const plainSegments = db.prepare('SELECT touchpoint, score, COUNT(*) AS n FROM responses WHERE survey_id = ? GROUP BY touchpoint, score');
-const plainProperty = db.prepare(`SELECT score, COUNT(*) AS n FROM responses
+const plainEvents = plainDb.prepare('SELECT type, COUNT(*) AS n FROM events WHERE survey_id = ? GROUP BY type');
+const plainSegments = plainDb.prepare('SELECT touchpoint, score, COUNT(*) AS n FROM responses WHERE survey_id = ? GROUP BY touchpoint, score');
+const plainProperty = plainDb.prepare(`SELECT score, COUNT(*) AS n FROM responses
   WHERE survey_id = ? AND created_at >= ? AND created_at < ? AND json_extract(properties, '$.plan') = 'pro' GROUP BY score`);
 
 const trendFrom = localBuckets('day', 'Europe/Amsterdam', end - 365 * 86_400_000, end - 365 * 86_400_000 + 1)[0].start;
@@ -106,14 +110,14 @@ const cases = [
   {
     name: `trend: ${trendBuckets.length} days, Europe/Amsterdam`,
     rollup: () => analytics.trend({ surveyId, dims: {}, properties: [], from: trendFrom, to: end }, 'day', 'Europe/Amsterdam'),
-    plain: () => {
-      const counts = raw.countByKey({ surveyId, dims: {}, properties: [] }, trendBuckets.map((bucket, key) => ({ from: bucket.start, to: bucket.end, key })));
+    plain: async () => {
+      const counts = await raw.countByKey({ surveyId, dims: {}, properties: [] }, trendBuckets.map((bucket, key) => ({ from: bucket.start, to: bucket.end, key })));
       return trendBuckets.map((bucket, key) => ({ start: bucket.label, ...figureOf(counts.get(key) ?? emptyCounters()) }));
     },
   },
   {
     name: 'segments by touchpoint (all time)',
-    rollup: () => [...analytics.segmentCounts({ surveyId, dims: {}, properties: [] }, 'touchpoint')].map(([value, counters]) => [value, figureOf(counters)]).sort(),
+    rollup: async () => [...(await analytics.segmentCounts({ surveyId, dims: {}, properties: [] }, 'touchpoint'))].map(([value, counters]) => [value, figureOf(counters)]).sort(),
     plain: () => {
       const byValue = new Map();
       for (const row of plainSegments.all(surveyId)) {
@@ -125,7 +129,7 @@ const cases = [
   },
   {
     name: 'fallback: property.plan=pro, last 30 days',
-    rollup: () => figureOf(analytics.countRanges({ surveyId, dims: {}, properties: [['plan', 'pro']] }, [{ from: monthAgo, to: end }])[0]),
+    rollup: async () => figureOf((await queries.countRanges({ surveyId, dims: {}, properties: [['plan', 'pro']] }, [{ from: monthAgo, to: end }]))[0]),
     plain: () => {
       const counters = emptyCounters();
       for (const row of plainProperty.all(surveyId, monthAgo, end)) counters[row.score] = row.n;
@@ -134,7 +138,7 @@ const cases = [
   },
 ];
 
-const rollupRows = db.prepare(`SELECT COUNT(*) AS c FROM ${ROLLUP_TABLE}`).get().c;
+const rollupRows = plainDb.prepare('SELECT COUNT(*) AS c FROM analytics_rollups').get().c;
 const dbBytes = statSync(DB_PATH).size;
 const format = (ms) => (ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : ms.toFixed(0));
 const lines = [
@@ -146,13 +150,14 @@ const lines = [
 let allAgree = true;
 for (const test of cases) {
   log(`Timing ${test.name} …`);
-  const fast = time(test.rollup, RUNS);
-  const slow = time(test.plain, RAW_RUNS);
+  const fast = await time(test.rollup, RUNS);
+  const slow = await time(test.plain, RAW_RUNS);
   const agree = isDeepStrictEqual(fast.result, slow.result);
   allAgree &&= agree;
   lines.push(`| ${test.name} | ${format(fast.p50)} | ${format(fast.p95)} | ${format(slow.p50)} | ${agree ? 'yes' : 'NO'} |`);
 }
-db.close();
+plainDb.close();
+await database.close();
 process.stdout.write(`${lines.join('\n')}\n`);
 if (!allAgree) {
   process.stderr.write('Rollup and raw answers differ.\n');

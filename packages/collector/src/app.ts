@@ -20,19 +20,26 @@ import { opsRoutes } from './ops/ops-routes.ts';
 import { surveyRoutes } from './surveys/survey-routes.ts';
 import { analyticsRoutes } from './analytics/analytics-routes.ts';
 import { widgetRoutes } from './widget/widget-routes.ts';
-import type { SyncMode } from './store/open-database.ts';
-import { createStore, type Store } from './store/store.ts';
+import { openDatabase, type Database, type SyncMode } from './db/database.ts';
+import type { IngestHook } from './db/repositories/response-input.ts';
 import { actionRoutes } from './actions/action-routes.ts';
+import { createActionService } from './actions/action-service.ts';
+import { createAnalyticsService } from './analytics/analytics-service.ts';
+import { createHuddleReport } from './huddle/huddle-report.ts';
 import { huddleRoutes } from './huddle/huddle-routes.ts';
 import { loopRoutes } from './loops/loop-routes.ts';
+import { createLoopService } from './loops/loop-service.ts';
 import { privacyRoutes, retentionSweeper } from './privacy/privacy-routes.ts';
+import { createWebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
+import { webhookIngestHook } from './webhooks/webhook-hooks.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
 import { webhookWorker } from './webhooks/webhook-worker.ts';
 import collectorPackage from '../package.json' with { type: 'json' };
 
 declare module 'fastify' {
   interface FastifyInstance {
-    store: Store;
+    /** The data layer, for tests and tools; routes and workers get their repositories and services from `buildApp`. */
+    db: Database;
   }
 }
 
@@ -70,6 +77,8 @@ export interface AppOptions {
   webhookPollMs?: number;
   /** Purge comments and personal data older than this many days (off when absent). */
   retentionDays?: number;
+  /** More hooks to run inside each ingest job, after the webhook hook (a hook that throws fails its job alone). */
+  ingestHooks?: IngestHook[];
   /** A client gets this long to send its whole request, in ms (default 30 s); then 408 `request_timeout`. */
   requestTimeoutMs?: number;
 }
@@ -77,16 +86,28 @@ export interface AppOptions {
 /** Default per-minute limits: generous for offices behind one NAT, tight enough to stop a flood. */
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { perIp: 600, perSurvey: 30_000, windowMs: 60_000 };
 
-/** Builds the collector: storage, plugins and every route, registered explicitly in this one place. */
+/**
+ * Builds the collector, the composition root: the database and its repositories, every service (loops,
+ * actions, webhooks, huddle, privacy, analytics) built once and handed to the routes and workers that use
+ * them, then plugins and routes registered explicitly in this one place.
+ */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const appMetrics = createAppMetrics();
-  const store = createStore(options.dbPath, {
+  const database = await openDatabase({
+    path: options.dbPath,
     sync: options.sync,
     windowMs: options.writeWindowMs,
-    loopOpenedDelayMs: options.loopOpenedDelayMs,
     backgroundCheckpoints: true,
+    ingestHooks: [webhookIngestHook({ loopOpenedDelayMs: options.loopOpenedDelayMs }), ...(options.ingestHooks ?? [])],
     onBatch: (size, seconds) => appMetrics.batchWritten(size, seconds),
   });
+  const now = options.now;
+  const loops = createLoopService(database);
+  const actions = createActionService(database);
+  const analytics = createAnalyticsService(database.analytics);
+  const huddle = createHuddleReport(database, { loops, actions });
+  const dispatcher = createWebhookDispatcher(database, { now, allowPrivate: options.allowPrivateWebhooks });
+  const { surveys } = database;
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const app = Fastify({
     logger: options.logger ?? false,
@@ -105,8 +126,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // plugins/request-log.ts writes one line per request instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
   });
-  app.decorate('store', store);
-  app.addHook('onClose', async () => store.close());
+  app.decorate('db', database);
+  app.addHook('onClose', async () => database.close());
 
   await app.register(errorHandler);
   await app.register(gracefulClose);
@@ -114,26 +135,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(metrics, { metrics: appMetrics });
   await app.register(requestLog);
   await app.register(rateLimit, { ...DEFAULT_RATE_LIMIT, ...options.rateLimit });
-  await app.register(auth, { adminKey: options.adminKey, publicPrefixes: [DOCS_PREFIX] });
+  await app.register(auth, { adminKey: options.adminKey, publicPrefixes: [DOCS_PREFIX], keys: database.keys });
   await app.register(routeCatalog);
-  await app.register(cors, { apiCorsOrigins: options.apiCorsOrigins });
+  await app.register(cors, { apiCorsOrigins: options.apiCorsOrigins, activeOriginPatterns: () => surveys.activeOriginPatterns() });
   await app.register(compress);
   await app.register(docsRoutes, { version: collectorPackage.version });
 
-  await app.register(ingestRoutes);
-  await app.register(surveyRoutes);
-  await app.register(keyRoutes);
-  await app.register(analyticsRoutes, { analytics: store.analytics });
-  await app.register(loopRoutes, { now: options.now });
-  await app.register(actionRoutes, { now: options.now });
-  await app.register(huddleRoutes, { now: options.now });
-  await app.register(privacyRoutes);
-  await app.register(webhookRoutes, { now: options.now, allowPrivate: options.allowPrivateWebhooks });
-  await app.register(webhookWorker, { now: options.now, allowPrivate: options.allowPrivateWebhooks, pollMs: options.webhookPollMs });
-  await app.register(retentionSweeper, { retentionDays: options.retentionDays, now: options.now });
+  await app.register(ingestRoutes, { surveys, database });
+  await app.register(surveyRoutes, { surveys });
+  await app.register(keyRoutes, { keys: database.keys });
+  await app.register(analyticsRoutes, { analytics, surveys });
+  await app.register(loopRoutes, { loops, surveys, settings: database.loops.settings, now });
+  await app.register(actionRoutes, { actions, surveys, now });
+  await app.register(huddleRoutes, { report: huddle, surveys, now });
+  await app.register(privacyRoutes, { database });
+  await app.register(webhookRoutes, { webhooks: database.webhooks, surveys, now, allowPrivate: options.allowPrivateWebhooks });
+  await app.register(webhookWorker, { database, dispatcher, now, pollMs: options.webhookPollMs });
+  await app.register(retentionSweeper, { database, retentionDays: options.retentionDays, now });
   await app.register(widgetRoutes, { widgetPath: options.widgetPath });
-  await app.register(hostedSurveyRoutes);
+  await app.register(hostedSurveyRoutes, { surveys, database });
   await app.register(dashboardRoutes, { dashboardDir: options.dashboardDir });
-  await app.register(opsRoutes);
+  await app.register(opsRoutes, { database });
   return app;
 }

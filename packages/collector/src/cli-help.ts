@@ -1,4 +1,5 @@
-import { DEFAULTS, SERVE_OPTIONS } from './config.ts';
+import { SERVE_OPTIONS } from './config.ts';
+import { DEFAULTS } from './lib/command-line.ts';
 
 /** The serve flags as three aligned columns (flag, environment variable, help), two spaces apart at the least. */
 function serveFlagRows(): string {

@@ -1,27 +1,17 @@
-import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { helpText } from './cli-help.ts';
 import { demoCommand } from './demo/demo-command.ts';
 import { exportCommand } from './analytics/export-command.ts';
 import { keysListCommand, keysRevokeCommand } from './keys/keys-command.ts';
 import { importCommand } from './import/import-command.ts';
-import { ConfigError, DEFAULTS, parseServeConfig, type Env } from './config.ts';
+import { parseServeConfig } from './config.ts';
+import { ConfigError, DEFAULTS, type CliOutput, type Env } from './lib/command-line.ts';
 import { describeIssues } from './lib/common-schemas.ts';
 import { surveyCreateSchema } from './surveys/survey-schemas.ts';
-import { runRollupsRebuild } from './rollups/rollups-command.ts';
+import { runRollupsRebuild } from './analytics/rollups-command.ts';
 import { startServer } from './server.ts';
-import type { KeyScope } from './store/api-keys.ts';
-import { createStore, type Store } from './store/store.ts';
-
-/** Where the CLI writes: stdout for results, stderr for explanations. */
-export interface CliOutput {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  /** stderr is a terminal (progress bars redraw in place). */
-  isTerminal?: boolean;
-  /** stdout as a stream, for output too large to hold (exports); `out` is used when absent. */
-  stdout?: Writable;
-}
+import { withDatabase as openThenClose, type Database } from './db/database.ts';
+import type { KeyScope } from './db/repositories/key-repository.ts';
 
 type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 
@@ -33,21 +23,16 @@ function flags(args: readonly string[], options: FlagSpec): Record<string, strin
   }
 }
 
-async function withStore<T>(dbPath: string | undefined, env: Env, use: (store: Store) => T): Promise<T> {
-  const store = createStore(dbPath ?? (env.NPSLOOP_DB || DEFAULTS.db));
-  try {
-    return use(store);
-  } finally {
-    await store.close();
-  }
+function withDatabase<T>(dbPath: string | undefined, env: Env, use: (database: Database) => Promise<T>): Promise<T> {
+  return openThenClose(dbPath ?? (env.NPSLOOP_DB || DEFAULTS.db), use);
 }
 
 async function keysCreate(args: readonly string[], env: Env, io: CliOutput): Promise<void> {
   const values = flags(args, { scope: { type: 'string' }, name: { type: 'string' } });
   const scope = values.scope as string | undefined;
   if (scope !== 'read' && scope !== 'admin') throw new ConfigError('--scope: must be read or admin');
-  const { secret, key } = await withStore(values.db as string | undefined, env, (store) =>
-    store.createKey(scope as KeyScope, (values.name as string | undefined) ?? null));
+  const { secret, key } = await withDatabase(values.db as string | undefined, env, (database) =>
+    database.keys.create(scope as KeyScope, (values.name as string | undefined) ?? null));
   io.err(`Created ${key.scope} key ${key.id}${key.name ? ` (${key.name})` : ''}. Copy it now: it is shown only once.\n`);
   io.out(`${secret}\n`);
 }
@@ -62,14 +47,14 @@ async function surveysCreate(args: readonly string[], env: Env, io: CliOutput): 
     allowedOrigins: values.origin ?? [], active: values.inactive ? false : undefined,
   });
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error.issues, 'survey').replace(/allowedOrigins(\.\d+)?/g, '--origin'));
-  await withStore(values.db as string | undefined, env, (store) => {
-    const existing = store.getSurvey(parsed.data.id);
+  await withDatabase(values.db as string | undefined, env, async (database) => {
+    const existing = await database.surveys.get(parsed.data.id);
     if (existing && values['if-missing']) {
       io.err(`Survey "${existing.id}" already exists; left unchanged.\n`);
       io.out(`${JSON.stringify(existing, null, 2)}\n`);
       return;
     }
-    const survey = store.createSurvey(parsed.data);
+    const survey = await database.surveys.create(parsed.data);
     io.err(`Created survey "${survey.id}".\n`);
     io.out(`${JSON.stringify(survey, null, 2)}\n`);
   });
@@ -77,7 +62,7 @@ async function surveysCreate(args: readonly string[], env: Env, io: CliOutput): 
 
 async function surveysList(args: readonly string[], env: Env, io: CliOutput): Promise<void> {
   const values = flags(args, { json: { type: 'boolean' } });
-  const surveys = await withStore(values.db as string | undefined, env, (store) => store.listSurveys());
+  const surveys = await withDatabase(values.db as string | undefined, env, (database) => database.surveys.list());
   if (values.json) return io.out(`${JSON.stringify(surveys, null, 2)}\n`);
   if (surveys.length === 0) return io.err('No surveys yet. Create one with: npsloop surveys create --id ID --name NAME\n');
   const rows = surveys.map((survey) => [survey.id, survey.active ? 'active' : 'paused', survey.name, survey.allowedOrigins.join(',') || '-']);
@@ -108,7 +93,7 @@ export async function runCli(argv: readonly string[], env: Env, io: CliOutput): 
     else if (command === 'import') return await importCommand(argv.slice(1), env, io);
     else if (command === 'rollups' && sub === 'rebuild') {
       const values = flags(rest, {});
-      await withStore(values.db as string | undefined, env, (store) => runRollupsRebuild(store.db, io));
+      await withDatabase(values.db as string | undefined, env, (database) => runRollupsRebuild(database, io));
     }
     else throw new ConfigError(`unknown command "${argv.slice(0, 2).join(' ')}"; see npsloop --help`);
     return 0;

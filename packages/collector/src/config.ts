@@ -1,15 +1,7 @@
 import { parseArgs } from 'node:util';
+import { ConfigError, DEFAULTS, type Env } from './lib/command-line.ts';
 import type { RateLimitOptions } from './plugins/rate-limit.ts';
-import type { SyncMode } from './store/open-database.ts';
-
-/** A bad flag or environment value; the CLI prints its message and exits 2. */
-export class ConfigError extends Error {}
-
-/** Environment variables, as `process.env`. */
-export type Env = Record<string, string | undefined>;
-
-/** Defaults shared by the CLI commands. */
-export const DEFAULTS = { port: 8787, host: '127.0.0.1', db: './data/npsloop.db' } as const;
+import type { SyncMode } from './db/database.ts';
 
 /** Everything `npsloop serve` needs, from flags first, then environment variables, then defaults. */
 export interface ServeConfig {

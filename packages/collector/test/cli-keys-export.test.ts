@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli.ts';
 import { asAdmin, createSurvey, post, responseBody, tempDir, testApp } from './helpers.ts';
+import { dbExec } from './support/db-rows.ts';
 
 async function cli(args: string[], env: Record<string, string> = {}) {
   let out = '';
@@ -61,12 +62,10 @@ describe('npsloop export', () => {
   it('writes NDJSON in a time range to a file, with a progress line for a large export', async () => {
     const { app, dbPath } = await answered(3);
     // A large survey, written the way an import does: straight into the database.
-    const insert = app.store.db.prepare("INSERT INTO responses (id, survey_id, score, created_at, updated_at, excluded) VALUES (?, 'demo', ?, ?, ?, 0)");
-    const start = Date.parse('2025-06-01T00:00:00Z');
-    app.store.db.transaction(() => {
-      for (let index = 0; index < 12_000; index += 1) insert.run(`bulk_${String(index).padStart(6, '0')}`, index % 11, start + index * 1000, start + index * 1000);
-    })();
     await app.close();
+    const start = Date.parse('2025-06-01T00:00:00Z');
+    const values = Array.from({ length: 12_000 }, (_, index) => `('bulk_${String(index).padStart(6, '0')}', 'demo', ${index % 11}, ${start + index * 1000}, ${start + index * 1000}, 0)`);
+    dbExec({ dbPath }, `INSERT INTO responses (id, survey_id, score, created_at, updated_at, excluded) VALUES ${values.join(', ')}`);
     await cli(['rollups', 'rebuild', '--db', dbPath]);
     const out = join(tempDir(), 'answers.ndjson');
     const result = await cli(['export', '--survey', 'demo', '--format', 'ndjson', '--from', '2025-06-01', '--to', '2025-07-01', '--out', out, '--db', dbPath]);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli.ts';
-import { hashSecret } from '../src/store/api-keys.ts';
+import { hashSecret } from '../src/db/repositories/key-repository.ts';
 import { SERVE_OPTIONS } from '../src/config.ts';
 import { testApp, tempDir } from './helpers.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseServeConfig } from '../src/config.ts';
+import { parseServeConfig } from '../src/config.ts';
+import { ConfigError } from '../src/lib/command-line.ts';
 
 describe('parseServeConfig', () => {
   it('uses defaults', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { onTestFinished } from 'vitest';
 import { buildApp, type AppOptions } from '../src/app.ts';
+import { dbRows } from './support/db-rows.ts';
 
 /** The admin key every test app accepts. */
 export const ADMIN_KEY = 'test-admin-key-0123456789';
@@ -45,7 +46,7 @@ export function responseBody(fields: Record<string, unknown> = {}) {
   return { id: `r_${Math.random().toString(36).slice(2, 12)}`, surveyId: 'demo', score: 9, ...fields };
 }
 
-/** Every row of a table, straight from the database. */
-export function rows(app: FastifyInstance, table: 'responses' | 'events' | 'surveys' | 'api_keys'): Record<string, unknown>[] {
-  return app.store.db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Record<string, unknown>[];
+/** Every row of a table, straight from the database file, in the order they were written. */
+export function rows(app: { dbPath: string }, table: 'responses' | 'events' | 'surveys' | 'api_keys'): Record<string, unknown>[] {
+  return dbRows(app, `SELECT * FROM ${table} ORDER BY rowid`);
 }

@@ -1,9 +1,6 @@
 /** The three NPS groups a 0–10 score falls into. */
 export type ScoreGroup = 'detractor' | 'passive' | 'promoter';
 
-/** Every group, in scale order. */
-export const SCORE_GROUPS: readonly ScoreGroup[] = ['detractor', 'passive', 'promoter'];
-
 /** True for an integer from 0 to 10. */
 export function isValidScore(score: unknown): score is number {
   return Number.isInteger(score) && (score as number) >= 0 && (score as number) <= 10;

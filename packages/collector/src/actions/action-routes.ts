@@ -3,9 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { HttpError, surveyNotFound } from '../lib/errors.ts';
 import { clientId, plainText, slug } from '../lib/common-schemas.ts';
-import { oneOrMany } from '../loops/query-params.ts';
-import { ACTION_STATES, type ActionState } from './action-state.ts';
-import { createActionStore, type ActionInput } from './action-store.ts';
+import { oneOrMany } from '../lib/query-params.ts';
+import type { ActionState } from '../db/repositories/action-repository.ts';
+import { ACTION_STATES } from './action-state.ts';
+import type { SurveyRepository } from '../db/repositories/survey-repository.ts';
+import type { ActionInput, ActionService } from './action-service.ts';
 
 const state = z.enum(ACTION_STATES as [ActionState, ...ActionState[]], { error: `must be one of ${ACTION_STATES.join(', ')}` });
 const person = plainText(100).min(1, { error: 'must not be empty' });
@@ -38,9 +40,9 @@ export const actionSchema = z.object({
 });
 
 /** Registers the action routes: writes need an admin key, reads a read key. */
-export async function actionRoutes(app: FastifyInstance, options: { now?: () => number } = {}): Promise<void> {
+export async function actionRoutes(app: FastifyInstance, options: { actions: ActionService; surveys: SurveyRepository; now?: () => number }): Promise<void> {
   const now = options.now ?? Date.now;
-  const actions = createActionStore(app.store.db);
+  const { actions } = options;
   const tags = ['actions'];
   const notFound = (id: string) => new HttpError(404, 'action_not_found', `id: no action with id "${id}"`);
 
@@ -49,24 +51,24 @@ export async function actionRoutes(app: FastifyInstance, options: { now?: () => 
     config: { access: 'admin' },
   }, async (request, reply) => {
     const body = request.body as ActionInput;
-    if (!app.store.getSurvey(body.surveyId)) throw surveyNotFound(body.surveyId);
+    if (!(await options.surveys.get(body.surveyId))) throw surveyNotFound(body.surveyId);
     if (body.state && body.state !== 'proposed' && body.state !== 'in_progress') {
       throw new HttpError(400, 'invalid_request', 'state: a new action is proposed or in_progress');
     }
-    return reply.code(201).send(actions.create(body, now()));
+    return reply.code(201).send(await actions.create(body, now()));
   });
 
   app.get('/v1/actions', {
     schema: { summary: 'List actions: dated ones first, soonest due first', tags, querystring: listQuerySchema, response: { 200: z.object({ actions: z.array(actionSchema) }) } },
     config: { access: 'read' },
-  }, async (request) => ({ actions: actions.list(request.query as z.infer<typeof listQuerySchema>, now()) }));
+  }, async (request) => ({ actions: await actions.list(request.query as z.infer<typeof listQuerySchema>, now()) }));
 
   app.get('/v1/actions/:id', {
     schema: { summary: 'Read an action', tags, params: paramsSchema, response: { 200: actionSchema } },
     config: { access: 'read' },
   }, async (request) => {
     const { id } = request.params as { id: string };
-    return actions.get(id, now()) ?? Promise.reject(notFound(id));
+    return (await actions.get(id, now())) ?? Promise.reject(notFound(id));
   });
 
   app.patch('/v1/actions/:id', {
@@ -77,6 +79,6 @@ export async function actionRoutes(app: FastifyInstance, options: { now?: () => 
     config: { access: 'admin' },
   }, async (request) => {
     const { id } = request.params as { id: string };
-    return actions.update(id, request.body as Partial<ActionInput>, now()) ?? Promise.reject(notFound(id));
+    return (await actions.update(id, request.body as Partial<ActionInput>, now())) ?? Promise.reject(notFound(id));
   });
 }

@@ -1,8 +1,6 @@
 /** The improvement-action state machine: `proposed → in_progress → done`, or `dropped`. */
-import type { TransitionTable } from '../loops/state-machine.ts';
-
-/** Where an action is. */
-export type ActionState = 'proposed' | 'in_progress' | 'done' | 'dropped';
+import type { ActionState } from '../db/repositories/action-repository.ts';
+import type { TransitionTable } from '../lib/state-machine.ts';
 
 /** Every action state, in workflow order. */
 export const ACTION_STATES: readonly ActionState[] = ['proposed', 'in_progress', 'done', 'dropped'];

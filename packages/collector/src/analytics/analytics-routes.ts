@@ -4,14 +4,16 @@ import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { HttpError, surveyNotFound } from '../lib/errors.ts';
 import { surveyParamsSchema } from '../surveys/survey-schemas.ts';
-import { countBuckets, localBuckets, type TrendInterval } from '../rollups/time-buckets.ts';
-import type { AnalyticsStore } from './analytics-store.ts';
+import type { AnalyticsFilter } from '../db/analytics/analytics-filter.ts';
+import type { SurveyRepository } from '../db/repositories/survey-repository.ts';
+import { countBuckets, localBuckets, type TrendInterval } from '../lib/time-buckets.ts';
+import type { SegmentBy } from './analytics-queries.ts';
+import type { AnalyticsService } from './analytics-service.ts';
 import * as schemas from './analytics-schemas.ts';
 import { decodeCursor } from './cursor.ts';
-import { filterFromQuery, type AnalyticsFilter } from './filters.ts';
-import type { SegmentBy } from './rollup-query.ts';
+import { filterFromQuery } from './filters.ts';
 import { segmentReport } from './segments.ts';
-import { ftsQuery } from './text-fold.ts';
+import { searchWords } from './text-fold.ts';
 
 /** Trends longer than this many buckets are refused (ask for a longer interval). */
 export const MAX_TREND_BUCKETS = 1000;
@@ -28,26 +30,26 @@ function readRoute(summary: string, querystring: z.ZodType, response?: z.ZodType
 }
 
 /** Registers summary, trend, segments, compare, responses, themes and export under `/v1/surveys/:id/`. */
-export async function analyticsRoutes(app: FastifyInstance, options: { analytics: AnalyticsStore }): Promise<void> {
-  const { analytics } = options;
-  const filterOf = (params: unknown, query: unknown, side?: 'a' | 'b'): AnalyticsFilter => {
+export async function analyticsRoutes(app: FastifyInstance, options: { analytics: AnalyticsService; surveys: SurveyRepository }): Promise<void> {
+  const { analytics, surveys } = options;
+  const filterOf = async (params: unknown, query: unknown, side?: 'a' | 'b'): Promise<AnalyticsFilter> => {
     const { id } = params as { id: string };
-    if (!app.store.getSurvey(id)) throw surveyNotFound(id);
+    if (!(await surveys.get(id))) throw surveyNotFound(id);
     return filterFromQuery(id, query as Record<string, unknown>, side);
   };
 
   app.get('/v1/surveys/:id/summary', readRoute(
     'NPS with its 95% interval, groups, distribution, comment and response rates', schemas.summaryQuerySchema, schemas.summaryBodySchema,
   ), async (request) => {
-    const filter = filterOf(request.params, request.query);
-    return { surveyId: filter.surveyId, from: iso(filter.from), to: iso(filter.to), ...analytics.summary(filter) };
+    const filter = await filterOf(request.params, request.query);
+    return { surveyId: filter.surveyId, from: iso(filter.from), to: iso(filter.to), ...(await analytics.summary(filter)) };
   });
 
   app.get('/v1/surveys/:id/trend', readRoute(
     'NPS per local day, week (from Monday) or month, in any IANA time zone', schemas.trendQuerySchema, schemas.trendBodySchema,
   ), async (request) => {
     const query = request.query as z.infer<typeof schemas.trendQuerySchema>;
-    const filter = filterOf(request.params, query);
+    const filter = await filterOf(request.params, query);
     const tz = query.tz ?? 'UTC';
     const interval = query.interval as TrendInterval;
     const to = filter.to ?? Date.now();
@@ -57,54 +59,54 @@ export async function analyticsRoutes(app: FastifyInstance, options: { analytics
     if (buckets > MAX_TREND_BUCKETS) {
       throw new HttpError(400, 'invalid_request', `from: the trend would have ${buckets} buckets, at most ${MAX_TREND_BUCKETS}; narrow from/to or use a longer interval`);
     }
-    return { surveyId: filter.surveyId, interval, tz, from: iso(from), to: iso(to), buckets: analytics.trend({ ...filter, from, to }, interval, tz) };
+    return { surveyId: filter.surveyId, interval, tz, from: iso(from), to: iso(to), buckets: await analytics.trend({ ...filter, from, to }, interval, tz) };
   });
 
   app.get('/v1/surveys/:id/segments', readRoute(
     'NPS per touchpoint, channel, locale, journey or custom property, small samples flagged', schemas.segmentsQuerySchema, schemas.segmentsBodySchema,
   ), async (request) => {
     const query = request.query as z.infer<typeof schemas.segmentsQuerySchema>;
-    const filter = filterOf(request.params, query);
-    return { surveyId: filter.surveyId, ...segmentReport(query.by, analytics.segmentCounts(filter, query.by as SegmentBy), query.minN) };
+    const filter = await filterOf(request.params, query);
+    return { surveyId: filter.surveyId, ...segmentReport(query.by, await analytics.segmentCounts(filter, query.by as SegmentBy), query.minN) };
   });
 
   app.get('/v1/surveys/:id/compare', readRoute(
     'Two periods or two segments: difference, z, p, significant', schemas.compareQuerySchema, schemas.compareBodySchema,
   ), async (request) => {
-    const a = filterOf(request.params, request.query, 'a');
-    const b = filterOf(request.params, request.query, 'b');
+    const a = await filterOf(request.params, request.query, 'a');
+    const b = await filterOf(request.params, request.query, 'b');
     if (JSON.stringify(a) === JSON.stringify(b)) {
       throw new HttpError(400, 'invalid_request', 'compare: the two sides are the same; give aFrom/aTo/bFrom/bTo or a.<filter>/b.<filter>');
     }
-    return { surveyId: a.surveyId, ...analytics.compare(a, b) };
+    return { surveyId: a.surveyId, ...(await analytics.compare(a, b)) };
   });
 
   app.get('/v1/surveys/:id/responses', readRoute(
     'Responses newest first: filters, full-text search, cursor pagination', schemas.responsesQuerySchema, schemas.responsesBodySchema,
   ), async (request) => {
     const query = request.query as z.infer<typeof schemas.responsesQuerySchema>;
-    const filter = filterOf(request.params, query);
+    const filter = await filterOf(request.params, query);
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     if (after === null) throw new HttpError(400, 'invalid_request', 'cursor: is not a nextCursor from this API');
-    const match = query.q === undefined ? undefined : ftsQuery(query.q);
-    if (match === null) throw new HttpError(400, 'invalid_request', 'q: must contain a letter or digit');
+    const words = query.q === undefined ? undefined : searchWords(query.q);
+    if (words?.length === 0) throw new HttpError(400, 'invalid_request', 'q: must contain a letter or digit');
     const hasComment = query.hasComment === undefined ? undefined : query.hasComment === 'true';
-    return analytics.listResponses(filter, { group: query.group, score: query.score, hasComment, status: query.status, match, after, limit: query.limit });
+    return analytics.listResponses(filter, { group: query.group, score: query.score, hasComment, status: query.status, words, after, limit: query.limit });
   });
 
   app.get('/v1/surveys/:id/themes', readRoute(
     'Recurring words and phrases in comments, with counts and the NPS of those mentioning them', schemas.themesQuerySchema, schemas.themesBodySchema,
   ), async (request) => {
     const query = request.query as z.infer<typeof schemas.themesQuerySchema>;
-    const filter = filterOf(request.params, query);
-    return { surveyId: filter.surveyId, ...analytics.themes(filter, query.group ?? null, query.limit) };
+    const filter = await filterOf(request.params, query);
+    return { surveyId: filter.surveyId, ...(await analytics.themes(filter, query.group ?? null, query.limit)) };
   });
 
   app.get('/v1/surveys/:id/export', readRoute(
     'Every stored field of the filtered responses, streamed as RFC 4180 CSV or NDJSON', schemas.exportQuerySchema,
   ), async (request, reply) => {
     const query = request.query as z.infer<typeof schemas.exportQuerySchema>;
-    const filter = filterOf(request.params, query);
+    const filter = await filterOf(request.params, query);
     const csv = query.format === 'csv';
     reply
       .type(csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')

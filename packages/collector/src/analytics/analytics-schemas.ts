@@ -1,6 +1,7 @@
 /** Zod schemas of the analytics routes: bounded query strings in, documented bodies out. */
 import { z } from 'zod';
-import { analyticsQuerySchema, dimValue, FILTER_DIMENSIONS, queryText } from './filters.ts';
+import { FILTER_DIMENSIONS } from '../db/analytics/analytics-filter.ts';
+import { analyticsQuerySchema, dimValue, queryText } from './filters.ts';
 
 const integer = (min: number, max: number) =>
   queryText(9).regex(/^\d+$/, { error: `must be an integer from ${min} to ${max}` }).transform(Number)

@@ -3,11 +3,11 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import type { CliOutput } from '../cli.ts';
-import { ConfigError, DEFAULTS, type Env } from '../config.ts';
+import { withDatabase } from '../db/database.ts';
+import { ConfigError, DEFAULTS, type CliOutput, type Env } from '../lib/command-line.ts';
 import { describeIssues } from '../lib/common-schemas.ts';
 import { progressBar } from '../lib/progress-bar.ts';
-import { createStore } from '../store/store.ts';
+import { createAnalyticsService } from './analytics-service.ts';
 import { exportQuerySchema } from './analytics-schemas.ts';
 import { filterFromQuery } from './filters.ts';
 
@@ -43,15 +43,15 @@ export async function exportCommand(args: readonly string[], env: Env, io: CliOu
   if (!values.survey) throw new ConfigError('--survey: required (the survey to export)');
   const query = exportQuerySchema.safeParse({ format: values.format, from: values.from, to: values.to });
   if (!query.success) throw new ConfigError(describeIssues(query.error.issues, 'export').replace(/^(format|from|to):/gm, '--$1:').replace(/; (format|from|to):/g, '; --$1:'));
-  const store = createStore(values.db ?? (env.NPSLOOP_DB || DEFAULTS.db));
-  try {
-    if (!store.getSurvey(values.survey)) throw new ConfigError(`--survey: no survey "${values.survey}"`);
-    const filter = filterFromQuery(values.survey, query.data);
-    const total = store.analytics.summary(filter).n;
+  return withDatabase(values.db ?? (env.NPSLOOP_DB || DEFAULTS.db), async (database) => {
+    if (!(await database.surveys.get(values.survey!))) throw new ConfigError(`--survey: no survey "${values.survey}"`);
+    const analytics = createAnalyticsService(database.analytics);
+    const filter = filterFromQuery(values.survey!, query.data);
+    const total = (await analytics.summary(filter)).n;
     const bar = total >= PROGRESS_FROM_ROWS ? progressBar(io.err, io.isTerminal ?? false) : null;
     let done = 0;
     const sink = sinkFor(values.out, io);
-    const chunks = store.analytics.exportResponses(filter, query.data.format, (rows) => {
+    const chunks = analytics.exportResponses(filter, query.data.format, (rows) => {
       done += rows;
       bar?.('Exporting', done, total);
     });
@@ -62,7 +62,5 @@ export async function exportCommand(args: readonly string[], env: Env, io: CliOu
     }
     io.err(`Exported ${done} responses of survey "${values.survey}" as ${query.data.format.toUpperCase()}${values.out ? ` to ${values.out}` : ''}.\n`);
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }

@@ -1,11 +1,9 @@
 /** Streams responses as CSV or NDJSON in constant memory: keyset pages, oldest first. */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { Database } from 'better-sqlite3';
+import type { AnalyticsFilter } from '../db/analytics/analytics-filter.ts';
+import type { ResponseList, ResponsePosition } from '../db/analytics/response-list.ts';
 import { csvLine } from './csv.ts';
-import type { AnalyticsFilter } from './filters.ts';
-import { responseConditions } from './raw-where.ts';
-import { OPEN_FROM, OPEN_TO } from './rollup-query.ts';
-import { RESPONSE_FIELDS, responseView, type StoredResponse } from './response-view.ts';
+import { RESPONSE_FIELDS, responseView } from './response-view.ts';
 
 /** Export formats. */
 export type ExportFormat = 'csv' | 'ndjson';
@@ -13,32 +11,25 @@ export type ExportFormat = 'csv' | 'ndjson';
 const PAGE_SIZE = 1000;
 
 /**
- * The export as text chunks, one page of rows at a time. Pages are read with
- * `all()` (not an open iterator) and the event loop gets a turn between them,
- * so the writer is never blocked behind a long download. `onRows` hears each page's row count.
+ * The export as text chunks, one page of rows at a time; the event loop gets a turn between pages, so writes
+ * are never blocked behind a long download. `onRows` hears each page's row count.
  */
 export async function* exportResponses(
-  db: Database, filter: AnalyticsFilter, format: ExportFormat, onRows?: (rows: number) => void,
+  responses: ResponseList, filter: AnalyticsFilter, format: ExportFormat, onRows?: (rows: number) => void,
 ): AsyncGenerator<string> {
-  const where = responseConditions(filter);
-  const page = db.prepare(`SELECT r.rowid AS row_id, r.* FROM responses AS r
-    WHERE r.survey_id = ? AND r.created_at >= ? AND r.created_at < ? AND ${where.sql} AND (r.created_at, r.rowid) > (?, ?)
-    ORDER BY r.created_at, r.rowid LIMIT ${PAGE_SIZE}`);
   if (format === 'csv') yield csvLine(RESPONSE_FIELDS);
-  // Keyset: each page starts its index seek right after the last row sent.
-  let after: [number, number] = [filter.from ?? OPEN_FROM, -1];
-  for (;;) {
-    const rows = page.all(filter.surveyId, after[0], filter.to ?? OPEN_TO, ...where.params, ...after) as (StoredResponse & { row_id: number })[];
-    if (rows.length === 0) return;
+  for (let after: ResponsePosition | null = null; ;) {
+    const page = await responses.exportPage(filter, after, PAGE_SIZE);
+    if (page.length === 0) return;
     let chunk = '';
-    for (const row of rows) {
-      const view = responseView(row);
+    for (const response of page) {
+      const view = responseView(response);
       chunk += format === 'csv' ? csvLine(RESPONSE_FIELDS.map((field) => view[field])) : `${JSON.stringify(view)}\n`;
     }
     yield chunk;
-    onRows?.(rows.length);
-    const last = rows[rows.length - 1];
-    after = [last.created_at, last.row_id];
+    onRows?.(page.length);
+    const last = page[page.length - 1];
+    after = { createdAt: last.createdAt, id: last.id };
     await yieldToEventLoop();
   }
 }

@@ -1,22 +1,8 @@
-/** The analytics filter: time range, single-value dimensions and custom properties, parsed from a query string. */
+/** The analytics filter parsed from a query string: time range, single-value dimensions and custom properties. */
 import { z } from 'zod';
-import { isTimeZone } from '../rollups/time-zone.ts';
+import { FILTER_DIMENSIONS, type AnalyticsFilter } from '../db/analytics/analytics-filter.ts';
+import { isTimeZone } from '../lib/time-zone.ts';
 import { parseIsoInstant } from './time-input.ts';
-
-/** The dimensions every response carries as a column. */
-export const FILTER_DIMENSIONS = ['touchpoint', 'channel', 'locale', 'journey'] as const;
-
-/** A response column that can filter and segment. */
-export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
-
-/** Which responses a figure counts: `[from, to)` in UTC ms (open when absent), equal dims, equal properties. */
-export interface AnalyticsFilter {
-  surveyId: string;
-  from?: number;
-  to?: number;
-  dims: Partial<Record<FilterDimension, string>>;
-  properties: [name: string, value: string][];
-}
 
 /** A bounded query-string value (every incoming string has a maximum length). */
 export const queryText = (max: number) => z.string().max(max, { error: `must be at most ${max} characters` });
@@ -95,13 +81,4 @@ export function filterFromQuery(surveyId: string, query: Record<string, unknown>
   }
   filter.properties = [...properties];
   return filter;
-}
-
-/** The one rollup row family that answers a filter (`*`, or one dimension's value), or null when only raw rows can. */
-export function rollupSelector(filter: AnalyticsFilter): { dim: '*' | FilterDimension; value: string } | null {
-  if (filter.properties.length > 0) return null;
-  const dims = Object.entries(filter.dims) as [FilterDimension, string][];
-  if (dims.length === 0) return { dim: '*', value: '' };
-  if (dims.length === 1) return { dim: dims[0][0], value: dims[0][1] };
-  return null;
 }

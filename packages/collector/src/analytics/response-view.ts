@@ -1,8 +1,5 @@
-/** How a stored response row is shown in the API and in exports. */
-import type { ResponseRow } from '../store/response-writes.ts';
-
-/** A stored response row, as the write path defines it. */
-export type StoredResponse = ResponseRow;
+/** How a stored response is shown in the API and in exports. */
+import type { StoredResponse } from '../db/repositories/response-reads.ts';
 
 /** Field names in API and export order. */
 export const RESPONSE_FIELDS = [
@@ -10,25 +7,25 @@ export const RESPONSE_FIELDS = [
   'journey', 'locale', 'page', 'device', 'properties', 'createdAt', 'updatedAt',
 ] as const;
 
-/** A stored row in API field names, with times as ISO 8601 and properties parsed. */
-export function responseView(row: StoredResponse) {
+/** A stored response in API field names, with times as ISO 8601. */
+export function responseView(response: StoredResponse) {
   return {
-    id: row.id,
-    surveyId: row.survey_id,
-    score: row.score,
-    comment: row.comment,
-    consent: row.consent === null ? null : row.consent === 1,
-    userId: row.user_id,
-    email: row.email,
-    touchpoint: row.touchpoint,
-    channel: row.channel,
-    journey: row.journey,
-    locale: row.locale,
-    page: row.page,
-    device: row.device,
-    properties: row.properties === null ? null : (JSON.parse(row.properties) as Record<string, string | number | boolean>),
-    createdAt: new Date(row.created_at).toISOString(),
-    updatedAt: new Date(row.updated_at).toISOString(),
+    id: response.id,
+    surveyId: response.surveyId,
+    score: response.score,
+    comment: response.comment,
+    consent: response.consent,
+    userId: response.userId,
+    email: response.email,
+    touchpoint: response.touchpoint,
+    channel: response.channel,
+    journey: response.journey,
+    locale: response.locale,
+    page: response.page,
+    device: response.device,
+    properties: response.properties,
+    createdAt: new Date(response.createdAt).toISOString(),
+    updatedAt: new Date(response.updatedAt).toISOString(),
   };
 }
 

@@ -1,5 +1,6 @@
 /** Orders segment counters into the segments report users see. */
-import { figureOf, type Counters } from './counters.ts';
+import type { Counters } from '../db/analytics/counters.ts';
+import { figureOf } from './figures.ts';
 
 /** One segment row: its value (null for answers without one), its figure, and whether n is below `minN`. */
 export function segmentReport(by: string, counts: Map<string, Counters>, minN: number) {

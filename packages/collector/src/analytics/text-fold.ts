@@ -11,12 +11,9 @@ export function foldedWords(text: string): string[] {
 }
 
 /**
- * A safe FTS5 MATCH expression for free text: every word must occur, the last
- * one as a prefix; null without words. Words stay unfolded: the index's
- * tokenizer folds query and comments alike.
+ * The words of a search text (letters, marks and digits; at most 16): every one must occur in a comment,
+ * the last one as a prefix. Unfolded: the comment index folds queries and comments alike.
  */
-export function ftsQuery(text: string): string | null {
-  const words = (text.normalize('NFC').match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).slice(0, 16);
-  if (words.length === 0) return null;
-  return words.map((word, index) => `"${word}"${index === words.length - 1 ? '*' : ''}`).join(' ');
+export function searchWords(text: string): string[] {
+  return (text.normalize('NFC').match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).slice(0, 16);
 }

@@ -1,9 +1,8 @@
 /** `npsloop demo [--db PATH] [--survey ID] [--days N] [--seed N]`: a living demo shop in one command. */
 import { parseArgs } from 'node:util';
-import type { CliOutput } from '../cli.ts';
-import { ConfigError, DEFAULTS, type Env } from '../config.ts';
+import { ConfigError, DEFAULTS, type CliOutput, type Env } from '../lib/command-line.ts';
 import { surveyCreateSchema } from '../surveys/survey-schemas.ts';
-import { createStore } from '../store/store.ts';
+import { openDatabase } from '../db/database.ts';
 import { seedDemo } from './demo-seed.ts';
 
 function wholeNumber(flag: string, text: string | undefined, fallback: number, max: number): number {
@@ -25,21 +24,21 @@ export async function demoCommand(args: readonly string[], env: Env, io: CliOutp
   const seed = wholeNumber('seed', values.seed, 42, 1_000_000);
   const survey = surveyCreateSchema.safeParse({ id: surveyId, name: 'Acme webshop (demo)', brand: 'Acme', allowedOrigins: ['http://localhost:*', 'http://127.0.0.1:*'] });
   if (!survey.success) throw new ConfigError(`--survey: must be a slug such as "demo"`);
-  const store = createStore(values.db ?? (env.NPSLOOP_DB || DEFAULTS.db));
+  const database = await openDatabase({ path: values.db ?? (env.NPSLOOP_DB || DEFAULTS.db) });
   try {
-    if (!store.getSurvey(surveyId)) store.createSurvey(survey.data);
-    const existing = store.db.prepare("SELECT COUNT(*) FROM responses WHERE survey_id = ? AND id LIKE 'demo\\_%' ESCAPE '\\'").pluck().get(surveyId) as number;
+    if (!(await database.surveys.get(surveyId))) await database.surveys.create(survey.data);
+    const existing = await database.responses.countWithIdPrefix(surveyId, 'demo_');
     if (existing > 0) {
       io.err(`Survey "${surveyId}" already has demo data (${existing} answers); nothing added.\n`);
       return 0;
     }
-    const report = seedDemo(store.db, { surveyId, now, days, seed });
+    const report = await seedDemo(database, { surveyId, now, days, seed });
     io.err(`Demo data in survey "${surveyId}": ${report.responses} answers over ${days} days, ${report.events} prompt events, ` +
       `loops ${Object.entries(report.loops).map(([state, count]) => `${count} ${state}`).join(', ')}, ${report.actions} actions.\n` +
       `Try GET /v1/surveys/${surveyId}/huddle?format=md, /v1/loops and /v1/surveys/${surveyId}/summary with an API key.\n`);
     io.out(`${JSON.stringify(report)}\n`);
     return 0;
   } finally {
-    await store.close();
+    await database.close();
   }
 }

@@ -7,7 +7,8 @@ import { renderCommentPage, renderScorePage, renderThanksPage } from './render-p
 import { isFromOwnPage, isTopLevelNavigation } from './request-intent.ts';
 import { clientId, localeTag, plainText, slug } from '../lib/common-schemas.ts';
 import type { ResponseBody } from '../ingest/ingest-schemas.ts';
-import type { Survey } from '../surveys/survey-schemas.ts';
+import type { Database } from '../db/database.ts';
+import type { SurveyRecord as Survey, SurveyRepository } from '../db/repositories/survey-repository.ts';
 
 const scoreText = z.string().regex(/^(10|[0-9])$/, { error: 'must be a whole number from 0 to 10' }).transform(Number);
 
@@ -35,15 +36,15 @@ const SECURITY_HEADERS = {
 };
 
 /** The hosted survey page `/s/:surveyId` for email and app links: plain HTML forms, no JavaScript needed. */
-export async function hostedSurveyRoutes(app: FastifyInstance): Promise<void> {
+export async function hostedSurveyRoutes(app: FastifyInstance, options: { surveys: SurveyRepository; database: Pick<Database, 'ingestResponse'> }): Promise<void> {
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
   const config = { access: 'public', html: true, rateLimited: true } as const;
   const params = z.strictObject({ surveyId: slug });
 
-  function activeSurvey(surveyId: string): Survey {
-    const survey = app.store.getSurvey(surveyId);
+  async function activeSurvey(surveyId: string): Promise<Survey> {
+    const survey = await options.surveys.get(surveyId);
     if (!survey) throw surveyNotFound(surveyId);
     if (!survey.active) throw new HttpError(403, 'survey_inactive', 'This survey is closed.');
     return survey;
@@ -67,7 +68,7 @@ export async function hostedSurveyRoutes(app: FastifyInstance): Promise<void> {
   }, async (request, reply) => {
     const { surveyId } = request.params as { surveyId: string };
     const query = request.query as z.infer<typeof pageQuerySchema>;
-    const survey = activeSurvey(surveyId);
+    const survey = await activeSurvey(surveyId);
     const { locale, strings: text } = strings(survey, request, query.locale);
     // Only a person following the link records; an <img>, <iframe>, fetch or prefetch from any page sees the question.
     if (query.score === undefined || !isTopLevelNavigation(request.method, request.headers)) {
@@ -82,7 +83,7 @@ export async function hostedSurveyRoutes(app: FastifyInstance): Promise<void> {
       id: query.rid ?? sortableId(Date.now(), randomBytes(12)), surveyId, score: query.score, channel: 'link',
       locale: query.locale ?? locale, touchpoint: query.touchpoint, journey: query.journey,
     };
-    await app.store.ingestResponse(body);
+    await options.database.ingestResponse(body);
     const prompt = survey.followUp[scoreGroup(query.score)] ?? text.why;
     return html(reply, renderCommentPage({
       lang: locale, strings: text, prompt, action: `/s/${surveyId}`, maxLength: LIMITS.commentMaxLength,
@@ -102,10 +103,10 @@ export async function hostedSurveyRoutes(app: FastifyInstance): Promise<void> {
     if (!isFromOwnPage(request.headers, request.host)) {
       throw new HttpError(403, 'foreign_origin', 'This form accepts answers only from its own page on this server.');
     }
-    const survey = activeSurvey(surveyId);
+    const survey = await activeSurvey(surveyId);
     const { locale, strings: text } = strings(survey, request, form.locale);
     if (form.comment?.trim()) {
-      await app.store.ingestResponse({ id: form.id, surveyId, score: form.score, comment: form.comment, channel: 'link' });
+      await options.database.ingestResponse({ id: form.id, surveyId, score: form.score, comment: form.comment, channel: 'link' });
     }
     return html(reply, renderThanksPage(locale, text));
   });

@@ -1,5 +1,5 @@
 /** The huddle's periods: the last N local days up to and including today, and the N days before them, in the team's time zone. */
-import { formatInZone, localWallMs, wallToUtc } from '../rollups/time-zone.ts';
+import { formatInZone, localWallMs, wallToUtc } from '../lib/time-zone.ts';
 
 const DAY = 86_400_000;
 

@@ -1,10 +1,8 @@
 /** Assembles the huddle digest: the period's figure and its change, what moved, what customers said, loops, actions, questions. */
-import type { Database } from 'better-sqlite3';
 import { compareNps, npsFigure } from '@npsloop/core';
-import { createActionStore } from '../actions/action-store.ts';
-import { createLoopQueries } from '../loops/loop-queries.ts';
-import { loopStats } from '../loops/loop-stats.ts';
-import { createLoopStore } from '../loops/loop-store.ts';
+import type { ActionService } from '../actions/action-service.ts';
+import type { Database } from '../db/database.ts';
+import type { LoopService } from '../loops/loop-service.ts';
 import { readComments } from '../themes/comment-corpus.ts';
 import { findThemes } from '../themes/theme-extractor.ts';
 import { createHuddleFigures } from './huddle-figures.ts';
@@ -24,24 +22,21 @@ export function changeVerdict(change: { difference: number | null; significant: 
   return change.difference > 0 ? 'up' : 'down';
 }
 
-/** Builds the digest queries on one database. */
-export function createHuddleReport(db: Database) {
-  const figures = createHuddleFigures(db);
-  const loops = createLoopStore(db);
-  const loopQueries = createLoopQueries(db, loops.settings);
-  const actions = createActionStore(db);
+/** Builds the digest on one database, with the loop and action services. */
+export function createHuddleReport(database: Database, services: { loops: LoopService; actions: ActionService }) {
+  const figures = createHuddleFigures(database.analytics.huddle);
 
-  return function huddle(survey: { id: string; name: string }, options: { days: number; timeZone: string; now: number }) {
+  return async function huddle(survey: { id: string; name: string }, options: { days: number; timeZone: string; now: number }) {
     const { current, previous } = huddlePeriods(options.now, options.days, options.timeZone);
-    const currentCounts = figures.counts(survey.id, current);
-    const previousCounts = figures.counts(survey.id, previous);
+    const currentCounts = await figures.counts(survey.id, current);
+    const previousCounts = await figures.counts(survey.id, previous);
     const change = compareNps(previousCounts, currentCounts);
-    const comments = readComments(figures.comments(survey.id, current));
-    const slaHours = loops.settings.get(survey.id).slaHours;
-    const open = loopQueries.list({ surveyId: survey.id, state: ['open'], limit: 500 }, options.now).loops;
+    const comments = readComments(await figures.comments(survey.id, current));
+    const open = (await services.loops.list({ surveyId: survey.id, state: ['open'], limit: 500 }, options.now)).loops;
     const overdue = open.filter((loop) => loop.overdue);
-    const periodLoops = loopStats(loopQueries.times(survey.id, current), slaHours, options.now);
-    const inPlay = actions.list({ surveyId: survey.id }, options.now)
+    const periodLoops = await services.loops.figures(survey.id, current, options.now);
+    const slaHours = periodLoops.withinSla.slaHours;
+    const inPlay = (await services.actions.list({ surveyId: survey.id }, options.now))
       .filter((action) => action.state === 'proposed' || action.state === 'in_progress' || (action.doneAt !== null && Date.parse(action.doneAt) >= current.from));
     return {
       surveyId: survey.id,
@@ -53,7 +48,7 @@ export function createHuddleReport(db: Database) {
       figure: npsFigure(currentCounts),
       previousFigure: npsFigure(previousCounts),
       change: { ...change, verdict: changeVerdict(change) },
-      segmentMovedMost: figures.segmentThatMovedMost(survey.id, previous, current),
+      segmentMovedMost: await figures.segmentThatMovedMost(survey.id, previous, current),
       themes: { detractor: findThemes(comments, { group: 'detractor', limit: 3 }).themes, promoter: findThemes(comments, { group: 'promoter', limit: 3 }).themes },
       loops: {
         open: open.length, overdue: overdue.length, slaHours,
@@ -70,4 +65,4 @@ export function createHuddleReport(db: Database) {
 }
 
 /** The digest as JSON. */
-export type HuddleDigest = ReturnType<ReturnType<typeof createHuddleReport>>;
+export type HuddleDigest = Awaited<ReturnType<ReturnType<typeof createHuddleReport>>>;

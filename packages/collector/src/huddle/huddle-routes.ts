@@ -2,10 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { surveyNotFound } from '../lib/errors.ts';
-import { isTimeZone } from '../rollups/time-zone.ts';
+import { isTimeZone } from '../lib/time-zone.ts';
 import { surveyParamsSchema } from '../surveys/survey-schemas.ts';
 import { huddleMarkdown } from './huddle-markdown.ts';
-import { createHuddleReport } from './huddle-report.ts';
+import type { SurveyRepository } from '../db/repositories/survey-repository.ts';
+import type { HuddleDigest } from './huddle-report.ts';
 
 const querySchema = z.strictObject({
   days: z.coerce.number().int().min(1).max(92, { error: 'must be a whole number of days from 1 to 92' }).default(7),
@@ -14,9 +15,13 @@ const querySchema = z.strictObject({
 });
 
 /** Registers the huddle route (read key). */
-export async function huddleRoutes(app: FastifyInstance, options: { now?: () => number } = {}): Promise<void> {
+export async function huddleRoutes(app: FastifyInstance, options: {
+  report: (survey: { id: string; name: string }, options: { days: number; timeZone: string; now: number }) => Promise<HuddleDigest>;
+  surveys: SurveyRepository;
+  now?: () => number;
+}): Promise<void> {
   const now = options.now ?? Date.now;
-  const report = createHuddleReport(app.store.db);
+  const { report } = options;
   app.get('/v1/surveys/:id/huddle', {
     schema: {
       summary: 'The huddle digest: NPS and whether it changed significantly, the segment that moved most, themes with quotes, loops, actions, questions',
@@ -27,9 +32,9 @@ export async function huddleRoutes(app: FastifyInstance, options: { now?: () => 
   }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const query = request.query as z.infer<typeof querySchema>;
-    const survey = app.store.getSurvey(id);
+    const survey = await options.surveys.get(id);
     if (!survey) throw surveyNotFound(id);
-    const digest = report(survey, { days: query.days, timeZone: query.tz, now: now() });
+    const digest = await report(survey, { days: query.days, timeZone: query.tz, now: now() });
     if (query.format === 'md') return reply.type('text/markdown; charset=utf-8').send(huddleMarkdown(digest));
     return digest;
   });

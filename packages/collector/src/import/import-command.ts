@@ -1,9 +1,8 @@
 /** `npsloop import FILE.csv --survey ID [--db PATH] [--map column=field]... [--skip-invalid]`. */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { CliOutput } from '../cli.ts';
-import { ConfigError, DEFAULTS, type Env } from '../config.ts';
-import { createStore } from '../store/store.ts';
+import { ConfigError, DEFAULTS, type CliOutput, type Env } from '../lib/command-line.ts';
+import { openDatabase } from '../db/database.ts';
 import { ImportFormatError, parseMapFlags } from './column-map.ts';
 import { CsvSyntaxError } from './csv-records.ts';
 import { importCsv, type ImportReport } from './import-csv.ts';
@@ -48,11 +47,11 @@ export async function importCommand(args: readonly string[], env: Env, io: CliOu
   } catch (error) {
     throw new ConfigError(`${positionals[0]}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
-  const store = createStore(values.db ?? (env.NPSLOOP_DB || DEFAULTS.db));
+  const database = await openDatabase({ path: values.db ?? (env.NPSLOOP_DB || DEFAULTS.db) });
   try {
-    if (!store.getSurvey(values.survey)) throw new ConfigError(`--survey: no survey "${values.survey}"; create it with npsloop surveys create`);
+    if (!(await database.surveys.get(values.survey))) throw new ConfigError(`--survey: no survey "${values.survey}"; create it with npsloop surveys create`);
     const bar = progressBar(io.err, io.isTerminal ?? false);
-    const report = importCsv(store.db, text, {
+    const report = await importCsv(database, text, {
       surveyId: values.survey, map, skipInvalid: values['skip-invalid'],
       onProgress: (phase, done, total) => bar(phase === 'checking' ? 'Checking' : 'Writing', done, total),
     });
@@ -65,6 +64,6 @@ export async function importCommand(args: readonly string[], env: Env, io: CliOu
     }
     throw error;
   } finally {
-    await store.close();
+    await database.close();
   }
 }

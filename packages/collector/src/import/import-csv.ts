@@ -1,7 +1,6 @@
 /** Imports historical responses from CSV text into one survey: all rows valid or nothing written (unless told to skip bad rows). */
 import { createHash } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
-import { createRollupSync } from '../loops/rollup-sync.ts';
+import type { Database } from '../db/database.ts';
 import { ImportFormatError, mapColumns, type ImportField } from './column-map.ts';
 import { parseCsv } from './csv-records.ts';
 import { toImportRow, type ImportRow } from './import-row.ts';
@@ -35,8 +34,11 @@ function rowId(surveyId: string, fields: readonly string[], occurrence: number):
   return `imp_${createHash('sha256').update(JSON.stringify([surveyId, fields, occurrence])).digest('base64url').slice(0, 32)}`;
 }
 
-/** Parses the file (text or its UTF-8 bytes), checks every row, then writes them in one transaction (rollups included); throws CsvSyntaxError on broken CSV. */
-export function importCsv(db: Database, text: string | Uint8Array, options: ImportOptions): ImportReport {
+/**
+ * Parses the file (text or its UTF-8 bytes), checks every row, then writes them in one transaction through the
+ * response writer (rollups included; historical answers open no loops); throws CsvSyntaxError on broken CSV.
+ */
+export async function importCsv(database: Pick<Database, 'transaction'>, text: string | Uint8Array, options: ImportOptions): Promise<ImportReport> {
   const records = parseCsv(text);
   const header = records.shift();
   if (!header) throw new ImportFormatError('the file is empty: a header row is required');
@@ -64,23 +66,17 @@ export function importCsv(db: Database, text: string | Uint8Array, options: Impo
   });
   if (report.rejected.length > 0 && !options.skipInvalid) return report;
 
-  const insert = db.prepare(`INSERT INTO responses (id, survey_id, score, comment, consent, user_id, email, touchpoint, channel, journey, locale, properties, created_at, updated_at)
-    VALUES (@id, @survey_id, @score, @comment, @consent, @user_id, @email, @touchpoint, @channel, @journey, @locale, @properties, @created_at, @updated_at)
-    ON CONFLICT (id) DO NOTHING`);
   const now = options.now ?? Date.now();
-  db.transaction(() => {
-    const rollups = createRollupSync(db);
-    valid.forEach(({ id, row }, index) => {
-      const stored = { ...row, id, survey_id: options.surveyId, updated_at: now };
-      if (insert.run(stored).changes === 0) report.alreadyImported++;
-      else {
-        report.imported++;
-        rollups.change(null, { ...stored, excluded: 0 });
-      }
-      if ((index + 1) % 1000 === 0 || index + 1 === valid.length) options.onProgress?.('writing', index + 1, valid.length);
-    });
-    rollups.flush();
-  }).immediate();
+  const rows = valid.map(({ id, row }) => ({
+    id, surveyId: options.surveyId, score: row.score, comment: row.comment, consent: row.consent === null ? null : row.consent === 1,
+    userId: row.user_id, email: row.email, touchpoint: row.touchpoint, channel: row.channel, journey: row.journey, locale: row.locale,
+    page: null, device: null, properties: row.properties, createdAt: row.created_at, updatedAt: now,
+  }));
+  const counts = await database.transaction((tx) => tx.responses.insertMany(rows, {
+    openLoops: false, onProgress: (done) => options.onProgress?.('writing', done, rows.length),
+  }));
+  report.imported = counts.inserted;
+  report.alreadyImported = counts.existing;
   report.written = true;
   return report;
 }

@@ -3,14 +3,21 @@ import type { ZodType } from 'zod';
 import { HttpError, surveyNotFound } from '../lib/errors.ts';
 import { enforceSurveyOrigin } from '../plugins/origin.ts';
 import { eventBodySchema, ingestResultSchema, responseBodySchema, type EventBody, type ResponseBody } from './ingest-schemas.ts';
-import type { Survey } from '../surveys/survey-schemas.ts';
-import type { IngestStatus } from '../store/response-writes.ts';
+import type { Database } from '../db/database.ts';
+import type { SurveyRecord, SurveyRepository } from '../db/repositories/survey-repository.ts';
+import type { IngestStatus } from '../db/repositories/response-writer.ts';
 
 const ingestConfig = { access: 'public', surveyCors: true, rateLimited: true } as const;
 
+/** What the ingest routes need: the surveys, and the group-commit writes of the database. */
+export interface IngestRouteOptions {
+  surveys: SurveyRepository;
+  database: Pick<Database, 'ingestResponse' | 'ingestEvent'>;
+}
+
 /** The survey an ingest request names, if it exists, allows the request's origin, and is active. */
-export function acceptingSurvey(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, surveyId: string): Survey {
-  const survey = app.store.getSurvey(surveyId);
+async function acceptingSurvey(app: FastifyInstance, surveys: SurveyRepository, request: FastifyRequest, reply: FastifyReply, surveyId: string): Promise<SurveyRecord> {
+  const survey = await surveys.get(surveyId);
   if (!survey) throw surveyNotFound(surveyId);
   enforceSurveyOrigin(request, reply, survey);
   if (!survey.active) throw new HttpError(403, 'survey_inactive', `surveyId: survey "${surveyId}" is paused`);
@@ -23,7 +30,7 @@ function answer(app: FastifyInstance, reply: FastifyReply, kind: 'response' | 'e
 }
 
 /** Public ingest: `POST /v1/responses` and `POST /v1/events`, as JSON or as `text/plain` JSON (no CORS preflight). */
-export async function ingestRoutes(app: FastifyInstance): Promise<void> {
+export async function ingestRoutes(app: FastifyInstance, options: IngestRouteOptions): Promise<void> {
   // Browsers send text/plain without a preflight; its body must still be JSON, parsed as strictly.
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('text/plain', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
@@ -38,17 +45,17 @@ export async function ingestRoutes(app: FastifyInstance): Promise<void> {
     compress: false,
   }, async (request, reply) => {
     const payload = request.body as Body;
-    acceptingSurvey(app, request, reply, payload.surveyId);
+    await acceptingSurvey(app, options.surveys, request, reply, payload.surveyId);
     return answer(app, reply, kind, payload.id, await store(payload));
   });
 
   ingest('/v1/responses', 'response', responseBodySchema, {
     summary: 'Record a response, or update it with the same id (comment, consent)',
     description: '201 `created` the first time; 200 `updated` or `unchanged` for the same id again. A changed score is accepted within 30 minutes of the first send (409 `score_locked` after); the same id for another survey is 409 `id_conflict`.',
-  }, (body: ResponseBody) => app.store.ingestResponse(body));
+  }, (body: ResponseBody) => options.database.ingestResponse(body));
 
   ingest('/v1/events', 'event', eventBodySchema, {
     summary: 'Record that a prompt was shown or dismissed (for the response rate)',
     description: '201 `created` the first time; 200 `unchanged` for the same id again.',
-  }, (body: EventBody) => app.store.ingestEvent(body));
+  }, (body: EventBody) => options.database.ingestEvent(body));
 }

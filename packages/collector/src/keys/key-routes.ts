@@ -2,15 +2,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { KeyRepository } from '../db/repositories/key-repository.ts';
 import { HttpError } from '../lib/errors.ts';
 import { callingKeySchema, createdKeySchema, keyCreateSchema, keyParamsSchema, keySchema } from './key-schemas.ts';
 
 const tags = ['keys'];
 
 /** Registers `POST`/`GET /v1/keys`, `DELETE /v1/keys/:id` (admin) and `GET /v1/keys/me` (any key). */
-export async function keyRoutes(fastify: FastifyInstance): Promise<void> {
+export async function keyRoutes(fastify: FastifyInstance, options: { keys: KeyRepository }): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const keys = app.store.keys;
+  const { keys } = options;
 
   app.post('/v1/keys', {
     schema: {
@@ -20,14 +21,14 @@ export async function keyRoutes(fastify: FastifyInstance): Promise<void> {
     },
     config: { access: 'admin' },
   }, async (request, reply) => {
-    const { secret, key } = keys.createKey(request.body.scope, request.body.name ?? null);
+    const { secret, key } = await keys.create(request.body.scope, request.body.name ?? null);
     return reply.code(201).send({ ...key, secret });
   });
 
   app.get('/v1/keys', {
     schema: { summary: 'List API keys: id, name, scope, created, last used (to the minute); never a secret', tags, response: { 200: z.object({ keys: z.array(keySchema) }) } },
     config: { access: 'admin' },
-  }, async () => ({ keys: keys.listKeys() }));
+  }, async () => ({ keys: await keys.list() }));
 
   app.get('/v1/keys/me', {
     schema: { summary: 'The key this request is made with: its id, name and scope', tags, response: { 200: callingKeySchema } },
@@ -38,7 +39,7 @@ export async function keyRoutes(fastify: FastifyInstance): Promise<void> {
     schema: { summary: 'Revoke an API key: it stops working with the next request', tags, params: keyParamsSchema },
     config: { access: 'admin' },
   }, async (request, reply) => {
-    if (!keys.revokeKey(request.params.id)) throw new HttpError(404, 'key_not_found', `id: no API key with id "${request.params.id}"`);
+    if (!(await keys.revoke(request.params.id))) throw new HttpError(404, 'key_not_found', `id: no API key with id "${request.params.id}"`);
     return reply.code(204).send();
   });
 }

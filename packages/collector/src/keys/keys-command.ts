@@ -1,8 +1,7 @@
 /** `npsloop keys list [--json]` and `npsloop keys revoke ID` (creating a key is `keys create`, in cli.ts). */
 import { parseArgs } from 'node:util';
-import type { CliOutput } from '../cli.ts';
-import { ConfigError, DEFAULTS, type Env } from '../config.ts';
-import { createStore } from '../store/store.ts';
+import { withDatabase } from '../db/database.ts';
+import { ConfigError, DEFAULTS, type CliOutput, type Env } from '../lib/command-line.ts';
 
 function options(args: readonly string[]) {
   try {
@@ -12,20 +11,13 @@ function options(args: readonly string[]) {
   }
 }
 
-async function withKeys<T>(db: string | undefined, env: Env, use: (store: ReturnType<typeof createStore>) => T): Promise<T> {
-  const store = createStore(db ?? (env.NPSLOOP_DB || DEFAULTS.db));
-  try {
-    return use(store);
-  } finally {
-    await store.close();
-  }
-}
+const databasePath = (db: string | undefined, env: Env) => db ?? (env.NPSLOOP_DB || DEFAULTS.db);
 
 /** Lists the keys: id, scope, name, created, last used; never a secret. */
 export async function keysListCommand(args: readonly string[], env: Env, io: CliOutput): Promise<number> {
   const { values, positionals } = options(args);
   if (positionals.length) throw new ConfigError(`keys list: unexpected argument "${positionals[0]}"`);
-  const keys = await withKeys(values.db, env, (store) => store.keys.listKeys());
+  const keys = await withDatabase(databasePath(values.db, env), (database) => database.keys.list());
   if (values.json) {
     io.out(`${JSON.stringify(keys, null, 2)}\n`);
     return 0;
@@ -46,7 +38,7 @@ export async function keysRevokeCommand(args: readonly string[], env: Env, io: C
   const { values, positionals } = options(args);
   if (positionals.length !== 1) throw new ConfigError('keys revoke: give the id of one key (see npsloop keys list)');
   const [id] = positionals;
-  const revoked = await withKeys(values.db, env, (store) => store.keys.revokeKey(id));
+  const revoked = await withDatabase(databasePath(values.db, env), (database) => database.keys.revoke(id));
   if (!revoked) throw new ConfigError(`keys revoke: no API key with id "${id}" (see npsloop keys list)`);
   io.err(`Revoked key ${id}; it no longer works.\n`);
   return 0;

@@ -3,27 +3,30 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { HttpError, surveyNotFound } from '../lib/errors.ts';
 import { surveyParamsSchema } from '../surveys/survey-schemas.ts';
+import type { LoopSettingsRepository } from '../db/repositories/loop-settings-repository.ts';
+import type { SurveyRepository } from '../db/repositories/survey-repository.ts';
+import { decodeLoopCursor } from './loop-cursor.ts';
+import type { LoopService, ResponsePatch } from './loop-service.ts';
 import { loopSettingsPatchSchema, loopSettingsSchema, type LoopSettingsPatch } from './loop-settings.ts';
-import { createLoopQueries, decodeLoopCursor } from './loop-queries.ts';
 import {
   loopListQuerySchema, loopSchema, loopStatsQuerySchema, loopStatsSchema, noteBodySchema, noteSchema,
   responseParamsSchema, responsePatchSchema,
 } from './loop-schemas.ts';
-import { loopStats } from './loop-stats.ts';
-import { createLoopStore, type ResponsePatch } from './loop-store.ts';
 
-/** Options of the loop routes: the clock, injectable for tests. */
+/** Options of the loop routes: the loop service, surveys and loop settings, and the clock (injectable for tests). */
 export interface LoopRouteOptions {
+  loops: LoopService;
+  surveys: SurveyRepository;
+  settings: LoopSettingsRepository;
   now?: () => number;
 }
 
 /** Registers the loop routes; writes need an admin key, reads a read key. */
-export async function loopRoutes(app: FastifyInstance, options: LoopRouteOptions = {}): Promise<void> {
+export async function loopRoutes(app: FastifyInstance, options: LoopRouteOptions): Promise<void> {
   const now = options.now ?? Date.now;
-  const loops = createLoopStore(app.store.db);
-  const queries = createLoopQueries(app.store.db, loops.settings);
-  const requireSurvey = (id: string) => {
-    if (!app.store.getSurvey(id)) throw surveyNotFound(id);
+  const { loops, settings } = options;
+  const requireSurvey = async (id: string) => {
+    if (!(await options.surveys.get(id))) throw surveyNotFound(id);
   };
   const tags = ['loops'];
 
@@ -42,7 +45,7 @@ export async function loopRoutes(app: FastifyInstance, options: LoopRouteOptions
     config: { access: 'read' },
   }, async (request) => {
     const { id } = request.params as { id: string };
-    const loop = loops.getLoop(id, now());
+    const loop = await loops.getWithNotes(id, now());
     if (!loop) throw new HttpError(404, 'loop_not_found', `id: response "${id}" has no loop`);
     return loop;
   });
@@ -50,7 +53,7 @@ export async function loopRoutes(app: FastifyInstance, options: LoopRouteOptions
   app.post('/v1/responses/:id/notes', {
     schema: { summary: "Add a note to a response's loop", tags, params: responseParamsSchema, body: noteBodySchema, response: { 201: noteSchema } },
     config: { access: 'admin' },
-  }, async (request, reply) => reply.code(201).send(loops.addNote((request.params as { id: string }).id, request.body as z.infer<typeof noteBodySchema>, now())));
+  }, async (request, reply) => reply.code(201).send(await loops.addNote((request.params as { id: string }).id, request.body as z.infer<typeof noteBodySchema>, now())));
 
   app.get('/v1/loops', {
     schema: {
@@ -62,7 +65,7 @@ export async function loopRoutes(app: FastifyInstance, options: LoopRouteOptions
     const query = request.query as z.infer<typeof loopListQuerySchema>;
     const cursor = query.cursor === undefined ? undefined : decodeLoopCursor(query.cursor);
     if (cursor === null) throw new HttpError(400, 'invalid_request', 'cursor: not a cursor from this API');
-    return queries.list({ ...query, cursor }, now());
+    return loops.list({ ...query, after: cursor }, now());
   });
 
   app.get('/v1/surveys/:id/loops/stats', {
@@ -74,11 +77,8 @@ export async function loopRoutes(app: FastifyInstance, options: LoopRouteOptions
   }, async (request) => {
     const { id } = request.params as { id: string };
     const { from, to } = request.query as z.infer<typeof loopStatsQuerySchema>;
-    requireSurvey(id);
-    const at = now();
-    const slaHours = loops.settings.get(id).slaHours;
-    const stats = loopStats(queries.times(id, { from: from ? Date.parse(from) : undefined, to: to ? Date.parse(to) : undefined }), slaHours, at);
-    return { surveyId: id, ...stats, overdue: queries.list({ surveyId: id, overdue: true, limit: 100 }, at).loops };
+    await requireSurvey(id);
+    return loops.stats(id, { from: from ? Date.parse(from) : undefined, to: to ? Date.parse(to) : undefined }, now());
   });
 
   app.get('/v1/surveys/:id/loop-settings', {
@@ -86,8 +86,8 @@ export async function loopRoutes(app: FastifyInstance, options: LoopRouteOptions
     config: { access: 'read' },
   }, async (request) => {
     const { id } = request.params as { id: string };
-    requireSurvey(id);
-    return { surveyId: id, ...loops.settings.get(id) };
+    await requireSurvey(id);
+    return { surveyId: id, ...(await settings.get(id)) };
   });
 
   app.patch('/v1/surveys/:id/loop-settings', {
@@ -98,8 +98,8 @@ export async function loopRoutes(app: FastifyInstance, options: LoopRouteOptions
     config: { access: 'admin' },
   }, async (request) => {
     const { id } = request.params as { id: string };
-    requireSurvey(id);
-    return { surveyId: id, ...loops.settings.patch(id, request.body as LoopSettingsPatch, now()) };
+    await requireSurvey(id);
+    return { surveyId: id, ...(await settings.update(id, request.body as LoopSettingsPatch, now())) };
   });
 }
 

@@ -1,8 +1,9 @@
 /** zod schemas of the loop routes: bounded input, and the shapes the API returns. */
 import { z } from 'zod';
 import { clientId, plainText, slug } from '../lib/common-schemas.ts';
-import { LOOP_STATES, type LoopState } from './loop-state.ts';
-import { booleanText, oneOrMany } from './query-params.ts';
+import type { LoopState } from '../db/repositories/loop-repository.ts';
+import { LOOP_STATES } from './loop-state.ts';
+import { booleanText, oneOrMany } from '../lib/query-params.ts';
 
 const state = z.enum(LOOP_STATES as [LoopState, ...LoopState[]], { error: `must be one of ${LOOP_STATES.join(', ')}` });
 const person = plainText(100).min(1, { error: 'must not be empty' });

@@ -1,9 +1,7 @@
-/** The close-the-loop state machine and the pure rules around it: who opens a loop, who is contactable, what is overdue. */
+/** The close-the-loop state machine and the pure rules around it: who is contactable, what is overdue. (Which answers open a loop is the data layer's `opensLoop`.) */
 import { HttpError } from '../lib/errors.ts';
-import { assertTransition, type TransitionTable } from './state-machine.ts';
-
-/** Where a loop is: waiting for contact, contacted, resolved, or closed with a reason. */
-export type LoopState = 'open' | 'contacted' | 'resolved' | 'closed';
+import type { LoopState } from '../db/repositories/loop-repository.ts';
+import { assertTransition, type TransitionTable } from '../lib/state-machine.ts';
 
 /** Every loop state, in workflow order. */
 export const LOOP_STATES: readonly LoopState[] = ['open', 'contacted', 'resolved', 'closed'];
@@ -16,26 +14,6 @@ export const LOOP_TRANSITIONS: TransitionTable<LoopState> = {
   closed: ['open'],
 };
 
-/** The per-survey rules for loops. */
-export interface LoopSettings {
-  /** Scores at or below this open a loop (0–6; default 6, every detractor). */
-  detractorThreshold: number;
-  /** Passives (7–8) open a loop too. */
-  includePassives: boolean;
-  /** Hours within which an open loop should get its first contact. */
-  slaHours: number;
-  /** The reasons a loop may be closed with. */
-  closeReasons: string[];
-}
-
-/** Defaults for a survey that never changed its loop settings. */
-export const DEFAULT_LOOP_SETTINGS: LoopSettings = {
-  detractorThreshold: 6,
-  includePassives: false,
-  slaHours: 48,
-  closeReasons: ['no_reply', 'unreachable', 'not_actionable', 'duplicate', 'test_or_spam', 'declined_contact'],
-};
-
 /** The lifecycle fields of a loop, in epoch milliseconds. */
 export interface LoopLifecycle {
   state: LoopState;
@@ -46,15 +24,9 @@ export interface LoopLifecycle {
   closedAt: number | null;
 }
 
-/** True when a score of this survey opens a loop. */
-export function opensLoop(score: number, settings: LoopSettings): boolean {
-  if (score <= settings.detractorThreshold) return true;
-  return settings.includePassives && score >= 7 && score <= 8;
-}
-
 /** A respondent is contactable only with consent and a way to reach them. */
-export function isContactable(response: { consent: number | boolean | null; email: string | null; user_id: string | null }): boolean {
-  return Boolean(response.consent) && Boolean(response.email || response.user_id);
+export function isContactable(response: { consent: boolean | null; email: string | null; userId: string | null }): boolean {
+  return Boolean(response.consent) && Boolean(response.email || response.userId);
 }
 
 /** An open loop not contacted within the SLA is overdue. */

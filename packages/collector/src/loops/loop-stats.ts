@@ -1,5 +1,6 @@
 /** SLA figures for loops: pure quantiles and shares over loop timestamps. */
 import { roundOneDecimal } from '@npsloop/core';
+import type { LoopTimes } from '../db/repositories/loop-queries.ts';
 
 const HOUR = 3_600_000;
 
@@ -17,14 +18,6 @@ export function durationFigure(durationsMs: readonly number[]): { n: number; med
   const sorted = [...durationsMs].sort((a, b) => a - b);
   const inHours = (ms: number | null) => (ms === null ? null : roundOneDecimal(ms / HOUR));
   return { n: sorted.length, medianHours: inHours(quantile(sorted, 0.5)), p90Hours: inHours(quantile(sorted, 0.9)) };
-}
-
-/** The timestamps of one loop that the SLA figures need. */
-export interface LoopTimes {
-  state: string;
-  openedAt: number;
-  firstContactAt: number | null;
-  resolvedAt: number | null;
 }
 
 /**

@@ -2,16 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Gauge } from 'prom-client';
 import { z } from 'zod';
+import type { Database } from '../db/database.ts';
 import { HttpError } from '../lib/errors.ts';
 
 /** `/healthz` (public) and `/metrics` (Prometheus text, read key). */
-export async function opsRoutes(fastify: FastifyInstance): Promise<void> {
+export async function opsRoutes(fastify: FastifyInstance, options: { database: Pick<Database, 'ping' | 'pendingWrites'> }): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const store = app.store;
+  const { database } = options;
   new Gauge({
     name: 'npsloop_write_queue_pending', help: 'Writes waiting for the next commit', registers: [app.metrics.registry],
     collect() {
-      this.set(store.pendingWrites);
+      this.set(database.pendingWrites);
     },
   });
 
@@ -22,7 +23,7 @@ export async function opsRoutes(fastify: FastifyInstance): Promise<void> {
     },
     config: { access: 'public' },
   }, async (_request, reply) => {
-    if (!store.ping()) throw new HttpError(503, 'unavailable', 'database: not answering');
+    if (!(await database.ping())) throw new HttpError(503, 'unavailable', 'database: not answering');
     reply.header('Cache-Control', 'no-store');
     return { status: 'ok' as const };
   });

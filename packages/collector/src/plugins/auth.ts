@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpError } from '../lib/errors.ts';
-import { hashSecret, type KeyScope } from '../store/api-keys.ts';
+import { hashSecret, type KeyRepository, type KeyScope } from '../db/repositories/key-repository.ts';
 import { addRouteHook, globalPlugin } from './global-plugin.ts';
 
 /** Who may call a route: anyone, a `read` or `admin` key, or only an `admin` key (the default). */
@@ -21,6 +21,8 @@ export interface AuthOptions {
   adminKey?: string;
   /** URL prefixes whose routes are all public (a library's pages, such as the API reference). */
   publicPrefixes?: readonly string[];
+  /** The stored keys. */
+  keys: KeyRepository;
 }
 
 declare module 'fastify' {
@@ -53,12 +55,13 @@ export const auth = globalPlugin(async (app: FastifyInstance, options: AuthOptio
   app.decorateRequest('keyScope', null);
   app.decorateRequest('apiKey', null);
 
-  function keyOf(token: string): CallingKey | null {
+  async function keyOf(token: string, request: FastifyRequest): Promise<CallingKey | null> {
     const hash = Buffer.from(hashSecret(token), 'hex');
     if (adminKeyHash && timingSafeEqual(hash, adminKeyHash)) return ENVIRONMENT_KEY;
-    const stored = app.store.findKey(token);
+    const stored = await options.keys.find(token);
     if (!stored) return null;
-    app.store.keys.markUsed(stored.id);
+    // "Last used" is a convenience: failing to note it must not fail the request.
+    await options.keys.markUsed(stored.id).catch((error: unknown) => request.log.warn({ err: error }, 'could not note when an API key was last used'));
     return { id: stored.id, name: stored.name, scope: stored.scope, source: 'database' };
   }
 
@@ -69,20 +72,13 @@ export const auth = globalPlugin(async (app: FastifyInstance, options: AuthOptio
     const access = route.method === 'OPTIONS' || underPublicPrefix ? 'public' : route.config?.access ?? 'admin';
     route.config = { ...route.config, access };
     if (access === 'public') return;
-    addRouteHook(route, 'onRequest', (request, _reply, done) => {
-      try {
-        authenticate(request, access);
-        done();
-      } catch (error) {
-        done(error as Error);
-      }
-    });
+    addRouteHook(route, 'onRequest', async (request) => authenticate(request, access));
   });
 
-  function authenticate(request: FastifyRequest, access: KeyScope): void {
+  async function authenticate(request: FastifyRequest, access: KeyScope): Promise<void> {
     const token = bearerToken(request);
     if (token === null) throw new HttpError(401, 'unauthorized', 'Authorization: a Bearer API key is required', challenge);
-    const key = token ? keyOf(token) : null;
+    const key = token ? await keyOf(token, request) : null;
     if (!key) throw new HttpError(401, 'unauthorized', 'Authorization: the API key is not valid', challenge);
     if (access === 'admin' && key.scope !== 'admin') {
       throw new HttpError(403, 'forbidden', 'Authorization: this route needs an admin key; the key has read scope');

@@ -15,6 +15,8 @@ declare module 'fastify' {
 
 /** Options for the CORS plugin. */
 export interface CorsOptions {
+  /** Every allowed-origin pattern of the active surveys (the surveys repository's, cached briefly). */
+  activeOriginPatterns: () => Promise<string[]>;
   /** Origins (same patterns as surveys) that may call the key-protected API from a browser, e.g. a separately hosted dashboard. */
   apiCorsOrigins?: readonly string[];
 }
@@ -26,10 +28,12 @@ const PREFLIGHT_MAX_AGE = 86_400;
 const EXPOSED = ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'];
 
 /** A preflight from an origin that may not call says why, in the envelope, rather than a bare 404. */
-function refusing(allowed: (origin: string) => boolean, why: (origin: string) => string): OriginCheck {
+function refusing(allowed: (origin: string) => boolean | Promise<boolean>, why: (origin: string) => string): OriginCheck {
   return (origin, callback) => {
-    if (origin !== undefined && allowed(origin)) return callback(null, true);
-    callback(new HttpError(403, 'origin_not_allowed', why(String(origin ?? '').slice(0, 100))), false);
+    Promise.resolve(origin !== undefined && allowed(origin)).then((allow) => {
+      if (allow) return callback(null, true);
+      callback(new HttpError(403, 'origin_not_allowed', why(String(origin ?? '').slice(0, 100))), false);
+    }, (error: Error) => callback(error, false));
   };
 }
 
@@ -44,9 +48,12 @@ function refusing(allowed: (origin: string) => boolean, why: (origin: string) =>
 export const cors = globalPlugin(async (app: FastifyInstance, options: CorsOptions) => {
   const apiOrigins = options.apiCorsOrigins ?? [];
   const apiAllows = (origin: string) => originAllowed(origin, apiOrigins);
-  const surveysAllow = (origin: string) => originAllowed(origin, app.store.activeOriginPatterns());
+  const surveysAllow = async (origin: string) => originAllowed(origin, await options.activeOriginPatterns());
   const surveyPolicy: FastifyCorsOptions = {
-    origin: ((origin, callback) => callback(null, origin !== undefined && surveysAllow(origin))) satisfies OriginCheck,
+    origin: ((origin, callback) => {
+      if (origin === undefined) return callback(null, false);
+      surveysAllow(origin).then((allow) => callback(null, allow), (error: Error) => callback(error, false));
+    }) satisfies OriginCheck,
     methods: ['POST', 'OPTIONS'], allowedHeaders: ['Content-Type'], exposedHeaders: EXPOSED, maxAge: PREFLIGHT_MAX_AGE,
   };
   const surveyPreflight: FastifyCorsOptions = {

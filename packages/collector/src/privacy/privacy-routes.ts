@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { LIMITS } from '@npsloop/core';
 import { plainText } from '../lib/common-schemas.ts';
-import { eraseRespondent, type RespondentKey } from './erase-respondent.ts';
-import { purgeExpired } from './retention.ts';
+import type { Database } from '../db/database.ts';
+import type { RespondentKey } from '../db/repositories/response-reads.ts';
 
 const querySchema = z
   .strictObject({
@@ -21,7 +21,7 @@ const reportSchema = z.object({
 });
 
 /** Registers the erasure route (admin key). */
-export async function privacyRoutes(app: FastifyInstance): Promise<void> {
+export async function privacyRoutes(app: FastifyInstance, options: { database: Pick<Database, 'eraseRespondent'> }): Promise<void> {
   app.delete('/v1/respondents', {
     schema: {
       summary: 'Erase every response, loop, note, action link and webhook delivery about one respondent', tags: ['privacy'],
@@ -30,7 +30,7 @@ export async function privacyRoutes(app: FastifyInstance): Promise<void> {
     },
     config: { access: 'admin', personalQuery: true },
   }, async (request) => {
-    const erased = eraseRespondent(app.store.db, request.query as RespondentKey);
+    const erased = await options.database.eraseRespondent(request.query as RespondentKey);
     request.log.info({ responses: erased.responses }, 'respondent erased');
     return { erased };
   });
@@ -38,6 +38,7 @@ export async function privacyRoutes(app: FastifyInstance): Promise<void> {
 
 /** Options of the retention sweeper. */
 export interface RetentionOptions {
+  database: Pick<Database, 'purgeExpired'>;
   /** Purge comments and personal data older than this many days; off when absent. */
   retentionDays?: number;
   /** How often to purge, in ms (default hourly). */
@@ -51,20 +52,21 @@ export async function retentionSweeper(app: FastifyInstance, options: RetentionO
   if (!days) return;
   const now = options.now ?? Date.now;
   let timer: NodeJS.Timeout | null = null;
+  let sweeping: Promise<unknown> = Promise.resolve();
   const sweep = () => {
-    try {
-      const report = purgeExpired(app.store.db, days, now());
+    sweeping = sweeping.then(async () => {
+      const report = await options.database.purgeExpired(days, now());
       if (report.responses > 0) app.log.info(report, 'retention purge');
-    } catch (error) {
-      app.log.error({ err: error }, 'retention purge failed');
-    }
+    }).catch((error: unknown) => app.log.error({ err: error }, 'retention purge failed'));
+    return sweeping;
   };
   app.addHook('onReady', async () => {
-    sweep();
-    timer = setInterval(sweep, options.intervalMs ?? 3_600_000);
+    await sweep();
+    timer = setInterval(() => void sweep(), options.intervalMs ?? 3_600_000);
     timer.unref();
   });
   app.addHook('preClose', async () => {
     if (timer) clearInterval(timer);
+    await sweeping;
   });
 }

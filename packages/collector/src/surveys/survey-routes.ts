@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { surveyNotFound } from '../lib/errors.ts';
 import { enforceSurveyOrigin } from '../plugins/origin.ts';
+import type { SurveyRepository } from '../db/repositories/survey-repository.ts';
 import {
   surveyCreateSchema, surveyParamsSchema, surveyPatchSchema, surveySchema,
   type SurveyCreate, type SurveyPatch,
@@ -11,9 +12,10 @@ const publicSettingsSchema = surveySchema
   .pick({ id: true, brand: true, wording: true, followUp: true, sampling: true, resurveyDays: true, dismissDays: true, askConsent: true, active: true });
 
 /** Survey administration, the public survey settings, and the summary. */
-export async function surveyRoutes(app: FastifyInstance): Promise<void> {
-  const byId = (id: string) => {
-    const survey = app.store.getSurvey(id);
+export async function surveyRoutes(app: FastifyInstance, options: { surveys: SurveyRepository }): Promise<void> {
+  const { surveys } = options;
+  const byId = async (id: string) => {
+    const survey = await surveys.get(id);
     if (!survey) throw surveyNotFound(id);
     return survey;
   };
@@ -21,12 +23,12 @@ export async function surveyRoutes(app: FastifyInstance): Promise<void> {
   app.post('/v1/surveys', {
     schema: { summary: 'Create a survey', tags: ['surveys'], body: surveyCreateSchema, response: { 201: surveySchema } },
     config: { access: 'admin' },
-  }, async (request, reply) => reply.code(201).send(app.store.createSurvey(request.body as SurveyCreate)));
+  }, async (request, reply) => reply.code(201).send(await surveys.create(request.body as SurveyCreate)));
 
   app.get('/v1/surveys', {
     schema: { summary: 'List surveys', tags: ['surveys'], response: { 200: z.object({ surveys: z.array(surveySchema) }) } },
     config: { access: 'read' },
-  }, async () => ({ surveys: app.store.listSurveys() }));
+  }, async () => ({ surveys: await surveys.list() }));
 
   app.get('/v1/surveys/:id', {
     schema: { summary: 'Read a survey', tags: ['surveys'], params: surveyParamsSchema, response: { 200: surveySchema } },
@@ -41,7 +43,7 @@ export async function surveyRoutes(app: FastifyInstance): Promise<void> {
     config: { access: 'admin' },
   }, async (request) => {
     const { id } = request.params as { id: string };
-    return app.store.updateSurvey(id, request.body as SurveyPatch) ?? byId(id);
+    return (await surveys.update(id, request.body as SurveyPatch)) ?? byId(id);
   });
 
   app.get('/v1/surveys/:id/public', {
@@ -53,7 +55,7 @@ export async function surveyRoutes(app: FastifyInstance): Promise<void> {
     // will not show (unknown survey, origin not allowed). The handler still refuses an origin the survey does not allow.
     config: { access: 'public', cors: { origin: true, methods: ['GET'], maxAge: 86_400 } },
   }, async (request, reply) => {
-    const survey = byId((request.params as { id: string }).id);
+    const survey = await byId((request.params as { id: string }).id);
     enforceSurveyOrigin(request, reply, survey);
     reply.header('Cache-Control', 'public, max-age=60');
     return publicSettingsSchema.parse(survey);

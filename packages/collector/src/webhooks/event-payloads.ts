@@ -1,10 +1,10 @@
 /** The `{ type, timestamp, data }` bodies of webhook events, built from what is stored. */
-import type { Database } from 'better-sqlite3';
 import { scoreGroup } from '@npsloop/core';
+import type { Repositories } from '../db/transaction-context.ts';
+import type { StoredResponse } from '../db/repositories/response-reads.ts';
+import type { WebhookEvent } from '../db/repositories/webhook-repository.ts';
 import { isContactable } from '../loops/loop-state.ts';
-import type { LoopStore } from '../loops/loop-store.ts';
-import type { ResponseRow } from '../store/response-writes.ts';
-import type { WebhookEvent } from './webhook-store.ts';
+import { loopView } from '../loops/loop-view.ts';
 
 /** The serialized body of one event. */
 export function eventBody(type: WebhookEvent, occurredAt: number, data: unknown): string {
@@ -12,36 +12,29 @@ export function eventBody(type: WebhookEvent, occurredAt: number, data: unknown)
 }
 
 /** A stored response as events carry it; contact details only when the respondent agreed to be contacted. */
-export function responseEventData(row: ResponseRow) {
-  const contactable = isContactable(row);
+export function responseEventData(response: StoredResponse) {
+  const contactable = isContactable(response);
   return {
-    id: row.id, surveyId: row.survey_id, score: row.score, group: scoreGroup(row.score), comment: row.comment,
-    consent: row.consent === null ? null : row.consent === 1, contactable,
-    contact: contactable ? { email: row.email, userId: row.user_id } : null,
-    touchpoint: row.touchpoint, channel: row.channel, journey: row.journey, locale: row.locale, page: row.page, device: row.device,
-    properties: row.properties === null ? null : (JSON.parse(row.properties) as Record<string, unknown>),
-    createdAt: new Date(row.created_at).toISOString(), updatedAt: new Date(row.updated_at).toISOString(),
+    id: response.id, surveyId: response.surveyId, score: response.score, group: scoreGroup(response.score), comment: response.comment,
+    consent: response.consent, contactable, contact: contactable ? { email: response.email, userId: response.userId } : null,
+    touchpoint: response.touchpoint, channel: response.channel, journey: response.journey, locale: response.locale, page: response.page,
+    device: response.device, properties: response.properties,
+    createdAt: new Date(response.createdAt).toISOString(), updatedAt: new Date(response.updatedAt).toISOString(),
   };
 }
 
-/** Builds event bodies from the database; null when the subject no longer exists (erased). */
-export function createPayloadBuilder(db: Database, loops: LoopStore) {
-  const selectResponse = db.prepare<[string], ResponseRow>('SELECT * FROM responses WHERE id = ?');
-  return {
-    /** The body of a `response.*` event for a stored response. */
-    response(type: WebhookEvent, responseId: string, occurredAt: number): string | null {
-      const row = selectResponse.get(responseId);
-      return row ? eventBody(type, occurredAt, { response: responseEventData(row) }) : null;
-    },
-    /** The body of a `loop.*` event: the loop as the API shows it, with its response's comment as it is now. */
-    loop(type: WebhookEvent, responseId: string, occurredAt: number, now: number): string | null {
-      const loop = loops.getLoop(responseId, now);
-      if (!loop) return null;
-      const { notes: _notes, ...rest } = loop;
-      return eventBody(type, occurredAt, { loop: rest });
-    },
-  };
+/** The repositories event bodies are read with (the database's, or an ingest job's transaction). */
+export type PayloadSource = Pick<Repositories, 'responses' | 'loops'>;
+
+/** The body of a `response.*` event for a stored response; null when it no longer exists (erased). */
+export async function responsePayload(source: PayloadSource, type: WebhookEvent, responseId: string, occurredAt: number): Promise<string | null> {
+  const response = await source.responses.get(responseId);
+  return response ? eventBody(type, occurredAt, { response: responseEventData(response) }) : null;
 }
 
-/** The payload builder's interface. */
-export type PayloadBuilder = ReturnType<typeof createPayloadBuilder>;
+/** The body of a `loop.*` event: the loop as the API shows it, with its response's comment as it is now; null when the loop is gone. */
+export async function loopPayload(source: PayloadSource, type: WebhookEvent, responseId: string, occurredAt: number, now: number): Promise<string | null> {
+  const loop = await source.loops.get(responseId);
+  if (!loop) return null;
+  return eventBody(type, occurredAt, { loop: loopView(loop, (await source.loops.settings.get(loop.surveyId)).slaHours, now) });
+}

@@ -1,11 +1,10 @@
 /** Delivers due webhook messages: builds deferred bodies, signs, sends, and schedules retries with backoff. */
-import type { Database } from 'better-sqlite3';
-import { createLoopStore } from '../loops/loop-store.ts';
-import { createPayloadBuilder } from './event-payloads.ts';
+import type { Database } from '../db/database.ts';
+import type { DeliveryRecord } from '../db/repositories/webhook-repository.ts';
+import { loopPayload, responsePayload } from './event-payloads.ts';
 import { nextRetryDelay } from './retry-schedule.ts';
 import { sendWebhook, type SendOutcome } from './webhook-sender.ts';
 import { webhookHeaders } from './signing.ts';
-import { createWebhookStore, type DeliveryRow } from './webhook-store.ts';
 
 /** Options of the dispatcher. */
 export interface DispatcherOptions {
@@ -20,28 +19,27 @@ export interface DispatcherOptions {
 }
 
 /** The delivery worker of one database. */
-export function createWebhookDispatcher(db: Database, options: DispatcherOptions = {}) {
+export function createWebhookDispatcher(database: Database, options: DispatcherOptions = {}) {
   const now = options.now ?? Date.now;
-  const store = createWebhookStore(db);
-  const payloads = createPayloadBuilder(db, createLoopStore(db));
+  const store = database.webhooks;
   let timer: NodeJS.Timeout | null = null;
   let round: Promise<number> | null = null;
 
-  function bodyOf(delivery: DeliveryRow, at: number): string | null {
+  async function bodyOf(delivery: DeliveryRecord, at: number): Promise<string | null> {
     if (delivery.payload !== null) return delivery.payload;
-    if (delivery.subject_id === null) return null;
+    if (delivery.subjectId === null) return null;
     // Deferred bodies (loop.opened) are built at the first attempt, so they carry the comment that followed the score.
     const body = delivery.type.startsWith('loop.')
-      ? payloads.loop(delivery.type, delivery.subject_id, delivery.created_at, at)
-      : payloads.response(delivery.type, delivery.subject_id, delivery.created_at);
-    if (body !== null) store.setPayload(delivery.id, body);
+      ? await loopPayload(database, delivery.type, delivery.subjectId, delivery.createdAt, at)
+      : await responsePayload(database, delivery.type, delivery.subjectId, delivery.createdAt);
+    if (body !== null) await store.setPayload(delivery.id, body);
     return body;
   }
 
-  async function attempt(delivery: DeliveryRow): Promise<void> {
+  async function attempt(delivery: DeliveryRecord): Promise<void> {
     const at = now();
-    const target = store.target(delivery.webhook_id);
-    const body = bodyOf(delivery, at);
+    const target = await store.target(delivery.webhookId);
+    const body = await bodyOf(delivery, at);
     let outcome: SendOutcome;
     if (!target) return;
     if (body === null) outcome = { error: 'not sent: the response or its loop is gone (erased, or the score changed to a higher group)' };
@@ -50,7 +48,7 @@ export function createWebhookDispatcher(db: Database, options: DispatcherOptions
     });
     const ok = 'status' in outcome && outcome.status >= 200 && outcome.status < 300;
     const delay = ok || body === null ? null : nextRetryDelay(delivery.attempts + 1);
-    store.recordAttempt(delivery.id, {
+    await store.recordAttempt(delivery.id, {
       ok, status: 'status' in outcome ? outcome.status : null,
       error: 'error' in outcome ? outcome.error : ok ? null : `HTTP ${outcome.status}`,
       nextAttemptAt: delay === null ? null : now() + delay,
@@ -61,7 +59,7 @@ export function createWebhookDispatcher(db: Database, options: DispatcherOptions
   function runDue(): Promise<number> {
     round ??= (async () => {
       try {
-        const due = store.due(now(), options.batchSize ?? 20);
+        const due = await store.due(now(), options.batchSize ?? 20);
         await Promise.all(due.map(attempt));
         return due.length;
       } finally {

@@ -4,10 +4,14 @@ import { z } from 'zod';
 import { HttpError, surveyNotFound } from '../lib/errors.ts';
 import { plainText, slug } from '../lib/common-schemas.ts';
 import { refusedAddresses, resolveHost } from './address-guard.ts';
-import { WEBHOOK_EVENTS, createWebhookStore } from './webhook-store.ts';
+import type { SurveyRepository } from '../db/repositories/survey-repository.ts';
+import { WEBHOOK_EVENTS, type DeliveryRecord, type WebhookRecord, type WebhookRepository } from '../db/repositories/webhook-repository.ts';
+import { generateSecret } from './signing.ts';
 
 /** Options of the webhook routes. */
 export interface WebhookRouteOptions {
+  webhooks: WebhookRepository;
+  surveys: SurveyRepository;
   /** Accept URLs that resolve to private or loopback addresses (operator option; off by default). */
   allowPrivate?: boolean;
   now?: () => number;
@@ -30,6 +34,22 @@ const deliverySchema = z.object({
   lastError: z.string().nullable(), createdAt: z.string(), deliveredAt: z.string().nullable(),
 });
 
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** A webhook as listed: never its secret. */
+function webhookView(webhook: WebhookRecord) {
+  return { ...webhook, createdAt: iso(webhook.createdAt)! };
+}
+
+/** A delivery as the delivery log shows it. */
+function deliveryView(delivery: DeliveryRecord) {
+  return {
+    id: delivery.id, type: delivery.type, state: delivery.state, attempts: delivery.attempts, nextAttemptAt: iso(delivery.nextAttemptAt),
+    lastAttemptAt: iso(delivery.lastAttemptAt), lastStatus: delivery.lastStatus, lastError: delivery.lastError,
+    createdAt: iso(delivery.createdAt)!, deliveredAt: iso(delivery.deliveredAt),
+  };
+}
+
 /** The URL's host must resolve, and not to a private or loopback address unless the operator allows it. */
 async function assertDeliverable(url: string, allowPrivate: boolean): Promise<void> {
   let addresses: string[];
@@ -43,13 +63,13 @@ async function assertDeliverable(url: string, allowPrivate: boolean): Promise<vo
 }
 
 /** Registers the webhook routes; all of them need an admin key (URLs and logs may carry secrets). */
-export async function webhookRoutes(app: FastifyInstance, options: WebhookRouteOptions = {}): Promise<void> {
+export async function webhookRoutes(app: FastifyInstance, options: WebhookRouteOptions): Promise<void> {
   const now = options.now ?? Date.now;
-  const webhooks = createWebhookStore(app.store.db);
-  const byId = (id: string) => {
-    const webhook = webhooks.get(id);
+  const { webhooks } = options;
+  const byId = async (id: string) => {
+    const webhook = await webhooks.get(id);
     if (!webhook) throw new HttpError(404, 'webhook_not_found', `id: no webhook with id "${id}"`);
-    return webhook;
+    return webhookView(webhook);
   };
   const tags = ['webhooks'];
   const config = { access: 'admin' } as const;
@@ -63,15 +83,16 @@ export async function webhookRoutes(app: FastifyInstance, options: WebhookRouteO
     config,
   }, async (request, reply) => {
     const body = request.body as z.infer<typeof createSchema>;
-    if (body.surveyId && !app.store.getSurvey(body.surveyId)) throw surveyNotFound(body.surveyId);
+    if (body.surveyId && !(await options.surveys.get(body.surveyId))) throw surveyNotFound(body.surveyId);
     await assertDeliverable(body.url, options.allowPrivate ?? false);
-    return reply.code(201).send(webhooks.create(body, now()));
+    const secret = generateSecret();
+    return reply.code(201).send({ ...webhookView(await webhooks.create({ ...body, secret }, now())), secret });
   });
 
   app.get('/v1/webhooks', {
     schema: { summary: 'List webhooks (never their secrets)', tags, response: { 200: z.object({ webhooks: z.array(webhookSchema) }) } },
     config,
-  }, async () => ({ webhooks: webhooks.list() }));
+  }, async () => ({ webhooks: (await webhooks.list()).map(webhookView) }));
 
   app.get('/v1/webhooks/:id', {
     schema: { summary: 'Read a webhook', tags, params: paramsSchema, response: { 200: webhookSchema } },
@@ -82,8 +103,8 @@ export async function webhookRoutes(app: FastifyInstance, options: WebhookRouteO
     schema: { summary: 'Delete a webhook and its pending deliveries', tags, params: paramsSchema },
     config,
   }, async (request, reply) => {
-    byId((request.params as { id: string }).id);
-    webhooks.remove((request.params as { id: string }).id);
+    await byId((request.params as { id: string }).id);
+    await webhooks.remove((request.params as { id: string }).id);
     return reply.code(204).send();
   });
 
@@ -96,7 +117,7 @@ export async function webhookRoutes(app: FastifyInstance, options: WebhookRouteO
     config,
   }, async (request) => {
     const { id } = request.params as { id: string };
-    byId(id);
-    return { deliveries: webhooks.deliveries(id, (request.query as { limit: number }).limit) };
+    await byId(id);
+    return { deliveries: (await webhooks.deliveries(id, (request.query as { limit: number }).limit)).map(deliveryView) };
   });
 }

@@ -31,7 +31,7 @@ export async function analyticsApp(): Promise<App> {
 export async function answer(app: FastifyInstance, answers: Answer[]): Promise<void> {
   await Promise.all(
     answers.map(({ at, id, ...fields }) =>
-      app.store.ingestResponse({ id: id ?? `answer_${++sequence}`, surveyId: 'demo', ...fields }, typeof at === 'string' ? Date.parse(at) : at),
+      app.db.ingestResponse({ id: id ?? `answer_${++sequence}`, surveyId: 'demo', ...fields }, typeof at === 'string' ? Date.parse(at) : at),
     ),
   );
 }
@@ -39,7 +39,7 @@ export async function answer(app: FastifyInstance, answers: Answer[]): Promise<v
 /** Stores prompt events through the write path. */
 export async function prompt(app: FastifyInstance, type: 'shown' | 'dismissed', at: string, count: number, fields: { touchpoint?: string } = {}) {
   await Promise.all(
-    Array.from({ length: count }, () => app.store.ingestEvent({ id: `event_${++sequence}`, surveyId: 'demo', type, ...fields }, Date.parse(at))),
+    Array.from({ length: count }, () => app.db.ingestEvent({ id: `event_${++sequence}`, surveyId: 'demo', type, ...fields }, Date.parse(at))),
   );
 }
 

@@ -1,12 +1,7 @@
-/** A real SQLite file with the collector schema and analytics tables, plus writers that keep rollups in step. */
+/** A real SQLite file opened by the data layer, plus writers that go through the response writer (rollups kept in step). */
 import { join } from 'node:path';
-import type { Database } from 'better-sqlite3';
 import { onTestFinished } from 'vitest';
-import { RollupDeltas } from '../../src/rollups/rollup-delta.ts';
-import { eventFacts, responseFacts, type ResponseFactsRow } from '../../src/rollups/rollup-facts.ts';
-import { ANALYTICS_SCHEMA_SQL, ROLLUP_TABLE } from '../../src/rollups/rollup-schema.ts';
-import { createRollupWriter } from '../../src/rollups/rollup-writer.ts';
-import { openDatabase } from '../../src/store/open-database.ts';
+import { openDatabase, type Database } from '../../src/db/database.ts';
 import { tempDir } from '../helpers.ts';
 
 /** A response as a test writes it. */
@@ -33,66 +28,45 @@ export interface TestEvent {
   createdAt: number;
 }
 
+/** The database and its file (for reading rows straight from it). */
+export type AnalyticsDb = Database & { dbPath: string };
+
 let sequence = 0;
 
-/** Opens a fresh migrated database in a temp dir (closed after the test) with surveys `demo` and any extra ids. */
-export function analyticsDb(surveyIds: string[] = []): Database {
-  const db = openDatabase(join(tempDir(), 'analytics.db'), 'NORMAL');
-  onTestFinished(() => {
-    db.close();
-  });
-  const installed = db.prepare(`SELECT COUNT(*) AS c FROM sqlite_master WHERE name = '${ROLLUP_TABLE}'`).get() as { c: number };
-  if (installed.c === 0) db.exec(ANALYTICS_SCHEMA_SQL);
-  addSurveys(db, ['demo', ...surveyIds]);
-  return db;
+/** Opens a fresh database in a temp dir (closed after the test; rollups folded only before reads) with surveys `demo` and any extra ids. */
+export async function analyticsDb(surveyIds: string[] = []): Promise<AnalyticsDb> {
+  const dbPath = join(tempDir(), 'analytics.db');
+  const database = await openDatabase({ path: dbPath, foldIntervalMs: 0 });
+  onTestFinished(() => database.close());
+  await addSurveys(database, ['demo', ...surveyIds]);
+  return Object.assign(database, { dbPath });
 }
 
-/** Inserts survey rows. */
-export function addSurveys(db: Database, ids: string[]): void {
-  const insert = db.prepare('INSERT INTO surveys (id, name, created_at, updated_at) VALUES (?, ?, 0, 0)');
-  for (const id of ids) insert.run(id, id);
+/** Creates surveys. */
+export async function addSurveys(database: Database, ids: string[]): Promise<void> {
+  for (const id of ids) await database.surveys.create({ id, name: id, allowedOrigins: [] }, 0);
 }
 
-/** Inserts responses and events in one transaction, rollups included, as the write path does. */
-export function writeRows(db: Database, responses: TestResponse[], events: TestEvent[] = []): void {
-  const writer = createRollupWriter(db);
-  const insertResponse = db.prepare(`INSERT INTO responses (id, survey_id, score, comment, touchpoint, channel, locale, journey, properties, created_at, updated_at)
-    VALUES (@id, @survey_id, @score, @comment, @touchpoint, @channel, @locale, @journey, @properties, @created_at, @created_at)`);
-  const insertEvent = db.prepare(`INSERT INTO events (id, survey_id, type, touchpoint, channel, locale, created_at)
-    VALUES (@id, @survey_id, @type, @touchpoint, @channel, @locale, @created_at)`);
-  db.transaction(() => {
-    const deltas = new RollupDeltas();
-    for (const response of responses) {
-      const row = {
-        id: response.id ?? `resp_${++sequence}`, survey_id: response.surveyId ?? 'demo', score: response.score,
-        comment: response.comment ?? null, touchpoint: response.touchpoint ?? null, channel: response.channel ?? null,
-        locale: response.locale ?? null, journey: response.journey ?? null,
-        properties: response.properties ? JSON.stringify(response.properties) : null, created_at: response.createdAt,
-      };
-      insertResponse.run(row);
-      deltas.addResponseChange(null, responseFacts(row));
-    }
+/** Writes responses and events in one transaction through the response writer, as import does. */
+export async function writeRows(database: Database, responses: TestResponse[], events: TestEvent[] = []): Promise<void> {
+  await database.transaction(async (tx) => {
+    await tx.responses.insertMany(responses.map((response) => ({
+      id: response.id ?? `resp_${++sequence}`, surveyId: response.surveyId ?? 'demo', score: response.score, comment: response.comment ?? null,
+      consent: null, userId: null, email: null, touchpoint: response.touchpoint ?? null, channel: response.channel ?? null,
+      journey: response.journey ?? null, locale: response.locale ?? null, page: null, device: null,
+      properties: response.properties ? JSON.stringify(response.properties) : null, createdAt: response.createdAt, updatedAt: response.createdAt,
+    })), { openLoops: false });
     for (const event of events) {
-      const row = {
-        id: `event_${++sequence}`, survey_id: event.surveyId ?? 'demo', type: event.type, touchpoint: event.touchpoint ?? null,
-        channel: event.channel ?? null, locale: event.locale ?? null, created_at: event.createdAt,
-      };
-      insertEvent.run(row);
-      deltas.addEvent(eventFacts(row)!);
+      await tx.events.insert({
+        id: `event_${++sequence}`, surveyId: event.surveyId ?? 'demo', type: event.type, touchpoint: event.touchpoint ?? null,
+        channel: event.channel ?? null, locale: event.locale ?? null, page: null, createdAt: event.createdAt,
+      });
     }
-    writer.flush(deltas);
-  })();
+  });
 }
 
-/** Updates a stored response's score and comment, rollups included. */
-export function updateResponse(db: Database, id: string, change: { score?: number; comment?: string | null }): void {
-  const writer = createRollupWriter(db);
-  db.transaction(() => {
-    const before = db.prepare('SELECT * FROM responses WHERE id = ?').get(id) as ResponseFactsRow;
-    const after = { ...before, ...change };
-    db.prepare('UPDATE responses SET score = ?, comment = ? WHERE id = ?').run(after.score, after.comment, id);
-    const deltas = new RollupDeltas();
-    deltas.addResponseChange(responseFacts(before), responseFacts(after));
-    writer.flush(deltas);
-  })();
+/** Changes a stored response's score and comment (null removes it) through ingest, at the time it was first sent. */
+export async function updateResponse(database: Database, id: string, change: { score: number; comment: string | null }): Promise<void> {
+  const stored = (await database.responses.get(id))!;
+  await database.ingestResponse({ id, surveyId: stored.surveyId, score: change.score, comment: change.comment ?? '' }, stored.createdAt);
 }

@@ -43,7 +43,7 @@ describe('GET /v1/surveys/:id/export', () => {
       respondent: { userId: '@SUM(1+1)*cmd|/C calc!A0' }, properties: { note: '-2+3' },
     };
     expect((await post(app, '/v1/responses', hostile, { origin: 'https://shop.example' })).statusCode).toBe(201);
-    importCsv(app.store.db, 'created_at,score,comment,user_id\r\n2026-01-05,4,"=1+1",-42\r\n', { surveyId: 'demo' });
+    await importCsv(app.db, 'created_at,score,comment,user_id\r\n2026-01-05,4,"=1+1",-42\r\n', { surveyId: 'demo' });
 
     const [header, ...records] = parseCsv((await get(app, '/v1/surveys/demo/export?format=csv')).body as string);
     const byId = Object.fromEntries(records.map((record) => [record[0], Object.fromEntries(header.map((field, index) => [field, record[index]]))]));

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { csvLine } from '../../src/analytics/csv.ts';
 import { decodeCursor, encodeCursor } from '../../src/analytics/cursor.ts';
-import { filterFromQuery, rollupSelector } from '../../src/analytics/filters.ts';
+import { filterFromQuery } from '../../src/analytics/filters.ts';
 import { commentTerms } from '../../src/analytics/themes.ts';
-import { foldText, ftsQuery } from '../../src/analytics/text-fold.ts';
+import { foldText, searchWords } from '../../src/analytics/text-fold.ts';
+import { rollupSelector } from '../../src/db/analytics/analytics-filter.ts';
+import { ftsExpression } from '../../src/db/sqlite/sqlite-sql.ts';
 import { parseIsoInstant } from '../../src/analytics/time-input.ts';
 
 describe('parseIsoInstant', () => {
@@ -25,9 +27,11 @@ describe('parseIsoInstant', () => {
 
 describe('cursors', () => {
   it('round-trip and refuse anything else', () => {
-    const position = { createdAt: 1767225600123, rowid: 42 };
+    const position = { createdAt: 1767225600123, id: '0Y6ZbC3d-kQ2_xYz9w1e' };
     expect(decodeCursor(encodeCursor(position))).toEqual(position);
-    for (const token of ['', 'not-a-cursor', Buffer.from('1.2.3').toString('base64url'), 'a'.repeat(65)]) expect(decodeCursor(token)).toBeNull();
+    for (const token of ['', 'not-a-cursor', Buffer.from('1.2.3').toString('base64url'), Buffer.from('12.a b').toString('base64url'), 'a'.repeat(129)]) {
+      expect(decodeCursor(token)).toBeNull();
+    }
   });
 });
 
@@ -56,8 +60,9 @@ describe('csvLine', () => {
 describe('text folding and search', () => {
   it('folds case and accents, and quotes every search word', () => {
     expect(foldText('Één CAFÉ Über')).toBe('een cafe uber');
-    expect(ftsQuery('slow  "delivery" OR NEAR(x)')).toBe('"slow" "delivery" "OR" "NEAR" "x"*');
-    expect(ftsQuery('!!! ---')).toBeNull();
+    expect(searchWords('slow  "delivery" OR NEAR(x)')).toEqual(['slow', 'delivery', 'OR', 'NEAR', 'x']);
+    expect(ftsExpression(searchWords('slow  "delivery" OR NEAR(x)'))).toBe('"slow" "delivery" "OR" "NEAR" "x"*');
+    expect(searchWords('!!! ---')).toEqual([]);
   });
 
   it('finds words and same-clause phrases without en/nl stop words', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GRAINS, planRange } from '../../src/rollups/range-plan.ts';
+import { GRAINS, planRange } from '../../src/db/rollups/range-plan.ts';
 
 const utc = (text: string) => Date.parse(text);
 const MS = Object.fromEntries(GRAINS.map(({ grain, ms }) => [grain, ms]));

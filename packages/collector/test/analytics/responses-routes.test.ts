@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyticsApp, answer, expectBadRequest, get } from './analytics-app.ts';
+import { asAdmin } from '../helpers.ts';
 
 type Listed = { id: string; score: number; group: string; comment: string | null; createdAt: string };
 const ids = (body: { responses: Listed[] }) => body.responses.map((response) => response.id);
@@ -99,11 +100,9 @@ describe('GET /v1/surveys/:id/responses?status=', () => {
       { id: 'resp_loop_2', score: 3, at: '2026-01-02T10:00:00Z' },
       { id: 'resp_loop_3', score: 9, at: '2026-01-03T10:00:00Z' },
     ]);
-    // Detractors already have open loops; this sets the states the filter should find.
-    const insert = app.store.db.prepare(`INSERT INTO loops (response_id, survey_id, state, opened_at, updated_at) VALUES (?, 'demo', ?, 0, 0)
-      ON CONFLICT (response_id) DO UPDATE SET state = excluded.state`);
-    insert.run('resp_loop_1', 'contacted');
-    insert.run('resp_loop_2', 'open');
+    // Detractors already have open loops; contacting one gives the filter two states to tell apart.
+    const contacted = await app.inject({ method: 'PATCH', url: '/v1/responses/resp_loop_1', headers: asAdmin, payload: { status: 'contacted' } });
+    expect(contacted.statusCode).toBe(200);
     expect(ids((await get(app, '/v1/surveys/demo/responses?status=open')).body)).toEqual(['resp_loop_2']);
     expect(ids((await get(app, '/v1/surveys/demo/responses?status=contacted')).body)).toEqual(['resp_loop_1']);
     expect((await get(app, '/v1/surveys/demo/responses?status=lost')).body.error.message).toBe('status: must be one of open, contacted, resolved, closed');

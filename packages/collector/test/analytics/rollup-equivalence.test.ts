@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { figureOf, summaryOf } from '../../src/analytics/counters.ts';
-import type { AnalyticsFilter } from '../../src/analytics/filters.ts';
-import { createAnalyticsQueries } from '../../src/analytics/rollup-query.ts';
-import { localBuckets } from '../../src/rollups/time-buckets.ts';
-import { rebuildRollups } from '../../src/rollups/rollup-rebuild.ts';
-import { addSurveys, analyticsDb, updateResponse, writeRows, type TestEvent, type TestResponse } from './analytics-fixture.ts';
+import { createAnalyticsService } from '../../src/analytics/analytics-service.ts';
+import { figureOf, summaryOf } from '../../src/analytics/figures.ts';
+import type { AnalyticsFilter } from '../../src/db/analytics/analytics-filter.ts';
+import { localBuckets } from '../../src/lib/time-buckets.ts';
+import { dbExec, dbRows } from '../support/db-rows.ts';
+import { addSurveys, analyticsDb, updateResponse, writeRows, type AnalyticsDb, type TestEvent, type TestResponse } from './analytics-fixture.ts';
 import { oracleCounters } from './rollup-oracle.ts';
 
 const DAY = 86_400_000;
@@ -56,15 +56,15 @@ type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
 let run = 0;
 
 /** Writes the scenario under a fresh survey id; returns the rows as finally stored and the filter. */
-function setUp(db: ReturnType<typeof analyticsDb>, s: Scenario) {
+async function setUp(db: AnalyticsDb, s: Scenario) {
   const surveyId = `s${++run}`;
-  addSurveys(db, [surveyId]);
+  await addSurveys(db, [surveyId]);
   const responses: TestResponse[] = s.responses.map((r, index) => ({ ...r, id: `${surveyId}_${index}`, surveyId, createdAt: s.window + r.at }));
   const events: TestEvent[] = s.events.map((e) => ({ ...e, surveyId, createdAt: s.window + e.at }));
-  writeRows(db, responses, events);
+  await writeRows(db, responses, events);
   for (const change of responses.length ? s.updates : []) {
     const target = responses[change.index % responses.length];
-    updateResponse(db, target.id!, { score: change.score, comment: change.comment });
+    await updateResponse(db, target.id!, { score: change.score, comment: change.comment });
     Object.assign(target, { score: change.score, comment: change.comment });
   }
   const filter: AnalyticsFilter = { surveyId, dims: {}, properties: [] };
@@ -76,14 +76,14 @@ function setUp(db: ReturnType<typeof analyticsDb>, s: Scenario) {
 }
 
 describe('rollup answers equal raw-row answers', () => {
-  it('for summaries, trends in any zone, and segments', () => {
-    const db = analyticsDb();
-    const queries = createAnalyticsQueries(db);
-    fc.assert(
-      fc.property(scenario, (s) => {
-        const { responses, events, filter } = setUp(db, s);
+  it('for summaries, trends in any zone, and segments', async () => {
+    const db = await analyticsDb();
+    const queries = createAnalyticsService(db.analytics);
+    await fc.assert(
+      fc.asyncProperty(scenario, async (s) => {
+        const { responses, events, filter } = await setUp(db, s);
         const eventsKnown = filter.dims.journey === undefined && filter.properties.length === 0;
-        expect(queries.summary(filter)).toEqual(summaryOf(oracleCounters(responses, events, filter, filter.from, filter.to), eventsKnown));
+        expect(await queries.summary(filter)).toEqual(summaryOf(oracleCounters(responses, events, filter, filter.from, filter.to), eventsKnown));
 
         const from = filter.from ?? s.window;
         const to = filter.to ?? s.window + SPAN;
@@ -91,9 +91,9 @@ describe('rollup answers equal raw-row answers', () => {
           start: bucket.label,
           ...figureOf(oracleCounters(responses, events, filter, Math.max(from, bucket.start), Math.min(to, bucket.end))),
         }));
-        expect(queries.trend({ ...filter, from, to }, s.interval, s.zone)).toEqual(expected);
+        expect(await queries.trend({ ...filter, from, to }, s.interval, s.zone)).toEqual(expected);
 
-        const segments = queries.segmentCounts(filter, 'touchpoint');
+        const segments = await queries.segmentCounts(filter, 'touchpoint');
         for (const value of ['checkout', 'support', null]) {
           const inSegment = responses.filter((r) => (r.touchpoint ?? null) === value);
           const counts = oracleCounters(inSegment, [], filter, filter.from, filter.to).slice(0, 11);
@@ -105,18 +105,19 @@ describe('rollup answers equal raw-row answers', () => {
     );
   }, 30_000);
 
-  it('and a rebuild from raw rows reproduces the rollups maintained write by write', () => {
-    const db = analyticsDb();
+  it('and a rebuild from raw rows reproduces the rollups maintained write by write', async () => {
+    const db = await analyticsDb();
     const nonZeroRows = () =>
-      db.prepare(`SELECT * FROM analytics_rollups WHERE s0+s1+s2+s3+s4+s5+s6+s7+s8+s9+s10+comments+prompted+shown+dismissed <> 0
-        ORDER BY survey_id, grain, dim, value, bucket_start`).all();
-    fc.assert(
-      fc.property(scenario, (s) => {
+      dbRows(db, `SELECT * FROM analytics_rollups WHERE s0+s1+s2+s3+s4+s5+s6+s7+s8+s9+s10+comments+prompted+shown+dismissed <> 0
+        ORDER BY survey_id, grain, dim, value, bucket_start`);
+    await fc.assert(
+      fc.asyncProperty(scenario, async (s) => {
         // Each case starts empty so a rebuild reads only its rows.
-        db.exec('DELETE FROM responses; DELETE FROM events; DELETE FROM analytics_rollups;');
-        setUp(db, s);
+        dbExec(db, 'DELETE FROM responses; DELETE FROM events; DELETE FROM analytics_rollups; DELETE FROM analytics_rollup_pending;');
+        await setUp(db, s);
+        await db.analytics.fold();
         const maintained = nonZeroRows();
-        rebuildRollups(db);
+        await db.rebuildRollups();
         expect(nonZeroRows()).toEqual(maintained);
       }),
       { numRuns: 25 },

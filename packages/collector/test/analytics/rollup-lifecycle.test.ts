@@ -3,24 +3,26 @@ import BetterSqlite3 from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.ts';
-import { MIGRATIONS, migrate } from '../../src/store/migrations.ts';
-import { rebuildRollups } from '../../src/rollups/rollup-rebuild.ts';
-import { summaryOf } from '../../src/analytics/counters.ts';
+import { summaryOf } from '../../src/analytics/figures.ts';
+import { openDatabase } from '../../src/db/database.ts';
+import { SQLITE_MIGRATIONS } from '../../src/db/sqlite/migrations/index.ts';
 import { tempDir } from '../helpers.ts';
 import { analyticsApp, answer, get } from './analytics-app.ts';
 import { oracleCounters } from './rollup-oracle.ts';
 import type { TestResponse } from './analytics-fixture.ts';
+import { dbExec, dbRows, dbValue } from '../support/db-rows.ts';
 
-const nonZeroRollups = (db: BetterSqlite3.Database) =>
-  db.prepare(`SELECT * FROM analytics_rollups WHERE s0+s1+s2+s3+s4+s5+s6+s7+s8+s9+s10+comments+prompted+shown+dismissed <> 0
-    ORDER BY survey_id, grain, dim, value, bucket_start`).all();
+const nonZeroRollups = (db: { dbPath: string }) =>
+  dbRows(db, `SELECT * FROM analytics_rollups WHERE s0+s1+s2+s3+s4+s5+s6+s7+s8+s9+s10+comments+prompted+shown+dismissed <> 0
+    ORDER BY survey_id, grain, dim, value, bucket_start`);
 
 describe('rollups over the life of a database', () => {
-  it('are backfilled by the migration that introduces them, equal to a rebuild', () => {
-    const db = new BetterSqlite3(join(tempDir(), 'old.db'));
+  it('are backfilled by the migration that introduces them, equal to a rebuild', async () => {
+    const dbPath = join(tempDir(), 'old.db');
+    const db = new BetterSqlite3(dbPath);
     db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT');
-    db.exec(MIGRATIONS[0].sql);
-    db.prepare('INSERT INTO schema_migrations VALUES (1, ?, 0)').run(MIGRATIONS[0].name);
+    db.exec(SQLITE_MIGRATIONS[0].sql);
+    db.prepare('INSERT INTO schema_migrations VALUES (1, ?, 0)').run(SQLITE_MIGRATIONS[0].name);
     db.prepare("INSERT INTO surveys (id, name, created_at, updated_at) VALUES ('demo', 'Demo', 0, 0)").run();
     const insert = db.prepare(`INSERT INTO responses (id, survey_id, score, comment, touchpoint, channel, locale, journey, created_at, updated_at)
       VALUES (?, 'demo', ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -31,20 +33,22 @@ describe('rollups over the life of a database', () => {
     const event = db.prepare("INSERT INTO events (id, survey_id, type, touchpoint, channel, locale, created_at) VALUES (?, 'demo', ?, ?, 'web', 'en', ?)");
     for (let index = 0; index < 100; index++) event.run(`event_old_${index}`, index % 3 ? 'shown' : 'dismissed', index % 2 ? 'checkout' : null, Date.parse('2026-03-20T00:00:00Z') + index * 7_000_000);
 
-    migrate(db);
-    const backfilled = nonZeroRollups(db);
-    expect(backfilled.length).toBeGreaterThan(1000);
-    rebuildRollups(db);
-    expect(nonZeroRollups(db)).toEqual(backfilled);
-    expect(db.prepare("SELECT COUNT(*) AS c FROM response_comments_fts WHERE response_comments_fts MATCH 'old'").get()).toEqual({ c: 75 });
     db.close();
+
+    const database = await openDatabase({ path: dbPath, foldIntervalMs: 0 });
+    const backfilled = nonZeroRollups({ dbPath });
+    expect(backfilled.length).toBeGreaterThan(1000);
+    await database.rebuildRollups();
+    expect(nonZeroRollups({ dbPath })).toEqual(backfilled);
+    expect(dbValue({ dbPath }, "SELECT COUNT(*) FROM response_comments_fts WHERE response_comments_fts MATCH 'old'")).toBe(75);
+    await database.close();
   }, 30_000);
 
   it('are rebuilt from the raw rows by `npsloop rollups rebuild`', async () => {
     const app = await analyticsApp();
     await answer(app, [{ score: 10, at: '2026-01-01T10:00:00Z', comment: 'Great' }, { score: 0, at: '2026-01-01T10:05:00Z' }]);
     const before = (await get(app, '/v1/surveys/demo/summary')).body;
-    app.store.db.exec('DELETE FROM analytics_rollups');
+    dbExec(app, 'DELETE FROM analytics_rollups');
     expect((await get(app, '/v1/surveys/demo/summary')).body.n).toBe(0);
     let out = '';
     const code = await runCli(['rollups', 'rebuild', '--db', app.dbPath], {}, { out: (text) => { out += text; }, err: () => {} });

@@ -1,59 +1,49 @@
-import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { createAnalyticsStore } from '../../src/analytics/analytics-store.ts';
-import type { ResponseFactsRow } from '../../src/rollups/rollup-facts.ts';
-import { createRollupMaintenance } from '../../src/rollups/rollup-maintenance.ts';
+import { createAnalyticsService } from '../../src/analytics/analytics-service.ts';
+import { openDatabase } from '../../src/db/database.ts';
+import { dbValue } from '../support/db-rows.ts';
 import { analyticsDb } from './analytics-fixture.ts';
 
 const at = Date.parse('2026-01-05T10:00:00Z');
-const count = (db: Database, table: string) => db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get();
-
-/** Inserts responses and records them, as one write batch does. */
-function batch(db: Database, maintenance: ReturnType<typeof createRollupMaintenance>, scores: number[], fail = false) {
-  db.transaction(() => {
-    for (const score of scores) {
-      const row: ResponseFactsRow & { id: string } = {
-        id: `resp_${Math.random().toString(36).slice(2, 12)}`, survey_id: 'demo', score, comment: null,
-        touchpoint: 'checkout', channel: 'web', locale: 'en', journey: null, created_at: at,
-      };
-      db.prepare(`INSERT INTO responses (id, survey_id, score, touchpoint, channel, locale, created_at, updated_at)
-        VALUES (@id, @survey_id, @score, @touchpoint, @channel, @locale, @created_at, @created_at)`).run(row);
-      maintenance.responseChanged(null, row);
-    }
-    maintenance.flush();
-    if (fail) throw new Error('disk full');
-  })();
-}
+const count = (db: { dbPath: string }, table: string) => dbValue(db, `SELECT COUNT(*) FROM ${table}`);
+const answers = (scores: number[]) => scores.map((score) => ({ id: `resp_${Math.random().toString(36).slice(2, 12)}`, surveyId: 'demo', score, touchpoint: 'checkout', channel: 'web', locale: 'en' }));
 
 describe('rollup maintenance on the write path', () => {
-  it('commits one pending row per batch with the raw rows, and readers fold it in first', () => {
-    const db = analyticsDb();
-    const maintenance = createRollupMaintenance(db);
-    const analytics = createAnalyticsStore(db, { beforeRead: () => maintenance.fold() });
-    batch(db, maintenance, [10, 9, 3]);
-    batch(db, maintenance, [0]);
+  it('commits one pending row per batch with the raw rows, and readers fold it in first', async () => {
+    const db = await analyticsDb();
+    const analytics = createAnalyticsService(db.analytics);
+    // One event-loop turn, one batch; then another.
+    await Promise.all(answers([10, 9, 3]).map((answer) => db.ingestResponse(answer, at)));
+    await db.ingestResponse(answers([0])[0], at);
     expect(count(db, 'analytics_rollup_pending')).toBe(2);
     expect(count(db, 'analytics_rollups')).toBe(0);
-    expect(analytics.summary({ surveyId: 'demo', dims: { touchpoint: 'checkout' }, properties: [] })).toMatchObject({ n: 4, nps: 0 });
+    expect(await analytics.summary({ surveyId: 'demo', dims: { touchpoint: 'checkout' }, properties: [] })).toMatchObject({ n: 4, nps: 0 });
     expect(count(db, 'analytics_rollup_pending')).toBe(0);
     expect(count(db, 'analytics_rollups')).toBeGreaterThan(0);
   });
 
-  it('loses the pending row with the raw rows when the batch rolls back', () => {
-    const db = analyticsDb();
-    const maintenance = createRollupMaintenance(db);
-    const analytics = createAnalyticsStore(db, { beforeRead: () => maintenance.fold() });
-    batch(db, maintenance, [10]);
-    expect(() => batch(db, maintenance, [0, 0, 0], true)).toThrow('disk full');
+  it('loses the deltas with the raw rows when their transaction rolls back', async () => {
+    const db = await analyticsDb();
+    const analytics = createAnalyticsService(db.analytics);
+    await db.ingestResponse(answers([10])[0], at);
+    await expect(db.transaction(async (tx) => {
+      await tx.responses.insertMany(answers([0, 0, 0]).map((answer) => ({
+        ...answer, comment: null, consent: null, userId: null, email: null, journey: null, page: null, device: null, properties: null, createdAt: at, updatedAt: at,
+      })), { openLoops: true });
+      throw new Error('disk full');
+    })).rejects.toThrow('disk full');
     expect(count(db, 'responses')).toBe(1);
-    expect(analytics.summary({ surveyId: 'demo', dims: {}, properties: [] })).toMatchObject({ n: 1, nps: 100 });
+    expect(count(db, 'loops')).toBe(0);
+    expect(await analytics.summary({ surveyId: 'demo', dims: {}, properties: [] })).toMatchObject({ n: 1, nps: 100 });
   });
 
-  it('folds rows a stopped process left pending', () => {
-    const db = analyticsDb();
-    batch(db, createRollupMaintenance(db), [9, 9, 6]);
-    const restarted = createRollupMaintenance(db);
-    expect(restarted.fold()).toBe(1);
-    expect(createAnalyticsStore(db).summary({ surveyId: 'demo', dims: {}, properties: [] })).toMatchObject({ n: 3, nps: 33.3 });
+  it('folds rows another process left pending', async () => {
+    const db = await analyticsDb();
+    await Promise.all(answers([9, 9, 6]).map((answer) => db.ingestResponse(answer, at)));
+    expect(count(db, 'analytics_rollup_pending')).toBe(1);
+    const other = await openDatabase({ path: db.dbPath, foldIntervalMs: 0 });
+    expect(await createAnalyticsService(other.analytics).summary({ surveyId: 'demo', dims: {}, properties: [] })).toMatchObject({ n: 3, nps: 33.3 });
+    expect(count(db, 'analytics_rollup_pending')).toBe(0);
+    await other.close();
   });
 });

@@ -1,7 +1,7 @@
 /** A plain-loop oracle: what the analytics answers must equal, computed from the rows a test wrote. */
-import { COUNTER } from '../../src/rollups/rollup-delta.ts';
-import { emptyCounters, type Counters } from '../../src/analytics/counters.ts';
-import type { AnalyticsFilter, FilterDimension } from '../../src/analytics/filters.ts';
+import { COUNTER } from '../../src/db/rollups/rollup-delta.ts';
+import type { AnalyticsFilter, FilterDimension } from '../../src/db/analytics/analytics-filter.ts';
+import { emptyCounters, type Counters } from '../../src/db/analytics/counters.ts';
 import type { TestEvent, TestResponse } from './analytics-fixture.ts';
 
 const inRange = (at: number, from = -Infinity, to = Infinity) => at >= from && at < to;

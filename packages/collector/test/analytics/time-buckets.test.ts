@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countBuckets, localBuckets } from '../../src/rollups/time-buckets.ts';
-import { formatInZone, wallToUtc, zoneOffsetMs } from '../../src/rollups/time-zone.ts';
+import { countBuckets, localBuckets } from '../../src/lib/time-buckets.ts';
+import { formatInZone, wallToUtc, zoneOffsetMs } from '../../src/lib/time-zone.ts';
 
 const HOUR = 3_600_000;
 const utc = (text: string) => Date.parse(text);

@@ -6,6 +6,7 @@ import { demoCommand } from '../../src/demo/demo-command.ts';
 import { generateDemoResponses } from '../../src/demo/demo-generator.ts';
 import { adminCall, closeLoopApp } from '../loops/close-loop-app.ts';
 import { tempDir } from '../helpers.ts';
+import { dbValue } from '../support/db-rows.ts';
 
 const NOW = Date.parse('2026-03-02T09:00:00Z');
 
@@ -50,7 +51,7 @@ describe('npsloop demo', () => {
     expect(huddle.figure.n).toBeGreaterThan(100);
     expect(huddle.themes.detractor.map((theme: { theme: string }) => theme.theme)).toContain('slow delivery');
     expect(huddle.segmentMovedMost).not.toBeNull();
-    expect(app.store.db.prepare('SELECT COUNT(DISTINCT locale) FROM responses WHERE comment IS NOT NULL').pluck().get()).toBe(2);
+    expect(dbValue(app, 'SELECT COUNT(DISTINCT locale) FROM responses WHERE comment IS NOT NULL')).toBe(2);
   });
 
   it.each([['--days', '0'], ['--seed', 'x'], ['--survey', 'Not a slug!'], ['--wat']])('refuses %s %s', async (...args) => {

@@ -114,7 +114,7 @@ describe('hosted survey page: no other site can record or change answers', () =>
   it('a GET never changes the comment or consent of an existing answer', async () => {
     const app = await testApp();
     await createSurvey(app);
-    await app.store.ingestResponse({ id: 'mail_answer01', surveyId: 'demo', score: 3, comment: 'Slow refund', consent: true, channel: 'email' });
+    await app.db.ingestResponse({ id: 'mail_answer01', surveyId: 'demo', score: 3, comment: 'Slow refund', consent: true, channel: 'email' });
     expect((await app.inject({ url: '/s/demo?score=3&rid=mail_answer01', headers: NAVIGATION })).statusCode).toBe(200);
     expect((await app.inject({ url: '/s/demo?score=4&rid=mail_answer01', headers: NAVIGATION })).statusCode).toBe(200);
     expect(rows(app, 'responses')).toMatchObject([{ id: 'mail_answer01', score: 4, comment: 'Slow refund', consent: 1 }]);
@@ -129,7 +129,7 @@ describe('hosted survey page: no other site can record or change answers', () =>
   ])('a form POST from %s is refused with 403 and changes nothing', async (_kind, headers) => {
     const app = await testApp();
     await createSurvey(app);
-    await app.store.ingestResponse({ id: 'mail_known001', surveyId: 'demo', score: 9, comment: 'Great service', channel: 'link' });
+    await app.db.ingestResponse({ id: 'mail_known001', surveyId: 'demo', score: 9, comment: 'Great service', channel: 'link' });
     const response = await postForm(app, { id: 'mail_known001', score: '9', comment: 'Rewritten by someone else' }, { host: 'localhost:80', ...headers });
     expect(response.statusCode).toBe(403);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { mapColumns, parseMapFlags } from '../../src/import/column-map.ts';
 import { importCommand } from '../../src/import/import-command.ts';
 import { progressLine } from '../../src/lib/progress-bar.ts';
-import { ANALYTICS_SCHEMA_SQL, ROLLUP_TABLE } from '../../src/rollups/rollup-schema.ts';
-import { createStore } from '../../src/store/store.ts';
+import { openDatabase } from '../../src/db/database.ts';
 import { tempDir } from '../helpers.ts';
+import { dbRows, dbValue } from '../support/db-rows.ts';
 
 /** A messy export: BOM, CRLF, a quoted comment over three lines, Dutch text, a property column, two bad rows. */
 const MESSY = '\ufeffcreated_at,score,comment,email,touchpoint,locale,property.plan\r\n' +
@@ -28,24 +28,19 @@ function setup(csv: string) {
   const db = join(dir, 'npsloop.db');
   const file = join(dir, 'export.csv');
   writeFileSync(file, csv);
-  const store = createStore(db);
-  if (store.db.prepare('SELECT COUNT(*) FROM sqlite_master WHERE name = ?').pluck().get(ROLLUP_TABLE) === 0) store.db.exec(ANALYTICS_SCHEMA_SQL);
-  store.createSurvey({ id: 'demo', name: 'Demo', allowedOrigins: [] });
-  return { db, file, ready: store.close() };
+  const ready = openDatabase({ path: db }).then(async (database) => {
+    await database.surveys.create({ id: 'demo', name: 'Demo', allowedOrigins: [] });
+    await database.close();
+  });
+  return { db, file, ready };
 }
 
 async function rollupTotal(db: string) {
-  const store = createStore(db);
-  const total = store.db.prepare(`SELECT SUM(${Array.from({ length: 11 }, (_, score) => `s${score}`).join(' + ')}) FROM ${ROLLUP_TABLE} WHERE grain = '1d' AND dim = '*'`).pluck().get();
-  await store.close();
-  return total;
+  return dbValue({ dbPath: db }, `SELECT SUM(${Array.from({ length: 11 }, (_, score) => `s${score}`).join(' + ')}) FROM analytics_rollups WHERE grain = '1d' AND dim = '*'`);
 }
 
 async function responses(db: string) {
-  const store = createStore(db);
-  const rows = store.db.prepare('SELECT score, comment, email, touchpoint, locale, properties, created_at FROM responses ORDER BY created_at, score').all();
-  await store.close();
-  return rows;
+  return dbRows({ dbPath: db }, 'SELECT score, comment, email, touchpoint, locale, properties, created_at FROM responses ORDER BY created_at, score');
 }
 
 describe('npsloop import', () => {

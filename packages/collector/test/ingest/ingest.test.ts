@@ -66,7 +66,7 @@ describe('POST /v1/responses', () => {
     const changed = await post(app, '/v1/responses', { id: 'recent_01', surveyId: 'demo', score: 8 });
     expect(changed.json()).toEqual({ id: 'recent_01', status: 'updated' });
 
-    await app.store.ingestResponse({ id: 'old_resp_1', surveyId: 'demo', score: 6 }, Date.now() - 31 * 60 * 1000);
+    await app.db.ingestResponse({ id: 'old_resp_1', surveyId: 'demo', score: 6 }, Date.now() - 31 * 60 * 1000);
     const late = await post(app, '/v1/responses', { id: 'old_resp_1', surveyId: 'demo', score: 9 });
     expect(late.statusCode).toBe(409);
     expect(late.json().error.code).toBe('score_locked');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createWebhookStore } from '../../src/webhooks/webhook-store.ts';
+import { generateSecret } from '../../src/webhooks/signing.ts';
 import { createSurvey, testApp } from '../helpers.ts';
+import { dbRows } from '../support/db-rows.ts';
 
 // JSON can spell half of a UTF-16 pair ("\ud800"); UTF-8 cannot store it. It is repaired to U+FFFD at validation.
 const BODY = String.raw`{"id":"resp_surrogate1","surveyId":"demo","score":4,"comment":"x\ud800y \udc00 and a pair \ud83d\ude00","page":"/p\udfff","respondent":{"userId":"u\ud800"},"properties":{"plan":"pro\ud800"}}`;
@@ -9,7 +10,7 @@ describe('lone UTF-16 surrogates in an ingest body', () => {
   it('are stored as U+FFFD in valid UTF-8, and an identical replay is unchanged and sends no webhook', async () => {
     const app = await testApp();
     await createSurvey(app);
-    createWebhookStore(app.store.db).create({ url: 'https://hooks.example/x', events: ['response.created', 'response.updated'] }, Date.now());
+    await app.db.webhooks.create({ url: 'https://hooks.example/x', events: ['response.created', 'response.updated'], secret: generateSecret() }, Date.now());
     const send = () => app.inject({ method: 'POST', url: '/v1/responses', headers: { 'content-type': 'application/json', origin: 'https://shop.example' }, payload: BODY });
 
     const first = await send();
@@ -20,12 +21,11 @@ describe('lone UTF-16 surrogates in an ingest body', () => {
       expect(again.json()).toEqual({ id: 'resp_surrogate1', status: 'unchanged' });
     }
 
-    const db = app.store.db;
-    const row = db.prepare("SELECT comment, page, user_id, properties, hex(CAST(comment AS BLOB)) AS commentBytes FROM responses WHERE id = 'resp_surrogate1'").get();
+    const [row] = dbRows(app, "SELECT comment, page, user_id, properties, hex(CAST(comment AS BLOB)) AS commentBytes FROM responses WHERE id = 'resp_surrogate1'");
     expect(row).toEqual({
       comment: 'x\uFFFDy \uFFFD and a pair 😀', page: '/p\uFFFD', user_id: 'u\uFFFD', properties: '{"plan":"pro\uFFFD"}',
       commentBytes: Buffer.from('x\uFFFDy \uFFFD and a pair 😀', 'utf8').toString('hex').toUpperCase(),
     });
-    expect(db.prepare('SELECT type FROM webhook_deliveries').pluck().all()).toEqual(['response.created']);
+    expect(dbRows(app, 'SELECT type FROM webhook_deliveries').map((delivery) => delivery.type)).toEqual(['response.created']);
   });
 });

@@ -18,8 +18,9 @@ describe('API keys over HTTP', () => {
 
   it('lists id, name, scope, created and last used, never a secret or a hash', async () => {
     const app = await testApp();
-    const { secret } = app.store.createKey('admin', 'ci');
-    app.store.createKey('read', null);
+    const created = Date.now();
+    const { secret } = await app.db.keys.create('admin', 'ci', created);
+    await app.db.keys.create('read', null, created + 1);
     await app.inject({ url: '/v1/surveys', headers: bearer(secret) });
     const listed = await app.inject({ url: '/v1/keys', headers: asAdmin });
     expect(listed.statusCode).toBe(200);
@@ -35,7 +36,7 @@ describe('API keys over HTTP', () => {
 
   it('revokes a key: the next request with it is refused; an unknown or malformed id says so', async () => {
     const app = await testApp();
-    const { secret, key } = app.store.createKey('admin', 'leaked');
+    const { secret, key } = await app.db.keys.create('admin', 'leaked');
     expect((await app.inject({ url: '/v1/surveys', headers: bearer(secret) })).statusCode).toBe(200);
     const revoked = await app.inject({ method: 'DELETE', url: `/v1/keys/${key.id}`, headers: asAdmin });
     expect(revoked.statusCode).toBe(204);
@@ -72,13 +73,13 @@ describe('API keys over HTTP', () => {
 
   it('writes "last used" at most once a minute per key', async () => {
     const app = await testApp();
-    const { key } = app.store.createKey('read', 'busy');
-    const stored = () => app.store.keys.listKeys()[0].lastUsedAt;
+    const { key } = await app.db.keys.create('read', 'busy');
+    const stored = async () => (await app.db.keys.list())[0].lastUsedAt;
     const start = Date.parse('2026-03-01T12:00:00Z');
-    app.store.keys.markUsed(key.id, start);
-    app.store.keys.markUsed(key.id, start + 59_000);
-    expect(stored()).toBe('2026-03-01T12:00:00.000Z');
-    app.store.keys.markUsed(key.id, start + 60_000);
-    expect(stored()).toBe('2026-03-01T12:01:00.000Z');
+    await app.db.keys.markUsed(key.id, start);
+    await app.db.keys.markUsed(key.id, start + 59_000);
+    expect(await stored()).toBe('2026-03-01T12:00:00.000Z');
+    await app.db.keys.markUsed(key.id, start + 60_000);
+    expect(await stored()).toBe('2026-03-01T12:01:00.000Z');
   });
 });

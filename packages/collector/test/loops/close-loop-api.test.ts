@@ -23,7 +23,7 @@ describe('close-the-loop API surface', () => {
 
   it.each(ROUTES)('%s %s needs a key, and an admin key when it writes', async (method, url, access) => {
     const app = await closeLoopApp();
-    const { secret: readKey } = app.store.createKey('read');
+    const { secret: readKey } = await app.db.keys.create('read');
     const path = url.replace(':id', url.startsWith('/v1/surveys') ? 'demo' : 'resp_anything1');
     const call = (authorization?: string) => app.inject({ method, url: path, headers: authorization ? { authorization } : {}, ...(method === 'GET' || method === 'DELETE' ? {} : { payload: {} }) });
     expect((await call()).statusCode).toBe(401);

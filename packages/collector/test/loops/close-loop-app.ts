@@ -36,13 +36,13 @@ export async function closeLoopApp(options: CloseLoopAppOptions = {}) {
     dbPath: options.dbPath, now: clock.now, allowPrivateWebhooks: options.allowPrivateWebhooks,
     loopOpenedDelayMs: options.loopOpenedDelayMs, webhookPollMs: 0,
   });
-  if (!app.store.getSurvey('demo')) await createSurvey(app);
+  if (!(await app.db.surveys.get('demo'))) await createSurvey(app);
   return Object.assign(app, { clock });
 }
 
 /** Stores a response at the clock's time through the ingest write path (loop and webhook hooks included). */
 export function ingestAt(app: FastifyInstance & { clock: FakeClock }, fields: Partial<ResponseBody> & { id: string }) {
-  return app.store.ingestResponse({ surveyId: 'demo', score: 3, ...fields } as ResponseBody, app.clock.now());
+  return app.db.ingestResponse({ surveyId: 'demo', score: 3, ...fields } as ResponseBody, app.clock.now());
 }
 
 /** An admin request with a JSON body. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { adminCall, closeLoopApp, ingestAt } from './close-loop-app.ts';
+import { dbRows } from '../support/db-rows.ts';
 
 const loopRow = (app: Awaited<ReturnType<typeof closeLoopApp>>, id: string) =>
-  app.store.db.prepare('SELECT * FROM loops WHERE response_id = ?').get(id) as Record<string, unknown> | undefined;
+  dbRows(app, 'SELECT * FROM loops WHERE response_id = ?', id)[0];
 
 describe('loops open by themselves', () => {
   it('opens a loop when a detractor is posted to the public ingest endpoint', async () => {
@@ -103,7 +104,7 @@ describe('PATCH /v1/responses/:id and notes', () => {
     expect(note.json()).toMatchObject({ author: 'eve', text: 'Called back, <b>happy</b> now', createdAt: '2026-03-02T09:00:00.000Z' });
     const loop = await adminCall(app, 'GET', '/v1/responses/resp_passive01/loop');
     expect(loop.json()).toMatchObject({ state: 'open', notesCount: 1, notes: [{ author: 'eve' }] });
-    expect(app.store.db.prepare('SELECT author, text FROM loop_notes').all()).toEqual([{ author: 'eve', text: 'Called back, <b>happy</b> now' }]);
+    expect(dbRows(app, 'SELECT author, text FROM loop_notes')).toEqual([{ author: 'eve', text: 'Called back, <b>happy</b> now' }]);
     expect((await adminCall(app, 'POST', '/v1/responses/resp_passive01/notes', { author: 'eve', text: '' })).statusCode).toBe(400);
   });
 
@@ -112,7 +113,7 @@ describe('PATCH /v1/responses/:id and notes', () => {
     await ingestAt(app, { id: 'resp_testanswer' });
     const patched = await adminCall(app, 'PATCH', '/v1/responses/resp_testanswer', { excluded: true });
     expect(patched.json()).toMatchObject({ id: 'resp_testanswer', excluded: true, loop: { excluded: true } });
-    expect(app.store.db.prepare('SELECT excluded FROM responses WHERE id = ?').get('resp_testanswer')).toEqual({ excluded: 1 });
+    expect(dbRows(app, 'SELECT excluded FROM responses WHERE id = ?', 'resp_testanswer')).toEqual([{ excluded: 1 }]);
     expect((await adminCall(app, 'GET', '/v1/loops')).json().loops).toEqual([]);
     expect((await adminCall(app, 'GET', '/v1/loops?includeExcluded=true')).json().loops).toHaveLength(1);
   });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LOOP_SETTINGS, LOOP_STATES, transitionLoop, type LoopLifecycle } from '../../src/loops/loop-state.ts';
+import { DEFAULT_LOOP_SETTINGS } from '../../src/db/repositories/loop-settings-repository.ts';
+import { LOOP_STATES, transitionLoop, type LoopLifecycle } from '../../src/loops/loop-state.ts';
 
 describe('loop lifecycle invariants (property)', () => {
   it('keeps the first contact, and stamps match the state, whatever moves are tried', () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../../src/lib/errors.ts';
-import {
-  DEFAULT_LOOP_SETTINGS, LOOP_STATES, LOOP_TRANSITIONS, isContactable, isOverdue, opensLoop, transitionLoop,
-  type LoopLifecycle, type LoopState,
-} from '../../src/loops/loop-state.ts';
+import type { LoopState } from '../../src/db/repositories/loop-repository.ts';
+import { DEFAULT_LOOP_SETTINGS, opensLoop } from '../../src/db/repositories/loop-settings-repository.ts';
+import { LOOP_STATES, LOOP_TRANSITIONS, isContactable, isOverdue, transitionLoop, type LoopLifecycle } from '../../src/loops/loop-state.ts';
 
 const HOUR = 3_600_000;
 const base = (state: LoopState): LoopLifecycle => ({
@@ -77,12 +76,12 @@ describe('loop rules', () => {
   });
 
   it.each([
-    { consent: 1, email: 'a@b.example', user_id: null, contactable: true },
-    { consent: 1, email: null, user_id: 'u1', contactable: true },
-    { consent: 1, email: null, user_id: null, contactable: false },
-    { consent: 0, email: 'a@b.example', user_id: 'u1', contactable: false },
-    { consent: null, email: 'a@b.example', user_id: null, contactable: false },
-  ])('contactable with consent $consent, email $email, user $user_id: $contactable', ({ contactable, ...response }) => {
+    { consent: true, email: 'a@b.example', userId: null, contactable: true },
+    { consent: true, email: null, userId: 'u1', contactable: true },
+    { consent: true, email: null, userId: null, contactable: false },
+    { consent: false, email: 'a@b.example', userId: 'u1', contactable: false },
+    { consent: null, email: 'a@b.example', userId: null, contactable: false },
+  ])('contactable with consent $consent, email $email, user $userId: $contactable', ({ contactable, ...response }) => {
     expect(isContactable(response)).toBe(contactable);
   });
 

@@ -52,7 +52,7 @@ describe('operations routes', () => {
   it('a 5xx reveals nothing internal', async () => {
     const app = await testApp();
     await createSurvey(app);
-    app.store.db.close();
+    await app.db.close();
     const response = await app.inject({ url: '/v1/surveys', headers: asAdmin });
     expect(response.statusCode).toBe(500);
     expect(response.json()).toEqual({ error: { code: 'internal_error', message: 'Internal server error' } });

@@ -39,8 +39,8 @@ describe('auth: the full route table', () => {
   it('every non-public route refuses a missing, malformed, wrong or insufficient key', async () => {
     const app = await testApp();
     await createSurvey(app);
-    const { secret: readKey } = app.store.createKey('read', 'reader');
-    const { secret: adminKey } = app.store.createKey('admin', 'ops');
+    const { secret: readKey } = await app.db.keys.create('read', 'reader');
+    const { secret: adminKey } = await app.db.keys.create('admin', 'ops');
     const surveysBefore = rows(app, 'surveys');
     const guarded = app.routeCatalog.filter((route) => route.access !== 'public');
     expect(guarded.length).toBeGreaterThanOrEqual(8);
@@ -68,7 +68,7 @@ describe('auth: the full route table', () => {
 
   it('stores keys hashed, never the secret', async () => {
     const app = await testApp();
-    const { secret, key } = app.store.createKey('read', 'dashboard');
+    const { secret, key } = await app.db.keys.create('read', 'dashboard');
     expect(secret).toMatch(/^npsk_[A-Za-z0-9_-]{43}$/);
     const [row] = rows(app, 'api_keys');
     expect(row).toMatchObject({ id: key.id, name: 'dashboard', scope: 'read' });

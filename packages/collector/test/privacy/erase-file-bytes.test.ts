@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createWebhookDispatcher } from '../../src/webhooks/webhook-dispatcher.ts';
 import { adminCall, closeLoopApp, ingestAt } from '../loops/close-loop-app.ts';
+import { dbValue } from '../support/db-rows.ts';
 import { startReceiver } from '../webhooks/receiver.ts';
 
 type App = Awaited<ReturnType<typeof closeLoopApp>>;
@@ -51,7 +52,7 @@ describe('erasing a respondent, on the bytes of the database file', () => {
     const receiver = await startReceiver();
     const hook = await adminCall(app, 'POST', '/v1/webhooks', { url: receiver.url, events: ['response.created', 'response.updated', 'loop.opened'] });
     expect(hook.statusCode).toBe(201);
-    await busySite(app, createWebhookDispatcher(app.store.db, { allowPrivate: true, now: app.clock.now }));
+    await busySite(app, createWebhookDispatcher(app.db, { allowPrivate: true, now: app.clock.now }));
     expect(receiver.received.filter((request) => request.body.includes('Vorpalwhisk')).length).toBeGreaterThanOrEqual(2);
     expect(diskBytes(app).text).toContain('vorpalwhisk');
 
@@ -67,6 +68,6 @@ describe('erasing a respondent, on the bytes of the database file', () => {
     // The scan sees data that is there: everyone else's answers, rows and payloads.
     expect(disk.text).toContain(`visitor${VISITORS - 1}@example.org`);
     expect(disk.text).toContain('comment 42: the box was dented');
-    expect(app.store.db.prepare('SELECT COUNT(*) FROM responses').pluck().get()).toBe(VISITORS);
+    expect(dbValue(app, 'SELECT COUNT(*) FROM responses')).toBe(VISITORS);
   });
 });

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { purgeExpired } from '../../src/privacy/retention.ts';
-import { createWebhookStore } from '../../src/webhooks/webhook-store.ts';
+import { generateSecret } from '../../src/webhooks/signing.ts';
 import { adminCall, closeLoopApp, ingestAt } from '../loops/close-loop-app.ts';
+import { dbRows, dbValue } from '../support/db-rows.ts';
 
 type App = Awaited<ReturnType<typeof closeLoopApp>>;
 
@@ -11,10 +11,10 @@ function fileBytes(app: App): string {
   return [app.dbPath, `${app.dbPath}-wal`].filter(existsSync).map((path) => readFileSync(path).toString('latin1')).join('');
 }
 
-const ftsHits = (app: App, word: string) => app.store.db.prepare('SELECT COUNT(*) FROM response_comments_fts WHERE response_comments_fts MATCH ?').pluck().get(word);
+const ftsHits = (app: App, word: string) => dbValue(app, 'SELECT COUNT(*) FROM response_comments_fts WHERE response_comments_fts MATCH ?', word);
 
 async function seedPerson(app: App) {
-  createWebhookStore(app.store.db).create({ url: 'https://hooks.example/x', events: ['response.created'] }, app.clock.now());
+  await app.db.webhooks.create({ url: 'https://hooks.example/x', events: ['response.created'], secret: generateSecret() }, app.clock.now());
   await ingestAt(app, { id: 'resp_erase0001', score: 2, consent: true, respondent: { email: 'Quentin.Erasable@example.com', userId: 'user-zq81' }, comment: 'Xylophonic zebrafish delivery was late' });
   await ingestAt(app, { id: 'resp_erase0002', score: 9, respondent: { email: 'quentin.erasable@EXAMPLE.com' }, comment: 'Xylophonic support, thanks' });
   await ingestAt(app, { id: 'resp_keep00001', score: 3, consent: true, respondent: { email: 'other@example.com' }, comment: 'Keep this comment' });
@@ -37,12 +37,11 @@ describe('DELETE /v1/respondents', () => {
     const byUser = (await adminCall(app, 'DELETE', '/v1/respondents?userId=user-zq81')).json().erased;
     expect(byUser).toMatchObject({ responses: 1, webhookDeliveries: 1, responseIds: ['resp_erase0003'] });
 
-    const db = app.store.db;
-    expect(db.prepare('SELECT id FROM responses').pluck().all()).toEqual(['resp_keep00001']);
-    expect(db.prepare('SELECT response_id FROM loops').pluck().all()).toEqual(['resp_keep00001']);
-    expect(db.prepare('SELECT COUNT(*) FROM loop_notes').pluck().get()).toBe(0);
-    expect(db.prepare('SELECT response_id FROM action_responses').pluck().all()).toEqual(['resp_keep00001']);
-    expect(db.prepare('SELECT subject_id FROM webhook_deliveries').pluck().all()).toEqual(['resp_keep00001']);
+    expect(dbRows(app, 'SELECT id FROM responses')).toEqual([{ id: 'resp_keep00001' }]);
+    expect(dbRows(app, 'SELECT response_id FROM loops')).toEqual([{ response_id: 'resp_keep00001' }]);
+    expect(dbValue(app, 'SELECT COUNT(*) FROM loop_notes')).toBe(0);
+    expect(dbRows(app, 'SELECT response_id FROM action_responses')).toEqual([{ response_id: 'resp_keep00001' }]);
+    expect(dbRows(app, 'SELECT subject_id FROM webhook_deliveries')).toEqual([{ subject_id: 'resp_keep00001' }]);
     expect(ftsHits(app, 'xylophonic')).toBe(0);
     expect(ftsHits(app, 'keep')).toBe(1);
 
@@ -61,7 +60,7 @@ describe('DELETE /v1/respondents', () => {
     const response = await adminCall(app, 'DELETE', `/v1/respondents${query}`);
     expect(response.statusCode).toBe(status);
     if (status === 200) expect(response.json().erased.responses).toBe(0);
-    expect(app.store.db.prepare('SELECT COUNT(*) FROM responses').pluck().get()).toBe(1);
+    expect(dbValue(app, 'SELECT COUNT(*) FROM responses')).toBe(1);
   });
 });
 
@@ -73,9 +72,9 @@ describe('retention', () => {
     await ingestAt(app, { id: 'resp_recent001', score: 1, respondent: { email: 'recent@example.com' }, comment: 'Recent quokka comment', page: '/orders/991' });
     await adminCall(app, 'PATCH', '/v1/responses/resp_erase0001', { status: 'contacted' });
 
-    const report = purgeExpired(app.store.db, 30, app.clock.now());
+    const report = await app.db.purgeExpired(30, app.clock.now());
     expect(report).toMatchObject({ cutoff: '2026-03-03T09:00:00.000Z', responses: 4, notes: 1, webhookDeliveries: 4 });
-    const rows = app.store.db.prepare('SELECT id, score, comment, email, user_id, page FROM responses ORDER BY id').all();
+    const rows = dbRows(app, 'SELECT id, score, comment, email, user_id, page FROM responses ORDER BY id');
     expect(rows).toEqual([
       { id: 'resp_erase0001', score: 2, comment: null, email: null, user_id: null, page: null },
       { id: 'resp_erase0002', score: 9, comment: null, email: null, user_id: null, page: null },
@@ -83,12 +82,12 @@ describe('retention', () => {
       { id: 'resp_keep00001', score: 3, comment: null, email: null, user_id: null, page: null },
       { id: 'resp_recent001', score: 1, comment: 'Recent quokka comment', email: 'recent@example.com', user_id: null, page: '/orders/991' },
     ]);
-    expect(app.store.db.prepare('SELECT response_id, state, first_contact_at IS NOT NULL AS contacted FROM loops ORDER BY response_id').all()).toContainEqual({ response_id: 'resp_erase0001', state: 'contacted', contacted: 1 });
+    expect(dbRows(app, 'SELECT response_id, state, first_contact_at IS NOT NULL AS contacted FROM loops ORDER BY response_id')).toContainEqual({ response_id: 'resp_erase0001', state: 'contacted', contacted: 1 });
     expect(ftsHits(app, 'xylophonic')).toBe(0);
     expect(ftsHits(app, 'quokka')).toBe(1);
     const onDisk = fileBytes(app);
     for (const secret of ['erasable@example.com', 'Xylophonic', 'Keep this comment', 'prefers phone']) expect(onDisk.includes(secret), secret).toBe(false);
     expect(onDisk.includes('recent@example.com')).toBe(true);
-    expect(purgeExpired(app.store.db, 30, app.clock.now()).responses).toBe(0);
+    expect((await app.db.purgeExpired(30, app.clock.now())).responses).toBe(0);
   });
 });

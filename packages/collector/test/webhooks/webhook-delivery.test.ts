@@ -1,11 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createResponseHooks } from '../../src/loops/response-hooks.ts';
+import { notifyOverdue } from '../../src/webhooks/webhook-hooks.ts';
 import { RETRY_DELAYS_MS } from '../../src/webhooks/retry-schedule.ts';
 import { generateSecret } from '../../src/webhooks/signing.ts';
 import { createWebhookDispatcher } from '../../src/webhooks/webhook-dispatcher.ts';
 import { adminCall, closeLoopApp, fakeClock, ingestAt } from '../loops/close-loop-app.ts';
 import { createSurvey } from '../helpers.ts';
+import { dbRows, dbValue } from '../support/db-rows.ts';
 import { startReceiver, type Received } from './receiver.ts';
 
 type App = Awaited<ReturnType<typeof closeLoopApp>>;
@@ -23,7 +24,7 @@ async function subscribe(app: App, url: string, events: string[]) {
   return response.json() as { id: string; secret: string };
 }
 
-const dispatcherOf = (app: App) => createWebhookDispatcher(app.store.db, { allowPrivate: true, now: app.clock.now });
+const dispatcherOf = (app: App) => createWebhookDispatcher(app.db, { allowPrivate: true, now: app.clock.now });
 const deliveries = async (app: App, id: string) => (await adminCall(app, 'GET', `/v1/webhooks/${id}/deliveries`)).json().deliveries;
 
 describe('webhook administration', () => {
@@ -40,7 +41,7 @@ describe('webhook administration', () => {
     for (const body of [{ url: 'ftp://example.com/x', events: ['loop.opened'] }, { url: 'https://example.com', events: [] }, { url: 'https://example.com', events: ['loop.closed'] }]) {
       expect((await adminCall(refusing, 'POST', '/v1/webhooks', body)).statusCode).toBe(400);
     }
-    expect(refusing.store.db.prepare('SELECT COUNT(*) FROM webhooks').pluck().get()).toBe(0);
+    expect(dbValue(refusing, 'SELECT COUNT(*) FROM webhooks')).toBe(0);
 
     const app = await closeLoopApp({ allowPrivateWebhooks: true });
     const created = await subscribe(app, 'http://127.0.0.1:9/hooks', ['loop.opened', 'loop.opened', 'response.created']);
@@ -64,8 +65,8 @@ describe('webhook delivery', () => {
 
     const app = await closeLoopApp({ dbPath: allowing.dbPath });
     await ingestAt(app, { id: 'resp_guarded01', score: 9 });
-    expect(await createWebhookDispatcher(app.store.db, { allowPrivate: false, now: app.clock.now }).runDue()).toBe(3);
-    const errors = app.store.db.prepare('SELECT last_error FROM webhook_deliveries').pluck().all();
+    expect(await createWebhookDispatcher(app.db, { allowPrivate: false, now: app.clock.now }).runDue()).toBe(3);
+    const errors = dbRows(app, 'SELECT last_error FROM webhook_deliveries').map((delivery) => delivery.last_error);
     expect(errors).toEqual(new Array(3).fill(expect.stringContaining('a private or loopback address')));
     expect(receiver.received).toHaveLength(0);
   });
@@ -132,7 +133,7 @@ describe('webhook delivery', () => {
 
     const reopened = await closeLoopApp({ allowPrivateWebhooks: true, clock, dbPath: first.dbPath });
     clock.advanceHours(1);
-    expect(await createWebhookDispatcher(reopened.store.db, { allowPrivate: true, now: clock.now }).runDue()).toBe(1);
+    expect(await createWebhookDispatcher(reopened.db, { allowPrivate: true, now: clock.now }).runDue()).toBe(1);
     expect(receiver.received).toHaveLength(2);
     expect(verify(hook.secret, receiver.received[1])).toBe(true);
     expect(await deliveries(reopened, hook.id)).toMatchObject([{ state: 'succeeded', attempts: 2 }]);
@@ -164,11 +165,10 @@ describe('webhook delivery', () => {
     await ingestAt(app, { id: 'resp_overdue01', score: 0 });
     await ingestAt(app, { id: 'resp_overdue02', score: 0 });
     await adminCall(app, 'PATCH', '/v1/responses/resp_overdue02', { status: 'contacted' });
-    const hooks = createResponseHooks(app.store.db);
-    expect(hooks.notifyOverdue(app.clock.now())).toBe(0);
+    expect(await notifyOverdue(app.db, app.clock.now())).toBe(0);
     app.clock.advanceHours(49);
-    expect(hooks.notifyOverdue(app.clock.now())).toBe(1);
-    expect(hooks.notifyOverdue(app.clock.now())).toBe(0);
+    expect(await notifyOverdue(app.db, app.clock.now())).toBe(1);
+    expect(await notifyOverdue(app.db, app.clock.now())).toBe(0);
     await dispatcherOf(app).runDue();
     expect(receiver.received.map((request) => JSON.parse(request.body))).toMatchObject([
       { type: 'loop.overdue', data: { loop: { responseId: 'resp_overdue01', overdue: true } } },
@@ -181,15 +181,14 @@ describe('webhook delivery', () => {
     expect((await adminCall(app, 'PATCH', '/v1/surveys/fast/loop-settings', { slaHours: 4 })).statusCode).toBe(200);
     await ingestAt(app, { id: 'resp_slafast01', surveyId: 'fast', score: 1 });
     await ingestAt(app, { id: 'resp_sladflt01', score: 1 });
-    const hooks = createResponseHooks(app.store.db);
-    const overdueIds = () => app.store.db.prepare('SELECT response_id FROM loops WHERE overdue_notified_at IS NOT NULL ORDER BY response_id').pluck().all();
+    const overdueIds = () => dbRows(app, 'SELECT response_id FROM loops WHERE overdue_notified_at IS NOT NULL ORDER BY response_id').map((row) => row.response_id);
     app.clock.advanceHours(3);
-    expect(hooks.notifyOverdue(app.clock.now())).toBe(0);
+    expect(await notifyOverdue(app.db, app.clock.now())).toBe(0);
     app.clock.advanceHours(2);
-    expect(hooks.notifyOverdue(app.clock.now())).toBe(1);
+    expect(await notifyOverdue(app.db, app.clock.now())).toBe(1);
     expect(overdueIds()).toEqual(['resp_slafast01']);
     app.clock.advanceHours(44);
-    expect(hooks.notifyOverdue(app.clock.now())).toBe(1);
+    expect(await notifyOverdue(app.db, app.clock.now())).toBe(1);
     expect(overdueIds()).toEqual(['resp_sladflt01', 'resp_slafast01']);
   });
 

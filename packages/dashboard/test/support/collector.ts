@@ -30,8 +30,7 @@ export async function testCollector() {
     return (response.status === 204 ? null : await response.json()) as T;
   }
   await admin('POST', '/v1/surveys', { id: 'demo', name: 'Demo shop', brand: 'Acme', allowedOrigins: ['https://shop.example'] });
-  // There is no keys API yet; a read key is made the way `npsloop keys create` makes one.
-  const readKey = (await app.store.createKey('read', 'dashboard-test')).secret;
+  const readKey = (await admin<{ secret: string }>('POST', '/v1/keys', { scope: 'read', name: 'dashboard-test' })).secret;
   /** Stores an answer through the public ingest route; a detractor's answer opens a loop. */
   async function answer(id: string, score: number, comment?: string, email?: string, extra: Record<string, unknown> = {}) {
     const respondent = email ? { consent: true, respondent: { email } } : {};

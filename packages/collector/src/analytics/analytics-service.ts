@@ -1,0 +1,92 @@
+/** Every read the analytics routes make: figures, the response list, themes, export; pending rollup deltas folded first. */
+import { scoreGroup, type ScoreGroup } from '@npsloop/core';
+import { OPEN_FROM, OPEN_TO, rollupSelector, type AnalyticsFilter } from '../db/analytics/analytics-filter.ts';
+import type { ResponsePosition } from '../db/analytics/response-list.ts';
+import type { AnalyticsReads } from '../db/database.ts';
+import { createAnalyticsQueries, type AnalyticsQueryOptions } from './analytics-queries.ts';
+import { encodeCursor } from './cursor.ts';
+import { exportResponses, type ExportFormat } from './export.ts';
+import { responseView } from './response-view.ts';
+import { themeReport } from './theme-query.ts';
+
+/** What the list narrows to beyond the common filter. */
+export interface ListOptions {
+  group?: ScoreGroup;
+  score?: number;
+  hasComment?: boolean;
+  /** Loop state (close the loop): only responses whose loop is in it. */
+  status?: string;
+  /** Words every comment must hold (see `searchWords`). */
+  words?: string[];
+  after?: ResponsePosition;
+  limit: number;
+}
+
+const GROUP_SCORES: Record<ScoreGroup, [number, number]> = { detractor: [0, 6], passive: [7, 8], promoter: [9, 10] };
+
+/** Builds the analytics service on the database's analytics reads. */
+export function createAnalyticsService(reads: AnalyticsReads, options: AnalyticsQueryOptions = {}) {
+  const queries = createAnalyticsQueries(reads, options);
+  const range = (filter: AnalyticsFilter) => ({ from: filter.from ?? OPEN_FROM, to: filter.to ?? OPEN_TO });
+
+  return {
+    /** The figure with distribution, comment rate and response rate. */
+    async summary(filter: AnalyticsFilter) {
+      await reads.fold();
+      return queries.summary(filter);
+    },
+    /** One figure per local calendar bucket. */
+    async trend(...args: Parameters<typeof queries.trend>) {
+      await reads.fold();
+      return queries.trend(...args);
+    },
+    /** Counters per segment value. */
+    async segmentCounts(...args: Parameters<typeof queries.segmentCounts>) {
+      await reads.fold();
+      return queries.segmentCounts(...args);
+    },
+    /** Two figures and whether they differ significantly. */
+    async compare(a: AnalyticsFilter, b: AnalyticsFilter) {
+      await reads.fold();
+      return queries.compare(a, b);
+    },
+    /**
+     * Responses newest first, filtered and paginated. The list walks the time index and tests filters row by
+     * row, so a dimension value with no answers is answered from the rollups at once, and filters rollups
+     * cannot count are held to the raw-scan limit.
+     */
+    async listResponses(filter: AnalyticsFilter, list: ListOptions) {
+      await reads.fold();
+      const selector = rollupSelector(filter);
+      if (!selector) await queries.guardRawScan(filter.surveyId, [range(filter)]);
+      else if (selector.dim !== '*' && (await queries.countRanges(filter, [range(filter)], true))[0].every((count) => count === 0)) {
+        return { responses: [], nextCursor: null };
+      }
+      const [low, high] = list.group ? GROUP_SCORES[list.group] : [0, 10];
+      const scores = list.group || list.score !== undefined ? ([Math.max(low, list.score ?? low), Math.min(high, list.score ?? high)] as const) : undefined;
+      const page = await reads.responses.list(filter, {
+        scores, hasComment: list.hasComment, loopState: list.status, words: list.words, before: list.after, limit: list.limit,
+      });
+      return {
+        responses: page.responses.map((response) => ({ ...responseView(response), group: scoreGroup(response.score) })),
+        nextCursor: page.next && encodeCursor(page.next),
+      };
+    },
+    /** Recurring terms in comments (filters rollups cannot count are held to the raw-scan limit). */
+    async themes(filter: AnalyticsFilter, group: ScoreGroup | null, limit?: number) {
+      if (!rollupSelector(filter)) {
+        await reads.fold();
+        await queries.guardRawScan(filter.surveyId, [range(filter)]);
+      }
+      return themeReport(reads.responses, filter, group, limit);
+    },
+    /** The export as a stream of text chunks; `onRows` hears how many rows each chunk held. */
+    exportResponses: (filter: AnalyticsFilter, format: ExportFormat, onRows?: (rows: number) => void) =>
+      exportResponses(reads.responses, filter, format, onRows),
+    /** When the survey's first response arrived (UTC ms), or null. */
+    firstResponseAt: (surveyId: string) => reads.responses.firstResponseAt(surveyId),
+  };
+}
+
+/** The analytics service's interface. */
+export type AnalyticsService = ReturnType<typeof createAnalyticsService>;

@@ -1,0 +1,152 @@
+/**
+ * The data layer's front door: `openDatabase` opens the dialect, migrates, and builds every repository once.
+ * Nothing outside src/db sees a driver or a connection; callers get repositories that speak in domain records,
+ * the group-commit write queue, and transactions whose repositories write through the one response writer.
+ */
+import { HuddleReads } from './analytics/huddle-reads.ts';
+import { RawCounts } from './analytics/raw-counts.ts';
+import { ResponseList } from './analytics/response-list.ts';
+import type { Dialect } from './dialect.ts';
+import type { EventInput } from './repositories/event-writer.ts';
+import type { IngestHook, ResponseInput } from './repositories/response-input.ts';
+import type { RespondentKey } from './repositories/response-reads.ts';
+import type { IngestStatus } from './repositories/response-writer.ts';
+import { eraseRespondent, purgeExpired, type ErasureReport, type PurgeReport } from './repositories/privacy-repository.ts';
+import { SurveyCache } from './repositories/survey-repository.ts';
+import { foldPendingDeltas } from './rollups/rollup-maintenance.ts';
+import { RollupReader } from './rollups/rollup-reader.ts';
+import { countRollupRows, rebuildRollups } from './rollups/rollup-rebuild.ts';
+import { openSqliteDialect } from './sqlite/sqlite-dialect.ts';
+import type { SyncMode } from './sqlite/sqlite-connection.ts';
+
+export type { SyncMode };
+import { compileTemplates, rootRepositories, TransactionContext, type Repositories, type SharedParts, type TransactionRepositories } from './transaction-context.ts';
+import { createWriteQueue, type WriteJob, type WriteQueueOptions } from './write-queue.ts';
+
+/** Options for `openDatabase`. */
+export interface DatabaseOptions extends WriteQueueOptions {
+  /** The SQLite file (its directory is created) or `:memory:`. */
+  path: string;
+  /** SQLite `synchronous` in WAL mode: NORMAL (default) survives a killed process, FULL also power loss. */
+  sync?: SyncMode;
+  /** Checkpoint the WAL from a background thread (the server does; one-shot CLI commands need not). */
+  backgroundCheckpoints?: boolean;
+  /** Run inside every ingest job after the response and its loop are written (webhooks register here). */
+  ingestHooks?: IngestHook[];
+  /** How often pending rollup deltas are folded, in ms (default 1000; 0: only before reads and on close). */
+  foldIntervalMs?: number;
+}
+
+/** The reads behind analytics and the huddle. */
+export interface AnalyticsReads {
+  readonly raw: RawCounts;
+  readonly rollups: RollupReader;
+  readonly responses: ResponseList;
+  readonly huddle: HuddleReads;
+  /** Folds pending rollup deltas so the next read counts them. */
+  fold(): Promise<number>;
+}
+
+/** An open database: repositories, the write queue, transactions, privacy and rollup maintenance. */
+export interface Database extends Repositories {
+  /** The engine: `sqlite` today. */
+  readonly engine: Dialect['name'];
+  /** The schema version after migrating. */
+  readonly schemaVersion: number;
+  readonly analytics: AnalyticsReads;
+  /** Upserts a response through the group-commit queue; resolves after the commit. */
+  ingestResponse(input: ResponseInput, now?: number): Promise<IngestStatus>;
+  /** Records a prompt event through the group-commit queue. */
+  ingestEvent(input: EventInput, now?: number): Promise<IngestStatus>;
+  /** Runs a job through the group-commit queue (atomic on its own; it may run again if its batch is replayed). */
+  write<T>(job: WriteJob<T>): Promise<T>;
+  /** Runs `work` in one transaction of its own (rollup deltas of its writes included). */
+  transaction<T>(work: (tx: TransactionRepositories) => Promise<T>): Promise<T>;
+  /** Erases everything about one respondent and wipes it from the file. */
+  eraseRespondent(who: RespondentKey): Promise<ErasureReport>;
+  /** Purges comments and personal data older than `retentionDays`. */
+  purgeExpired(retentionDays: number, now: number): Promise<PurgeReport>;
+  /** Recomputes every rollup row from the raw rows. */
+  rebuildRollups(onProgress?: (rowsRead: number) => void): Promise<{ responses: number; events: number; rollupRows: number }>;
+  /** True when the database answers. */
+  ping(): Promise<boolean>;
+  /** Jobs waiting for the next commit. */
+  readonly pendingWrites: number;
+  /** Writes everything queued, folds the rollups and closes. */
+  close(): Promise<void>;
+}
+
+/** Opens the database (migrating it) and builds the data layer on it. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const dialect = openSqliteDialect({ path: options.path, sync: options.sync, backgroundCheckpoints: options.backgroundCheckpoints });
+  const shared: SharedParts = {
+    dialect, templates: compileTemplates(dialect.db, dialect.sql), surveyCache: new SurveyCache(), loopSettingsCache: new Map(),
+    subscriberCache: { rows: null }, ingestHooks: options.ingestHooks ?? [], keyLastUsed: new Map(),
+  };
+  const inTransaction = <T>(work: (context: TransactionContext) => Promise<T>, open = dialect.transaction) => open(async (executor) => {
+    const context = new TransactionContext(executor, shared);
+    const result = await work(context);
+    await context.finish();
+    return result;
+  });
+  const queue = createWriteQueue((work) => inTransaction(work), options);
+  const fold = () => foldPendingDeltas(dialect, shared.templates.rollups);
+  // The timer's fold in flight, so closing waits for it rather than closing the connection under it.
+  let timerFold: Promise<unknown> = Promise.resolve();
+  const foldTimer = options.foldIntervalMs === 0 ? null : setInterval(() => {
+    timerFold = fold().catch(() => 0);
+  }, options.foldIntervalMs ?? 1000);
+  foldTimer?.unref();
+  const erasing = {
+    erasingTransaction: <T>(work: (tx: TransactionRepositories) => Promise<T>) =>
+      inTransaction((context) => work(context.repositories), (run) => dialect.erasingTransaction(run)),
+    flushErasure: () => dialect.flushErasure(),
+  };
+  let closed = false;
+
+  return {
+    ...rootRepositories(dialect.root, shared),
+    engine: dialect.name,
+    schemaVersion: dialect.schemaVersion,
+    analytics: {
+      raw: new RawCounts(dialect.db, dialect.sql),
+      rollups: new RollupReader(dialect.root, dialect.sql),
+      responses: new ResponseList(dialect.db, dialect.sql),
+      huddle: new HuddleReads(dialect.db),
+      fold,
+    },
+    ingestResponse: (input, now = Date.now()) => queue.run((tx) => tx.responses.ingest(input, now)),
+    ingestEvent: (input, now = Date.now()) => queue.run((tx) => tx.events.ingest(input, now)),
+    write: (job) => queue.run(job),
+    transaction: (work) => inTransaction((context) => work(context.repositories)),
+    eraseRespondent: (who) => eraseRespondent(erasing, who),
+    purgeExpired: (retentionDays, now) => purgeExpired(erasing, retentionDays, now),
+    async rebuildRollups(onProgress) {
+      const counts = await rebuildRollups(dialect, shared.templates.rollups.upsert, onProgress);
+      return { ...counts, rollupRows: await countRollupRows(dialect) };
+    },
+    ping: () => (closed ? Promise.resolve(false) : dialect.ping()),
+    get pendingWrites() {
+      return queue.pending;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await queue.flush();
+      if (foldTimer) clearInterval(foldTimer);
+      await timerFold;
+      await fold();
+      await dialect.close();
+    },
+  };
+}
+
+/** Opens the database at `path`, runs `use`, and closes it whatever happens (one-shot CLI commands). */
+export async function withDatabase<T>(path: string, use: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase({ path });
+  try {
+    return await use(database);
+  } finally {
+    await database.close();
+  }
+}

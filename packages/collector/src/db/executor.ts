@@ -1,0 +1,86 @@
+/**
+ * Where repository queries run. Every query is written once with Kysely; the few on the ingest hot path are
+ * compiled once into a `QueryTemplate` (SQL text plus where each value goes) and run as prepared statements,
+ * because building and compiling a query per request costs more than the write itself (ARCHITECTURE.md, "The data layer").
+ */
+import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
+import type { Schema } from './schema.ts';
+
+const PLACEHOLDER = '\u0000npsloop-value:';
+
+/** A parameter of a template: a named value given at each run, or a value fixed when it was built. */
+type Slot = { name: string } | { fixed: unknown };
+
+/** A query compiled once for the dialect and run many times with new values. */
+export interface QueryTemplate<Name extends string = string> {
+  readonly sql: string;
+  readonly slots: readonly Slot[];
+  /** Only there to carry the value names in the type. */
+  readonly names?: Name;
+}
+
+/** Values of one run of a template, by name. */
+export type TemplateValues<Name extends string> = Readonly<Record<Name, unknown>>;
+
+/**
+ * Compiles `build`'s query once. `value(name)` stands for a value given at each run; anything else in the
+ * query stays as built.
+ */
+export function queryTemplate<Name extends string>(build: (value: (name: Name) => never) => Compilable): QueryTemplate<Name> {
+  const compiled = build((name) => `${PLACEHOLDER}${name}` as never).compile();
+  const slots = compiled.parameters.map((parameter): Slot =>
+    typeof parameter === 'string' && parameter.startsWith(PLACEHOLDER) ? { name: parameter.slice(PLACEHOLDER.length) } : { fixed: parameter });
+  return { sql: compiled.sql, slots };
+}
+
+/** The parameters of one run, in the order the SQL takes them. */
+export function templateParameters<Name extends string>(template: QueryTemplate<Name>, values: TemplateValues<Name>): unknown[] {
+  const parameters = new Array<unknown>(template.slots.length);
+  for (let index = 0; index < parameters.length; index++) {
+    const slot = template.slots[index];
+    parameters[index] = 'name' in slot ? values[slot.name as Name] : slot.fixed;
+  }
+  return parameters;
+}
+
+/** Splits a list of ids into pieces small enough for an `IN (…)` list on every engine. */
+export function* chunks<T>(items: readonly T[], size = 500): Generator<T[]> {
+  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
+}
+
+/** Runs queries on one connection or transaction: Kysely for most, prepared templates for the hot ones. */
+export interface Executor {
+  /** The Kysely instance (the root pool, or bound to one transaction). */
+  readonly db: Kysely<Schema>;
+  /** Runs a template that writes; resolves to the number of rows it changed. */
+  run<Name extends string>(template: QueryTemplate<Name>, values: TemplateValues<Name>): Promise<number>;
+  /** Runs a template that reads; resolves to its first row. */
+  first<Row, Name extends string = string>(template: QueryTemplate<Name>, values: TemplateValues<Name>): Promise<Row | undefined>;
+  /** Runs a template that reads; resolves to every row. */
+  all<Row, Name extends string = string>(template: QueryTemplate<Name>, values: TemplateValues<Name>): Promise<Row[]>;
+}
+
+/** A transaction's executor. */
+export interface TransactionExecutor extends Executor {
+  /** How many rows the transaction's statements have changed so far (tells whether a failed write job left anything). */
+  changes(): number;
+}
+
+/** An executor that sends templates through Kysely (any dialect; the SQLite module has a faster one). */
+export function kyselyExecutor(db: Kysely<Schema>): Executor {
+  return {
+    db,
+    async run(template, values) {
+      const result = await db.executeQuery(CompiledQuery.raw(template.sql, templateParameters(template, values)));
+      return Number(result.numAffectedRows ?? 0n);
+    },
+    async first<Row>(template: QueryTemplate, values: TemplateValues<string>) {
+      const result = await db.executeQuery<Row>(CompiledQuery.raw(template.sql, templateParameters(template, values)));
+      return result.rows[0];
+    },
+    async all<Row>(template: QueryTemplate, values: TemplateValues<string>) {
+      const result = await db.executeQuery<Row>(CompiledQuery.raw(template.sql, templateParameters(template, values)));
+      return result.rows as Row[];
+    },
+  };
+}

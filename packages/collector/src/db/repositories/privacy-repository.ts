@@ -1,0 +1,116 @@
+/**
+ * Privacy: erasing everything about one respondent, and the retention purge of comments and personal data.
+ * Both run in erasing transactions (deleted content overwritten in the file) and then flush the erasure.
+ */
+import { chunks, type Executor } from '../executor.ts';
+import type { TransactionRepositories } from '../transaction-context.ts';
+import type { ResponseRow, RespondentKey } from './response-reads.ts';
+
+/** What an erasure removed. */
+export interface ErasureReport {
+  responses: number;
+  loops: number;
+  notes: number;
+  actionLinks: number;
+  webhookDeliveries: number;
+  responseIds: string[];
+  /** False when a reader kept the log from being emptied; the next checkpoint finishes the job. */
+  walCheckpointed: boolean;
+}
+
+/** What one retention purge changed. */
+export interface PurgeReport {
+  cutoff: string;
+  responses: number;
+  notes: number;
+  webhookDeliveries: number;
+}
+
+/** Opens an erasing transaction and empties the logs afterwards (from the dialect). */
+export interface Erasing {
+  erasingTransaction<T>(work: (tx: TransactionRepositories) => Promise<T>): Promise<T>;
+  flushErasure(): Promise<boolean>;
+}
+
+const PURGE_BATCH = 500;
+
+/** The rows that hang off responses: loops, notes, action links, webhook deliveries. */
+export class PrivacyRepository {
+  constructor(private readonly executor: Executor) {}
+
+  /** Counts what hangs off the responses. */
+  async dependents(ids: readonly string[]): Promise<Omit<ErasureReport, 'responses' | 'responseIds' | 'walCheckpointed'>> {
+    const counts = { loops: 0, notes: 0, actionLinks: 0, webhookDeliveries: 0 };
+    const count = async (table: 'loops' | 'loop_notes' | 'action_responses', chunk: string[]) => Number((await this.executor.db.selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('count')).where('response_id', 'in', chunk).executeTakeFirstOrThrow()).count);
+    for (const chunk of chunks(ids)) {
+      counts.loops += await count('loops', chunk);
+      counts.notes += await count('loop_notes', chunk);
+      counts.actionLinks += await count('action_responses', chunk);
+      counts.webhookDeliveries += Number((await this.executor.db.selectFrom('webhook_deliveries').select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('subject_id', 'in', chunk).executeTakeFirstOrThrow()).count);
+    }
+    return counts;
+  }
+
+  /** Deletes the notes and webhook deliveries of responses (they carry comments and contact details); resolves to how many. */
+  async deleteNotesAndDeliveries(ids: readonly string[]): Promise<{ notes: number; webhookDeliveries: number }> {
+    const deleted = { notes: 0, webhookDeliveries: 0 };
+    for (const chunk of chunks(ids)) {
+      deleted.webhookDeliveries += Number((await this.executor.db.deleteFrom('webhook_deliveries').where('subject_id', 'in', chunk).executeTakeFirst()).numDeletedRows);
+      deleted.notes += Number((await this.executor.db.deleteFrom('loop_notes').where('response_id', 'in', chunk).executeTakeFirst()).numDeletedRows);
+    }
+    return deleted;
+  }
+
+  /** Deletes the loops and action links of responses. */
+  async deleteLoopsAndLinks(ids: readonly string[]): Promise<void> {
+    for (const chunk of chunks(ids)) {
+      await this.executor.db.deleteFrom('loops').where('response_id', 'in', chunk).execute();
+      await this.executor.db.deleteFrom('action_responses').where('response_id', 'in', chunk).execute();
+    }
+  }
+
+  /** Up to `limit` responses created before `cutoff` that still hold a comment or personal data. */
+  async expiredWithPersonalData(cutoff: number, limit: number): Promise<ResponseRow[]> {
+    return this.executor.db.selectFrom('responses').selectAll().where('created_at', '<', cutoff)
+      .where((eb) => eb.or([eb('comment', 'is not', null), eb('email', 'is not', null), eb('user_id', 'is not', null), eb('page', 'is not', null)]))
+      .limit(limit).execute();
+  }
+}
+
+/** Deletes every response of the respondent and everything hanging off them in one transaction, then wipes the leftovers. */
+export async function eraseRespondent(database: Erasing, who: RespondentKey): Promise<ErasureReport> {
+  const report = await database.erasingTransaction(async (tx) => {
+    const ids = (await tx.responses.ofRespondent(who)).map((response) => response.id);
+    const counted = await tx.privacy.dependents(ids);
+    await tx.privacy.deleteNotesAndDeliveries(ids);
+    await tx.privacy.deleteLoopsAndLinks(ids);
+    await tx.responses.erase(ids);
+    return { responses: ids.length, ...counted, responseIds: ids };
+  });
+  return { ...report, walCheckpointed: report.responses === 0 ? true : await database.flushErasure() };
+}
+
+/**
+ * Clears comment, email, user id and page of responses created before `now − retentionDays`, and deletes
+ * their loop notes and webhook deliveries (which carry those details), in batches. Loops keep their state
+ * and timestamps, so SLA figures stay; properties are left as the site set them.
+ */
+export async function purgeExpired(database: Erasing, retentionDays: number, now: number): Promise<PurgeReport> {
+  const cutoff = now - retentionDays * 86_400_000;
+  const report = { cutoff: new Date(cutoff).toISOString(), responses: 0, notes: 0, webhookDeliveries: 0 };
+  for (let done = false; !done;) {
+    done = await database.erasingTransaction(async (tx) => {
+      const rows = await tx.privacy.expiredWithPersonalData(cutoff, PURGE_BATCH);
+      const deleted = await tx.privacy.deleteNotesAndDeliveries(rows.map((row) => row.id));
+      await tx.responses.clearPersonalData(rows);
+      report.notes += deleted.notes;
+      report.webhookDeliveries += deleted.webhookDeliveries;
+      report.responses += rows.length;
+      return rows.length < PURGE_BATCH;
+    });
+  }
+  if (report.responses > 0) await database.flushErasure();
+  return report;
+}

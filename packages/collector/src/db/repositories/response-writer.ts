@@ -1,0 +1,157 @@
+/**
+ * The one writer of `responses`. Ingest, import, the demo data, loop changes and privacy all write through
+ * it, and it keeps the rest in step in the same transaction: rollup deltas, loops, and (by triggers of the
+ * schema) the comment index. Ingest also runs the hooks the composition root registered (webhooks).
+ */
+import type { Kysely } from 'kysely';
+import { HttpError } from '../../lib/errors.ts';
+import { chunks, queryTemplate, type Executor } from '../executor.ts';
+import { responseFacts } from '../rollups/rollup-facts.ts';
+import type { RollupRecorder } from '../rollups/rollup-recorder.ts';
+import type { Schema } from '../schema.ts';
+import type { DialectSql } from '../dialect.ts';
+import type { LoopRepository } from './loop-repository.ts';
+import { ResponseReads, type ResponseRow } from './response-reads.ts';
+import type { IngestHook, ResponseInput } from './response-input.ts';
+import { MUTABLE_COLUMNS, newRowValues, mergeInput, type MutableColumn } from './response-input.ts';
+
+/** How an ingest request changed the database. */
+export type IngestStatus = 'created' | 'updated' | 'unchanged';
+
+/** A changed score is accepted this long after the first send. */
+export const SCORE_CHANGE_WINDOW_MS = 30 * 60 * 1000;
+
+/** A response written by import or the demo (times in epoch ms). */
+export interface ResponseInsert {
+  id: string;
+  surveyId: string;
+  score: number;
+  comment: string | null;
+  consent: boolean | null;
+  userId: string | null;
+  email: string | null;
+  touchpoint: string | null;
+  channel: string | null;
+  journey: string | null;
+  locale: string | null;
+  page: string | null;
+  device: string | null;
+  properties: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+type InsertValues = Record<'id' | 'surveyId' | MutableColumn | 'createdAt' | 'updatedAt', unknown>;
+
+/** The writer's statements, compiled once: the ingest path runs them as prepared statements. */
+export function responseTemplates(db: Kysely<Schema>) {
+  const byColumn = (value: (name: MutableColumn) => never) => Object.fromEntries(MUTABLE_COLUMNS.map((column) => [column, value(column)])) as Record<MutableColumn, never>;
+  return {
+    // Insert first: a new id (the common case) costs one statement; an existing id changes nothing here.
+    insert: queryTemplate<keyof InsertValues>((value) => db.insertInto('responses')
+      .values({ id: value('id'), survey_id: value('surveyId'), ...byColumn(value), created_at: value('createdAt'), updated_at: value('updatedAt') })
+      .onConflict((conflict) => conflict.column('id').doNothing())),
+    select: queryTemplate<'id'>((value) => db.selectFrom('responses').selectAll().where('id', '=', value('id'))),
+    update: queryTemplate<MutableColumn | 'updatedAt' | 'id'>((value) => db.updateTable('responses')
+      .set({ ...byColumn(value), updated_at: value('updatedAt') }).where('id', '=', value('id'))),
+  };
+}
+
+/** The responses writer of one transaction (reads included). */
+export class ResponseWriter extends ResponseReads {
+  constructor(
+    executor: Executor,
+    dialectSql: DialectSql,
+    private readonly templates: ReturnType<typeof responseTemplates>,
+    private readonly loops: LoopRepository,
+    private readonly rollups: RollupRecorder,
+    private readonly hooks: { run: IngestHook[]; context: () => Parameters<IngestHook>[1] },
+  ) {
+    super(executor, dialectSql);
+  }
+
+  /** Inserts or updates one response by its client id; throws 409 for a locked score or another survey's id. */
+  async ingest(input: ResponseInput, now: number): Promise<IngestStatus> {
+    const values = newRowValues(input, now);
+    const inserted = await this.executor.run(this.templates.insert, values);
+    if (inserted === 1) {
+      this.rollups.response(null, {
+        surveyId: input.surveyId, createdAt: now, score: input.score, hasComment: values.comment !== null, excluded: false,
+        touchpoint: values.touchpoint as string | null, channel: values.channel as string | null, locale: values.locale as string | null, journey: values.journey as string | null,
+      });
+      const loop = await this.loops.openForNew(input.id, input.surveyId, input.score, now);
+      await this.runHooks({ status: 'created', responseId: input.id, surveyId: input.surveyId, loop, now });
+      return 'created';
+    }
+    const existing = (await this.executor.first<ResponseRow>(this.templates.select, { id: input.id }))!;
+    if (existing.survey_id !== input.surveyId) {
+      throw new HttpError(409, 'id_conflict', `id: response "${input.id}" belongs to another survey`);
+    }
+    if (existing.score !== input.score && now - existing.created_at > SCORE_CHANGE_WINDOW_MS) {
+      throw new HttpError(409, 'score_locked', 'score: can only change within 30 minutes of the first send');
+    }
+    const merged = mergeInput(existing, input);
+    if (MUTABLE_COLUMNS.every((column) => merged[column] === existing[column])) return 'unchanged';
+    await this.executor.run(this.templates.update, { ...merged, updatedAt: now, id: input.id });
+    this.rollups.response(responseFacts(existing), responseFacts(merged));
+    const loop = await this.loops.sync({ id: input.id, surveyId: existing.survey_id, score: merged.score, excluded: existing.excluded === 1 }, now);
+    await this.runHooks({ status: 'updated', responseId: input.id, surveyId: existing.survey_id, loop, now });
+    return 'updated';
+  }
+
+  /** Inserts responses once (an id already stored is left as it is); opens their loops when asked. */
+  async insertMany(rows: readonly ResponseInsert[], options: { openLoops: boolean; onProgress?: (done: number) => void }): Promise<{ inserted: number; existing: number }> {
+    const counts = { inserted: 0, existing: 0 };
+    for (const [index, row] of rows.entries()) {
+      const values: InsertValues = {
+        id: row.id, surveyId: row.surveyId, score: row.score, comment: row.comment, consent: row.consent === null ? null : row.consent ? 1 : 0,
+        user_id: row.userId, email: row.email, touchpoint: row.touchpoint, channel: row.channel, journey: row.journey, locale: row.locale,
+        page: row.page, device: row.device, properties: row.properties, createdAt: row.createdAt, updatedAt: row.updatedAt,
+      };
+      if ((await this.executor.run(this.templates.insert, values)) === 0) counts.existing++;
+      else {
+        counts.inserted++;
+        this.rollups.response(null, {
+          surveyId: row.surveyId, createdAt: row.createdAt, score: row.score, hasComment: row.comment !== null, excluded: false,
+          touchpoint: row.touchpoint, channel: row.channel, locale: row.locale, journey: row.journey,
+        });
+        if (options.openLoops) await this.loops.sync({ id: row.id, surveyId: row.surveyId, score: row.score, excluded: false }, row.createdAt);
+      }
+      if ((index + 1) % 1000 === 0 || index + 1 === rows.length) options.onProgress?.(index + 1);
+    }
+    return counts;
+  }
+
+  /** Marks a response excluded (a test answer: it leaves every figure) or counted again. */
+  async setExcluded(id: string, excluded: boolean): Promise<void> {
+    const row = await this.executor.db.selectFrom('responses').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row || (row.excluded === 1) === excluded) return;
+    await this.executor.db.updateTable('responses').set({ excluded: excluded ? 1 : 0 }).where('id', '=', id).execute();
+    this.rollups.response(responseFacts(row), responseFacts({ ...row, excluded: excluded ? 1 : 0 }));
+  }
+
+  /** Deletes responses (their loops, notes and action links go with them); resolves to the rows deleted. */
+  async erase(ids: readonly string[]): Promise<ResponseRow[]> {
+    const rows: ResponseRow[] = [];
+    for (const chunk of chunks(ids)) {
+      rows.push(...await this.executor.db.selectFrom('responses').selectAll().where('id', 'in', chunk).execute());
+      await this.executor.db.deleteFrom('responses').where('id', 'in', chunk).execute();
+    }
+    for (const row of rows) this.rollups.response(responseFacts(row), null);
+    return rows;
+  }
+
+  /** Clears the comment and personal data (email, user id, page) of responses; scores and context stay. */
+  async clearPersonalData(rows: readonly ResponseRow[]): Promise<void> {
+    for (const chunk of chunks(rows.map((row) => row.id))) {
+      await this.executor.db.updateTable('responses').set({ comment: null, email: null, user_id: null, page: null }).where('id', 'in', chunk).execute();
+    }
+    for (const row of rows) this.rollups.response(responseFacts(row), responseFacts({ ...row, comment: null }));
+  }
+
+  private async runHooks(change: Parameters<IngestHook>[0]): Promise<void> {
+    if (this.hooks.run.length === 0) return;
+    const context = this.hooks.context();
+    for (const hook of this.hooks.run) await hook(change, context);
+  }
+}

@@ -1,0 +1,121 @@
+/** Surveys: reads cached briefly (every ingest request needs its survey), creates and partial updates. */
+import { HttpError } from '../../lib/errors.ts';
+import type { Executor } from '../executor.ts';
+import type { SurveysTable } from '../schema.ts';
+
+/** A survey as stored and returned. */
+export interface SurveyRecord {
+  id: string;
+  name: string;
+  brand: string | null;
+  wording: Record<string, Record<string, string | undefined>>;
+  followUp: { detractor?: string; passive?: string; promoter?: string };
+  allowedOrigins: string[];
+  sampling: number;
+  resurveyDays: number;
+  dismissDays: number;
+  askConsent: boolean;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The fields of a new survey; settings left out take their defaults. */
+export type NewSurvey = Pick<SurveyRecord, 'id' | 'name' | 'allowedOrigins'> & Partial<Omit<SurveyRecord, 'id' | 'name' | 'allowedOrigins' | 'createdAt' | 'updatedAt' | 'brand'>> & { brand?: string };
+
+/** A partial update; `brand: null` clears the brand. */
+export type SurveyChanges = Partial<Omit<SurveyRecord, 'id' | 'createdAt' | 'updatedAt'>>;
+
+/** Settings kept as one JSON column; defaults applied when read. */
+const SETTING_DEFAULTS = { wording: {}, followUp: {}, sampling: 1, resurveyDays: 90, dismissDays: 30, askConsent: true };
+type Settings = Pick<SurveyRecord, keyof typeof SETTING_DEFAULTS>;
+const SETTING_KEYS = Object.keys(SETTING_DEFAULTS) as (keyof Settings)[];
+
+function toSurvey(row: SurveysTable): SurveyRecord {
+  const settings: Settings = { ...SETTING_DEFAULTS, ...JSON.parse(row.settings) };
+  return {
+    id: row.id, name: row.name, brand: row.brand, ...settings,
+    allowedOrigins: JSON.parse(row.allowed_origins), active: row.active === 1,
+    createdAt: new Date(row.created_at).toISOString(), updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+function toRow(survey: Omit<SurveyRecord, 'createdAt' | 'updatedAt'>, createdAt: number, updatedAt: number): SurveysTable {
+  const settings = Object.fromEntries(SETTING_KEYS.map((key) => [key, survey[key]]));
+  return {
+    id: survey.id, name: survey.name, brand: survey.brand, settings: JSON.stringify(settings),
+    allowed_origins: JSON.stringify(survey.allowedOrigins), active: survey.active ? 1 : 0, created_at: createdAt, updated_at: updatedAt,
+  };
+}
+
+/** How long a survey read is reused; other processes' changes (the CLI) show within this time. */
+const CACHE_TTL_MS = 1000;
+const CACHE_MAX_ENTRIES = 1000;
+
+/** The brief survey cache of one database (built once with it). */
+export class SurveyCache {
+  readonly surveys = new Map<string, { survey: SurveyRecord | undefined; expires: number }>();
+  activeOrigins: { patterns: string[]; expires: number } | null = null;
+
+  /** Forgets what a write changed. */
+  invalidate(id: string): void {
+    this.surveys.delete(id);
+    this.activeOrigins = null;
+  }
+}
+
+/** Survey reads and writes. */
+export class SurveyRepository {
+  constructor(private readonly executor: Executor, private readonly cache: SurveyCache) {}
+
+  /** One survey, or undefined (unknown ids are cached too, so a flood of made-up ids costs no reads). */
+  async get(id: string): Promise<SurveyRecord | undefined> {
+    const now = Date.now();
+    const cached = this.cache.surveys.get(id);
+    if (cached && cached.expires > now) return cached.survey;
+    const row = await this.executor.db.selectFrom('surveys').selectAll().where('id', '=', id).executeTakeFirst();
+    const survey = row && toSurvey(row);
+    if (this.cache.surveys.size >= CACHE_MAX_ENTRIES) this.cache.surveys.clear();
+    this.cache.surveys.set(id, { survey, expires: now + CACHE_TTL_MS });
+    return survey;
+  }
+
+  /** Every survey, oldest first. */
+  async list(): Promise<SurveyRecord[]> {
+    const rows = await this.executor.db.selectFrom('surveys').selectAll().orderBy('created_at').orderBy('id').execute();
+    return rows.map(toSurvey);
+  }
+
+  /** Every allowed-origin pattern of the active surveys (for CORS), cached briefly. */
+  async activeOriginPatterns(): Promise<string[]> {
+    const now = Date.now();
+    if (this.cache.activeOrigins && this.cache.activeOrigins.expires > now) return this.cache.activeOrigins.patterns;
+    const rows = await this.executor.db.selectFrom('surveys').select('allowed_origins').where('active', '=', 1).execute();
+    const patterns = [...new Set(rows.flatMap((row) => JSON.parse(row.allowed_origins) as string[]))];
+    this.cache.activeOrigins = { patterns, expires: now + CACHE_TTL_MS };
+    return patterns;
+  }
+
+  /** Creates a survey; 409 when the id is taken. */
+  async create(input: NewSurvey, now = Date.now()): Promise<SurveyRecord> {
+    const survey = { ...SETTING_DEFAULTS, ...input, brand: input.brand ?? null, active: input.active ?? true };
+    const inserted = await this.executor.db.insertInto('surveys').values(toRow(survey, now, now))
+      .onConflict((conflict) => conflict.column('id').doNothing()).executeTakeFirst();
+    if (inserted.numInsertedOrUpdatedRows === 0n) throw new HttpError(409, 'survey_exists', `id: a survey with id "${input.id}" already exists`);
+    this.cache.invalidate(input.id);
+    return (await this.get(input.id))!;
+  }
+
+  /** Applies a partial update; undefined when the survey does not exist. */
+  async update(id: string, changes: SurveyChanges, now = Date.now()): Promise<SurveyRecord | undefined> {
+    const row = await this.executor.db.selectFrom('surveys').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const current = toSurvey(row);
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+    const next = { ...current, ...defined, id };
+    const { id: _id, created_at: _created, ...columns } = toRow(next, row.created_at, now);
+    await this.executor.db.updateTable('surveys').set(columns).where('id', '=', id).execute();
+    this.cache.invalidate(id);
+    return this.get(id);
+  }
+}

@@ -1,0 +1,178 @@
+/** Webhook endpoints and their deliveries: the outbox a restart never loses, and the delivery log. */
+import { randomBytes } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import { queryTemplate, type Executor } from '../executor.ts';
+import type { Schema, WebhookDeliveriesTable, WebhooksTable } from '../schema.ts';
+
+/** The events a webhook can subscribe to. */
+export const WEBHOOK_EVENTS = ['response.created', 'response.updated', 'loop.opened', 'loop.overdue'] as const;
+
+/** One webhook event type. */
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/** A webhook as listed: never its secret (times in epoch ms). */
+export interface WebhookRecord {
+  id: string;
+  url: string;
+  events: WebhookEvent[];
+  surveyId: string | null;
+  description: string | null;
+  createdAt: number;
+}
+
+/** One delivery: its message, its state and the last attempt (times in epoch ms). */
+export interface DeliveryRecord {
+  id: string;
+  webhookId: string;
+  type: WebhookEvent;
+  subjectId: string | null;
+  payload: string | null;
+  state: WebhookDeliveriesTable['state'];
+  attempts: number;
+  nextAttemptAt: number | null;
+  lastAttemptAt: number | null;
+  lastStatus: number | null;
+  lastError: string | null;
+  createdAt: number;
+  deliveredAt: number | null;
+}
+
+/** A webhook with its events parsed, as the ingest path checks it. */
+export interface Subscriber {
+  row: WebhooksTable;
+  events: ReadonlySet<string>;
+}
+
+/** The webhook list, read on every ingest write: kept until a webhook changes (built once per database). */
+export interface SubscriberCache {
+  rows: Subscriber[] | null;
+}
+
+const NONE: readonly Subscriber[] = [];
+
+function subscribedTo(all: readonly Subscriber[], type: WebhookEvent, surveyId: string): readonly Subscriber[] {
+  if (all.length === 0) return NONE;
+  return all.filter((subscriber) => subscriber.events.has(type) && (subscriber.row.survey_id === null || subscriber.row.survey_id === surveyId));
+}
+
+function toWebhook(row: WebhooksTable): WebhookRecord {
+  return { id: row.id, url: row.url, events: JSON.parse(row.events) as WebhookEvent[], surveyId: row.survey_id, description: row.description, createdAt: row.created_at };
+}
+
+function toDelivery(row: Selectable<WebhookDeliveriesTable>): DeliveryRecord {
+  return {
+    id: row.id, webhookId: row.webhook_id, type: row.type as WebhookEvent, subjectId: row.subject_id, payload: row.payload, state: row.state,
+    attempts: row.attempts, nextAttemptAt: row.next_attempt_at, lastAttemptAt: row.last_attempt_at, lastStatus: row.last_status,
+    lastError: row.last_error, createdAt: row.created_at, deliveredAt: row.delivered_at,
+  };
+}
+
+/** The ingest path's delivery insert, compiled once. */
+export function webhookTemplates(db: Kysely<Schema>) {
+  return {
+    insertDelivery: queryTemplate<'id' | 'webhookId' | 'type' | 'subjectId' | 'payload' | 'dueAt' | 'now'>((value) => db.insertInto('webhook_deliveries').values({
+      id: value('id'), webhook_id: value('webhookId'), type: value('type'), subject_id: value('subjectId'), payload: value('payload'),
+      state: 'pending', next_attempt_at: value('dueAt'), created_at: value('now'),
+    })),
+  };
+}
+
+/** Webhook and delivery storage on one executor. */
+export class WebhookRepository {
+  constructor(private readonly executor: Executor, private readonly templates: ReturnType<typeof webhookTemplates>, private readonly cache: SubscriberCache) {}
+
+  /** Creates a webhook; the secret is returned here only. */
+  async create(input: { url: string; events: WebhookEvent[]; surveyId?: string; description?: string; secret: string }, now: number): Promise<WebhookRecord> {
+    const row: WebhooksTable = {
+      id: `wh_${randomBytes(8).toString('hex')}`, url: input.url, events: JSON.stringify([...new Set(input.events)]),
+      survey_id: input.surveyId ?? null, description: input.description ?? null, secret: input.secret, created_at: now,
+    };
+    await this.executor.db.insertInto('webhooks').values(row).execute();
+    this.cache.rows = null;
+    return toWebhook(row);
+  }
+
+  /** Every webhook, oldest first. */
+  async list(): Promise<WebhookRecord[]> {
+    return (await this.all()).map((subscriber) => toWebhook(subscriber.row));
+  }
+
+  /** The webhooks subscribed to an event type of a survey (cached until a webhook changes). */
+  async subscribers(type: WebhookEvent, surveyId: string): Promise<readonly Subscriber[]> {
+    return this.cachedSubscribers(type, surveyId) ?? subscribedTo(await this.all(), type, surveyId);
+  }
+
+  /** The same, when the webhook list is cached; undefined when it has to be read (the ingest hot path asks this first). */
+  cachedSubscribers(type: WebhookEvent, surveyId: string): readonly Subscriber[] | undefined {
+    return this.cache.rows ? subscribedTo(this.cache.rows, type, surveyId) : undefined;
+  }
+
+  /** One webhook, or undefined. */
+  async get(id: string): Promise<WebhookRecord | undefined> {
+    const row = await this.executor.db.selectFrom('webhooks').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toWebhook(row);
+  }
+
+  /** Deletes a webhook and its deliveries; false when there was none. */
+  async remove(id: string): Promise<boolean> {
+    const result = await this.executor.db.deleteFrom('webhooks').where('id', '=', id).executeTakeFirst();
+    this.cache.rows = null;
+    return result.numDeletedRows > 0n;
+  }
+
+  /** The URL and secret to deliver with. */
+  async target(id: string): Promise<{ url: string; secret: string } | undefined> {
+    return this.executor.db.selectFrom('webhooks').select(['url', 'secret']).where('id', '=', id).executeTakeFirst();
+  }
+
+  /**
+   * Queues one delivery per webhook subscribed to the event (and to the survey). The body is built only
+   * when someone subscribes; a `null` body is built at the first attempt.
+   */
+  async enqueue(type: WebhookEvent, event: { surveyId: string; subjectId: string | null; payload: () => Promise<string | null>; dueAt: number }, now: number): Promise<number> {
+    const targets = await this.subscribers(type, event.surveyId);
+    if (targets.length === 0) return 0;
+    const payload = await event.payload();
+    for (const { row } of targets) {
+      await this.executor.run(this.templates.insertDelivery, {
+        id: `msg_${randomBytes(12).toString('base64url')}`, webhookId: row.id, type, subjectId: event.subjectId, payload, dueAt: event.dueAt, now,
+      });
+    }
+    return targets.length;
+  }
+
+  /** Pending deliveries due at `now`, oldest due first. */
+  async due(now: number, limit: number): Promise<DeliveryRecord[]> {
+    const rows = await this.executor.db.selectFrom('webhook_deliveries').selectAll().where('state', '=', 'pending').where('next_attempt_at', '<=', now)
+      .orderBy('next_attempt_at').orderBy('created_at').orderBy('id').limit(limit).execute();
+    return rows.map(toDelivery);
+  }
+
+  /** Freezes the body a delivery sends on every attempt. */
+  async setPayload(id: string, payload: string): Promise<void> {
+    await this.executor.db.updateTable('webhook_deliveries').set({ payload }).where('id', '=', id).execute();
+  }
+
+  /** Records one attempt: success, a retry at `nextAttemptAt`, or giving up when that is null. */
+  async recordAttempt(id: string, attempt: { ok: boolean; status: number | null; error: string | null; nextAttemptAt: number | null }, now: number): Promise<void> {
+    const state = attempt.ok ? 'succeeded' : attempt.nextAttemptAt === null ? 'failed' : 'pending';
+    await this.executor.db.updateTable('webhook_deliveries').set((eb) => ({
+      state, attempts: eb('attempts', '+', 1), last_attempt_at: now, last_status: attempt.status, last_error: attempt.error,
+      next_attempt_at: attempt.ok ? null : attempt.nextAttemptAt, delivered_at: attempt.ok ? now : null,
+    })).where('id', '=', id).execute();
+  }
+
+  /** A webhook's delivery log, newest first. */
+  async deliveries(webhookId: string, limit: number): Promise<DeliveryRecord[]> {
+    const rows = await this.executor.db.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', webhookId)
+      .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    return rows.map(toDelivery);
+  }
+
+  private async all(): Promise<Subscriber[]> {
+    if (this.cache.rows) return this.cache.rows;
+    const rows = await this.executor.db.selectFrom('webhooks').selectAll().orderBy('created_at').orderBy('id').execute();
+    this.cache.rows = rows.map((row) => ({ row, events: new Set(JSON.parse(row.events) as string[]) }));
+    return this.cache.rows;
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * The tables as Kysely sees them: one interface per table, columns as stored. Times are epoch milliseconds,
+ * flags are 0/1 integers and lists are JSON text, so both dialects store the same values.
+ */
+import type { Generated } from 'kysely';
+
+/** `surveys`: one row per survey; the settings the widget reads are one JSON document. */
+export interface SurveysTable {
+  id: string;
+  name: string;
+  brand: string | null;
+  settings: string;
+  allowed_origins: string;
+  active: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** `responses`: one row per client response id. */
+export interface ResponsesTable {
+  id: string;
+  survey_id: string;
+  score: number;
+  comment: string | null;
+  consent: number | null;
+  user_id: string | null;
+  email: string | null;
+  touchpoint: string | null;
+  channel: string | null;
+  journey: string | null;
+  locale: string | null;
+  page: string | null;
+  device: string | null;
+  properties: string | null;
+  created_at: number;
+  updated_at: number;
+  excluded: Generated<number>;
+}
+
+/** `events`: prompts shown or dismissed, for the response rate. */
+export interface EventsTable {
+  id: string;
+  survey_id: string;
+  type: string;
+  touchpoint: string | null;
+  channel: string | null;
+  locale: string | null;
+  page: string | null;
+  created_at: number;
+}
+
+/** `api_keys`: hashed secrets with their scope. */
+export interface ApiKeysTable {
+  id: string;
+  name: string | null;
+  scope: 'read' | 'admin';
+  secret_hash: string;
+  created_at: number;
+  last_used_at: number | null;
+}
+
+/** `schema_migrations`: the migrations applied, one row each. */
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: number;
+}
+
+/** The counter columns of a rollup row (see `COUNTER_COLUMNS`). */
+export interface RollupCounters {
+  s0: number; s1: number; s2: number; s3: number; s4: number; s5: number; s6: number; s7: number; s8: number; s9: number; s10: number;
+  comments: number;
+  prompted: number;
+  shown: number;
+  dismissed: number;
+}
+
+/** `analytics_rollups`: counters per survey, grain, dimension value and UTC bucket. */
+export interface RollupsTable extends RollupCounters {
+  survey_id: string;
+  grain: string;
+  dim: string;
+  value: string;
+  bucket_start: number;
+}
+
+/** `analytics_rollup_pending`: write batches' 15-minute deltas not yet folded into the rollups. */
+export interface RollupPendingTable {
+  id: Generated<number>;
+  deltas: string;
+}
+
+/** `loop_settings`: a survey's loop rules as one JSON document. */
+export interface LoopSettingsTable {
+  survey_id: string;
+  settings: string;
+  updated_at: number;
+}
+
+/** `loops`: the close-the-loop work item of a response, keyed by it. */
+export interface LoopsTable {
+  response_id: string;
+  survey_id: string;
+  state: 'open' | 'contacted' | 'resolved' | 'closed';
+  assignee: string | null;
+  tags: Generated<string>;
+  close_reason: string | null;
+  opened_at: number;
+  first_contact_at: number | null;
+  resolved_at: number | null;
+  closed_at: number | null;
+  overdue_notified_at: number | null;
+  updated_at: number;
+}
+
+/** `loop_notes`: notes on a loop. */
+export interface LoopNotesTable {
+  id: string;
+  response_id: string;
+  author: string;
+  text: string;
+  created_at: number;
+}
+
+/** `webhooks`: endpoints with their signing secret. */
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  events: string;
+  survey_id: string | null;
+  description: string | null;
+  secret: string;
+  created_at: number;
+}
+
+/** `webhook_deliveries`: the outbox and delivery log. */
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  type: string;
+  subject_id: string | null;
+  payload: string | null;
+  state: 'pending' | 'succeeded' | 'failed';
+  attempts: Generated<number>;
+  next_attempt_at: number | null;
+  last_attempt_at: number | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: number;
+  delivered_at: number | null;
+}
+
+/** `actions`: improvement actions from the huddle. */
+export interface ActionsTable {
+  id: string;
+  survey_id: string;
+  title: string;
+  description: string | null;
+  owner: string | null;
+  state: 'proposed' | 'in_progress' | 'done' | 'dropped';
+  due_date: string | null;
+  themes: Generated<string>;
+  created_at: number;
+  updated_at: number;
+  done_at: number | null;
+}
+
+/** `action_responses`: the responses an action is linked to. */
+export interface ActionResponsesTable {
+  action_id: string;
+  response_id: string;
+}
+
+/** Every table of the database. */
+export interface Schema {
+  surveys: SurveysTable;
+  responses: ResponsesTable;
+  events: EventsTable;
+  api_keys: ApiKeysTable;
+  schema_migrations: SchemaMigrationsTable;
+  analytics_rollups: RollupsTable;
+  analytics_rollup_pending: RollupPendingTable;
+  loop_settings: LoopSettingsTable;
+  loops: LoopsTable;
+  loop_notes: LoopNotesTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  actions: ActionsTable;
+  action_responses: ActionResponsesTable;
+}

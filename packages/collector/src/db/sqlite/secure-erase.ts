@@ -1,0 +1,33 @@
+/** Makes deleted personal data unrecoverable from the SQLite file: zeroed pages, a merged comment index, an emptied WAL. */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Database as SqliteHandle } from 'better-sqlite3';
+import { COMMENT_INDEX } from './sqlite-sql.ts';
+
+/** Runs `change` with SQLite's secure_delete on, so freed content is overwritten with zeros. */
+export async function withSecureDelete<T>(handle: SqliteHandle, change: () => Promise<T>): Promise<T> {
+  const previous = handle.pragma('secure_delete', { simple: true }) as number;
+  handle.pragma('secure_delete = ON');
+  try {
+    return await change();
+  } finally {
+    handle.pragma(`secure_delete = ${previous ? 'ON' : 'OFF'}`);
+  }
+}
+
+/**
+ * After erasing: merges the comment index so no segment keeps the erased words, then checkpoints and
+ * truncates the WAL so old page images leave the disk. Resolves to whether the checkpoint completed
+ * (it cannot while another reader holds old pages). Call while holding the connection, outside a transaction.
+ */
+export async function flushErasure(handle: SqliteHandle): Promise<boolean> {
+  await withSecureDelete(handle, async () => {
+    handle.prepare(`INSERT INTO ${COMMENT_INDEX} (${COMMENT_INDEX}) VALUES ('optimize')`).run();
+  });
+  // The background checkpointer may hold the checkpoint lock for a moment: wait briefly and retry.
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const [result] = handle.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (result === undefined || result.busy === 0) return true;
+    await sleep(5);
+  }
+  return false;
+}

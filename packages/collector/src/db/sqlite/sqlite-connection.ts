@@ -1,0 +1,98 @@
+/** The SQLite connection: one better-sqlite3 handle in WAL mode, its prepared statements, and Kysely on top. */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3, { type Database as SqliteHandle, type Statement } from 'better-sqlite3';
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
+import type { QueryTemplate } from '../executor.ts';
+import type { Schema } from '../schema.ts';
+
+/** How hard SQLite syncs on commit in WAL mode: NORMAL survives a killed process, FULL also power loss. */
+export type SyncMode = 'FULL' | 'NORMAL';
+
+/** True when the database lives in a file (so it has a WAL to checkpoint). */
+export function isFileDatabase(path: string): boolean {
+  return path !== ':memory:' && path !== '' && !path.startsWith('file:');
+}
+
+/** Prepared statements by SQL text, the least recently used dropped past `limit` (filters make many shapes). */
+export class StatementCache {
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(private readonly handle: SqliteHandle, private readonly limit = 500) {}
+
+  /** The prepared statement of `sql`, prepared on first use. */
+  prepare(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (statement) {
+      this.statements.delete(sql);
+    } else {
+      statement = this.handle.prepare(sql);
+      if (this.statements.size >= this.limit) this.statements.delete(this.statements.keys().next().value!);
+    }
+    this.statements.set(sql, statement);
+    return statement;
+  }
+}
+
+/** Kysely's SQLite driver, but transactions take the write lock when they begin (no deadlock upgrading a read). */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('BEGIN IMMEDIATE'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.config);
+  }
+}
+
+/** An open SQLite database: the raw handle (only for the SQLite dialect module), its statements, and Kysely. */
+export interface SqliteConnection {
+  readonly handle: SqliteHandle;
+  readonly statements: StatementCache;
+  /** The prepared statement of each hot-path template (a handful, compiled once per database). */
+  readonly templates: Map<QueryTemplate, Statement>;
+  /** Rows changed by every statement run on the connection so far (template runs and Kysely's alike). */
+  readonly changed: { rows: number };
+  readonly db: Kysely<Schema>;
+}
+
+/** Opens (creating its directory) the SQLite file in WAL mode with the collector's pragmas. */
+export function openSqlite(path: string, sync: SyncMode = 'NORMAL'): SqliteConnection {
+  if (isFileDatabase(path)) mkdirSync(dirname(path), { recursive: true });
+  const handle = new BetterSqlite3(path);
+  handle.pragma('journal_mode = WAL');
+  handle.pragma(`synchronous = ${sync}`);
+  handle.pragma('foreign_keys = ON');
+  handle.pragma('busy_timeout = 5000');
+  // Freed space is zeroed on every write, not only during an erase: page splits and moved rows leave no old copies behind.
+  handle.pragma('secure_delete = ON');
+  // Inserts touch pages all over the indexes: keep them in memory (64 MiB).
+  handle.pragma('cache_size = -65536');
+  const statements = new StatementCache(handle);
+  const changed = { rows: 0 };
+  // Kysely prepares each query it runs; the cache makes a repeated query cost no new prepare. Its writes are counted.
+  const database = {
+    prepare(sql: string) {
+      const statement = statements.prepare(sql);
+      return {
+        reader: statement.reader,
+        all: (parameters: readonly unknown[]) => statement.all(parameters),
+        iterate: (parameters: readonly unknown[]) => statement.iterate(parameters),
+        run(parameters: readonly unknown[]) {
+          const result = statement.run(parameters);
+          changed.rows += result.changes;
+          return result;
+        },
+      };
+    },
+    close: () => handle.close(),
+  };
+  const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database }) });
+  return { handle, statements, templates: new Map(), changed, db };
+}

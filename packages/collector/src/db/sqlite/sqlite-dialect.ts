@@ -1,0 +1,111 @@
+/** The SQLite dialect: one connection in WAL mode, migrated on open, with background checkpoints for the server. */
+import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../dialect.ts';
+import { kyselyExecutor, templateParameters, type QueryTemplate, type TemplateValues, type TransactionExecutor } from '../executor.ts';
+import type { Schema } from '../schema.ts';
+import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
+import { flushErasure, withSecureDelete } from './secure-erase.ts';
+import { isFileDatabase, openSqlite, type SqliteConnection, type SyncMode } from './sqlite-connection.ts';
+import { migrateSqlite } from './sqlite-migrate.ts';
+import { COMMENT_INDEX, sqliteSql } from './sqlite-sql.ts';
+
+/** Options of the SQLite dialect. */
+export interface SqliteDialectOptions {
+  /** The database file (its directory is created) or `:memory:`. */
+  path: string;
+  sync?: SyncMode;
+  /** Checkpoint the WAL from a background thread (the server does; one-shot CLI commands need not). */
+  backgroundCheckpoints?: boolean;
+}
+
+/** With background checkpoints on, the main connection checkpoints only past this many WAL pages (a safety net). */
+const SAFETY_NET_CHECKPOINT_PAGES = 20_000;
+
+/**
+ * A transaction's executor. better-sqlite3 runs statements synchronously on the one connection the
+ * transaction holds, so templates run as prepared statements straight on the handle: no Kysely round
+ * (about 2 µs a statement on the ingest path, measured).
+ */
+function transactionExecutor(connection: SqliteConnection, trx: Kysely<Schema>): TransactionExecutor {
+  const { statements, templates, changed } = connection;
+  const statementOf = (template: QueryTemplate) => {
+    let statement = templates.get(template);
+    if (!statement) templates.set(template, (statement = statements.prepare(template.sql)));
+    return statement;
+  };
+  return {
+    db: trx,
+    async run(template, values) {
+      const { changes } = statementOf(template).run(templateParameters(template, values));
+      changed.rows += changes;
+      return changes;
+    },
+    async first<Row>(template: QueryTemplate, values: TemplateValues<string>) {
+      return statementOf(template).get(templateParameters(template, values)) as Row | undefined;
+    },
+    async all<Row>(template: QueryTemplate, values: TemplateValues<string>) {
+      return statementOf(template).all(templateParameters(template, values)) as Row[];
+    },
+    changes: () => changed.rows,
+  };
+}
+
+/** Opens the SQLite database, applies its migrations, and starts the checkpointer when asked. */
+export function openSqliteDialect(options: SqliteDialectOptions): Dialect {
+  const connection = openSqlite(options.path, options.sync);
+  const { handle, db } = connection;
+  let schemaVersion: number;
+  try {
+    schemaVersion = migrateSqlite(handle);
+  } catch (error) {
+    handle.close();
+    throw error;
+  }
+  let checkpointer: Checkpointer | null = null;
+  if (options.backgroundCheckpoints && isFileDatabase(options.path)) {
+    handle.pragma(`wal_autocheckpoint = ${SAFETY_NET_CHECKPOINT_PAGES}`);
+    checkpointer = startCheckpointer(options.path);
+  }
+  let closed = false;
+
+  return {
+    name: 'sqlite',
+    db,
+    root: kyselyExecutor(db),
+    sql: sqliteSql,
+    schemaVersion,
+    transaction: (work) => db.transaction().execute((trx) => work(transactionExecutor(connection, trx))),
+    // The pragma is per connection: hold the connection so nothing else runs between switching it on and off.
+    erasingTransaction: (work) => db.connection().execute((held) =>
+      withSecureDelete(handle, () => held.transaction().execute((trx) => work(transactionExecutor(connection, trx))))),
+    flushErasure: () => db.connection().execute(() => flushErasure(handle)),
+    async rebuildCommentIndex(tx) {
+      await sql`INSERT INTO ${sql.table(COMMENT_INDEX)} (${sql.table(COMMENT_INDEX)}) VALUES ('rebuild')`.execute(tx.db);
+    },
+    async withBulkCache(work) {
+      const cacheSize = handle.pragma('cache_size', { simple: true }) as number;
+      // A large page cache keeps the rollup B-tree in memory while millions of rows are upserted.
+      handle.pragma('cache_size = -262144');
+      try {
+        return await work();
+      } finally {
+        handle.pragma(`cache_size = ${cacheSize}`);
+      }
+    },
+    async ping() {
+      if (closed) return false;
+      try {
+        const row = await sql<{ ok: number }>`SELECT 1 AS ok`.execute(db);
+        return row.rows[0]?.ok === 1;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      await checkpointer?.stop();
+    },
+  };
+}

@@ -1,0 +1,117 @@
+/** The repositories, bound to the whole database or to one transaction, and what they share. */
+import { type Kysely } from 'kysely';
+import type { Dialect, DialectSql } from './dialect.ts';
+import { queryTemplate, type Executor, type TransactionExecutor } from './executor.ts';
+import { ActionRepository } from './repositories/action-repository.ts';
+import { EventWriter, eventTemplates } from './repositories/event-writer.ts';
+import { KeyRepository, type LastUsedWrites, keyTemplates } from './repositories/key-repository.ts';
+import { LoopQueries } from './repositories/loop-queries.ts';
+import { LoopRepository, loopTemplates } from './repositories/loop-repository.ts';
+import { LoopSettingsRepository, type LoopSettingsCache } from './repositories/loop-settings-repository.ts';
+import { PrivacyRepository } from './repositories/privacy-repository.ts';
+import type { IngestHook } from './repositories/response-input.ts';
+import { ResponseReads } from './repositories/response-reads.ts';
+import { ResponseWriter, responseTemplates } from './repositories/response-writer.ts';
+import { SurveyRepository, type SurveyCache } from './repositories/survey-repository.ts';
+import { WebhookRepository, webhookTemplates, type SubscriberCache } from './repositories/webhook-repository.ts';
+import { storePendingDeltas } from './rollups/rollup-maintenance.ts';
+import { RollupRecorder } from './rollups/rollup-recorder.ts';
+import { rollupUpsertTemplate } from './rollups/rollup-writer.ts';
+import type { Schema } from './schema.ts';
+
+/** The statements the ingest path runs as prepared statements, compiled once per database. */
+export function compileTemplates(db: Kysely<Schema>, dialectSql: DialectSql) {
+  return {
+    responses: responseTemplates(db),
+    events: eventTemplates(db),
+    keys: keyTemplates(db),
+    loops: loopTemplates(db),
+    webhooks: webhookTemplates(db),
+    insertPending: queryTemplate<'deltas'>((value) => db.insertInto('analytics_rollup_pending').values({ deltas: value('deltas') })),
+    rollups: {
+      anyPending: queryTemplate<never>(() => db.selectFrom('analytics_rollup_pending').select('id').limit(1)),
+      upsert: rollupUpsertTemplate(db, dialectSql),
+    },
+  };
+}
+
+/** What every repository of one database shares, built once with it: the dialect, templates, caches and hooks. */
+export interface SharedParts {
+  readonly dialect: Dialect;
+  readonly templates: ReturnType<typeof compileTemplates>;
+  readonly surveyCache: SurveyCache;
+  readonly loopSettingsCache: LoopSettingsCache;
+  readonly subscriberCache: SubscriberCache;
+  readonly ingestHooks: IngestHook[];
+  readonly keyLastUsed: LastUsedWrites;
+}
+
+/** The repositories of every table group. */
+export interface Repositories {
+  readonly surveys: SurveyRepository;
+  readonly keys: KeyRepository;
+  readonly responses: ResponseReads;
+  readonly loops: LoopRepository;
+  readonly loopQueries: LoopQueries;
+  readonly actions: ActionRepository;
+  readonly webhooks: WebhookRepository;
+  readonly privacy: PrivacyRepository;
+}
+
+/** The repositories of one transaction: responses and events are written here, and only here. */
+export interface TransactionRepositories extends Omit<Repositories, 'responses'> {
+  readonly responses: ResponseWriter;
+  readonly events: EventWriter;
+}
+
+function common(executor: Executor, shared: SharedParts) {
+  const loopSettings = new LoopSettingsRepository(executor, shared.loopSettingsCache);
+  return {
+    surveys: new SurveyRepository(executor, shared.surveyCache),
+    keys: new KeyRepository(executor, shared.templates.keys, shared.keyLastUsed),
+    loops: new LoopRepository(executor, shared.templates.loops, loopSettings, shared.dialect.sql),
+    loopQueries: new LoopQueries(executor, shared.dialect.sql),
+    actions: new ActionRepository(executor),
+    webhooks: new WebhookRepository(executor, shared.templates.webhooks, shared.subscriberCache),
+    privacy: new PrivacyRepository(executor),
+  };
+}
+
+/** Repositories on the whole database: every call is its own statement. */
+export function rootRepositories(executor: Executor, shared: SharedParts): Repositories {
+  return { ...common(executor, shared), responses: new ResponseReads(executor, shared.dialect.sql) };
+}
+
+/** A transaction's repositories and the rollup deltas its writes record; repositories are made when first used. */
+export class TransactionContext {
+  readonly rollups = new RollupRecorder();
+  readonly repositories: TransactionRepositories;
+
+  constructor(readonly executor: TransactionExecutor, private readonly shared: SharedParts) {
+    const made: Partial<Record<keyof TransactionRepositories, unknown>> = {};
+    const once = <K extends keyof TransactionRepositories>(name: K, make: () => TransactionRepositories[K]) =>
+      (made[name] ??= make()) as TransactionRepositories[K];
+    const loops = () => once('loops', () => new LoopRepository(executor, shared.templates.loops, new LoopSettingsRepository(executor, shared.loopSettingsCache), shared.dialect.sql));
+    const hooks = { run: shared.ingestHooks, context: () => this.repositories };
+    const rollups = this.rollups;
+    // A write batch touches two or three of these; building all of them per batch showed in profiles.
+    this.repositories = {
+      get surveys() { return once('surveys', () => new SurveyRepository(executor, shared.surveyCache)); },
+      get keys() { return once('keys', () => new KeyRepository(executor, shared.templates.keys, shared.keyLastUsed)); },
+      get loops() { return loops(); },
+      get loopQueries() { return once('loopQueries', () => new LoopQueries(executor, shared.dialect.sql)); },
+      get actions() { return once('actions', () => new ActionRepository(executor)); },
+      get webhooks() { return once('webhooks', () => new WebhookRepository(executor, shared.templates.webhooks, shared.subscriberCache)); },
+      get privacy() { return once('privacy', () => new PrivacyRepository(executor)); },
+      get responses() {
+        return once('responses', () => new ResponseWriter(executor, shared.dialect.sql, shared.templates.responses, loops(), rollups, hooks));
+      },
+      get events() { return once('events', () => new EventWriter(executor, shared.templates.events, rollups)); },
+    };
+  }
+
+  /** Stores the recorded rollup deltas; call last, inside the transaction. */
+  async finish(): Promise<void> {
+    await storePendingDeltas(this.executor, this.shared.templates.insertPending, this.rollups);
+  }
+}

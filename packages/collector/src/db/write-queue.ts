@@ -1,0 +1,144 @@
+/**
+ * Group commit: the write jobs queued in the same event-loop turn (plus an optional window) run in one
+ * transaction, and each caller is answered after the commit. Each job is atomic on its own: a job that throws
+ * leaves nothing behind and fails alone, the rest of the batch commits, and its caller gets the error.
+ *
+ * Most jobs that fail (409 conflicts) fail before they change a row, and are simply dropped from the batch.
+ * A job that fails after changing rows has its batch rolled back and run again without it. That gives what a
+ * savepoint per job gives without paying for one on every job: on SQLite a savepoint cost about 5 µs a job
+ * (journaling the pages it touches; ~5% of a request), on PostgreSQL it would cost two round trips a job.
+ */
+import type { TransactionContext, TransactionRepositories } from './transaction-context.ts';
+
+/** A unit of work: what one request writes, with the batch transaction's repositories; it may run more than once. */
+export type WriteJob<T> = (tx: TransactionRepositories) => Promise<T>;
+
+/** The one writer of a database. */
+export interface WriteQueue {
+  /** Queues a job; resolves with its result after its batch commits, or rejects with its own error. */
+  run<T>(job: WriteJob<T>): Promise<T>;
+  /** Writes everything queued now and waits for it. */
+  flush(): Promise<void>;
+  /** Jobs waiting for the next commit. */
+  readonly pending: number;
+}
+
+/** Options for `createWriteQueue`. */
+export interface WriteQueueOptions {
+  /** Extra ms the first job of a batch waits for company; 0 (default): the jobs queued in one event-loop turn share a transaction. */
+  windowMs?: number;
+  /** A batch this large is written at once. */
+  maxBatch?: number;
+  /** Called after every committed batch. */
+  onBatch?: (size: number, seconds: number) => void;
+}
+
+interface Queued {
+  job: WriteJob<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** Runs one batch's work in a transaction of its own and commits it (from the database). */
+export type BatchRunner = (work: (context: TransactionContext) => Promise<void>) => Promise<void>;
+
+/** A job failed after changing rows: its batch must be rolled back and run again without it. */
+class JobLeftChanges extends Error {
+  constructor(readonly item: Queued, readonly failure: unknown) {
+    super('a write job failed after changing rows');
+  }
+}
+
+/** Runs the jobs in turn; a job that fails without changing a row fails alone, its rollup deltas discarded. */
+async function runJobs(context: TransactionContext, batch: readonly Queued[]): Promise<Outcome[]> {
+  const { executor, rollups, repositories } = context;
+  const outcomes: Outcome[] = [];
+  for (const item of batch) {
+    const changesBefore = executor.changes();
+    rollups.beginJob();
+    try {
+      outcomes.push({ ok: true, value: await item.job(repositories) });
+    } catch (error) {
+      rollups.discardJob();
+      if (executor.changes() !== changesBefore) throw new JobLeftChanges(item, error);
+      outcomes.push({ ok: false, error });
+    }
+  }
+  return outcomes;
+}
+
+/** Creates the write queue of a database. */
+export function createWriteQueue(runBatch: BatchRunner, options: WriteQueueOptions = {}): WriteQueue {
+  const windowMs = options.windowMs ?? 0;
+  const maxBatch = options.maxBatch ?? 1000;
+  let queue: Queued[] = [];
+  let timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
+  let writing: Promise<void> | null = null;
+
+  function schedule(): void {
+    if (timer || writing) return;
+    timer = windowMs > 0 ? setTimeout(writeNow, windowMs) : setImmediate(writeNow);
+  }
+
+  function writeNow(): void {
+    if (timer && windowMs > 0) clearTimeout(timer as NodeJS.Timeout);
+    else if (timer) clearImmediate(timer as NodeJS.Immediate);
+    timer = null;
+    if (writing || queue.length === 0) return;
+    const batch = queue.slice(0, maxBatch);
+    queue = queue.slice(batch.length);
+    writing = writeBatch(batch).finally(() => {
+      writing = null;
+      if (queue.length >= maxBatch) writeNow();
+      else if (queue.length > 0) schedule();
+    });
+  }
+
+  async function writeBatch(batch: Queued[]): Promise<void> {
+    const started = process.hrtime.bigint();
+    let outcomes: Outcome[] = [];
+    try {
+      await runBatch(async (context) => {
+        outcomes = await runJobs(context, batch);
+      });
+    } catch (error) {
+      if (!(error instanceof JobLeftChanges)) {
+        // The transaction itself failed (disk full, I/O error): nothing of the batch was stored.
+        for (const item of batch) item.reject(error);
+        return;
+      }
+      // Rolled back: the job that left changes fails alone, the others run again in a new transaction.
+      error.item.reject(error.failure);
+      const rest = batch.filter((item) => item !== error.item);
+      if (rest.length > 0) await writeBatch(rest);
+      return;
+    }
+    options.onBatch?.(batch.length, Number(process.hrtime.bigint() - started) / 1e9);
+    batch.forEach((item, index) => {
+      const outcome = outcomes[index];
+      if (outcome.ok) item.resolve(outcome.value);
+      else item.reject(outcome.error);
+    });
+  }
+
+  return {
+    run<T>(job: WriteJob<T>): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        queue.push({ job: job as WriteJob<unknown>, resolve: resolve as (value: unknown) => void, reject });
+        if (queue.length >= maxBatch) writeNow();
+        else schedule();
+      });
+    },
+    async flush() {
+      while (writing || queue.length > 0) {
+        if (!writing) writeNow();
+        await writing;
+      }
+    },
+    get pending() {
+      return queue.length;
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { buildApp } from '../../src/app.ts';
+import { openDatabase } from '../../src/db/database.ts';
+import { ADMIN_KEY, asAdmin, createSurvey, post, responseBody, tempDir, testApp } from '../helpers.ts';
+import { dbRows } from '../support/db-rows.ts';
+
+describe('group commit', () => {
+  it('writes concurrent requests in shared transactions and answers each only once its row is committed', async () => {
+    const app = await testApp();
+    await createSurvey(app);
+    const reader = new BetterSqlite3(app.dbPath, { readonly: true });
+    const seenAtAnswer: boolean[] = [];
+    const bodies = Array.from({ length: 200 }, () => responseBody());
+    await Promise.all(bodies.map(async (body) => {
+      const response = await post(app, '/v1/responses', body);
+      expect(response.statusCode).toBe(201);
+      // A separate connection sees only committed data.
+      seenAtAnswer.push(reader.prepare('SELECT 1 FROM responses WHERE id = ?').get(body.id) !== undefined);
+    }));
+    reader.close();
+    expect(seenAtAnswer).toHaveLength(200);
+    expect(seenAtAnswer.every(Boolean)).toBe(true);
+    const metrics = (await app.inject({ url: '/metrics', headers: asAdmin })).body;
+    const batches = Number(/npsloop_write_batch_size_count (\d+)/.exec(metrics)?.[1]);
+    expect(batches).toBeGreaterThan(0);
+    expect(batches).toBeLessThan(200);
+  });
+
+  it('shares one transaction between the writes of one event-loop turn, or of a configured window', async () => {
+    const turnSizes: number[] = [];
+    const perTurn = await openDatabase({ path: join(tempDir(), 'turn.db'), onBatch: (size) => turnSizes.push(size) });
+    await perTurn.surveys.create({ id: 'demo', name: 'Demo', allowedOrigins: [] });
+    const first = perTurn.ingestResponse({ id: 'turn_one_1', surveyId: 'demo', score: 1 });
+    const second = perTurn.ingestResponse({ id: 'turn_one_2', surveyId: 'demo', score: 2 });
+    await Promise.all([first, second]);
+    await perTurn.ingestResponse({ id: 'turn_two_1', surveyId: 'demo', score: 3 });
+    expect(turnSizes).toEqual([2, 1]);
+    await perTurn.close();
+
+    const windowSizes: number[] = [];
+    const windowed = await openDatabase({ path: join(tempDir(), 'window.db'), windowMs: 30, onBatch: (size) => windowSizes.push(size) });
+    await windowed.surveys.create({ id: 'demo', name: 'Demo', allowedOrigins: [] });
+    // The window's clock is faked: on a busy machine a real 30 ms can pass between two lines of this test.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    onTestFinished(() => void vi.useRealTimers());
+    const early = windowed.ingestResponse({ id: 'window_001', surveyId: 'demo', score: 1 });
+    await new Promise((resolve) => setImmediate(resolve));
+    const late = windowed.ingestResponse({ id: 'window_002', surveyId: 'demo', score: 2 });
+    vi.advanceTimersByTime(29);
+    expect(windowSizes).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(await Promise.all([early, late])).toEqual(['created', 'created']);
+    expect(windowSizes).toEqual([2]);
+    vi.useRealTimers();
+    await windowed.close();
+  });
+
+  it('a background thread checkpoints the WAL into the database file while the app runs', async () => {
+    const app = await testApp();
+    await createSurvey(app);
+    const sizeBefore = statSync(app.dbPath).size;
+    await Promise.all(Array.from({ length: 2000 }, () => app.db.ingestResponse({ ...responseBody(), comment: 'x'.repeat(200) })));
+    // 2,000 rows are far below the main connection's own checkpoint threshold: only the thread can grow the file.
+    await vi.waitFor(() => expect(statSync(app.dbPath).size).toBeGreaterThan(sizeBefore + 100_000), { timeout: 25_000, interval: 50 });
+  });
+
+  it('one failing write does not undo the others in its batch', async () => {
+    const path = join(tempDir(), 'queue.db');
+    const store = await openDatabase({ path });
+    await store.surveys.create({ id: 'demo', name: 'Demo', allowedOrigins: [] });
+    const results = await Promise.allSettled([
+      store.ingestResponse({ id: 'first_ok_1', surveyId: 'demo', score: 9 }),
+      store.ingestResponse({ id: 'orphan_001', surveyId: 'no-such-survey', score: 9 }),
+      store.ingestResponse({ id: 'second_ok1', surveyId: 'demo', score: 3 }),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(dbRows({ dbPath: path }, 'SELECT id FROM responses ORDER BY id')).toEqual([{ id: 'first_ok_1' }, { id: 'second_ok1' }]);
+    await store.close();
+  });
+
+  it('close() finishes queued writes so a new app on the same file sees them', async () => {
+    const dbPath = join(tempDir(), 'close.db');
+    const first = await buildApp({ dbPath, adminKey: ADMIN_KEY });
+    await createSurvey(first);
+    const pending = Array.from({ length: 50 }, () => first.db.ingestResponse({ ...responseBody(), score: 7 }));
+    expect(first.db.pendingWrites).toBe(50);
+    await first.close();
+    expect((await Promise.all(pending)).every((status) => status === 'created')).toBe(true);
+
+    const second = await buildApp({ dbPath, adminKey: ADMIN_KEY });
+    const summary = (await second.inject({ url: '/v1/surveys/demo/summary', headers: asAdmin })).json();
+    expect(summary.n).toBe(50);
+    await second.close();
+  });
+});
