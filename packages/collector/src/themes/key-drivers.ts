@@ -87,10 +87,13 @@ export function themeImpact(mentioning: GroupCounts, others: GroupCounts): { imp
  * The drivers among answers: every theme mentioned by at least `minMentions`
  * answers (default 5: fewer give an interval too wide to act on), the one that
  * holds the score back most first (lowest impact), then by answers mentioning it.
+ * `withoutComment` may give the filter's answers without a comment as group counts
+ * (from rollups) instead of listing each one.
  */
-export function keyDrivers(answers: readonly DriverAnswer[], options: { minMentions?: number } = {}): Driver[] {
+export function keyDrivers(answers: readonly DriverAnswer[], options: { minMentions?: number; withoutComment?: GroupCounts } = {}): Driver[] {
   const minMentions = options.minMentions ?? 5;
-  const all = emptyCounts();
+  // Answers without a comment mention nothing: as counts they weigh the same as listed answers with no themes.
+  const all = { ...emptyCounts(), ...options.withoutComment };
   const byTheme = new Map<string, GroupCounts>();
   for (const answer of answers) {
     add(all, answer.score);

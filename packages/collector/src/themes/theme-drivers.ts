@@ -1,7 +1,8 @@
 /** Key drivers straight from answers: finds the recurring themes of their comments, then weighs each against all answers. */
+import type { GroupCounts } from '@npsloop/core';
+import { readComments } from './comment-corpus.ts';
 import { keyDrivers, type Driver } from './key-drivers.ts';
 import type { Language } from './languages.ts';
-import { readComments } from './comment-corpus.ts';
 import { rankThemes } from './theme-extractor.ts';
 
 /** An answer in the filter, with or without a comment. */
@@ -19,11 +20,14 @@ export interface DriverOptions {
   minMentions?: number;
   /** Assumed where an answer's locale is missing and its words do not tell. */
   language?: Language;
+  /** The filter's answers without a comment as group counts, when they are not in `answers`. */
+  withoutComment?: GroupCounts;
 }
 
 /**
- * The drivers of the score among `answers` (every answer in the filter: those
- * without a comment count in the NPS of all and of those not mentioning a theme),
+ * The drivers of the score among `answers` (every answer in the filter, or those
+ * with a comment plus `withoutComment`: answers without one count in the NPS of
+ * all and of those not mentioning a theme),
  * for the most mentioned themes of all their comments, worst first.
  */
 export function themeDrivers(answers: readonly ScoredAnswer[], options: DriverOptions = {}): Driver[] {
@@ -34,5 +38,5 @@ export function themeDrivers(answers: readonly ScoredAnswer[], options: DriverOp
   for (const theme of rankThemes(corpus, { limit: options.themes ?? 20, minMentions, quotes: 0 })) {
     for (const commentIndex of theme.commentIndexes) themesOf[commented[commentIndex].index].push(theme.theme);
   }
-  return keyDrivers(answers.map((answer, index) => ({ score: answer.score, themes: themesOf[index] })), { minMentions });
+  return keyDrivers(answers.map((answer, index) => ({ score: answer.score, themes: themesOf[index] })), { minMentions, withoutComment: options.withoutComment });
 }

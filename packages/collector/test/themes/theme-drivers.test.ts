@@ -42,6 +42,12 @@ describe('drivers from answers', () => {
     expect(drivers.at(-1)!.theme).toBe('friendly support staff');
   });
 
+  it('takes the answers without a comment as counts just as well as listed', () => {
+    const withoutComment = { promoters: 0, passives: 0, detractors: 0 };
+    for (const answer of ANSWERS.filter((answer) => answer.comment === null)) withoutComment[answer.score >= 9 ? 'promoters' : answer.score >= 7 ? 'passives' : 'detractors']++;
+    expect(themeDrivers(ANSWERS.filter((answer) => answer.comment !== null), { withoutComment })).toEqual(drivers);
+  });
+
   it('needs a theme to recur in enough answers', () => {
     expect(themeDrivers(ANSWERS, { minMentions: 7 }).map((driver) => driver.theme)).toEqual(['delivery', 'slow delivery']);
     expect(themeDrivers(ANSWERS.filter((answer) => answer.comment === null))).toEqual([]);
