@@ -1,7 +1,7 @@
 /** The huddle digest as Markdown that reads well pasted into a chat tool. */
 import type { NpsFigure } from '@npsloop/core';
 import type { HuddleDigest } from './huddle-report.ts';
-import type { HuddleTheme } from './huddle-themes.ts';
+import type { Theme } from '../themes/theme-extractor.ts';
 import { escapeMarkdown, signed } from './markdown-text.ts';
 
 const day = (iso: string) => iso.slice(0, 10);
@@ -19,10 +19,10 @@ function changeText(digest: HuddleDigest): string {
   return `Change ${signed(change.difference)} points is **significant** (${p}): the score went ${change.difference > 0 ? 'up' : 'down'}.`;
 }
 
-function themeLines(title: string, themes: readonly HuddleTheme[]): string[] {
+function themeLines(title: string, themes: readonly Theme[], group: 'detractors' | 'promoters'): string[] {
   if (themes.length === 0) return [`**${title}:** no recurring themes yet.`];
   return [`**${title}**`, ...themes.flatMap((theme) => [
-    `- ${escapeMarkdown(theme.term)} (${theme.count} comments)`,
+    `- ${escapeMarkdown(theme.theme)} (${theme.mentions[group]} ${group}, ${theme.mentions.all} comments in all)`,
     ...theme.quotes.map((quote) => `  > ${escapeMarkdown(quote, 200)}`),
   ])];
 }
@@ -42,9 +42,9 @@ export function huddleMarkdown(digest: HuddleDigest): string {
       ? `**Moved most:** ${moved.by} ${escapeMarkdown(moved.value)}, ${signed(moved.previous.nps!)} → ${signed(moved.current.nps!)} (n ${moved.previous.n} → ${moved.current.n}), ${moved.change.significant ? 'significant' : 'not significant'}.`
       : '**Moved most:** no segment has enough answers in both periods.',
     '',
-    ...themeLines('What detractors talk about', digest.themes.detractor),
+    ...themeLines('What detractors talk about', digest.themes.detractor, 'detractors'),
     '',
-    ...themeLines('What promoters talk about', digest.themes.promoter),
+    ...themeLines('What promoters talk about', digest.themes.promoter, 'promoters'),
     '',
     `**Close the loop:** ${digest.loops.open} open, ${digest.loops.overdue} overdue (SLA ${digest.loops.slaHours} h)` +
       (digest.loops.withinSla.share === null ? '.' : `; ${Math.round(digest.loops.withinSla.share * 100)}% of this period's loops contacted within the SLA.`),

@@ -3,9 +3,10 @@ import { compareNps, npsFigure } from '@npsloop/core';
 import type { ActionService } from '../actions/action-service.ts';
 import type { Database } from '../db/database.ts';
 import type { LoopService } from '../loops/loop-service.ts';
+import { readComments } from '../themes/comment-corpus.ts';
+import { findThemes } from '../themes/theme-extractor.ts';
 import { createHuddleFigures } from './huddle-figures.ts';
 import { huddlePeriods } from './huddle-period.ts';
-import { huddleThemes } from './huddle-themes.ts';
 
 /** The three questions every huddle ends with. */
 export const TEAM_QUESTIONS = [
@@ -30,7 +31,7 @@ export function createHuddleReport(database: Database, services: { loops: LoopSe
     const currentCounts = await figures.counts(survey.id, current);
     const previousCounts = await figures.counts(survey.id, previous);
     const change = compareNps(previousCounts, currentCounts);
-    const comments = await figures.comments(survey.id, current);
+    const comments = readComments(await figures.comments(survey.id, current));
     const open = (await services.loops.list({ surveyId: survey.id, state: ['open'], limit: 500 }, options.now)).loops;
     const overdue = open.filter((loop) => loop.overdue);
     const periodLoops = await services.loops.figures(survey.id, current, options.now);
@@ -48,7 +49,7 @@ export function createHuddleReport(database: Database, services: { loops: LoopSe
       previousFigure: npsFigure(previousCounts),
       change: { ...change, verdict: changeVerdict(change) },
       segmentMovedMost: await figures.segmentThatMovedMost(survey.id, previous, current),
-      themes: { detractor: huddleThemes(comments, 'detractor'), promoter: huddleThemes(comments, 'promoter') },
+      themes: { detractor: findThemes(comments, { group: 'detractor', limit: 3 }).themes, promoter: findThemes(comments, { group: 'promoter', limit: 3 }).themes },
       loops: {
         open: open.length, overdue: overdue.length, slaHours,
         openedInPeriod: periodLoops.byState.open + periodLoops.byState.contacted + periodLoops.byState.resolved + periodLoops.byState.closed,

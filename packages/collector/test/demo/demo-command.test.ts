@@ -49,7 +49,7 @@ describe('npsloop demo', () => {
     expect(stats.timeToFirstContact.n).toBeGreaterThan(10);
     const huddle = (await adminCall(app, 'GET', '/v1/surveys/demo/huddle?days=14&tz=Europe/Amsterdam')).json();
     expect(huddle.figure.n).toBeGreaterThan(100);
-    expect(huddle.themes.detractor.map((theme: { term: string }) => theme.term)).toContain('slow delivery');
+    expect(huddle.themes.detractor.map((theme: { theme: string }) => theme.theme)).toContain('slow delivery');
     expect(huddle.segmentMovedMost).not.toBeNull();
     expect(dbValue(app, 'SELECT COUNT(DISTINCT locale) FROM responses WHERE comment IS NOT NULL')).toBe(2);
   });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { huddlePeriods } from '../../src/huddle/huddle-period.ts';
 import { changeVerdict } from '../../src/huddle/huddle-report.ts';
-import { huddleThemes } from '../../src/huddle/huddle-themes.ts';
 import { escapeMarkdown, signed } from '../../src/huddle/markdown-text.ts';
 
 describe('huddle periods', () => {
@@ -49,24 +48,5 @@ describe('Markdown text', () => {
     [{ difference: -20, significant: true }, 'down'],
   ] as const)('calls %j %s', (change, verdict) => {
     expect(changeVerdict(change)).toBe(verdict);
-  });
-});
-
-describe('huddle themes', () => {
-  it('ranks recurring detractor themes and quotes the comments that mention them', () => {
-    const comments = [
-      { score: 2, comment: 'Slow delivery again.' },
-      { score: 3, comment: 'Delivery was slow, and support never answered' },
-      { score: 1, comment: 'Slow delivery, wrong size' },
-      { score: 10, comment: 'Friendly support' },
-      { score: 4, comment: 'Support never answered my mail' },
-    ];
-    const themes = huddleThemes(comments, 'detractor');
-    expect(themes.map((theme) => [theme.term, theme.count])).toEqual([['delivery', 3], ['slow', 3], ['never answered', 2]]);
-    expect(themes[0].quotes).toEqual(['Slow delivery again.', 'Delivery was slow, and support never answered']);
-    // A quote already shown under an earlier theme gives way to one not shown yet.
-    expect(themes[1].quotes[0]).toBe('Slow delivery, wrong size');
-    expect(themes[2].quotes).toEqual(['Support never answered my mail', 'Delivery was slow, and support never answered']);
-    expect(huddleThemes(comments, 'promoter')).toEqual([]);
   });
 });

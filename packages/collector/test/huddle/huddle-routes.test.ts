@@ -43,8 +43,12 @@ describe('GET /v1/surveys/:id/huddle', () => {
       loops: { open: 14, overdue: 14, slaHours: 48, openedInPeriod: 5, withinSla: { contactedInTime: 0, of: 5 } },
       questions: ['What did we learn from customers in this period?', 'Which improvement do we pick, and who owns it?', 'What do staff need to serve customers better?'],
     });
-    expect(digest.themes.detractor[0]).toEqual({ term: 'slow delivery', count: 4, quotes: [HOSTILE, 'Slow delivery of a broken item'] });
-    expect(digest.themes.promoter[0]).toMatchObject({ term: 'friendly support', count: 5 });
+    // Counts say which set they count; the clearest quotes come first (the one with a link and markup last).
+    expect(digest.themes.detractor[0]).toMatchObject({
+      theme: 'slow delivery', mentions: { all: 4, detractors: 4, passives: 0, promoters: 0 }, nps: { n: 4, nps: -100 },
+      quotes: ['Slow delivery of a broken item', 'Slow delivery and no updates'],
+    });
+    expect(digest.themes.promoter[0]).toMatchObject({ theme: 'friendly support', mentions: { all: 5, promoters: 5 } });
     expect(digest.actions.map((action: { title: string; owner: string | null; overdue: boolean }) => [action.title, action.owner, action.overdue]))
       .toEqual([['Fix delivery times', 'dana', true], ['Checkout crash triage', null, false]]);
   });
@@ -52,6 +56,11 @@ describe('GET /v1/surveys/:id/huddle', () => {
   it('renders Markdown for chat with every comment escaped', async () => {
     const app = await closeLoopApp();
     await seedTwoWeeks(app);
+    // A theme whose only other comment is the hostile one, so it is quoted (clearer quotes come first).
+    app.clock.set('2026-02-27T12:00:00Z');
+    await ingestAt(app, { id: 'resp_huddle900', score: 2, touchpoint: 'gifts', comment: 'Gift wrapping was torn' });
+    await ingestAt(app, { id: 'resp_huddle901', score: 2, touchpoint: 'gifts', comment: HOSTILE.replace('Slow delivery', 'Gift wrapping') });
+    app.clock.set('2026-03-01T09:00:00Z');
     await adminCall(app, 'POST', '/v1/actions', { surveyId: 'demo', title: 'Fix delivery times', owner: 'dana', state: 'in_progress' });
     const response = await adminCall(app, 'GET', '/v1/surveys/demo/huddle?format=md');
     expect(response.statusCode).toBe(200);
@@ -59,14 +68,18 @@ describe('GET /v1/surveys/:id/huddle', () => {
     const markdown = response.body;
     expect(markdown).toContain('### NPS huddle: Demo');
     expect(markdown).toContain('Last 7 days: 2026-02-23 to 2026-03-01 (UTC)');
-    expect(markdown).toContain('**NPS +66.7 (n = 30, 95% interval');
-    expect(markdown).toMatch(/Change \+66\.7 points is \*\*significant\*\* \(p = 0\.\d{3}\): the score went up\./);
+    expect(markdown).toContain('**NPS +56.3 (n = 32, 95% interval');
+    expect(markdown).toMatch(/Change \+56\.3 points is \*\*significant\*\* \(p = 0\.\d{3}\): the score went up\./);
     expect(markdown).toContain('**Moved most:** touchpoint checkout, −100.0 → +33.3 (n 10 → 15), significant.');
-    expect(markdown).toContain('- slow delivery (4 comments)\n  > \\*\\*Slow delivery\\*\\* @\u2060here \\<img src=x\\> \\[free\\](https://evil.example) \\# not a heading\n  > Slow delivery of a broken item');
+    expect(markdown).toContain('- slow delivery (4 detractors, 4 comments in all)\n  > Slow delivery of a broken item\n  > Slow delivery and no updates');
+    expect(markdown).toContain('- gift wrapping (2 detractors, 2 comments in all)\n  > Gift wrapping was torn\n  > \\*\\*Gift wrapping\\*\\* @\u2060here \\<img src=x\\> \\[free\\](https://evil.example) \\# not a heading');
     expect(markdown).toContain('- [in progress] Fix delivery times, owner dana');
     expect(markdown).toContain('- …and 10 more overdue');
     expect(markdown).toContain('1. What did we learn from customers in this period?');
     expect(markdown).not.toContain('**Slow');
+    expect(markdown).not.toContain('**Gift');
+    // Markup is not a theme.
+    expect(markdown).not.toContain('img src (');
     expect(markdown).not.toContain('@here');
     expect(markdown).not.toMatch(/(?<!\\)<img/);
     expect(markdown).not.toMatch(/(?<!\\)\]\(https/);

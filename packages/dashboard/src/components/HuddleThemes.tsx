@@ -17,16 +17,16 @@ export function HuddleThemes(props: { themes: Huddle['themes']; onCreated: () =>
           <h2>{t.huddle.themes[group]}</h2>
           {props.themes[group].length === 0 && <p class="muted small">{t.huddle.noThemes}</p>}
           <ul class="theme-blocks">
-            {props.themes[group].map((theme) => (
-              <li key={theme.term}>
-                <h3>{theme.term} <span class="muted small">{t.huddle.themeCount(theme.count, fmt.count(theme.count))}</span></h3>
-                {theme.quotes.map((quote) => <blockquote key={quote}>{quote}</blockquote>)}
-                {scope === 'admin' && open !== `${group}:${theme.term}` && (
-                  <button type="button" class="link" onClick={() => setOpen(`${group}:${theme.term}`)}>{t.huddle.makeActionFrom(theme.term)}</button>
+            {props.themes[group].map(({ theme: term, mentions, quotes }) => (
+              <li key={term}>
+                <h3>{term} <span class="muted small">{t.huddle.themeCount(mentions[`${group}s`], fmt.count(mentions[`${group}s`]))}</span></h3>
+                {quotes.map((quote) => <blockquote key={quote}>{quote}</blockquote>)}
+                {scope === 'admin' && open !== `${group}:${term}` && (
+                  <button type="button" class="link" onClick={() => setOpen(`${group}:${term}`)}>{t.huddle.makeActionFrom(term)}</button>
                 )}
-                {open === `${group}:${theme.term}` && (
+                {open === `${group}:${term}` && (
                   <ActionForm
-                    seed={{ title: group === 'detractor' ? t.actions.fix(theme.term) : t.actions.keep(theme.term), themes: [theme.term] }}
+                    seed={{ title: group === 'detractor' ? t.actions.fix(term) : t.actions.keep(term), themes: [term] }}
                     onCancel={() => setOpen(null)}
                     onCreated={() => { setOpen(null); props.onCreated(); }}
                   />
