@@ -1,5 +1,9 @@
 import { defineProject } from 'vitest/config';
 
+/** Collector test files about SQLite itself, which the PostgreSQL run leaves out (the reason beside each). */
+const COLLECTOR_SQLITE_ONLY = [
+];
+
 /**
  * The single list of test projects. The root vitest.config.ts imports it as
  * `test.projects` (Vitest 4 no longer reads a workspace file on its own).
@@ -11,6 +15,18 @@ export default [
       name: 'collector', root: './packages/collector', environment: 'node', include: ['test/**/*.test.ts'],
       // A timeout only catches a hang: real SQLite files, servers and child processes run several times slower on
       // a busy 2-core machine than alone, and Vitest's 5 s default then fails tests that are merely slow.
+      testTimeout: 30_000,
+      hookTimeout: 30_000,
+    },
+  }),
+  defineProject({
+    // The same collector suite on PostgreSQL: one server for the run (embedded, or NPSLOOP_TEST_PG_URL), a fresh
+    // schema per test app. Files that test SQLite itself are left out, each for the reason given.
+    test: {
+      name: 'collector-pg', root: './packages/collector', environment: 'node', include: ['test/**/*.test.ts'],
+      exclude: COLLECTOR_SQLITE_ONLY,
+      env: { NPSLOOP_TEST_DIALECT: 'postgres' },
+      globalSetup: ['./test/support/postgres-global-setup.ts'],
       testTimeout: 30_000,
       hookTimeout: 30_000,
     },

@@ -65,7 +65,7 @@ describe('npsloop export', () => {
     await app.close();
     const start = Date.parse('2025-06-01T00:00:00Z');
     const values = Array.from({ length: 12_000 }, (_, index) => `('bulk_${String(index).padStart(6, '0')}', 'demo', ${index % 11}, ${start + index * 1000}, ${start + index * 1000}, 0)`);
-    dbExec({ dbPath }, `INSERT INTO responses (id, survey_id, score, created_at, updated_at, excluded) VALUES ${values.join(', ')}`);
+    await dbExec({ dbPath }, `INSERT INTO responses (id, survey_id, score, created_at, updated_at, excluded) VALUES ${values.join(', ')}`);
     await cli(['rollups', 'rebuild', '--db', dbPath]);
     const out = join(tempDir(), 'answers.ndjson');
     const result = await cli(['export', '--survey', 'demo', '--format', 'ndjson', '--from', '2025-06-01', '--to', '2025-07-01', '--out', out, '--db', dbPath]);

@@ -31,7 +31,12 @@ export interface WriteQueueOptions {
   maxBatch?: number;
   /** Called after every committed batch. */
   onBatch?: (size: number, seconds: number) => void;
+  /** True for an error after which the whole batch may simply run again (a deadlock with another process's batch). */
+  retryable?: (error: unknown) => boolean;
 }
+
+/** How often a batch runs again after transient errors (deadlocks) before its jobs get the error. */
+const TRANSIENT_RETRIES = 5;
 
 interface Queued {
   job: WriteJob<unknown>;
@@ -62,7 +67,7 @@ async function runJobs(context: TransactionContext, batch: readonly Queued[]): P
       outcomes.push({ ok: true, value: await item.job(repositories) });
     } catch (error) {
       rollups.discardJob();
-      if (executor.changes() !== changesBefore) throw new JobLeftChanges(item, error);
+      if (executor.changes() !== changesBefore || !(await executor.intact())) throw new JobLeftChanges(item, error);
       outcomes.push({ ok: false, error });
     }
   }
@@ -96,7 +101,7 @@ export function createWriteQueue(runBatch: BatchRunner, options: WriteQueueOptio
     });
   }
 
-  async function writeBatch(batch: Queued[]): Promise<void> {
+  async function writeBatch(batch: Queued[], retries = 0): Promise<void> {
     const started = process.hrtime.bigint();
     let outcomes: Outcome[] = [];
     try {
@@ -104,6 +109,12 @@ export function createWriteQueue(runBatch: BatchRunner, options: WriteQueueOptio
         outcomes = await runJobs(context, batch);
       });
     } catch (error) {
+      const cause = error instanceof JobLeftChanges ? error.failure : error;
+      if (retries < TRANSIENT_RETRIES && options.retryable?.(cause)) {
+        // Rolled back by the engine (a deadlock with another process): nobody's fault, the whole batch runs again.
+        await writeBatch(batch, retries + 1);
+        return;
+      }
       if (!(error instanceof JobLeftChanges)) {
         // The transaction itself failed (disk full, I/O error): nothing of the batch was stored.
         for (const item of batch) item.reject(error);

@@ -36,11 +36,11 @@ describe('rollups over the life of a database', () => {
     db.close();
 
     const database = await openDatabase({ path: dbPath, foldIntervalMs: 0 });
-    const backfilled = nonZeroRollups({ dbPath });
+    const backfilled = await nonZeroRollups({ dbPath });
     expect(backfilled.length).toBeGreaterThan(1000);
     await database.rebuildRollups();
-    expect(nonZeroRollups({ dbPath })).toEqual(backfilled);
-    expect(dbValue({ dbPath }, "SELECT COUNT(*) FROM response_comments_fts WHERE response_comments_fts MATCH 'old'")).toBe(75);
+    expect(await nonZeroRollups({ dbPath })).toEqual(backfilled);
+    expect(await dbValue({ dbPath }, "SELECT COUNT(*) FROM response_comments_fts WHERE response_comments_fts MATCH 'old'")).toBe(75);
     await database.close();
   }, 30_000);
 
@@ -48,7 +48,7 @@ describe('rollups over the life of a database', () => {
     const app = await analyticsApp();
     await answer(app, [{ score: 10, at: '2026-01-01T10:00:00Z', comment: 'Great' }, { score: 0, at: '2026-01-01T10:05:00Z' }]);
     const before = (await get(app, '/v1/surveys/demo/summary')).body;
-    dbExec(app, 'DELETE FROM analytics_rollups');
+    await dbExec(app, 'DELETE FROM analytics_rollups');
     expect((await get(app, '/v1/surveys/demo/summary')).body.n).toBe(0);
     let out = '';
     const code = await runCli(['rollups', 'rebuild', '--db', app.dbPath], {}, { out: (text) => { out += text; }, err: () => {} });

@@ -77,7 +77,7 @@ describe('group commit', () => {
       store.ingestResponse({ id: 'second_ok1', surveyId: 'demo', score: 3 }),
     ]);
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect(dbRows({ dbPath: path }, 'SELECT id FROM responses ORDER BY id')).toEqual([{ id: 'first_ok_1' }, { id: 'second_ok1' }]);
+    expect(await dbRows({ dbPath: path }, 'SELECT id FROM responses ORDER BY id')).toEqual([{ id: 'first_ok_1' }, { id: 'second_ok1' }]);
     await store.close();
   });
 

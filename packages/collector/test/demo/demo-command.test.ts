@@ -51,7 +51,7 @@ describe('npsloop demo', () => {
     expect(huddle.figure.n).toBeGreaterThan(100);
     expect(huddle.themes.detractor.map((theme: { term: string }) => theme.term)).toContain('slow delivery');
     expect(huddle.segmentMovedMost).not.toBeNull();
-    expect(dbValue(app, 'SELECT COUNT(DISTINCT locale) FROM responses WHERE comment IS NOT NULL')).toBe(2);
+    expect(await dbValue(app, 'SELECT COUNT(DISTINCT locale) FROM responses WHERE comment IS NOT NULL')).toBe(2);
   });
 
   it.each([['--days', '0'], ['--seed', 'x'], ['--survey', 'Not a slug!'], ['--wat']])('refuses %s %s', async (...args) => {

@@ -36,11 +36,11 @@ function setup(csv: string) {
 }
 
 async function rollupTotal(db: string) {
-  return dbValue({ dbPath: db }, `SELECT SUM(${Array.from({ length: 11 }, (_, score) => `s${score}`).join(' + ')}) FROM analytics_rollups WHERE grain = '1d' AND dim = '*'`);
+  return await dbValue({ dbPath: db }, `SELECT SUM(${Array.from({ length: 11 }, (_, score) => `s${score}`).join(' + ')}) FROM analytics_rollups WHERE grain = '1d' AND dim = '*'`);
 }
 
 async function responses(db: string) {
-  return dbRows({ dbPath: db }, 'SELECT score, comment, email, touchpoint, locale, properties, created_at FROM responses ORDER BY created_at, score');
+  return await dbRows({ dbPath: db }, 'SELECT score, comment, email, touchpoint, locale, properties, created_at FROM responses ORDER BY created_at, score');
 }
 
 describe('npsloop import', () => {

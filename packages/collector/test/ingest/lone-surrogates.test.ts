@@ -21,11 +21,11 @@ describe('lone UTF-16 surrogates in an ingest body', () => {
       expect(again.json()).toEqual({ id: 'resp_surrogate1', status: 'unchanged' });
     }
 
-    const [row] = dbRows(app, "SELECT comment, page, user_id, properties, hex(CAST(comment AS BLOB)) AS commentBytes FROM responses WHERE id = 'resp_surrogate1'");
+    const [row] = await dbRows(app, "SELECT comment, page, user_id, properties, hex(CAST(comment AS BLOB)) AS commentBytes FROM responses WHERE id = 'resp_surrogate1'");
     expect(row).toEqual({
       comment: 'x\uFFFDy \uFFFD and a pair 😀', page: '/p\uFFFD', user_id: 'u\uFFFD', properties: '{"plan":"pro\uFFFD"}',
       commentBytes: Buffer.from('x\uFFFDy \uFFFD and a pair 😀', 'utf8').toString('hex').toUpperCase(),
     });
-    expect(dbRows(app, 'SELECT type FROM webhook_deliveries').map((delivery) => delivery.type)).toEqual(['response.created']);
+    expect((await dbRows(app, 'SELECT type FROM webhook_deliveries')).map((delivery) => delivery.type)).toEqual(['response.created']);
   });
 });

@@ -27,7 +27,7 @@ describe('DELETE /v1/respondents', () => {
   it('erases every response, loop, note, link and delivery about the person, down to the database file and the FTS index', async () => {
     const app = await closeLoopApp();
     await seedPerson(app);
-    expect(ftsHits(app, 'xylophonic')).toBe(2);
+    expect(await ftsHits(app, 'xylophonic')).toBe(2);
 
     const response = await adminCall(app, 'DELETE', '/v1/respondents?email=QUENTIN.erasable%40example.com');
     expect(response.statusCode).toBe(200);
@@ -37,13 +37,13 @@ describe('DELETE /v1/respondents', () => {
     const byUser = (await adminCall(app, 'DELETE', '/v1/respondents?userId=user-zq81')).json().erased;
     expect(byUser).toMatchObject({ responses: 1, webhookDeliveries: 1, responseIds: ['resp_erase0003'] });
 
-    expect(dbRows(app, 'SELECT id FROM responses')).toEqual([{ id: 'resp_keep00001' }]);
-    expect(dbRows(app, 'SELECT response_id FROM loops')).toEqual([{ response_id: 'resp_keep00001' }]);
-    expect(dbValue(app, 'SELECT COUNT(*) FROM loop_notes')).toBe(0);
-    expect(dbRows(app, 'SELECT response_id FROM action_responses')).toEqual([{ response_id: 'resp_keep00001' }]);
-    expect(dbRows(app, 'SELECT subject_id FROM webhook_deliveries')).toEqual([{ subject_id: 'resp_keep00001' }]);
-    expect(ftsHits(app, 'xylophonic')).toBe(0);
-    expect(ftsHits(app, 'keep')).toBe(1);
+    expect(await dbRows(app, 'SELECT id FROM responses')).toEqual([{ id: 'resp_keep00001' }]);
+    expect(await dbRows(app, 'SELECT response_id FROM loops')).toEqual([{ response_id: 'resp_keep00001' }]);
+    expect(await dbValue(app, 'SELECT COUNT(*) FROM loop_notes')).toBe(0);
+    expect(await dbRows(app, 'SELECT response_id FROM action_responses')).toEqual([{ response_id: 'resp_keep00001' }]);
+    expect(await dbRows(app, 'SELECT subject_id FROM webhook_deliveries')).toEqual([{ subject_id: 'resp_keep00001' }]);
+    expect(await ftsHits(app, 'xylophonic')).toBe(0);
+    expect(await ftsHits(app, 'keep')).toBe(1);
 
     const onDisk = fileBytes(app);
     for (const secret of ['erasable@example.com', 'Erasable', 'user-zq81', 'Xylophonic', 'zebrafish', 'prefers phone']) {
@@ -60,7 +60,7 @@ describe('DELETE /v1/respondents', () => {
     const response = await adminCall(app, 'DELETE', `/v1/respondents${query}`);
     expect(response.statusCode).toBe(status);
     if (status === 200) expect(response.json().erased.responses).toBe(0);
-    expect(dbValue(app, 'SELECT COUNT(*) FROM responses')).toBe(1);
+    expect(await dbValue(app, 'SELECT COUNT(*) FROM responses')).toBe(1);
   });
 });
 
@@ -74,7 +74,7 @@ describe('retention', () => {
 
     const report = await app.db.purgeExpired(30, app.clock.now());
     expect(report).toMatchObject({ cutoff: '2026-03-03T09:00:00.000Z', responses: 4, notes: 1, webhookDeliveries: 4 });
-    const rows = dbRows(app, 'SELECT id, score, comment, email, user_id, page FROM responses ORDER BY id');
+    const rows = await dbRows(app, 'SELECT id, score, comment, email, user_id, page FROM responses ORDER BY id');
     expect(rows).toEqual([
       { id: 'resp_erase0001', score: 2, comment: null, email: null, user_id: null, page: null },
       { id: 'resp_erase0002', score: 9, comment: null, email: null, user_id: null, page: null },
@@ -82,9 +82,9 @@ describe('retention', () => {
       { id: 'resp_keep00001', score: 3, comment: null, email: null, user_id: null, page: null },
       { id: 'resp_recent001', score: 1, comment: 'Recent quokka comment', email: 'recent@example.com', user_id: null, page: '/orders/991' },
     ]);
-    expect(dbRows(app, 'SELECT response_id, state, first_contact_at IS NOT NULL AS contacted FROM loops ORDER BY response_id')).toContainEqual({ response_id: 'resp_erase0001', state: 'contacted', contacted: 1 });
-    expect(ftsHits(app, 'xylophonic')).toBe(0);
-    expect(ftsHits(app, 'quokka')).toBe(1);
+    expect(await dbRows(app, 'SELECT response_id, state, first_contact_at IS NOT NULL AS contacted FROM loops ORDER BY response_id')).toContainEqual({ response_id: 'resp_erase0001', state: 'contacted', contacted: 1 });
+    expect(await ftsHits(app, 'xylophonic')).toBe(0);
+    expect(await ftsHits(app, 'quokka')).toBe(1);
     const onDisk = fileBytes(app);
     for (const secret of ['erasable@example.com', 'Xylophonic', 'Keep this comment', 'prefers phone']) expect(onDisk.includes(secret), secret).toBe(false);
     expect(onDisk.includes('recent@example.com')).toBe(true);

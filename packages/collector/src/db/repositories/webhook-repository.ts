@@ -43,9 +43,27 @@ export interface Subscriber {
   events: ReadonlySet<string>;
 }
 
-/** The webhook list, read on every ingest write: kept until a webhook changes (built once per database). */
-export interface SubscriberCache {
-  rows: Subscriber[] | null;
+/**
+ * The webhook list, read on every ingest write (built once per database): kept until a webhook changes when
+ * this process is the only writer (SQLite); for `ttlMs` when other processes may change webhooks (PostgreSQL).
+ */
+export class SubscriberCache {
+  private cached: Subscriber[] | null = null;
+  private expires = 0;
+
+  constructor(private readonly ttlMs = Infinity) {}
+
+  /** The cached list, or null when it has to be read. */
+  get rows(): Subscriber[] | null {
+    if (this.cached && this.ttlMs !== Infinity && this.expires <= Date.now()) this.cached = null;
+    return this.cached;
+  }
+
+  /** Remembers the list; null forgets it (after a change). */
+  set rows(rows: Subscriber[] | null) {
+    this.cached = rows;
+    this.expires = Date.now() + this.ttlMs;
+  }
 }
 
 const NONE: readonly Subscriber[] = [];
