@@ -18,7 +18,7 @@ import { SubscriberCache } from './repositories/webhook-repository.ts';
 import { foldPendingDeltas } from './rollups/rollup-maintenance.ts';
 import { RollupReader } from './rollups/rollup-reader.ts';
 import { countRollupRows, rebuildRollups } from './rollups/rollup-rebuild.ts';
-import { isPostgresUrl } from './postgres/postgres-connection.ts';
+import { checkDatabaseLocation, isPostgresUrl, redactedUrl } from './postgres/postgres-connection.ts';
 import { openPostgresDialect } from './postgres/postgres-dialect.ts';
 import { openSqliteDialect } from './sqlite/sqlite-dialect.ts';
 import type { SyncMode } from './sqlite/sqlite-connection.ts';
@@ -89,11 +89,17 @@ export interface Database extends Repositories {
   close(): Promise<void>;
 }
 
+/** Opens the engine a location names (a `postgres://` URL, else a SQLite file) and migrates it. */
+export async function openDialect(location: string, options: Omit<DatabaseOptions, 'path'> = {}): Promise<Dialect> {
+  checkDatabaseLocation(location);
+  return isPostgresUrl(location)
+    ? openPostgresDialect({ url: location, onIdleError: options.onConnectionError })
+    : openSqliteDialect({ path: location, sync: options.sync, backgroundCheckpoints: options.backgroundCheckpoints });
+}
+
 /** Opens the database (migrating it) and builds the data layer on it. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const dialect = isPostgresUrl(options.path)
-    ? await openPostgresDialect({ url: options.path, onIdleError: options.onConnectionError })
-    : openSqliteDialect({ path: options.path, sync: options.sync, backgroundCheckpoints: options.backgroundCheckpoints });
+  const dialect = await openDialect(options.path, options);
   const cacheTtlMs = SHARED_CACHE_TTL_MS[dialect.name];
   const shared: SharedParts = {
     dialect, templates: compileTemplates(dialect.db, dialect.sql), surveyCache: new SurveyCache(), loopSettingsCache: new LoopSettingsCache(cacheTtlMs),
@@ -155,6 +161,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await dialect.close();
     },
   };
+}
+
+/** Where a database is, safe to print: the SQLite path, or the PostgreSQL URL without its password. */
+export function describeDatabase(location: string): string {
+  return isPostgresUrl(location) ? redactedUrl(location) : location;
 }
 
 /** Opens the database at `path` (a file or a PostgreSQL URL), runs `use`, and closes it whatever happens (one-shot CLI commands). */

@@ -69,3 +69,31 @@ export async function dbExec(app: { dbPath: string }, sql: string, ...params: Pa
     return params.length ? db.prepare(sql).run(...params) : db.exec(sql);
   });
 }
+
+/** A connection kept open for many reads (a test that reads after every answer). */
+export interface DbReader {
+  value(sql: string, ...params: Params): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/** Opens a reading connection of the test's own on the app's database. */
+export async function dbReader(app: { dbPath: string }): Promise<DbReader> {
+  if (isPostgresUrl(app.dbPath)) {
+    const client = new pg.Client({ connectionString: app.dbPath, types });
+    await client.connect();
+    return {
+      value: async (sql, ...params) => ((await client.query({ text: numbered(sql), values: params, rowMode: 'array' })).rows[0] as unknown[] | undefined)?.[0],
+      close: () => client.end(),
+    };
+  }
+  const db = new BetterSqlite3(app.dbPath, { readonly: true, fileMustExist: true });
+  return { value: async (sql, ...params) => db.prepare(sql).pluck().get(...params), close: async () => void db.close() };
+}
+
+/** How many responses the comment search index finds for one word (FTS5 on SQLite, the tsvector index on PostgreSQL). */
+export function commentIndexHits(app: { dbPath: string }, word: string): Promise<unknown> {
+  return isPostgresUrl(app.dbPath)
+    ? dbValue(app, "SELECT COUNT(*) FROM responses WHERE comment IS NOT NULL AND comment_search_vector(comment) @@ plainto_tsquery('simple', ?)", word)
+    : dbValue(app, 'SELECT COUNT(*) FROM response_comments_fts WHERE response_comments_fts MATCH ?', word);
+}
+

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { inject, it } from 'vitest';
 
 /** The dialect this test run is on: NPSLOOP_TEST_DIALECT=postgres in the collector-pg project, else SQLite. */
 export const testDialect: 'sqlite' | 'postgres' = process.env.NPSLOOP_TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
@@ -49,3 +49,9 @@ export async function freshPostgresDatabase(): Promise<string> {
 export async function freshDatabaseLocation(dir: string, file = 'npsloop.db'): Promise<string> {
   return onPostgres ? freshPostgresSchema() : join(dir, file);
 }
+
+/**
+ * `it` for a test of SQLite itself (its file, WAL, FTS5 or migrations); the PostgreSQL run does not register it.
+ * Each use says why on the line above.
+ */
+export const itOnSqlite = (onPostgres ? () => undefined : it) as typeof it;

@@ -11,6 +11,23 @@ export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location);
 }
 
+/**
+ * Refuses a `--db` value that was meant as a PostgreSQL URL but is not one (`postgres:/host/db`,
+ * `postgresql:host`), rather than creating a SQLite file in a folder named `postgres:`.
+ */
+export function checkDatabaseLocation(location: string): void {
+  if (/^postgres(ql)?:/i.test(location) && !isPostgresUrl(location)) {
+    throw new Error('database: a PostgreSQL URL starts with postgres:// or postgresql:// (postgres://user:password@host:5432/database)');
+  }
+  if (!isPostgresUrl(location)) return;
+  try {
+    const parsed = parse(location);
+    if (!parsed.host) throw new Error('no host');
+  } catch {
+    throw new Error('database: not a valid PostgreSQL URL; expected postgres://user:password@host:5432/database');
+  }
+}
+
 /** Where a URL points, without its password: `host:port/database` (for messages and logs). */
 export function describePostgresUrl(url: string): string {
   try {

@@ -10,8 +10,9 @@ export const PG_MIGRATION_0005: PostgresMigration = {
   version: 5,
   name: 'schema of release 5: surveys, responses, events, keys, rollups, comment search, loops, webhooks, actions',
   sql: `
+-- Keys compare byte by byte (COLLATE "C"), as SQLite's BINARY does: the same order on both engines, and faster.
 CREATE TABLE surveys (
-  id text PRIMARY KEY,
+  id text COLLATE "C" PRIMARY KEY,
   name text NOT NULL,
   brand text,
   settings text NOT NULL DEFAULT '{}',
@@ -21,8 +22,8 @@ CREATE TABLE surveys (
   updated_at bigint NOT NULL
 );
 CREATE TABLE responses (
-  id text PRIMARY KEY,
-  survey_id text NOT NULL REFERENCES surveys(id),
+  id text COLLATE "C" PRIMARY KEY,
+  survey_id text COLLATE "C" NOT NULL REFERENCES surveys(id),
   score integer NOT NULL CHECK (score BETWEEN 0 AND 10),
   comment text,
   consent integer,
@@ -52,8 +53,8 @@ $$;
 CREATE INDEX responses_comment_search ON responses USING gin (comment_search_vector(comment)) WHERE comment IS NOT NULL;
 
 CREATE TABLE events (
-  id text PRIMARY KEY,
-  survey_id text NOT NULL REFERENCES surveys(id),
+  id text COLLATE "C" PRIMARY KEY,
+  survey_id text COLLATE "C" NOT NULL REFERENCES surveys(id),
   type text NOT NULL CHECK (type IN ('shown', 'dismissed')),
   touchpoint text,
   channel text,
@@ -63,19 +64,19 @@ CREATE TABLE events (
 );
 CREATE INDEX events_by_survey_type_time ON events (survey_id, type, created_at);
 CREATE TABLE api_keys (
-  id text PRIMARY KEY,
+  id text COLLATE "C" PRIMARY KEY,
   name text,
   scope text NOT NULL CHECK (scope IN ('read', 'admin')),
-  secret_hash text NOT NULL UNIQUE,
+  secret_hash text COLLATE "C" NOT NULL UNIQUE,
   created_at bigint NOT NULL,
   last_used_at bigint
 );
 
 CREATE TABLE analytics_rollups (
-  survey_id text NOT NULL,
-  grain text NOT NULL CHECK (grain IN ('15m', '1h', '3h', '6h', '1d', '7d')),
-  dim text NOT NULL,
-  value text NOT NULL,
+  survey_id text COLLATE "C" NOT NULL,
+  grain text COLLATE "C" NOT NULL CHECK (grain IN ('15m', '1h', '3h', '6h', '1d', '7d')),
+  dim text COLLATE "C" NOT NULL,
+  value text COLLATE "C" NOT NULL,
   bucket_start bigint NOT NULL,
   s0 integer NOT NULL DEFAULT 0,
   s1 integer NOT NULL DEFAULT 0,
@@ -100,13 +101,13 @@ CREATE TABLE analytics_rollup_pending (
 );
 
 CREATE TABLE loop_settings (
-  survey_id text PRIMARY KEY REFERENCES surveys(id),
+  survey_id text COLLATE "C" PRIMARY KEY REFERENCES surveys(id),
   settings text NOT NULL,
   updated_at bigint NOT NULL
 );
 CREATE TABLE loops (
-  response_id text PRIMARY KEY REFERENCES responses(id) ON DELETE CASCADE,
-  survey_id text NOT NULL REFERENCES surveys(id),
+  response_id text COLLATE "C" PRIMARY KEY REFERENCES responses(id) ON DELETE CASCADE,
+  survey_id text COLLATE "C" NOT NULL REFERENCES surveys(id),
   state text NOT NULL CHECK (state IN ('open', 'contacted', 'resolved', 'closed')),
   assignee text,
   tags text NOT NULL DEFAULT '[]',
@@ -120,8 +121,8 @@ CREATE TABLE loops (
 );
 CREATE INDEX loops_by_survey_state ON loops (survey_id, state, opened_at);
 CREATE TABLE loop_notes (
-  id text PRIMARY KEY,
-  response_id text NOT NULL REFERENCES loops(response_id) ON DELETE CASCADE,
+  id text COLLATE "C" PRIMARY KEY,
+  response_id text COLLATE "C" NOT NULL REFERENCES loops(response_id) ON DELETE CASCADE,
   author text NOT NULL,
   text text NOT NULL,
   created_at bigint NOT NULL
@@ -129,19 +130,19 @@ CREATE TABLE loop_notes (
 CREATE INDEX loop_notes_by_response ON loop_notes (response_id, created_at);
 
 CREATE TABLE webhooks (
-  id text PRIMARY KEY,
+  id text COLLATE "C" PRIMARY KEY,
   url text NOT NULL,
   events text NOT NULL,
-  survey_id text REFERENCES surveys(id),
+  survey_id text COLLATE "C" REFERENCES surveys(id),
   description text,
   secret text NOT NULL,
   created_at bigint NOT NULL
 );
 CREATE TABLE webhook_deliveries (
-  id text PRIMARY KEY,
-  webhook_id text NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
+  id text COLLATE "C" PRIMARY KEY,
+  webhook_id text COLLATE "C" NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
   type text NOT NULL,
-  subject_id text,
+  subject_id text COLLATE "C",
   payload text,
   state text NOT NULL CHECK (state IN ('pending', 'succeeded', 'failed')),
   attempts integer NOT NULL DEFAULT 0,
@@ -157,8 +158,8 @@ CREATE INDEX webhook_deliveries_by_webhook ON webhook_deliveries (webhook_id, cr
 CREATE INDEX webhook_deliveries_by_subject ON webhook_deliveries (subject_id);
 
 CREATE TABLE actions (
-  id text PRIMARY KEY,
-  survey_id text NOT NULL REFERENCES surveys(id),
+  id text COLLATE "C" PRIMARY KEY,
+  survey_id text COLLATE "C" NOT NULL REFERENCES surveys(id),
   title text NOT NULL,
   description text,
   owner text,
@@ -171,8 +172,8 @@ CREATE TABLE actions (
 );
 CREATE INDEX actions_by_survey_state ON actions (survey_id, state, created_at);
 CREATE TABLE action_responses (
-  action_id text NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
-  response_id text NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
+  action_id text COLLATE "C" NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+  response_id text COLLATE "C" NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
   PRIMARY KEY (action_id, response_id)
 );
 CREATE INDEX action_responses_by_response ON action_responses (response_id);
