@@ -67,7 +67,7 @@ export async function copyCommand(args: readonly string[], _env: Env, io: CliOut
     sourceCounts = counts;
     io.err(`Copying ${describeDatabase(from)} → ${describeDatabase(to)}…\n`);
     await copyTables(source, target, (table, rows) => {
-      if (rows === sourceCounts[table] && rows > 0) io.err(`  ${table}: ${rows.toLocaleString('en')} rows\n`);
+      if (rows === sourceCounts[table] && rows > 0) io.err(`  ${table}: ${rows.toLocaleString('en')} row${rows === 1 ? '' : 's'}\n`);
     });
     const { analytics_rollup_pending: _pending, ...copied } = await countTables(target);
     const differing = (Object.keys(sourceCounts) as (keyof TableCounts)[]).filter((table) => sourceCounts[table] !== copied[table]);

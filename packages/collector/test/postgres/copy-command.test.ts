@@ -49,7 +49,7 @@ describe('npsloop copy', () => {
     expect(there.code, there.err).toBe(0);
     expect(JSON.parse(there.out).rows.responses).toBe(original.responses.length);
     expect(there.err).toMatch(/row counts of every table and the summaries of 1 survey\(s\) match on both sides/);
-    expect(there.err).not.toContain('npsloop-test');
+    expect(there.err).not.toContain(':npsloop-test@');
     expect(await everyRow(postgres)).toEqual(original);
 
     const back = join(dir, 'back.db');
