@@ -25,7 +25,8 @@ import type { SyncMode } from './sqlite/sqlite-connection.ts';
 
 export type { SyncMode };
 import { compileTemplates, rootRepositories, TransactionContext, type Repositories, type SharedParts, type TransactionRepositories } from './transaction-context.ts';
-import { createWriteQueue, type WriteJob, type WriteQueueOptions } from './write-queue.ts';
+import { storageFailure } from './storage-failures.ts';
+import { createWriteQueue, type WriteFailure, type WriteJob, type WriteQueueOptions } from './write-queue.ts';
 
 /** Options for `openDatabase`. */
 export interface DatabaseOptions extends WriteQueueOptions {
@@ -85,6 +86,12 @@ export interface Database extends Repositories {
   ping(): Promise<boolean>;
   /** Jobs waiting for the next commit. */
   readonly pendingWrites: number;
+  /**
+   * Null when writes work: the last write batch committed. After one failed for a storage reason, the failure
+   * stands until a batch commits; when no batch came for a while, a harmless write is tried instead (at most every
+   * few seconds), so an idle collector recovers by itself once space returns. A damaged file needs a real write.
+   */
+  writeHealth(): Promise<WriteFailure | null>;
   /** Writes everything queued, folds the rollups and closes. */
   close(): Promise<void>;
 }
@@ -125,6 +132,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     flushErasure: () => dialect.flushErasure(),
   };
   let closed = false;
+  let lastProbe = 0;
+  // Real traffic tells best (a small probe can fit where answers do not): probe only when the writes went quiet.
+  const PROBE_WHEN_IDLE_MS = 5000;
+  // A write that changes nothing a reader sees but still has to reach the disk (SQLite and PostgreSQL both write the row).
+  const probeWrite = () => dialect.transaction(async (tx) => {
+    await tx.db.updateTable('schema_migrations').set((eb) => ({ version: eb.ref('version') })).where('version', '=', dialect.schemaVersion).execute();
+  });
 
   return {
     ...rootRepositories(dialect.root, shared),
@@ -150,6 +164,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     ping: () => (closed ? Promise.resolve(false) : dialect.ping()),
     get pendingWrites() {
       return queue.pending;
+    },
+    async writeHealth() {
+      const failing = queue.failing;
+      const now = Date.now();
+      if (!failing || failing.kind === 'corrupt' || closed || now - Math.max(queue.lastBatchAt, lastProbe) < PROBE_WHEN_IDLE_MS) return failing;
+      lastProbe = now;
+      try {
+        await probeWrite();
+        queue.recovered();
+        return null;
+      } catch (error) {
+        if (!storageFailure(error)) throw error;
+        return queue.failing;
+      }
     },
     async close() {
       if (closed) return;

@@ -8,6 +8,7 @@
  * savepoint per job gives without paying for one on every job: on SQLite a savepoint cost about 5 µs a job
  * (journaling the pages it touches; ~5% of a request), on PostgreSQL it would cost two round trips a job.
  */
+import { storageFailure, type StorageFailure } from './storage-failures.ts';
 import type { TransactionContext, TransactionRepositories } from './transaction-context.ts';
 
 /** A unit of work: what one request writes, with the batch transaction's repositories; it may run more than once. */
@@ -21,6 +22,17 @@ export interface WriteQueue {
   flush(): Promise<void>;
   /** Jobs waiting for the next commit. */
   readonly pending: number;
+  /** Set while batches fail to commit for a storage reason (since when, why); null once one commits. */
+  readonly failing: WriteFailure | null;
+  /** When the last batch was tried (ms; 0 before the first). */
+  readonly lastBatchAt: number;
+  /** Notes that a write outside the queue committed (a probe): the storage works again. */
+  recovered(): void;
+}
+
+/** Why writes are failing, and since when (ms). */
+export interface WriteFailure extends StorageFailure {
+  since: number;
 }
 
 /** Options for `createWriteQueue`. */
@@ -81,6 +93,8 @@ export function createWriteQueue(runBatch: BatchRunner, options: WriteQueueOptio
   let queue: Queued[] = [];
   let timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
   let writing: Promise<void> | null = null;
+  let failing: WriteFailure | null = null;
+  let lastBatchAt = 0;
 
   function schedule(): void {
     if (timer || writing) return;
@@ -103,6 +117,7 @@ export function createWriteQueue(runBatch: BatchRunner, options: WriteQueueOptio
 
   async function writeBatch(batch: Queued[], retries = 0): Promise<void> {
     const started = process.hrtime.bigint();
+    lastBatchAt = Date.now();
     let outcomes: Outcome[] = [];
     try {
       await runBatch(async (context) => {
@@ -117,6 +132,8 @@ export function createWriteQueue(runBatch: BatchRunner, options: WriteQueueOptio
       }
       if (!(error instanceof JobLeftChanges)) {
         // The transaction itself failed (disk full, I/O error): nothing of the batch was stored.
+        const failure = storageFailure(error);
+        if (failure) failing = { ...failure, since: failing?.since ?? Date.now() };
         for (const item of batch) item.reject(error);
         return;
       }
@@ -126,6 +143,7 @@ export function createWriteQueue(runBatch: BatchRunner, options: WriteQueueOptio
       if (rest.length > 0) await writeBatch(rest);
       return;
     }
+    failing = null;
     options.onBatch?.(batch.length, Number(process.hrtime.bigint() - started) / 1e9);
     batch.forEach((item, index) => {
       const outcome = outcomes[index];
@@ -150,6 +168,15 @@ export function createWriteQueue(runBatch: BatchRunner, options: WriteQueueOptio
     },
     get pending() {
       return queue.length;
+    },
+    get failing() {
+      return failing;
+    },
+    get lastBatchAt() {
+      return lastBatchAt;
+    },
+    recovered() {
+      failing = null;
     },
   };
 }

@@ -1,6 +1,11 @@
-/** Imports historical responses from CSV text into one survey: all rows valid or nothing written (unless told to skip bad rows). */
+/**
+ * Imports historical responses from CSV text into one survey: every row is checked before any is written, so
+ * all rows are valid or nothing is written (unless told to skip bad rows); then short transactions write them.
+ */
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../db/database.ts';
+import type { ResponseInsert } from '../db/repositories/response-writer.ts';
 import { ImportFormatError, mapColumns, type ImportField } from './column-map.ts';
 import { parseCsv } from './csv-records.ts';
 import { toImportRow, type ImportRow } from './import-row.ts';
@@ -27,6 +32,41 @@ export interface ImportReport {
   ignoredColumns: string[];
   /** False when rejected rows stopped the whole file. */
   written: boolean;
+}
+
+/** Rows a transaction writes at most; it also commits once it has held the write lock for WRITE_SLICE_MS. */
+const CHUNK_ROWS = 5_000;
+/** How long one import transaction holds the write lock, so a collector serving the same file waits at most about this. */
+const WRITE_SLICE_MS = 50;
+/** The pause between two import transactions, in which a serving collector takes the lock (it retries every ≤ 10 ms). */
+const YIELD_MS = 20;
+
+/**
+ * Writes the rows in short transactions (each ≤ ~50 ms, then a pause), so a collector serving the same database
+ * keeps answering. Row ids come from the file's content, so a rerun after a crash adds only what is missing.
+ */
+async function writeInShortTransactions(
+  database: Pick<Database, 'transaction'>, rows: readonly ResponseInsert[], onProgress: (done: number) => void,
+): Promise<{ inserted: number; existing: number }> {
+  const counts = { inserted: 0, existing: 0 };
+  for (let start = 0; start < rows.length;) {
+    const began = performance.now();
+    const written = await database.transaction(async (tx) => {
+      let end = start;
+      while (end < rows.length && end - start < CHUNK_ROWS && performance.now() - began < WRITE_SLICE_MS) {
+        const slice = rows.slice(end, Math.min(end + 100, rows.length, start + CHUNK_ROWS));
+        const sliceCounts = await tx.responses.insertMany(slice, { openLoops: false });
+        counts.inserted += sliceCounts.inserted;
+        counts.existing += sliceCounts.existing;
+        end += slice.length;
+      }
+      return end - start;
+    });
+    start += written;
+    onProgress(start);
+    if (start < rows.length) await sleep(YIELD_MS);
+  }
+  return counts;
 }
 
 /** A stable id from the survey, the row's content and how often that content came before, so importing a file twice adds nothing. */
@@ -72,9 +112,7 @@ export async function importCsv(database: Pick<Database, 'transaction'>, text: s
     userId: row.user_id, email: row.email, touchpoint: row.touchpoint, channel: row.channel, journey: row.journey, locale: row.locale,
     page: null, device: null, properties: row.properties, createdAt: row.created_at, updatedAt: now,
   }));
-  const counts = await database.transaction((tx) => tx.responses.insertMany(rows, {
-    openLoops: false, onProgress: (done) => options.onProgress?.('writing', done, rows.length),
-  }));
+  const counts = await writeInShortTransactions(database, rows, (done) => options.onProgress?.('writing', done, rows.length));
   report.imported = counts.inserted;
   report.alreadyImported = counts.existing;
   report.written = true;

@@ -6,7 +6,7 @@ import type { Database } from '../db/database.ts';
 import { HttpError } from '../lib/errors.ts';
 
 /** `/healthz` (public) and `/metrics` (Prometheus text, read key). */
-export async function opsRoutes(fastify: FastifyInstance, options: { database: Pick<Database, 'ping' | 'pendingWrites'> }): Promise<void> {
+export async function opsRoutes(fastify: FastifyInstance, options: { database: Pick<Database, 'ping' | 'pendingWrites' | 'writeHealth'> }): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { database } = options;
   new Gauge({
@@ -18,13 +18,19 @@ export async function opsRoutes(fastify: FastifyInstance, options: { database: P
 
   app.get('/healthz', {
     schema: {
-      summary: 'Liveness and database check', tags: ['operations'],
+      summary: 'Liveness and database check: the database answers reads and its writes commit', tags: ['operations'],
+      description: 'Answers 503 `unavailable` while the database does not answer, or while writes fail (disk full, I/O error, '
+        + 'read-only or damaged file), with the reason and since when; it recovers by itself once a write commits again.',
       response: { 200: z.object({ status: z.literal('ok') }) },
     },
     config: { access: 'public' },
   }, async (_request, reply) => {
-    if (!(await database.ping())) throw new HttpError(503, 'unavailable', 'database: not answering');
     reply.header('Cache-Control', 'no-store');
+    if (!(await database.ping())) throw new HttpError(503, 'unavailable', 'database: not answering', { 'Cache-Control': 'no-store' });
+    const failing = await database.writeHealth();
+    if (failing) {
+      throw new HttpError(503, 'unavailable', `database: writes fail since ${new Date(failing.since).toISOString()} (${failing.reason})`, { 'Cache-Control': 'no-store' });
+    }
     return { status: 'ok' as const };
   });
 

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { storageFailure } from '../db/storage-failures.ts';
 import { HttpError } from '../lib/errors.ts';
 import { renderErrorPage } from '../hosted/render-page.ts';
 import { globalPlugin } from './global-plugin.ts';
@@ -26,6 +27,8 @@ const FASTIFY_CODES: Record<string, string> = {
 /** Maps any thrown error to a status and the public `{ code, message }`; 5xx never reveal the cause. */
 export function toEnvelope(error: FastifyError | HttpError | Error): { status: number; code: string; message: string } {
   if (error instanceof HttpError) return { status: error.statusCode, code: error.code, message: error.message };
+  const failure = storageFailure(error);
+  if (failure) return { status: 503, code: 'storage_unavailable', message: `The database cannot do this right now (${failure.reason}); nothing was changed, try again shortly` };
   const status = (error as FastifyError).statusCode ?? 500;
   if (status < 400 || status >= 500) return { status: 500, code: 'internal_error', message: 'Internal server error' };
   const fastifyCode = (error as FastifyError).code;
@@ -60,6 +63,7 @@ export const errorHandler = globalPlugin(async (app: FastifyInstance) => {
     const envelope = toEnvelope(error);
     if (envelope.status >= 500) request.log.error({ err: error }, 'request failed');
     if (error instanceof HttpError) reply.headers(error.headers);
+    else if (envelope.code === 'storage_unavailable') reply.header('Retry-After', '5');
     return send(request, reply, envelope);
   });
   app.setNotFoundHandler((request, reply) =>

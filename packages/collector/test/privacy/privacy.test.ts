@@ -60,6 +60,24 @@ describe('DELETE /v1/respondents', () => {
     await expectErasedOnDisk(app, ['erasable@example.com', 'Erasable', 'user-zq81', 'Xylophonic', 'zebrafish', 'prefers phone'], 'Keep this comment');
   });
 
+  it('erases every copy of an answer, also webhook payloads that still carry the email the person has since changed', async () => {
+    const app = await closeLoopApp();
+    await app.db.webhooks.create({ url: 'https://hooks.example/x', events: ['response.created', 'response.updated', 'loop.opened'], secret: generateSecret() }, app.clock.now());
+    await ingestAt(app, { id: 'resp_moved0001', score: 1, consent: true, respondent: { email: 'old.address@example.com' }, comment: 'Quokka-shaped parcel arrived crushed' });
+    await ingestAt(app, { id: 'resp_moved0001', score: 1, consent: true, respondent: { email: 'new.address@example.com' }, comment: 'Quokka-shaped parcel arrived crushed' });
+    // Three payloads about the answer: created (old email), updated (new email), and the pending loop.opened.
+    expect(dbRows(app, 'SELECT type FROM webhook_deliveries ORDER BY type').map((row) => row.type)).toEqual(['loop.opened', 'response.created', 'response.updated']);
+    expect(fileBytes(app)).toContain('old.address@example.com');
+
+    const erased = (await adminCall(app, 'DELETE', '/v1/respondents?email=new.address%40example.com')).json().erased;
+    expect(erased).toMatchObject({ responses: 1, loops: 1, webhookDeliveries: 3, walCheckpointed: true });
+    expect(dbValue(app, 'SELECT COUNT(*) FROM webhook_deliveries')).toBe(0);
+    const onDisk = fileBytes(app);
+    for (const secret of ['old.address@example.com', 'new.address@example.com', 'Quokka-shaped']) {
+      expect(onDisk.includes(secret), `"${secret}" still in the database file`).toBe(false);
+    }
+  });
+
   it.each([
     ['', 400], ['?email=a%40b.example&userId=u1', 400], ['?name=bob', 400], [`?userId=${'u'.repeat(129)}`, 400], ['?email=nobody%40example.com', 200],
   ])('answers %s with %i', async (query, status) => {

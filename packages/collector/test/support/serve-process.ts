@@ -16,12 +16,21 @@ export interface ServerProcess {
   waitForOutput: (pattern: RegExp) => Promise<string>;
 }
 
+/** How to start the process: `fileSizeLimit` caps the bytes any file it writes may hold (a disk that fills up). */
+export interface ServeOptions {
+  fileSizeLimit?: number;
+}
+
 /** Runs the built CLI (`bin/npsloop.js serve …`) and resolves once it prints its URL; killed when the test ends. */
-export function serveProcess(args: string[], env: Record<string, string> = {}): Promise<ServerProcess> {
+export function serveProcess(args: string[], env: Record<string, string> = {}, options: ServeOptions = {}): Promise<ServerProcess> {
   if (!existsSync(join(packageRoot, 'dist/cli.js'))) {
     throw new Error('packages/collector/dist/cli.js is missing: build first (`pnpm build`, or `pnpm --filter @npsloop/collector build`)');
   }
-  const child = spawn(process.execPath, [join(packageRoot, 'bin/npsloop.js'), 'serve', ...args], {
+  const command = [process.execPath, join(packageRoot, 'bin/npsloop.js'), 'serve', ...args];
+  // Past RLIMIT_FSIZE a write fails (EFBIG) and the kernel sends SIGXFSZ, which is ignored here as a full disk would not kill.
+  const [file, ...rest] = options.fileSizeLimit === undefined ? command
+    : ['bash', '-c', `trap '' XFSZ; exec prlimit --fsize=${options.fileSizeLimit}:unlimited "$@"`, 'bash', ...command];
+  const child = spawn(file, rest, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

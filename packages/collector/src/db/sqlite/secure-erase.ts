@@ -23,11 +23,16 @@ export async function flushErasure(handle: SqliteHandle): Promise<boolean> {
   await withSecureDelete(handle, async () => {
     handle.prepare(`INSERT INTO ${COMMENT_INDEX} (${COMMENT_INDEX}) VALUES ('optimize')`).run();
   });
-  // The background checkpointer may hold the checkpoint lock for a moment: wait briefly and retry.
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const [result] = handle.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-    if (result === undefined || result.busy === 0) return true;
-    await sleep(5);
+  // The background checkpointer or a reader may hold the WAL for a moment: try again for up to two seconds,
+  // pausing between tries (the connection does not wait for locks itself: that would stall the event loop).
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      const [result] = handle.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+      if (result === undefined || result.busy === 0) return true;
+    } catch (error) {
+      if (!String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) throw error;
+    }
+    await sleep(20);
   }
   return false;
 }

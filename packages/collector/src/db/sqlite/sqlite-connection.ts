@@ -1,6 +1,7 @@
 /** The SQLite connection: one better-sqlite3 handle in WAL mode, its prepared statements, and Kysely on top. */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import BetterSqlite3, { type Database as SqliteHandle, type Statement } from 'better-sqlite3';
 import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 import type { QueryTemplate } from '../executor.ts';
@@ -34,20 +35,60 @@ export class StatementCache {
   }
 }
 
-/** Kysely's SQLite driver, but transactions take the write lock when they begin (no deadlock upgrading a read). */
+/** How long a statement waits for another process's write lock (an import, a CLI command) before SQLITE_BUSY stands. */
+export const BUSY_WAIT_MS = 5_000;
+
+/**
+ * Runs a statement, and while another connection holds the lock, tries again after a pause that lets the event
+ * loop run (SQLite's own busy_timeout would sleep on the one thread, stalling every request meanwhile).
+ */
+export async function whenUnlocked<T>(run: () => T | Promise<T>, waitMs = BUSY_WAIT_MS): Promise<T> {
+  const deadline = Date.now() + waitMs;
+  for (let pause = 1; ; pause = Math.min(pause * 2, 10)) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY') || Date.now() + pause > deadline) throw error;
+      await sleep(pause);
+    }
+  }
+}
+
+/**
+ * Kysely's SQLite driver, but transactions take the write lock when they begin (no deadlock upgrading a read),
+ * and a statement that meets a lock held by another process waits for it without blocking the event loop.
+ */
 class ImmediateSqliteDriver extends SqliteDriver {
+  constructor(config: ConstructorParameters<typeof SqliteDriver>[0], private readonly handle: SqliteHandle) {
+    super(config);
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const connection = await super.acquireConnection();
+    return {
+      executeQuery: (query) => whenUnlocked(() => connection.executeQuery(query)),
+      streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+    };
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('BEGIN IMMEDIATE'));
+  }
+
+  // SQLite rolls back by itself when a commit fails for a full disk or an I/O error; rolling back again would
+  // fail too ("no transaction is active") and hide the real error from the caller.
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.handle.inTransaction) await super.rollbackTransaction(connection);
   }
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly config: ConstructorParameters<typeof SqliteDialect>[0]) {
+  constructor(private readonly config: ConstructorParameters<typeof SqliteDialect>[0], private readonly handle: SqliteHandle) {
     super(config);
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.config);
+    return new ImmediateSqliteDriver(this.config, this.handle);
   }
 }
 
@@ -69,6 +110,7 @@ export function openSqlite(path: string, sync: SyncMode = 'NORMAL'): SqliteConne
   handle.pragma('journal_mode = WAL');
   handle.pragma(`synchronous = ${sync}`);
   handle.pragma('foreign_keys = ON');
+  // Opening and migrating may wait for another process (blocking is fine then); the dialect lowers it to 0 after.
   handle.pragma('busy_timeout = 5000');
   // Freed space is zeroed on every write, not only during an erase: page splits and moved rows leave no old copies behind.
   handle.pragma('secure_delete = ON');
@@ -93,6 +135,6 @@ export function openSqlite(path: string, sync: SyncMode = 'NORMAL'): SqliteConne
     },
     close: () => handle.close(),
   };
-  const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database }) });
+  const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database }, handle) });
   return { handle, statements, templates: new Map(), changed, db };
 }

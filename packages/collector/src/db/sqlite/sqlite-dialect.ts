@@ -63,6 +63,8 @@ export function openSqliteDialect(options: SqliteDialectOptions): Dialect {
     handle.close();
     throw error;
   }
+  // From now on a lock held by another process is waited for by `whenUnlocked`, off the event loop's thread.
+  handle.pragma('busy_timeout = 0');
   let checkpointer: Checkpointer | null = null;
   if (options.backgroundCheckpoints && isFileDatabase(options.path)) {
     handle.pragma(`wal_autocheckpoint = ${SAFETY_NET_CHECKPOINT_PAGES}`);
