@@ -49,7 +49,9 @@ describe('PostgreSQL going away under load', () => {
 
     expect(refusals.length).toBeGreaterThan(0);
     for (const refusal of refusals) {
-      expect(refusal).toEqual({ status: 503, body: { error: { code: 'unavailable', message: 'database: not reachable right now; try again shortly' } } });
+      expect(refusal).toEqual({ status: 503, body: { error: {
+        code: 'storage_unavailable', message: 'The database cannot do this right now (the database server cannot be reached); nothing was changed, try again shortly',
+      } } });
     }
     const stored = new Set((await dbRows({ dbPath: server.url }, 'SELECT id FROM responses')).map((row) => row.id as string));
     expect([...acknowledged].filter((id) => !stored.has(id))).toEqual([]);

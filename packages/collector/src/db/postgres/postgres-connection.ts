@@ -4,7 +4,6 @@
  */
 import pg from 'pg';
 import { parse, toClientConfig } from 'pg-connection-string';
-import { HttpError } from '../../lib/errors.ts';
 
 /** True when a `--db` value names a PostgreSQL database (`postgres://…` or `postgresql://…`); anything else is a SQLite path. */
 export function isPostgresUrl(location: string): boolean {
@@ -92,9 +91,14 @@ export function isUnavailable(error: unknown): boolean {
   return error instanceof Error && UNAVAILABLE_MESSAGES.test(error.message);
 }
 
-/** What a request hears while the database cannot be reached: 503 in the error envelope, try again shortly. */
-export function unavailableError(): HttpError {
-  return new HttpError(503, 'unavailable', 'database: not reachable right now; try again shortly', { 'retry-after': '2' });
+/**
+ * The same failure with a connection-exception SQLSTATE (08006), whatever the driver said ("Connection terminated",
+ * a pool timeout): the error handler answers it as 503 `storage_unavailable` and /healthz reports it (db/storage-failures.ts).
+ */
+export function unreachableError(error: unknown): Error {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string' && /^(08|57P)/.test(code)) return error as Error;
+  return Object.assign(new Error(`database server unreachable: ${error instanceof Error ? error.message : String(error)}`), { code: '08006', cause: error });
 }
 
 /** A one-line reason a connection attempt failed, naming where it went (never the password). */

@@ -1,13 +1,14 @@
 /**
  * Kysely's PostgreSQL dialect with one change: an error that means the database cannot be reached (refused,
- * reset, shut down, pool timeout) becomes a 503 `unavailable` in the error envelope wherever it happens,
- * in a query, at BEGIN or COMMIT, or while waiting for a connection. Other errors pass through unchanged.
+ * reset, shut down, pool timeout) carries SQLSTATE 08006 wherever it happens, in a query, at BEGIN or COMMIT,
+ * or while waiting for a connection, so it is answered as 503 `storage_unavailable` and /healthz reports it.
+ * Other errors pass through unchanged.
  */
 import { PostgresDialect, type DatabaseConnection, type Driver, type PostgresDialectConfig, type QueryResult, type TransactionSettings, type CompiledQuery } from 'kysely';
-import { isUnavailable, unavailableError } from './postgres-connection.ts';
+import { isUnavailable, unreachableError } from './postgres-connection.ts';
 
 function mapped(error: unknown): unknown {
-  return isUnavailable(error) ? Object.assign(unavailableError(), { cause: error }) : error;
+  return isUnavailable(error) ? unreachableError(error) : error;
 }
 
 async function mapping<T>(work: () => Promise<T>): Promise<T> {
@@ -49,7 +50,7 @@ class MappedDriver implements Driver {
   destroy = () => this.inner.destroy();
 }
 
-/** Kysely's PostgresDialect whose unreachable-database errors are 503s. */
+/** Kysely's PostgresDialect whose unreachable-database errors all say so (SQLSTATE 08006). */
 export class MappedPostgresDialect extends PostgresDialect {
   constructor(config: PostgresDialectConfig) {
     super(config);
