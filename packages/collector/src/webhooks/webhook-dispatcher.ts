@@ -62,6 +62,7 @@ export function createWebhookDispatcher(database: Database, options: DispatcherO
     round ??= (async () => {
       try {
         // Taken in a transaction of its own: of several collector processes, exactly one attempts each delivery.
+        if (!(await store.anyDue(now()))) return 0;
         const due = await database.transaction((tx) => tx.webhooks.claimDue(now(), options.batchSize ?? 20, leaseMs));
         await Promise.all(due.map(attempt));
         return due.length;

@@ -165,6 +165,12 @@ export class WebhookRepository {
     return targets.length;
   }
 
+  /** True when some pending delivery is due at `now` (a plain read, so an idle poll takes no write lock). */
+  async anyDue(now: number): Promise<boolean> {
+    const row = await this.executor.db.selectFrom('webhook_deliveries').select('id').where('state', '=', 'pending').where('next_attempt_at', '<=', now).limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
+
   /**
    * Takes up to `limit` pending deliveries due at `now` (oldest due first) for one attempt each: their next
    * attempt moves `leaseMs` ahead, so no other collector process (and no later poll) takes them meanwhile.
