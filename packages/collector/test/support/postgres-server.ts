@@ -43,6 +43,8 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   const log: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: join(folder, 'data'), port, user: 'postgres', password: PASSWORD, persistent: true,
+    // As root, PostgreSQL runs as the system user `postgres`: made when the machine has none (a fresh CI machine).
+    createPostgresUser: process.getuid?.() === 0,
     onLog: (message) => void log.push(message), onError: (error) => void log.push(String(error)),
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
       '-c', 'max_connections=300', '-c', `unix_socket_directories=${folder}`],
