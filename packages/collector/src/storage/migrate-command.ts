@@ -12,8 +12,8 @@ export async function migrateCommand(args: readonly string[], env: Env, io: CliO
     throw new ConfigError((error as Error).message);
   }
   const location = db ?? (env.NPSLOOP_DB || DEFAULTS.db);
-  const version = await withDatabase(location, async (database) => database.schemaVersion);
-  io.err(`Database ${describeDatabase(location)} (${location.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'}) is at schema version ${version}.\n`);
+  const { engine, version } = await withDatabase(location, async (database) => ({ engine: database.engine, version: database.schemaVersion }));
+  io.err(`Database ${describeDatabase(location)} (${engine === 'postgres' ? 'PostgreSQL' : 'SQLite'}) is at schema version ${version}.\n`);
   io.out(`${JSON.stringify({ schemaVersion: version })}\n`);
   return 0;
 }
