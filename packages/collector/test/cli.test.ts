@@ -5,7 +5,7 @@ import { hashSecret } from '../src/db/repositories/key-repository.ts';
 import { SERVE_OPTIONS } from '../src/config.ts';
 import { testApp, tempDir } from './helpers.ts';
 import { dbRows } from './support/db-rows.ts';
-import { freshDatabaseLocation } from './support/test-database.ts';
+import { freshDatabaseLocation, onPostgres } from './support/test-database.ts';
 
 async function cli(args: string[], env: Record<string, string> = {}) {
   let out = '';
@@ -61,6 +61,16 @@ describe('npsloop CLI', () => {
     expect(JSON.parse(json.out).map((survey: { id: string }) => survey.id)).toEqual(['demo', 'paused']);
   });
 
+  it('migrate brings a database to the current schema version and names its engine', async () => {
+    const db = await freshDatabaseLocation(tempDir(), 'migrate.db');
+    for (let run = 0; run < 2; run++) {
+      const result = await cli(['migrate', '--db', db]);
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.out)).toEqual({ schemaVersion: 5 });
+      expect(result.err).toContain(`(${onPostgres ? 'PostgreSQL' : 'SQLite'}) is at schema version 5.`);
+    }
+  });
+
   it('surveys create names the bad flag', async () => {
     const result = await cli(['surveys', 'create', '--id', 'ok', '--name', 'A', '--origin', 'example.com', '--db', join(tempDir(), 'x.db')]);
     expect(result.code).toBe(2);
@@ -70,7 +80,7 @@ describe('npsloop CLI', () => {
   it('--help lists every command, flag and environment variable; unknown commands exit 2', async () => {
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
-    for (const text of ['serve', 'keys create', 'surveys create', 'surveys list', '--port', '--host', '--db', '--trust-proxy', '--log-level',
+    for (const text of ['serve', 'keys create', 'surveys create', 'surveys list', 'migrate', 'copy', '--from', '--to', 'postgres://', '--port', '--host', '--db', '--trust-proxy', '--log-level',
       '--cors-origin', '--rate-limit-ip', '--rate-limit-survey', '--body-limit', '--if-missing', 'PORT', 'HOST', 'NPSLOOP_DB', 'NPSLOOP_ADMIN_KEY',
       'NPSLOOP_TRUST_PROXY', 'NPSLOOP_LOG_LEVEL', 'NPSLOOP_CORS_ORIGINS', 'NPSLOOP_RATE_LIMIT_IP', 'NPSLOOP_RATE_LIMIT_SURVEY']) {
       expect(help.out).toContain(text);
