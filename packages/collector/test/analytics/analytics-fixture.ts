@@ -1,5 +1,4 @@
 /** A real SQLite file opened by the data layer, plus writers that go through the response writer (rollups kept in step). */
-import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { tempDir } from '../helpers.ts';
