@@ -51,6 +51,9 @@ export interface DatabaseOptions extends WriteQueueOptions {
  */
 const SHARED_CACHE_TTL_MS = { sqlite: Infinity, postgres: 1000 } as const;
 
+/** Write batches in flight at once: SQLite has one write lock; on PostgreSQL a batch waits on round trips, so several overlap. */
+const BATCHES_IN_FLIGHT = { sqlite: 1, postgres: 4 } as const;
+
 /** The reads behind analytics and the huddle. */
 export interface AnalyticsReads {
   readonly raw: RawCounts;
@@ -118,7 +121,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await context.finish();
     return result;
   });
-  const queue = createWriteQueue((work) => inTransaction(work), { ...options, retryable: (error) => dialect.isTransient(error) });
+  const queue = createWriteQueue((work) => inTransaction(work), {
+    ...options, retryable: (error) => dialect.isTransient(error), concurrentBatches: BATCHES_IN_FLIGHT[dialect.name],
+  });
   const fold = () => foldPendingDeltas(dialect, shared.templates.rollups);
   // The timer's fold in flight, so closing waits for it rather than closing the connection under it.
   let timerFold: Promise<unknown> = Promise.resolve();

@@ -45,6 +45,8 @@ export interface WriteQueueOptions {
   onBatch?: (size: number, seconds: number) => void;
   /** True for an error after which the whole batch may simply run again (a deadlock with another process's batch). */
   retryable?: (error: unknown) => boolean;
+  /** Batches that may be written at once (default 1: SQLite has one write lock; PostgreSQL takes several). */
+  concurrentBatches?: number;
 }
 
 /** How often a batch runs again after transient errors (deadlocks) before its jobs get the error. */
@@ -92,12 +94,14 @@ export function createWriteQueue(runBatch: BatchRunner, options: WriteQueueOptio
   const maxBatch = options.maxBatch ?? 1000;
   let queue: Queued[] = [];
   let timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
-  let writing: Promise<void> | null = null;
+  const concurrent = options.concurrentBatches ?? 1;
+  // The batches being written; while fewer than `concurrent`, the next event-loop turn's jobs start another.
+  const writing = new Set<Promise<void>>();
   let failing: WriteFailure | null = null;
   let lastBatchAt = 0;
 
   function schedule(): void {
-    if (timer || writing) return;
+    if (timer || writing.size >= concurrent) return;
     timer = windowMs > 0 ? setTimeout(writeNow, windowMs) : setImmediate(writeNow);
   }
 
@@ -105,14 +109,16 @@ export function createWriteQueue(runBatch: BatchRunner, options: WriteQueueOptio
     if (timer && windowMs > 0) clearTimeout(timer as NodeJS.Timeout);
     else if (timer) clearImmediate(timer as NodeJS.Immediate);
     timer = null;
-    if (writing || queue.length === 0) return;
+    if (writing.size >= concurrent || queue.length === 0) return;
     const batch = queue.slice(0, maxBatch);
     queue = queue.slice(batch.length);
-    writing = writeBatch(batch).finally(() => {
-      writing = null;
+    const written: Promise<void> = writeBatch(batch).finally(() => {
+      writing.delete(written);
       if (queue.length >= maxBatch) writeNow();
       else if (queue.length > 0) schedule();
     });
+    writing.add(written);
+    if (queue.length >= maxBatch) writeNow();
   }
 
   async function writeBatch(batch: Queued[], retries = 0): Promise<void> {
@@ -161,9 +167,9 @@ export function createWriteQueue(runBatch: BatchRunner, options: WriteQueueOptio
       });
     },
     async flush() {
-      while (writing || queue.length > 0) {
-        if (!writing) writeNow();
-        await writing;
+      while (writing.size > 0 || queue.length > 0) {
+        writeNow();
+        await Promise.all(writing);
       }
     },
     get pending() {
