@@ -56,7 +56,7 @@ const types = {
 export interface PostgresPoolOptions {
   /** Connections the pool may hold (default 10). */
   max?: number;
-  /** Called with errors of idle connections (a restarted server); the pool drops them and makes new ones. */
+  /** Called with errors of connections between queries (a restarted server); the pool drops them and makes new ones. */
   onIdleError?: (error: Error) => void;
 }
 
@@ -74,8 +74,11 @@ export function openPostgresPool(url: string, options: PostgresPoolOptions = {})
     idleTimeoutMillis: 30_000,
     keepAlive: true,
   });
-  // Without a listener an idle connection's error (the server restarting) would end the process.
+  // Without a listener a connection's error between queries (the server restarting) would end the process: the pool
+  // hears idle connections' errors, and each connection its own while it is checked out (in a transaction, say).
+  // Either way the connection is dropped and the next request makes a new one.
   pool.on('error', (error) => options.onIdleError?.(error));
+  pool.on('connect', (client) => client.on('error', (error) => options.onIdleError?.(error)));
   return pool;
 }
 
