@@ -121,7 +121,8 @@ if (!existsSync(join(packageRoot, 'dist/cli.js'))) {
 }
 const dir = mkdtempSync(join(tmpdir(), 'npsloop-bench-'));
 const servers = [];
-const collectorArgs = (file) => ['bin/npsloop.js', 'serve', '--port', '0', '--db', join(dir, file), '--log-level', 'warn',
+// BENCH_DB: an empty PostgreSQL database to load instead of a fresh SQLite file (bench/postgres.mjs passes one).
+const collectorArgs = (file) => ['bin/npsloop.js', 'serve', '--port', '0', '--db', process.env.BENCH_DB || join(dir, file), '--log-level', 'warn',
   '--rate-limit-ip', '1000000000', '--rate-limit-survey', '1000000000', ...(process.env.BENCH_ARGS ? process.env.BENCH_ARGS.split(' ') : [])];
 
 try {

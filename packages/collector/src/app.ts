@@ -45,7 +45,7 @@ declare module 'fastify' {
 
 /** Everything `buildApp` accepts; only `dbPath` is required. */
 export interface AppOptions {
-  /** SQLite file path (its directory is created) or `:memory:`. */
+  /** A `postgres://` URL, or the SQLite file path (its directory is created) or `:memory:`. */
   dbPath: string;
   /** An admin API key accepted as given (e.g. from NPSLOOP_ADMIN_KEY), in addition to keys in the database. */
   adminKey?: string;
@@ -100,6 +100,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     backgroundCheckpoints: true,
     ingestHooks: [webhookIngestHook({ loopOpenedDelayMs: options.loopOpenedDelayMs }), ...(options.ingestHooks ?? [])],
     onBatch: (size, seconds) => appMetrics.batchWritten(size, seconds),
+    // PostgreSQL: an idle connection broke (the server restarted); the pool makes a new one when needed.
+    onConnectionError: (error) => app.log.warn({ err: error }, 'database connection lost; reconnecting when needed'),
   });
   const now = options.now;
   const loops = createLoopService(database);

@@ -49,9 +49,14 @@ Commands:
       --to DATE             only answers before this date or date-time
       --out FILE            write to FILE instead of stdout
   rollups rebuild           recompute the analytics rollups and comment search index from the stored answers
+  migrate                   bring the database's schema up to date (serve does this too when it starts)
+  copy                      copy every table into an empty database, SQLite ↔ PostgreSQL, then compare counts and summaries
+      --from PATH|URL       the database to copy (required)
+      --to PATH|URL         the empty database to fill (required)
   help                      show this help
 
-Every command takes --db PATH (env NPSLOOP_DB, default ${DEFAULTS.db}).
+Every command takes --db PATH|URL (env NPSLOOP_DB, default ${DEFAULTS.db}): a SQLite file, or a PostgreSQL
+database as postgres://user:password@host:5432/database (TLS: ?sslmode=require or verify-full).
 
 serve flags (flag, then environment variable, then default):
 ${serveFlags}

@@ -10,6 +10,8 @@ import { describeIssues } from './lib/common-schemas.ts';
 import { surveyCreateSchema } from './surveys/survey-schemas.ts';
 import { runRollupsRebuild } from './analytics/rollups-command.ts';
 import { startServer } from './server.ts';
+import { copyCommand } from './storage/copy-command.ts';
+import { migrateCommand } from './storage/migrate-command.ts';
 import { withDatabase as openThenClose, type Database } from './db/database.ts';
 import type { KeyScope } from './db/repositories/key-repository.ts';
 
@@ -91,6 +93,8 @@ export async function runCli(argv: readonly string[], env: Env, io: CliOutput): 
     else if (command === 'export') return await exportCommand(argv.slice(1), env, io);
     else if (command === 'demo') return await demoCommand(argv.slice(1), env, io);
     else if (command === 'import') return await importCommand(argv.slice(1), env, io);
+    else if (command === 'migrate') return await migrateCommand(argv.slice(1), env, io);
+    else if (command === 'copy') return await copyCommand(argv.slice(1), env, io);
     else if (command === 'rollups' && sub === 'rebuild') {
       const values = flags(rest, {});
       await withDatabase(values.db as string | undefined, env, (database) => runRollupsRebuild(database, io));

@@ -27,7 +27,7 @@ export interface ServeConfig {
 export const SERVE_OPTIONS = {
   port: { env: 'PORT', help: `port to listen on (default ${DEFAULTS.port}; 0 picks a free one)` },
   host: { env: 'HOST', help: `address to listen on (default ${DEFAULTS.host}; 0.0.0.0 for all)` },
-  db: { env: 'NPSLOOP_DB', help: `SQLite file; its directory is created (default ${DEFAULTS.db})` },
+  db: { env: 'NPSLOOP_DB', help: `SQLite file (its directory is created) or postgres://user:password@host:5432/database (default ${DEFAULTS.db})` },
   'trust-proxy': { env: 'NPSLOOP_TRUST_PROXY', help: 'trust X-Forwarded-For: true, a hop count, or comma-separated proxy addresses/CIDRs (default false)' },
   'log-level': { env: 'NPSLOOP_LOG_LEVEL', help: 'fatal, error, warn, info, debug, trace or silent (default info)' },
   'cors-origin': { env: 'NPSLOOP_CORS_ORIGINS', help: 'origin allowed to call the key-protected API from a browser; repeat the flag or comma-separate in the env var' },

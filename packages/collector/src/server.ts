@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
+import { describeDatabase } from './db/database.ts';
 import type { ServeConfig } from './config.ts';
 
 const SHUTDOWN_TIMEOUT_MS = 15_000;
@@ -38,7 +39,7 @@ export async function startServer(config: ServeConfig): Promise<FastifyInstance>
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  process.stdout.write(`npsloop collector listening on ${listeningUrl(config.host, port)} (db ${config.dbPath})\n`);
+  process.stdout.write(`npsloop collector listening on ${listeningUrl(config.host, port)} (db ${describeDatabase(config.dbPath)})\n`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

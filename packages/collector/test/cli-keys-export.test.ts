@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli.ts';
 import { asAdmin, createSurvey, post, responseBody, tempDir, testApp } from './helpers.ts';
 import { dbExec } from './support/db-rows.ts';
+import { freshDatabaseLocation } from './support/test-database.ts';
 
 async function cli(args: string[], env: Record<string, string> = {}) {
   let out = '';
@@ -14,7 +15,7 @@ async function cli(args: string[], env: Record<string, string> = {}) {
 
 describe('npsloop keys list and revoke', () => {
   it('lists keys without secrets, and a revoked key stops working', async () => {
-    const db = join(tempDir(), 'keys.db');
+    const db = await freshDatabaseLocation(tempDir(), 'keys.db');
     const created = await cli(['keys', 'create', '--scope', 'admin', '--name', 'ci', '--db', db]);
     const secret = created.out.trim();
     await cli(['keys', 'create', '--scope', 'read', '--db', db]);
@@ -42,7 +43,7 @@ describe('npsloop keys list and revoke', () => {
 
 describe('npsloop export', () => {
   async function answered(count: number) {
-    const dbPath = join(tempDir(), 'export.db');
+    const dbPath = await freshDatabaseLocation(tempDir(), 'export.db');
     const app = await testApp({ dbPath });
     await createSurvey(app);
     for (let index = 0; index < count; index += 1) await post(app, '/v1/responses', responseBody({ score: index % 11, comment: index % 2 ? `line one\r\nline "two" ${index}` : undefined }));
@@ -65,7 +66,7 @@ describe('npsloop export', () => {
     await app.close();
     const start = Date.parse('2025-06-01T00:00:00Z');
     const values = Array.from({ length: 12_000 }, (_, index) => `('bulk_${String(index).padStart(6, '0')}', 'demo', ${index % 11}, ${start + index * 1000}, ${start + index * 1000}, 0)`);
-    dbExec({ dbPath }, `INSERT INTO responses (id, survey_id, score, created_at, updated_at, excluded) VALUES ${values.join(', ')}`);
+    await dbExec({ dbPath }, `INSERT INTO responses (id, survey_id, score, created_at, updated_at, excluded) VALUES ${values.join(', ')}`);
     await cli(['rollups', 'rebuild', '--db', dbPath]);
     const out = join(tempDir(), 'answers.ndjson');
     const result = await cli(['export', '--survey', 'demo', '--format', 'ndjson', '--from', '2025-06-01', '--to', '2025-07-01', '--out', out, '--db', dbPath]);

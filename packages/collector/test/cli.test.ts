@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli.ts';
 import { hashSecret } from '../src/db/repositories/key-repository.ts';
 import { SERVE_OPTIONS } from '../src/config.ts';
 import { testApp, tempDir } from './helpers.ts';
+import { dbRows } from './support/db-rows.ts';
+import { freshDatabaseLocation, onPostgres } from './support/test-database.ts';
 
 async function cli(args: string[], env: Record<string, string> = {}) {
   let out = '';
@@ -15,15 +16,13 @@ async function cli(args: string[], env: Record<string, string> = {}) {
 
 describe('npsloop CLI', () => {
   it('keys create prints the key alone on stdout and stores only its hash', async () => {
-    const db = join(tempDir(), 'cli.db');
+    const db = await freshDatabaseLocation(tempDir(), 'cli.db');
     const result = await cli(['keys', 'create', '--scope', 'read', '--name', 'dashboard', '--db', db]);
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/^npsk_[A-Za-z0-9_-]{43}\n$/);
     expect(result.err).toContain('shown only once');
     const secret = result.out.trim();
-    const sqlite = new BetterSqlite3(db, { readonly: true });
-    expect(sqlite.prepare('SELECT name, scope, secret_hash FROM api_keys').all()).toEqual([{ name: 'dashboard', scope: 'read', secret_hash: hashSecret(secret) }]);
-    sqlite.close();
+    expect(await dbRows({ dbPath: db }, 'SELECT name, scope, secret_hash FROM api_keys')).toEqual([{ name: 'dashboard', scope: 'read', secret_hash: hashSecret(secret) }]);
 
     const app = await testApp({ dbPath: db });
     expect((await app.inject({ url: '/v1/surveys', headers: { authorization: `Bearer ${secret}` } })).statusCode).toBe(200);
@@ -38,7 +37,7 @@ describe('npsloop CLI', () => {
   });
 
   it('surveys create, --if-missing, and list (NPSLOOP_DB from the environment)', async () => {
-    const env = { NPSLOOP_DB: join(tempDir(), 'env.db') };
+    const env = { NPSLOOP_DB: await freshDatabaseLocation(tempDir(), 'env.db') };
     const created = await cli(['surveys', 'create', '--id', 'demo', '--name', 'Demo survey', '--brand', 'Acme', '--origin', 'http://localhost:*', '--origin', 'https://*.acme.test'], env);
     expect(created.code).toBe(0);
     expect(JSON.parse(created.out)).toMatchObject({ id: 'demo', name: 'Demo survey', brand: 'Acme', allowedOrigins: ['http://localhost:*', 'https://*.acme.test'], active: true });
@@ -62,6 +61,16 @@ describe('npsloop CLI', () => {
     expect(JSON.parse(json.out).map((survey: { id: string }) => survey.id)).toEqual(['demo', 'paused']);
   });
 
+  it('migrate brings a database to the current schema version and names its engine', async () => {
+    const db = await freshDatabaseLocation(tempDir(), 'migrate.db');
+    for (let run = 0; run < 2; run++) {
+      const result = await cli(['migrate', '--db', db]);
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.out)).toEqual({ schemaVersion: 5 });
+      expect(result.err).toContain(`(${onPostgres ? 'PostgreSQL' : 'SQLite'}) is at schema version 5.`);
+    }
+  });
+
   it('surveys create names the bad flag', async () => {
     const result = await cli(['surveys', 'create', '--id', 'ok', '--name', 'A', '--origin', 'example.com', '--db', join(tempDir(), 'x.db')]);
     expect(result.code).toBe(2);
@@ -71,7 +80,7 @@ describe('npsloop CLI', () => {
   it('--help lists every command, flag and environment variable; unknown commands exit 2', async () => {
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
-    for (const text of ['serve', 'keys create', 'surveys create', 'surveys list', '--port', '--host', '--db', '--trust-proxy', '--log-level',
+    for (const text of ['serve', 'keys create', 'surveys create', 'surveys list', 'migrate', 'copy', '--from', '--to', 'postgres://', '--port', '--host', '--db', '--trust-proxy', '--log-level',
       '--cors-origin', '--rate-limit-ip', '--rate-limit-survey', '--body-limit', '--if-missing', 'PORT', 'HOST', 'NPSLOOP_DB', 'NPSLOOP_ADMIN_KEY',
       'NPSLOOP_TRUST_PROXY', 'NPSLOOP_LOG_LEVEL', 'NPSLOOP_CORS_ORIGINS', 'NPSLOOP_RATE_LIMIT_IP', 'NPSLOOP_RATE_LIMIT_SURVEY']) {
       expect(help.out).toContain(text);

@@ -5,6 +5,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { onTestFinished } from 'vitest';
 import { buildApp, type AppOptions } from '../src/app.ts';
 import { dbRows } from './support/db-rows.ts';
+import { freshDatabaseLocation, onPostgres } from './support/test-database.ts';
 
 /** The admin key every test app accepts. */
 export const ADMIN_KEY = 'test-admin-key-0123456789';
@@ -18,9 +19,9 @@ export function tempDir(): string {
   return dir;
 }
 
-/** A fresh collector on a real SQLite file in a temp dir, closed when the test ends. */
+/** A fresh collector on a real SQLite file in a temp dir (or a fresh PostgreSQL schema in the collector-pg run), closed when the test ends. */
 export async function testApp(options: Partial<AppOptions> = {}): Promise<FastifyInstance & { dbPath: string }> {
-  const dbPath = options.dbPath ?? join(tempDir(), 'npsloop.db');
+  const dbPath = options.dbPath ?? await freshDatabaseLocation(tempDir());
   const app = await buildApp({ adminKey: ADMIN_KEY, ...options, dbPath });
   onTestFinished(() => app.close());
   return Object.assign(app, { dbPath });
@@ -46,7 +47,7 @@ export function responseBody(fields: Record<string, unknown> = {}) {
   return { id: `r_${Math.random().toString(36).slice(2, 12)}`, surveyId: 'demo', score: 9, ...fields };
 }
 
-/** Every row of a table, straight from the database file, in the order they were written. */
-export function rows(app: { dbPath: string }, table: 'responses' | 'events' | 'surveys' | 'api_keys'): Record<string, unknown>[] {
-  return dbRows(app, `SELECT * FROM ${table} ORDER BY rowid`);
+/** Every row of a table, straight from the database, in the order they were written (PostgreSQL: by place in the table). */
+export function rows(app: { dbPath: string }, table: 'responses' | 'events' | 'surveys' | 'api_keys'): Promise<Record<string, unknown>[]> {
+  return dbRows(app, `SELECT * FROM ${table} ORDER BY ${onPostgres ? 'ctid' : 'rowid'}`);
 }

@@ -12,10 +12,14 @@ import type { IngestHook, ResponseInput } from './repositories/response-input.ts
 import type { RespondentKey } from './repositories/response-reads.ts';
 import type { IngestStatus } from './repositories/response-writer.ts';
 import { eraseRespondent, purgeExpired, type ErasureReport, type PurgeReport } from './repositories/privacy-repository.ts';
+import { LoopSettingsCache } from './repositories/loop-settings-repository.ts';
 import { SurveyCache } from './repositories/survey-repository.ts';
+import { SubscriberCache } from './repositories/webhook-repository.ts';
 import { foldPendingDeltas } from './rollups/rollup-maintenance.ts';
 import { RollupReader } from './rollups/rollup-reader.ts';
 import { countRollupRows, rebuildRollups } from './rollups/rollup-rebuild.ts';
+import { checkDatabaseLocation, isPostgresUrl, redactedUrl } from './postgres/postgres-connection.ts';
+import { openPostgresDialect } from './postgres/postgres-dialect.ts';
 import { openSqliteDialect } from './sqlite/sqlite-dialect.ts';
 import type { SyncMode } from './sqlite/sqlite-connection.ts';
 
@@ -26,7 +30,7 @@ import { createWriteQueue, type WriteFailure, type WriteJob, type WriteQueueOpti
 
 /** Options for `openDatabase`. */
 export interface DatabaseOptions extends WriteQueueOptions {
-  /** The SQLite file (its directory is created) or `:memory:`. */
+  /** A `postgres://` or `postgresql://` URL, else the SQLite file (its directory is created) or `:memory:`. */
   path: string;
   /** SQLite `synchronous` in WAL mode: NORMAL (default) survives a killed process, FULL also power loss. */
   sync?: SyncMode;
@@ -36,7 +40,19 @@ export interface DatabaseOptions extends WriteQueueOptions {
   ingestHooks?: IngestHook[];
   /** How often pending rollup deltas are folded, in ms (default 1000; 0: only before reads and on close). */
   foldIntervalMs?: number;
+  /** Hears errors of idle PostgreSQL connections (a restarted server); the pool replaces them by itself. */
+  onConnectionError?: (error: Error) => void;
 }
+
+/**
+ * How long caches of rows other processes may change (loop settings, webhooks) are kept: a SQLite file has
+ * one collector, which drops them when it changes them; several collectors share a PostgreSQL database,
+ * so a change made through one is seen by the others within a second.
+ */
+const SHARED_CACHE_TTL_MS = { sqlite: Infinity, postgres: 1000 } as const;
+
+/** Write batches in flight at once: SQLite has one write lock; on PostgreSQL a batch waits on round trips, so several overlap. */
+const BATCHES_IN_FLIGHT = { sqlite: 1, postgres: 4 } as const;
 
 /** The reads behind analytics and the huddle. */
 export interface AnalyticsReads {
@@ -50,7 +66,7 @@ export interface AnalyticsReads {
 
 /** An open database: repositories, the write queue, transactions, privacy and rollup maintenance. */
 export interface Database extends Repositories {
-  /** The engine: `sqlite` today. */
+  /** The engine: `sqlite` or `postgres`. */
   readonly engine: Dialect['name'];
   /** The schema version after migrating. */
   readonly schemaVersion: number;
@@ -83,12 +99,21 @@ export interface Database extends Repositories {
   close(): Promise<void>;
 }
 
+/** Opens the engine a location names (a `postgres://` URL, else a SQLite file) and migrates it. */
+export async function openDialect(location: string, options: Omit<DatabaseOptions, 'path'> = {}): Promise<Dialect> {
+  checkDatabaseLocation(location);
+  return isPostgresUrl(location)
+    ? openPostgresDialect({ url: location, onIdleError: options.onConnectionError })
+    : openSqliteDialect({ path: location, sync: options.sync, backgroundCheckpoints: options.backgroundCheckpoints });
+}
+
 /** Opens the database (migrating it) and builds the data layer on it. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const dialect = openSqliteDialect({ path: options.path, sync: options.sync, backgroundCheckpoints: options.backgroundCheckpoints });
+  const dialect = await openDialect(options.path, options);
+  const cacheTtlMs = SHARED_CACHE_TTL_MS[dialect.name];
   const shared: SharedParts = {
-    dialect, templates: compileTemplates(dialect.db, dialect.sql), surveyCache: new SurveyCache(), loopSettingsCache: new Map(),
-    subscriberCache: { rows: null }, ingestHooks: options.ingestHooks ?? [], keyLastUsed: new Map(),
+    dialect, templates: compileTemplates(dialect.db, dialect.sql), surveyCache: new SurveyCache(), loopSettingsCache: new LoopSettingsCache(cacheTtlMs),
+    subscriberCache: new SubscriberCache(cacheTtlMs), ingestHooks: options.ingestHooks ?? [], keyLastUsed: new Map(),
   };
   const inTransaction = <T>(work: (context: TransactionContext) => Promise<T>, open = dialect.transaction) => open(async (executor) => {
     const context = new TransactionContext(executor, shared);
@@ -96,7 +121,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await context.finish();
     return result;
   });
-  const queue = createWriteQueue((work) => inTransaction(work), options);
+  const queue = createWriteQueue((work) => inTransaction(work), {
+    ...options, retryable: (error) => dialect.isTransient(error), concurrentBatches: BATCHES_IN_FLIGHT[dialect.name],
+  });
   const fold = () => foldPendingDeltas(dialect, shared.templates.rollups);
   // The timer's fold in flight, so closing waits for it rather than closing the connection under it.
   let timerFold: Promise<unknown> = Promise.resolve();
@@ -169,7 +196,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   };
 }
 
-/** Opens the database at `path`, runs `use`, and closes it whatever happens (one-shot CLI commands). */
+/** Where a database is, safe to print: the SQLite path, or the PostgreSQL URL without its password. */
+export function describeDatabase(location: string): string {
+  return isPostgresUrl(location) ? redactedUrl(location) : location;
+}
+
+/** Opens the database at `path` (a file or a PostgreSQL URL), runs `use`, and closes it whatever happens (one-shot CLI commands). */
 export async function withDatabase<T>(path: string, use: (database: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase({ path });
   try {

@@ -1,17 +1,27 @@
 /**
  * What a database engine provides to the data layer. Everything else is written once with Kysely; a dialect
- * module (src/db/sqlite today, PostgreSQL next) holds only what the engines really do differently: the
- * connection and its transactions, migrations, JSON and full-text search SQL, and wiping erased data.
+ * module (src/db/sqlite, src/db/postgres) holds only what the engines really do differently: the connection
+ * and its transactions, migrations, JSON and full-text search SQL, row locks, and wiping erased data.
  */
-import type { Expression, Kysely, RawBuilder } from 'kysely';
+import type { Expression, Kysely, RawBuilder, SelectQueryBuilder } from 'kysely';
 import type { Executor, TransactionExecutor } from './executor.ts';
 import type { Schema } from './schema.ts';
 
 /** A column as `alias.column`, or any SQL expression. */
 export type SqlOperand = string | Expression<unknown>;
 
+/** A select that can lock the rows it reads. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type LockableSelect = SelectQueryBuilder<any, any, any>;
+
 /** SQL fragments whose spelling differs between engines. */
 export interface DialectSql {
+  /**
+   * Locks the rows the select reads until the transaction ends, so a read-then-write is not raced by another
+   * process (PostgreSQL `FOR UPDATE`, with `SKIP LOCKED` rows another transaction holds are passed over).
+   * SQLite returns the select as it is: its write transaction already excludes every other writer.
+   */
+  lockRows<Q extends LockableSelect>(query: Q, options?: { skipLocked?: boolean }): Q;
   /** A table of the elements of a JSON array parameter, one per row in a column named `value`. */
   jsonArrayRows(json: string): RawBuilder<{ value: unknown }>;
   /** Element `index` of a JSON array column, as a number. */
@@ -36,7 +46,7 @@ export interface DialectSql {
 
 /** An open database of one engine. */
 export interface Dialect {
-  readonly name: 'sqlite';
+  readonly name: 'sqlite' | 'postgres';
   /** Kysely on the whole database (queries outside a transaction). */
   readonly db: Kysely<Schema>;
   /** An executor outside any transaction. */
@@ -54,6 +64,8 @@ export interface Dialect {
   rebuildCommentIndex(tx: Executor): Promise<void>;
   /** Runs a bulk job (rollup rebuild) with a larger page cache. */
   withBulkCache<T>(work: () => Promise<T>): Promise<T>;
+  /** True for an error after which the same transaction may simply run again (a deadlock or serialization failure). */
+  isTransient(error: unknown): boolean;
   /** True when the database answers. */
   ping(): Promise<boolean>;
   /** Closes the connection (and its checkpointer). */

@@ -64,6 +64,11 @@ export interface Executor {
 export interface TransactionExecutor extends Executor {
   /** How many rows the transaction's statements have changed so far (tells whether a failed write job left anything). */
   changes(): number;
+  /**
+   * False when a failed statement has spoilt the transaction: on PostgreSQL any error aborts the whole
+   * transaction, so a write batch must then be rolled back and run again without the job that failed.
+   */
+  intact(): Promise<boolean>;
 }
 
 /** An executor that sends templates through Kysely (any dialect; the SQLite module has a faster one). */

@@ -22,7 +22,7 @@ import type { Schema } from './schema.ts';
 /** The statements the ingest path runs as prepared statements, compiled once per database. */
 export function compileTemplates(db: Kysely<Schema>, dialectSql: DialectSql) {
   return {
-    responses: responseTemplates(db),
+    responses: responseTemplates(db, dialectSql),
     events: eventTemplates(db),
     keys: keyTemplates(db),
     loops: loopTemplates(db),
@@ -72,8 +72,8 @@ function common(executor: Executor, shared: SharedParts) {
     loops: new LoopRepository(executor, shared.templates.loops, loopSettings, shared.dialect.sql),
     loopQueries: new LoopQueries(executor, shared.dialect.sql),
     actions: new ActionRepository(executor),
-    webhooks: new WebhookRepository(executor, shared.templates.webhooks, shared.subscriberCache),
-    privacy: new PrivacyRepository(executor),
+    webhooks: new WebhookRepository(executor, shared.templates.webhooks, shared.subscriberCache, shared.dialect.sql),
+    privacy: new PrivacyRepository(executor, shared.dialect.sql),
   };
 }
 
@@ -101,8 +101,8 @@ export class TransactionContext {
       get loops() { return loops(); },
       get loopQueries() { return once('loopQueries', () => new LoopQueries(executor, shared.dialect.sql)); },
       get actions() { return once('actions', () => new ActionRepository(executor)); },
-      get webhooks() { return once('webhooks', () => new WebhookRepository(executor, shared.templates.webhooks, shared.subscriberCache)); },
-      get privacy() { return once('privacy', () => new PrivacyRepository(executor)); },
+      get webhooks() { return once('webhooks', () => new WebhookRepository(executor, shared.templates.webhooks, shared.subscriberCache, shared.dialect.sql)); },
+      get privacy() { return once('privacy', () => new PrivacyRepository(executor, shared.dialect.sql)); },
       get responses() {
         return once('responses', () => new ResponseWriter(executor, shared.dialect.sql, shared.templates.responses, loops(), rollups, hooks));
       },

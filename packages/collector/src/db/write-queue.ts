@@ -43,7 +43,14 @@ export interface WriteQueueOptions {
   maxBatch?: number;
   /** Called after every committed batch. */
   onBatch?: (size: number, seconds: number) => void;
+  /** True for an error after which the whole batch may simply run again (a deadlock with another process's batch). */
+  retryable?: (error: unknown) => boolean;
+  /** Batches that may be written at once (default 1: SQLite has one write lock; PostgreSQL takes several). */
+  concurrentBatches?: number;
 }
+
+/** How often a batch runs again after transient errors (deadlocks) before its jobs get the error. */
+const TRANSIENT_RETRIES = 5;
 
 interface Queued {
   job: WriteJob<unknown>;
@@ -74,7 +81,7 @@ async function runJobs(context: TransactionContext, batch: readonly Queued[]): P
       outcomes.push({ ok: true, value: await item.job(repositories) });
     } catch (error) {
       rollups.discardJob();
-      if (executor.changes() !== changesBefore) throw new JobLeftChanges(item, error);
+      if (executor.changes() !== changesBefore || !(await executor.intact())) throw new JobLeftChanges(item, error);
       outcomes.push({ ok: false, error });
     }
   }
@@ -87,12 +94,14 @@ export function createWriteQueue(runBatch: BatchRunner, options: WriteQueueOptio
   const maxBatch = options.maxBatch ?? 1000;
   let queue: Queued[] = [];
   let timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
-  let writing: Promise<void> | null = null;
+  const concurrent = options.concurrentBatches ?? 1;
+  // The batches being written; while fewer than `concurrent`, the next event-loop turn's jobs start another.
+  const writing = new Set<Promise<void>>();
   let failing: WriteFailure | null = null;
   let lastBatchAt = 0;
 
   function schedule(): void {
-    if (timer || writing) return;
+    if (timer || writing.size >= concurrent) return;
     timer = windowMs > 0 ? setTimeout(writeNow, windowMs) : setImmediate(writeNow);
   }
 
@@ -100,17 +109,19 @@ export function createWriteQueue(runBatch: BatchRunner, options: WriteQueueOptio
     if (timer && windowMs > 0) clearTimeout(timer as NodeJS.Timeout);
     else if (timer) clearImmediate(timer as NodeJS.Immediate);
     timer = null;
-    if (writing || queue.length === 0) return;
+    if (writing.size >= concurrent || queue.length === 0) return;
     const batch = queue.slice(0, maxBatch);
     queue = queue.slice(batch.length);
-    writing = writeBatch(batch).finally(() => {
-      writing = null;
+    const written: Promise<void> = writeBatch(batch).finally(() => {
+      writing.delete(written);
       if (queue.length >= maxBatch) writeNow();
       else if (queue.length > 0) schedule();
     });
+    writing.add(written);
+    if (queue.length >= maxBatch) writeNow();
   }
 
-  async function writeBatch(batch: Queued[]): Promise<void> {
+  async function writeBatch(batch: Queued[], retries = 0): Promise<void> {
     const started = process.hrtime.bigint();
     lastBatchAt = Date.now();
     let outcomes: Outcome[] = [];
@@ -119,6 +130,12 @@ export function createWriteQueue(runBatch: BatchRunner, options: WriteQueueOptio
         outcomes = await runJobs(context, batch);
       });
     } catch (error) {
+      const cause = error instanceof JobLeftChanges ? error.failure : error;
+      if (retries < TRANSIENT_RETRIES && options.retryable?.(cause)) {
+        // Rolled back by the engine (a deadlock with another process): nobody's fault, the whole batch runs again.
+        await writeBatch(batch, retries + 1);
+        return;
+      }
       if (!(error instanceof JobLeftChanges)) {
         // The transaction itself failed (disk full, I/O error): nothing of the batch was stored.
         const failure = storageFailure(error);
@@ -150,9 +167,9 @@ export function createWriteQueue(runBatch: BatchRunner, options: WriteQueueOptio
       });
     },
     async flush() {
-      while (writing || queue.length > 0) {
-        if (!writing) writeNow();
-        await writing;
+      while (writing.size > 0 || queue.length > 0) {
+        writeNow();
+        await Promise.all(writing);
       }
     },
     get pending() {

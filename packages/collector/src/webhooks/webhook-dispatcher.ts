@@ -22,6 +22,8 @@ export interface DispatcherOptions {
 export function createWebhookDispatcher(database: Database, options: DispatcherOptions = {}) {
   const now = options.now ?? Date.now;
   const store = database.webhooks;
+  // A taken delivery waits this long before another process may take it again (its sender died mid-attempt).
+  const leaseMs = Math.max(60_000, 3 * (options.timeoutMs ?? 10_000));
   let timer: NodeJS.Timeout | null = null;
   let round: Promise<number> | null = null;
 
@@ -59,7 +61,9 @@ export function createWebhookDispatcher(database: Database, options: DispatcherO
   function runDue(): Promise<number> {
     round ??= (async () => {
       try {
-        const due = await store.due(now(), options.batchSize ?? 20);
+        // Taken in a transaction of its own: of several collector processes, exactly one attempts each delivery.
+        if (!(await store.anyDue(now()))) return 0;
+        const due = await database.transaction((tx) => tx.webhooks.claimDue(now(), options.batchSize ?? 20, leaseMs));
         await Promise.all(due.map(attempt));
         return due.length;
       } finally {

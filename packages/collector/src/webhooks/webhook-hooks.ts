@@ -25,17 +25,22 @@ export function webhookIngestHook(options: { loopOpenedDelayMs?: number } = {}):
   };
 }
 
-/** Queues `loop.overdue` once for every open loop past its SLA; resolves to how many loops became overdue. */
+/**
+ * Queues `loop.overdue` once for every open loop past its SLA; resolves to how many loops became overdue.
+ * Safe on several collector processes at once: a loop is queued only by the one whose mark changed it.
+ */
 export async function notifyOverdue(database: Database, now: number): Promise<number> {
   const overdue = await database.loops.overdueUnreported(now);
   if (overdue.length === 0) return 0;
-  await database.transaction(async (tx) => {
+  return database.transaction(async (tx) => {
+    let marked = 0;
     for (const loop of overdue) {
-      await tx.loops.markOverdueReported(loop.responseId, now);
+      if (!(await tx.loops.markOverdueReported(loop.responseId, now))) continue;
+      marked++;
       await tx.webhooks.enqueue('loop.overdue', {
         surveyId: loop.surveyId, subjectId: loop.responseId, payload: () => loopPayload(tx, 'loop.overdue', loop.responseId, now, now), dueAt: now,
       }, now);
     }
+    return marked;
   });
-  return overdue.length;
 }

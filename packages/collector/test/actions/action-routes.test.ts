@@ -15,7 +15,7 @@ describe('action state machine', () => {
     const response = await adminCall(app, 'PATCH', `/v1/actions/${created.id}`, { state: to });
     expect(response.statusCode).toBe(ok ? 200 : 409);
     if (!ok) expect(response.json().error.code).toBe('invalid_transition');
-    expect(dbValue(app, 'SELECT state FROM actions WHERE id = ?', created.id)).toBe(ok ? to : from);
+    expect(await dbValue(app, 'SELECT state FROM actions WHERE id = ?', created.id)).toBe(ok ? to : from);
     expect(Object.keys(ACTION_TRANSITIONS)).toContain(from);
   });
 
@@ -51,7 +51,7 @@ describe('/v1/actions', () => {
     expect(done.json()).toMatchObject({ state: 'done', owner: null, themes: ['staff'], doneAt: '2026-03-03T09:00:00.000Z' });
     expect(await titles('?state=done&state=in_progress')).toEqual(['Train support staff']);
     expect((await adminCall(app, 'GET', `/v1/actions/${created.json().id}`)).json().title).toBe('Speed up checkout');
-    expect(dbRows(app, 'SELECT action_id, response_id FROM action_responses')).toEqual([{ action_id: created.json().id, response_id: 'resp_action001' }]);
+    expect(await dbRows(app, 'SELECT action_id, response_id FROM action_responses')).toEqual([{ action_id: created.json().id, response_id: 'resp_action001' }]);
   });
 
   it.each([
@@ -67,7 +67,7 @@ describe('/v1/actions', () => {
     const response = await adminCall(app, 'POST', '/v1/actions', body);
     expect(response.statusCode).toBe(status);
     expect(response.json().error.code).toMatch(/^[a-z_]+$/);
-    expect(dbValue(app, 'SELECT COUNT(*) FROM actions')).toBe(0);
+    expect(await dbValue(app, 'SELECT COUNT(*) FROM actions')).toBe(0);
   });
 
   it('404s for an unknown action', async () => {

@@ -1,8 +1,8 @@
 /** A real SQLite file opened by the data layer, plus writers that go through the response writer (rollups kept in step). */
-import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { tempDir } from '../helpers.ts';
+import { freshDatabaseLocation } from '../support/test-database.ts';
 
 /** A response as a test writes it. */
 export interface TestResponse {
@@ -35,7 +35,7 @@ let sequence = 0;
 
 /** Opens a fresh database in a temp dir (closed after the test; rollups folded only before reads) with surveys `demo` and any extra ids. */
 export async function analyticsDb(surveyIds: string[] = []): Promise<AnalyticsDb> {
-  const dbPath = join(tempDir(), 'analytics.db');
+  const dbPath = await freshDatabaseLocation(tempDir(), 'analytics.db');
   const database = await openDatabase({ path: dbPath, foldIntervalMs: 0 });
   onTestFinished(() => database.close());
   await addSurveys(database, ['demo', ...surveyIds]);

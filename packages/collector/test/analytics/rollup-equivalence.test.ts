@@ -113,12 +113,12 @@ describe('rollup answers equal raw-row answers', () => {
     await fc.assert(
       fc.asyncProperty(scenario, async (s) => {
         // Each case starts empty so a rebuild reads only its rows.
-        dbExec(db, 'DELETE FROM responses; DELETE FROM events; DELETE FROM analytics_rollups; DELETE FROM analytics_rollup_pending;');
+        await dbExec(db, 'DELETE FROM responses; DELETE FROM events; DELETE FROM analytics_rollups; DELETE FROM analytics_rollup_pending;');
         await setUp(db, s);
         await db.analytics.fold();
-        const maintained = nonZeroRows();
+        const maintained = await nonZeroRows();
         await db.rebuildRollups();
-        expect(nonZeroRows()).toEqual(maintained);
+        expect(await nonZeroRows()).toEqual(maintained);
       }),
       { numRuns: 25 },
     );

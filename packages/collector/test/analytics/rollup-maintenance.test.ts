@@ -15,11 +15,11 @@ describe('rollup maintenance on the write path', () => {
     // One event-loop turn, one batch; then another.
     await Promise.all(answers([10, 9, 3]).map((answer) => db.ingestResponse(answer, at)));
     await db.ingestResponse(answers([0])[0], at);
-    expect(count(db, 'analytics_rollup_pending')).toBe(2);
-    expect(count(db, 'analytics_rollups')).toBe(0);
+    expect(await count(db, 'analytics_rollup_pending')).toBe(2);
+    expect(await count(db, 'analytics_rollups')).toBe(0);
     expect(await analytics.summary({ surveyId: 'demo', dims: { touchpoint: 'checkout' }, properties: [] })).toMatchObject({ n: 4, nps: 0 });
-    expect(count(db, 'analytics_rollup_pending')).toBe(0);
-    expect(count(db, 'analytics_rollups')).toBeGreaterThan(0);
+    expect(await count(db, 'analytics_rollup_pending')).toBe(0);
+    expect(await count(db, 'analytics_rollups')).toBeGreaterThan(0);
   });
 
   it('loses the deltas with the raw rows when their transaction rolls back', async () => {
@@ -32,18 +32,18 @@ describe('rollup maintenance on the write path', () => {
       })), { openLoops: true });
       throw new Error('disk full');
     })).rejects.toThrow('disk full');
-    expect(count(db, 'responses')).toBe(1);
-    expect(count(db, 'loops')).toBe(0);
+    expect(await count(db, 'responses')).toBe(1);
+    expect(await count(db, 'loops')).toBe(0);
     expect(await analytics.summary({ surveyId: 'demo', dims: {}, properties: [] })).toMatchObject({ n: 1, nps: 100 });
   });
 
   it('folds rows another process left pending', async () => {
     const db = await analyticsDb();
     await Promise.all(answers([9, 9, 6]).map((answer) => db.ingestResponse(answer, at)));
-    expect(count(db, 'analytics_rollup_pending')).toBe(1);
+    expect(await count(db, 'analytics_rollup_pending')).toBe(1);
     const other = await openDatabase({ path: db.dbPath, foldIntervalMs: 0 });
     expect(await createAnalyticsService(other.analytics).summary({ surveyId: 'demo', dims: {}, properties: [] })).toMatchObject({ n: 3, nps: 33.3 });
-    expect(count(db, 'analytics_rollup_pending')).toBe(0);
+    expect(await count(db, 'analytics_rollup_pending')).toBe(0);
     await other.close();
   });
 });

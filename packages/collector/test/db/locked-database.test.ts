@@ -23,7 +23,7 @@ describe('a database locked by another process (an import, a CLI command)', () =
 
     other.prepare('COMMIT').run();
     expect((await ingest).statusCode).toBe(201);
-    expect(dbValue(app, "SELECT COUNT(*) FROM responses WHERE id = 'resp_waited001'")).toBe(1);
+    expect(await dbValue(app, "SELECT COUNT(*) FROM responses WHERE id = 'resp_waited001'")).toBe(1);
   });
 
   it.each([

@@ -23,13 +23,13 @@ describe('database setup', () => {
     const dbPath = join(tempDir(), 'nested', 'dir', 'npsloop.db');
     const database = await openDatabase({ path: dbPath });
     expect(database.schemaVersion).toBe(SQLITE_MIGRATIONS.at(-1)!.version);
-    expect(dbValue({ dbPath }, 'PRAGMA journal_mode')).toBe('wal');
-    expect(dbRows({ dbPath }, 'SELECT version FROM schema_migrations ORDER BY version')).toEqual(SQLITE_MIGRATIONS.map((migration) => ({ version: migration.version })));
+    expect(await dbValue({ dbPath }, 'PRAGMA journal_mode')).toBe('wal');
+    expect(await dbRows({ dbPath }, 'SELECT version FROM schema_migrations ORDER BY version')).toEqual(SQLITE_MIGRATIONS.map((migration) => ({ version: migration.version })));
     await database.close();
 
     const reopened = await openDatabase({ path: dbPath });
-    expect(dbValue({ dbPath }, 'SELECT COUNT(*) FROM schema_migrations')).toBe(SQLITE_MIGRATIONS.length);
-    const tables = dbRows({ dbPath }, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").map((row) => row.name);
+    expect(await dbValue({ dbPath }, 'SELECT COUNT(*) FROM schema_migrations')).toBe(SQLITE_MIGRATIONS.length);
+    const tables = (await dbRows({ dbPath }, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")).map((row) => row.name);
     expect(tables).toEqual(expect.arrayContaining(['api_keys', 'events', 'responses', 'schema_migrations', 'surveys']));
     await reopened.close();
   });
@@ -51,18 +51,18 @@ describe('database setup', () => {
 
     const database = await openDatabase({ path: dbPath });
     const app = { dbPath };
-    expect(dbValue(app, 'SELECT MAX(version) FROM schema_migrations')).toBe(SQLITE_MIGRATIONS.at(-1)!.version);
-    expect(dbValue(app, "SELECT sql FROM sqlite_master WHERE name = 'loops'")).toMatch(/WITHOUT ROWID/);
-    expect(dbRows(app, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'loops' AND sql IS NOT NULL")).toEqual([{ name: 'loops_by_survey_state' }]);
-    expect(dbRows(app, 'SELECT response_id, state, assignee, tags, opened_at, first_contact_at FROM loops')).toEqual([
+    expect(await dbValue(app, 'SELECT MAX(version) FROM schema_migrations')).toBe(SQLITE_MIGRATIONS.at(-1)!.version);
+    expect(await dbValue(app, "SELECT sql FROM sqlite_master WHERE name = 'loops'")).toMatch(/WITHOUT ROWID/);
+    expect(await dbRows(app, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'loops' AND sql IS NOT NULL")).toEqual([{ name: 'loops_by_survey_state' }]);
+    expect(await dbRows(app, 'SELECT response_id, state, assignee, tags, opened_at, first_contact_at FROM loops')).toEqual([
       { response_id: 'resp_0001', state: 'contacted', assignee: 'ann', tags: '["billing"]', opened_at: 10, first_contact_at: 15 },
     ]);
-    expect(dbRows(app, 'SELECT id, text FROM loop_notes')).toEqual([{ id: 'note_1', text: 'Called back' }]);
-    expect(() => dbExec(app, "INSERT INTO loops (response_id, survey_id, state, opened_at, updated_at) VALUES ('nope', 'demo', 'open', 1, 1)")).toThrow(/FOREIGN KEY/);
+    expect(await dbRows(app, 'SELECT id, text FROM loop_notes')).toEqual([{ id: 'note_1', text: 'Called back' }]);
+    await expect(dbExec(app, "INSERT INTO loops (response_id, survey_id, state, opened_at, updated_at) VALUES ('nope', 'demo', 'open', 1, 1)")).rejects.toThrow(/FOREIGN KEY/);
     // The collector's own connection enforces keys again after the rebuild: deleting a response takes its loop and notes with it.
     await database.transaction((tx) => tx.responses.erase(['resp_0001']));
-    expect(dbValue(app, 'SELECT COUNT(*) FROM loop_notes')).toBe(0);
-    expect(dbValue(app, 'SELECT COUNT(*) FROM loops')).toBe(0);
+    expect(await dbValue(app, 'SELECT COUNT(*) FROM loop_notes')).toBe(0);
+    expect(await dbValue(app, 'SELECT COUNT(*) FROM loops')).toBe(0);
     await database.close();
     const again = await openDatabase({ path: dbPath });
     expect(again.schemaVersion).toBe(SQLITE_MIGRATIONS.at(-1)!.version);

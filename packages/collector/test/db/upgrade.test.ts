@@ -35,7 +35,7 @@ describe('databases written by earlier releases', () => {
     const now = Date.parse(recorded.now);
     const app = await testApp({ dbPath, adminKey: recorded.adminKey, now: () => now, webhookPollMs: 0 });
     expect(app.db.schemaVersion).toBe(SQLITE_MIGRATIONS.at(-1)!.version);
-    expect(dbRows(app, 'SELECT version FROM schema_migrations ORDER BY version')).toEqual(SQLITE_MIGRATIONS.map((migration) => ({ version: migration.version })));
+    expect(await dbRows(app, 'SELECT version FROM schema_migrations ORDER BY version')).toEqual(SQLITE_MIGRATIONS.map((migration) => ({ version: migration.version })));
 
     const headers = { authorization: `Bearer ${recorded.adminKey}` };
     for (const request of recorded.requests.filter((answered) => answered.status === 200)) {
@@ -52,6 +52,6 @@ describe('databases written by earlier releases', () => {
     expect((await post(app, '/v1/responses', { id: 'after_upgrade_1', surveyId: 'shop', score: 2, comment: 'Still slow' })).statusCode).toBe(201);
     expect((await app.inject({ url: '/v1/surveys/shop/summary', headers })).json().n).toBe(before + 1);
     expect((await app.inject({ url: '/v1/surveys/shop/responses?q=still', headers })).json().responses.map((row: { id: string }) => row.id)).toEqual(['after_upgrade_1']);
-    expect(dbRows(app, "SELECT state FROM loops WHERE response_id = 'after_upgrade_1'")).toEqual([{ state: 'open' }]);
+    expect(await dbRows(app, "SELECT state FROM loops WHERE response_id = 'after_upgrade_1'")).toEqual([{ state: 'open' }]);
   });
 });

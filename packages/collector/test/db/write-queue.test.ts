@@ -1,26 +1,25 @@
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { ADMIN_KEY, asAdmin, createSurvey, post, responseBody, tempDir, testApp } from '../helpers.ts';
-import { dbRows } from '../support/db-rows.ts';
+import { dbReader, dbRows } from '../support/db-rows.ts';
+import { freshDatabaseLocation, itOnSqlite } from '../support/test-database.ts';
 
 describe('group commit', () => {
   it('writes concurrent requests in shared transactions and answers each only once its row is committed', async () => {
     const app = await testApp();
     await createSurvey(app);
-    const reader = new BetterSqlite3(app.dbPath, { readonly: true });
+    const reader = await dbReader(app);
     const seenAtAnswer: boolean[] = [];
     const bodies = Array.from({ length: 200 }, () => responseBody());
     await Promise.all(bodies.map(async (body) => {
       const response = await post(app, '/v1/responses', body);
       expect(response.statusCode).toBe(201);
       // A separate connection sees only committed data.
-      seenAtAnswer.push(reader.prepare('SELECT 1 FROM responses WHERE id = ?').get(body.id) !== undefined);
+      seenAtAnswer.push((await reader.value('SELECT 1 FROM responses WHERE id = ?', body.id)) !== undefined);
     }));
-    reader.close();
+    await reader.close();
     expect(seenAtAnswer).toHaveLength(200);
     expect(seenAtAnswer.every(Boolean)).toBe(true);
     const metrics = (await app.inject({ url: '/metrics', headers: asAdmin })).body;
@@ -31,7 +30,7 @@ describe('group commit', () => {
 
   it('shares one transaction between the writes of one event-loop turn, or of a configured window', async () => {
     const turnSizes: number[] = [];
-    const perTurn = await openDatabase({ path: join(tempDir(), 'turn.db'), onBatch: (size) => turnSizes.push(size) });
+    const perTurn = await openDatabase({ path: await freshDatabaseLocation(tempDir(), 'turn.db'), onBatch: (size) => turnSizes.push(size) });
     await perTurn.surveys.create({ id: 'demo', name: 'Demo', allowedOrigins: [] });
     const first = perTurn.ingestResponse({ id: 'turn_one_1', surveyId: 'demo', score: 1 });
     const second = perTurn.ingestResponse({ id: 'turn_one_2', surveyId: 'demo', score: 2 });
@@ -41,7 +40,7 @@ describe('group commit', () => {
     await perTurn.close();
 
     const windowSizes: number[] = [];
-    const windowed = await openDatabase({ path: join(tempDir(), 'window.db'), windowMs: 30, onBatch: (size) => windowSizes.push(size) });
+    const windowed = await openDatabase({ path: await freshDatabaseLocation(tempDir(), 'window.db'), windowMs: 30, onBatch: (size) => windowSizes.push(size) });
     await windowed.surveys.create({ id: 'demo', name: 'Demo', allowedOrigins: [] });
     // The window's clock is faked: on a busy machine a real 30 ms can pass between two lines of this test.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
@@ -58,7 +57,8 @@ describe('group commit', () => {
     await windowed.close();
   });
 
-  it('a background thread checkpoints the WAL into the database file while the app runs', async () => {
+  // SQLite only: the WAL and the thread that checkpoints it.
+  itOnSqlite('a background thread checkpoints the WAL into the database file while the app runs', async () => {
     const app = await testApp();
     await createSurvey(app);
     const sizeBefore = statSync(app.dbPath).size;
@@ -68,7 +68,7 @@ describe('group commit', () => {
   });
 
   it('one failing write does not undo the others in its batch', async () => {
-    const path = join(tempDir(), 'queue.db');
+    const path = await freshDatabaseLocation(tempDir(), 'queue.db');
     const store = await openDatabase({ path });
     await store.surveys.create({ id: 'demo', name: 'Demo', allowedOrigins: [] });
     const results = await Promise.allSettled([
@@ -77,12 +77,12 @@ describe('group commit', () => {
       store.ingestResponse({ id: 'second_ok1', surveyId: 'demo', score: 3 }),
     ]);
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect(dbRows({ dbPath: path }, 'SELECT id FROM responses ORDER BY id')).toEqual([{ id: 'first_ok_1' }, { id: 'second_ok1' }]);
+    expect(await dbRows({ dbPath: path }, 'SELECT id FROM responses ORDER BY id')).toEqual([{ id: 'first_ok_1' }, { id: 'second_ok1' }]);
     await store.close();
   });
 
   it('close() finishes queued writes so a new app on the same file sees them', async () => {
-    const dbPath = join(tempDir(), 'close.db');
+    const dbPath = await freshDatabaseLocation(tempDir(), 'close.db');
     const first = await buildApp({ dbPath, adminKey: ADMIN_KEY });
     await createSurvey(first);
     const pending = Array.from({ length: 50 }, () => first.db.ingestResponse({ ...responseBody(), score: 7 }));

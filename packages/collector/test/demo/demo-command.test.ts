@@ -7,6 +7,7 @@ import { generateDemoResponses } from '../../src/demo/demo-generator.ts';
 import { adminCall, closeLoopApp } from '../loops/close-loop-app.ts';
 import { tempDir } from '../helpers.ts';
 import { dbValue } from '../support/db-rows.ts';
+import { freshDatabaseLocation } from '../support/test-database.ts';
 
 const NOW = Date.parse('2026-03-02T09:00:00Z');
 
@@ -26,7 +27,7 @@ describe('npsloop demo', () => {
   });
 
   it('fills a database that the API then shows: loops in every state, actions, themes, a huddle', async () => {
-    const dbPath = join(tempDir(), 'demo.db');
+    const dbPath = await freshDatabaseLocation(tempDir(), 'demo.db');
     const { io, out, err } = cli();
     expect(await demoCommand(['--db', dbPath], {}, io, NOW)).toBe(0);
     const report = JSON.parse(out.join(''));
@@ -51,7 +52,7 @@ describe('npsloop demo', () => {
     expect(huddle.figure.n).toBeGreaterThan(100);
     expect(huddle.themes.detractor.map((theme: { theme: string }) => theme.theme)).toContain('slow delivery');
     expect(huddle.segmentMovedMost).not.toBeNull();
-    expect(dbValue(app, 'SELECT COUNT(DISTINCT locale) FROM responses WHERE comment IS NOT NULL')).toBe(2);
+    expect(await dbValue(app, 'SELECT COUNT(DISTINCT locale) FROM responses WHERE comment IS NOT NULL')).toBe(2);
   });
 
   it.each([['--days', '0'], ['--seed', 'x'], ['--survey', 'Not a slug!'], ['--wat']])('refuses %s %s', async (...args) => {
@@ -60,7 +61,7 @@ describe('npsloop demo', () => {
 
   it('runs as `npsloop demo` and `npsloop import` through the CLI', async () => {
     const dir = tempDir();
-    const db = join(dir, 'cli.db');
+    const db = await freshDatabaseLocation(dir, 'cli.db');
     const { io, out } = cli();
     expect(await runCli(['demo', '--db', db, '--days', '3'], {}, io)).toBe(0);
     expect(JSON.parse(out.join(''))).toMatchObject({ responses: 30 });

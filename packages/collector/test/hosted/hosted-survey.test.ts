@@ -15,7 +15,7 @@ describe('hosted survey page /s/:surveyId', () => {
     expect(page.body).toContain('How likely are you to recommend Acme to a friend or colleague?');
     expect(page.body).not.toContain('<script');
     for (let score = 0; score <= 10; score += 1) expect(page.body).toContain(`href="/s/demo?touchpoint=email-receipt&#38;score=${score}"`);
-    expect(rows(app, 'responses')).toEqual([]);
+    expect(await rows(app, 'responses')).toEqual([]);
   });
 
   it('records ?score=N as a link response, then the why form updates the same response', async () => {
@@ -24,21 +24,21 @@ describe('hosted survey page /s/:surveyId', () => {
     const scored = await app.inject({ url: '/s/demo?score=4&touchpoint=email-receipt' });
     expect(scored.statusCode).toBe(200);
     expect(scored.body).toContain('<label for="comment">What disappointed you?</label>');
-    const [row] = rows(app, 'responses');
+    const [row] = await rows(app, 'responses');
     expect(row).toMatchObject({ survey_id: 'demo', score: 4, channel: 'link', touchpoint: 'email-receipt', comment: null });
     expect(scored.body).toContain(`name="id" value="${row.id}"`);
 
     const thanks = await app.inject({ method: 'POST', url: '/s/demo', headers: { 'content-type': 'application/x-www-form-urlencoded' }, ...form({ id: String(row.id), score: '4', locale: 'en', comment: 'Late & <broken>' }) });
     expect(thanks.statusCode).toBe(200);
     expect(thanks.body).toContain('Thank you for your feedback!');
-    expect(rows(app, 'responses')).toMatchObject([{ id: row.id, score: 4, comment: 'Late & <broken>' }]);
+    expect(await rows(app, 'responses')).toMatchObject([{ id: row.id, score: 4, comment: 'Late & <broken>' }]);
   });
 
   it('records a repeated click once when the link carries its own response id', async () => {
     const app = await testApp();
     await createSurvey(app);
     for (let i = 0; i < 2; i += 1) expect((await app.inject({ url: '/s/demo?score=9&rid=mail_0001' })).statusCode).toBe(200);
-    expect(rows(app, 'responses')).toMatchObject([{ id: 'mail_0001', score: 9 }]);
+    expect(await rows(app, 'responses')).toMatchObject([{ id: 'mail_0001', score: 9 }]);
   });
 
   it('speaks the visitor language and escapes survey text', async () => {
@@ -64,7 +64,7 @@ describe('hosted survey page /s/:surveyId', () => {
       expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(response.body).toContain(`<h1>Error ${status}</h1>`);
     }
-    expect(rows(app, 'responses')).toEqual([]);
+    expect(await rows(app, 'responses')).toEqual([]);
   });
 });
 
@@ -90,14 +90,14 @@ describe('hosted survey page: no other site can record or change answers', () =>
     const response = await app.inject({ url: '/s/demo?score=0&rid=mail_victim01', headers });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('href="/s/demo?rid=mail_victim01&#38;score=0"');
-    expect(rows(app, 'responses')).toEqual([]);
+    expect(await rows(app, 'responses')).toEqual([]);
   });
 
   it('a HEAD request (link checkers) records nothing', async () => {
     const app = await testApp();
     await createSurvey(app);
     expect((await app.inject({ method: 'HEAD', url: '/s/demo?score=0' })).statusCode).toBe(200);
-    expect(rows(app, 'responses')).toEqual([]);
+    expect(await rows(app, 'responses')).toEqual([]);
   });
 
   it.each([
@@ -108,7 +108,7 @@ describe('hosted survey page: no other site can record or change answers', () =>
     const app = await testApp();
     await createSurvey(app);
     expect((await app.inject({ url: '/s/demo?score=6&rid=mail_click001', headers })).statusCode).toBe(200);
-    expect(rows(app, 'responses')).toMatchObject([{ id: 'mail_click001', score: 6, channel: 'link' }]);
+    expect(await rows(app, 'responses')).toMatchObject([{ id: 'mail_click001', score: 6, channel: 'link' }]);
   });
 
   it('a GET never changes the comment or consent of an existing answer', async () => {
@@ -117,7 +117,7 @@ describe('hosted survey page: no other site can record or change answers', () =>
     await app.db.ingestResponse({ id: 'mail_answer01', surveyId: 'demo', score: 3, comment: 'Slow refund', consent: true, channel: 'email' });
     expect((await app.inject({ url: '/s/demo?score=3&rid=mail_answer01', headers: NAVIGATION })).statusCode).toBe(200);
     expect((await app.inject({ url: '/s/demo?score=4&rid=mail_answer01', headers: NAVIGATION })).statusCode).toBe(200);
-    expect(rows(app, 'responses')).toMatchObject([{ id: 'mail_answer01', score: 4, comment: 'Slow refund', consent: 1 }]);
+    expect(await rows(app, 'responses')).toMatchObject([{ id: 'mail_answer01', score: 4, comment: 'Slow refund', consent: 1 }]);
   });
 
   it.each([
@@ -136,7 +136,7 @@ describe('hosted survey page: no other site can record or change answers', () =>
     expect(response.body).toContain('only from its own page');
     const forged = await postForm(app, { id: 'mail_forged01', score: '0', comment: 'Forged' }, { host: 'localhost:80', ...headers });
     expect(forged.statusCode).toBe(403);
-    expect(rows(app, 'responses')).toMatchObject([{ id: 'mail_known001', comment: 'Great service' }]);
+    expect(await rows(app, 'responses')).toMatchObject([{ id: 'mail_known001', comment: 'Great service' }]);
   });
 
   it.each([
@@ -149,6 +149,6 @@ describe('hosted survey page: no other site can record or change answers', () =>
     await createSurvey(app);
     const response = await postForm(app, { id: 'mail_own0001', score: '5', comment: 'Fine' }, { host: 'collector.example:8787', ...headers });
     expect(response.statusCode).toBe(200);
-    expect(rows(app, 'responses')).toMatchObject([{ id: 'mail_own0001', score: 5, comment: 'Fine' }]);
+    expect(await rows(app, 'responses')).toMatchObject([{ id: 'mail_own0001', score: 5, comment: 'Fine' }]);
   });
 });

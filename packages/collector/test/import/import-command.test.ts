@@ -7,6 +7,7 @@ import { progressLine } from '../../src/lib/progress-bar.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { tempDir } from '../helpers.ts';
 import { dbRows, dbValue } from '../support/db-rows.ts';
+import { freshDatabaseLocation } from '../support/test-database.ts';
 
 /** A messy export: BOM, CRLF, a quoted comment over three lines, Dutch text, a property column, two bad rows. */
 const MESSY = '\ufeffcreated_at,score,comment,email,touchpoint,locale,property.plan\r\n' +
@@ -23,30 +24,29 @@ function cli() {
   return { io: { out: (text: string) => void out.push(text), err: (text: string) => void err.push(text) }, out, err };
 }
 
-function setup(csv: string) {
+/** A database with the survey `demo`, and the CSV in a file. */
+async function setup(csv: string) {
   const dir = tempDir();
-  const db = join(dir, 'npsloop.db');
+  const db = await freshDatabaseLocation(dir);
   const file = join(dir, 'export.csv');
   writeFileSync(file, csv);
-  const ready = openDatabase({ path: db }).then(async (database) => {
-    await database.surveys.create({ id: 'demo', name: 'Demo', allowedOrigins: [] });
-    await database.close();
-  });
-  return { db, file, ready };
+  const database = await openDatabase({ path: db });
+  await database.surveys.create({ id: 'demo', name: 'Demo', allowedOrigins: [] });
+  await database.close();
+  return { db, file };
 }
 
 async function rollupTotal(db: string) {
-  return dbValue({ dbPath: db }, `SELECT SUM(${Array.from({ length: 11 }, (_, score) => `s${score}`).join(' + ')}) FROM analytics_rollups WHERE grain = '1d' AND dim = '*'`);
+  return await dbValue({ dbPath: db }, `SELECT SUM(${Array.from({ length: 11 }, (_, score) => `s${score}`).join(' + ')}) FROM analytics_rollups WHERE grain = '1d' AND dim = '*'`);
 }
 
 async function responses(db: string) {
-  return dbRows({ dbPath: db }, 'SELECT score, comment, email, touchpoint, locale, properties, created_at FROM responses ORDER BY created_at, score');
+  return await dbRows({ dbPath: db }, 'SELECT score, comment, email, touchpoint, locale, properties, created_at FROM responses ORDER BY created_at, score');
 }
 
 describe('npsloop import', () => {
   it('rejects the whole file with line numbers when any row is bad, importing nothing', async () => {
-    const { db, file, ready } = setup(MESSY);
-    await ready;
+    const { db, file } = await setup(MESSY);
     const { io, out, err } = cli();
     expect(await importCommand([file, '--survey', 'demo', '--db', db], {}, io)).toBe(1);
     const report = JSON.parse(out.join(''));
@@ -61,8 +61,7 @@ describe('npsloop import', () => {
   });
 
   it('imports the valid rows with --skip-invalid, quoted newlines intact, and nothing twice on a second run', async () => {
-    const { db, file, ready } = setup(MESSY);
-    await ready;
+    const { db, file } = await setup(MESSY);
     const first = cli();
     expect(await importCommand([file, '--survey=demo', `--db=${db}`, '--skip-invalid'], {}, first.io)).toBe(0);
     expect(JSON.parse(first.out.join(''))).toMatchObject({ rows: 6, imported: 3, alreadyImported: 0, written: true });
@@ -81,8 +80,7 @@ describe('npsloop import', () => {
 
   it('maps another tool\'s columns with --map and aliases, and shows progress on stderr', async () => {
     const csv = 'Date,How likely are you to recommend us?,Why?,E-mail,Browser\n2025-01-05,6,"Too expensive",x@example.com,Firefox\n2025-01-06,10,,,Safari\n';
-    const { db, file, ready } = setup(csv);
-    await ready;
+    const { db, file } = await setup(csv);
     const { io, out, err } = cli();
     const code = await importCommand([file, '--survey', 'demo', '--db', db, '--map', 'How likely are you to recommend us?=score', '--map', 'Why?=comment'], {}, { ...io, isTerminal: true });
     expect(code).toBe(0);
@@ -98,8 +96,7 @@ describe('npsloop import', () => {
     { args: ['FILE', '--survey', 'demo', '--map', 'x=price'], message: 'field must be one of' },
     { args: ['FILE', '--survey', 'demo', '--bogus'], message: 'bogus' },
   ])('refuses $args: $message', async ({ args, message }) => {
-    const { db, file, ready } = setup('created_at,score\n2025-01-01,5\n');
-    await ready;
+    const { db, file } = await setup('created_at,score\n2025-01-01,5\n');
     const run = importCommand([...args.map((arg) => (arg === 'FILE' ? file : arg)), '--db', db], {}, cli().io);
     await expect(run).rejects.toThrow(message);
     expect(await responses(db)).toEqual([]);
@@ -107,22 +104,19 @@ describe('npsloop import', () => {
 
   it('refuses dates that do not exist, naming each line, and imports nothing', async () => {
     const impossible = ['2025-02-30', '2025-02-29', '2025-06-01T24:00:00Z', '0001-01-01', '1969-12-31T23:59:59Z', '2025-13-01', '2025-06-01T10:60Z', '2025-06-01T10:00:60Z', '2025-06-01T10:00+19:00', '2025-06-01T10:00+02:75'];
-    const { db, file, ready } = setup(`created_at,score\r\n2024-02-29T23:59:59Z,9\r\n${impossible.map((date) => `${date},5`).join('\r\n')}\r\n`);
-    await ready;
+    const { db, file } = await setup(`created_at,score\r\n2024-02-29T23:59:59Z,9\r\n${impossible.map((date) => `${date},5`).join('\r\n')}\r\n`);
     const { io, out } = cli();
     expect(await importCommand([file, '--survey', 'demo', '--db', db], {}, io)).toBe(1);
     expect(JSON.parse(out.join('')).rejected).toEqual(impossible.map((_, index) => ({ line: index + 3, message: expect.stringContaining('created_at: is not a real date and time') })));
     expect(await responses(db)).toEqual([]);
 
-    const valid = setup('created_at,score\n2024-02-29T23:59:59Z,9\n2025-06-01T23:59:59.999-02:00,7\n9999-12-31,8\n');
-    await valid.ready;
+    const valid = await setup('created_at,score\n2024-02-29T23:59:59Z,9\n2025-06-01T23:59:59.999-02:00,7\n9999-12-31,8\n');
     expect(await importCommand([valid.file, '--survey', 'demo', '--db', valid.db], {}, cli().io)).toBe(0);
     expect((await responses(valid.db) as { created_at: number }[]).map((row) => new Date(row.created_at).toISOString())).toEqual(['2024-02-29T23:59:59.000Z', '2025-06-02T01:59:59.999Z', '9999-12-31T00:00:00.000Z']);
   });
 
   it('reports a broken quote as a file error with its line', async () => {
-    const { db, file, ready } = setup('created_at,score,comment\n2025-01-01,5,"never closed\n2025-01-02,6,ok\n');
-    await ready;
+    const { db, file } = await setup('created_at,score,comment\n2025-01-01,5,"never closed\n2025-01-02,6,ok\n');
     await expect(importCommand([file, '--survey', 'demo', '--db', db], {}, cli().io)).rejects.toThrow('line 2: a quoted field is never closed');
     expect(await responses(db)).toEqual([]);
   });

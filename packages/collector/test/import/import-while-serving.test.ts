@@ -33,7 +33,7 @@ function importProcess(csv: string, dbPath: string) {
   return { child, done };
 }
 
-const count = (dbPath: string) => Number(dbValue({ dbPath }, 'SELECT COUNT(*) FROM responses'));
+const count = async (dbPath: string) => Number(await dbValue({ dbPath }, 'SELECT COUNT(*) FROM responses'));
 
 describe('npsloop import next to a serving collector', () => {
   it('writes in short transactions: every answer the collector takes meanwhile is stored (no 5xx), and so is every row', async () => {
@@ -60,7 +60,7 @@ describe('npsloop import next to a serving collector', () => {
     expect(live).toBeGreaterThan(0);
     server.child.kill('SIGTERM');
     await exited(server.child);
-    expect(count(dbPath)).toBe(rows + live);
+    expect(await count(dbPath)).toBe(rows + live);
   }, 120_000);
 
   it('a rerun after the import process is killed mid-way finishes the file without a duplicate', async () => {
@@ -68,15 +68,15 @@ describe('npsloop import next to a serving collector', () => {
     const { dbPath, csv } = await setup(rows);
     const first = importProcess(csv, dbPath);
     // The signal: rows are committed (the first short transactions are done); then the process dies at once.
-    await vi.waitFor(() => expect(count(dbPath)).toBeGreaterThan(0), { timeout: 60_000, interval: 10 });
+    await vi.waitFor(async () => expect(await count(dbPath)).toBeGreaterThan(0), { timeout: 60_000, interval: 10 });
     first.child.kill('SIGKILL');
     await first.done;
-    const afterCrash = count(dbPath);
+    const afterCrash = await count(dbPath);
 
     const rerun = await importProcess(csv, dbPath).done;
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(rerun.stderr).toContain(`Imported ${rows - afterCrash} of ${rows} rows into survey "demo" (${afterCrash} already imported, 0 rejected).`);
-    expect(count(dbPath)).toBe(rows);
-    expect(dbValue({ dbPath }, 'SELECT COUNT(DISTINCT comment) FROM responses')).toBe(rows);
+    expect(await count(dbPath)).toBe(rows);
+    expect(await dbValue({ dbPath }, 'SELECT COUNT(DISTINCT comment) FROM responses')).toBe(rows);
   }, 120_000);
 });

@@ -63,8 +63,8 @@ async function fuzz(url: string, valid: Record<string, unknown>, keys: readonly 
     }),
     { numRuns: 1500 },
   );
-  expect(rows(app, 'responses')).toEqual([]);
-  expect(rows(app, 'events')).toEqual([]);
+  expect(await rows(app, 'responses')).toEqual([]);
+  expect(await rows(app, 'events')).toEqual([]);
   expect(({} as Record<string, unknown>).admin).toBeUndefined();
   // Still serving afterwards.
   expect((await post(app, '/v1/responses', responseBody())).statusCode).toBe(201);

@@ -37,7 +37,7 @@ describe('ingest validation: 400 naming the field and the rule, nothing stored',
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('invalid_request');
     expect(response.json().error.message).toContain(message);
-    expect(rows(app, 'responses')).toEqual([]);
+    expect(await rows(app, 'responses')).toEqual([]);
   });
 
   it.each([
@@ -51,7 +51,7 @@ describe('ingest validation: 400 naming the field and the rule, nothing stored',
     const response = await post(app, '/v1/responses', payload, { 'content-type': contentType });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('invalid_json');
-    expect(rows(app, 'responses')).toEqual([]);
+    expect(await rows(app, 'responses')).toEqual([]);
   });
 
   it('answers 415 for other content types and 413 past the body limit', async () => {
@@ -63,6 +63,6 @@ describe('ingest validation: 400 naming the field and the rule, nothing stored',
     const big = await post(app, '/v1/responses', { ...valid, comment: 'x'.repeat(4000) });
     expect(big.statusCode).toBe(413);
     expect(big.json().error.code).toBe('payload_too_large');
-    expect(rows(app, 'responses')).toEqual([]);
+    expect(await rows(app, 'responses')).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ describe('POST /v1/responses', () => {
     expect(second.statusCode).toBe(200);
     expect(second.json()).toEqual({ id: 'resp_0001', status: 'updated' });
 
-    const stored = rows(app, 'responses');
+    const stored = await rows(app, 'responses');
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ id: 'resp_0001', survey_id: 'demo', score: 3, comment: 'Slow delivery', consent: 1, touchpoint: 'checkout', channel: 'web' });
   });
@@ -27,7 +27,7 @@ describe('POST /v1/responses', () => {
       locale: 'nl-BE', page: '/pricing', device: 'mobile', properties: { plan: 'pro', seats: 3, trial: false },
     };
     expect((await post(app, '/v1/responses', body)).statusCode).toBe(201);
-    expect(rows(app, 'responses')[0]).toMatchObject({
+    expect((await rows(app, 'responses'))[0]).toMatchObject({
       score: 10, comment: 'Fast', consent: 0, user_id: 'u-42', email: 'ann@example.com', touchpoint: 'support', channel: 'app',
       journey: 'onboarding.step-2', locale: 'nl-BE', page: '/pricing', device: 'mobile', properties: '{"plan":"pro","seats":3,"trial":false}',
     });
@@ -38,11 +38,11 @@ describe('POST /v1/responses', () => {
     await createSurvey(app);
     const body = responseBody({ comment: 'Great' });
     expect((await post(app, '/v1/responses', body)).statusCode).toBe(201);
-    const before = rows(app, 'responses');
+    const before = await rows(app, 'responses');
     const again = await post(app, '/v1/responses', body);
     expect(again.statusCode).toBe(200);
     expect(again.json().status).toBe('unchanged');
-    expect(rows(app, 'responses')).toEqual(before);
+    expect(await rows(app, 'responses')).toEqual(before);
   });
 
   it('uses server time: created_at is now, whatever the client sends', async () => {
@@ -50,7 +50,7 @@ describe('POST /v1/responses', () => {
     await createSurvey(app);
     const before = Date.now();
     await post(app, '/v1/responses', responseBody());
-    const createdAt = rows(app, 'responses')[0].created_at as number;
+    const createdAt = (await rows(app, 'responses'))[0].created_at as number;
     expect(createdAt).toBeGreaterThanOrEqual(before);
     expect(createdAt).toBeLessThanOrEqual(Date.now());
     const backdated = await post(app, '/v1/responses', responseBody({ createdAt: '2020-01-01T00:00:00Z' }));
@@ -72,7 +72,7 @@ describe('POST /v1/responses', () => {
     expect(late.json().error.code).toBe('score_locked');
     const sameScoreLate = await post(app, '/v1/responses', { id: 'old_resp_1', surveyId: 'demo', score: 6, comment: 'late why' });
     expect(sameScoreLate.statusCode).toBe(200);
-    expect(rows(app, 'responses').map((row) => [row.id, row.score])).toEqual([['recent_01', 8], ['old_resp_1', 6]]);
+    expect((await rows(app, 'responses')).map((row) => [row.id, row.score])).toEqual([['recent_01', 8], ['old_resp_1', 6]]);
   });
 
   it('refuses the same id for another survey with 409 and keeps the first row', async () => {
@@ -83,7 +83,7 @@ describe('POST /v1/responses', () => {
     const clash = await post(app, '/v1/responses', { id: 'shared_id', surveyId: 'other', score: 7 });
     expect(clash.statusCode).toBe(409);
     expect(clash.json().error).toMatchObject({ code: 'id_conflict' });
-    expect(rows(app, 'responses')).toMatchObject([{ id: 'shared_id', survey_id: 'demo' }]);
+    expect(await rows(app, 'responses')).toMatchObject([{ id: 'shared_id', survey_id: 'demo' }]);
   });
 
   it.each([
@@ -95,7 +95,7 @@ describe('POST /v1/responses', () => {
     await createSurvey(app);
     const response = await post(app, '/v1/responses', JSON.stringify(responseBody()), { 'content-type': contentType });
     expect(response.statusCode).toBe(201);
-    expect(rows(app, 'responses')).toHaveLength(1);
+    expect(await rows(app, 'responses')).toHaveLength(1);
   });
 
   it('answers 404 for an unknown survey and 403 for a paused one, storing nothing', async () => {
@@ -107,7 +107,7 @@ describe('POST /v1/responses', () => {
     const paused = await post(app, '/v1/responses', responseBody({ surveyId: 'paused' }));
     expect(paused.statusCode).toBe(403);
     expect(paused.json().error.code).toBe('survey_inactive');
-    expect(rows(app, 'responses')).toEqual([]);
+    expect(await rows(app, 'responses')).toEqual([]);
   });
 });
 
@@ -121,7 +121,7 @@ describe('POST /v1/events', () => {
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual({ id: 'evt_shown_1', status: 'unchanged' });
     expect((await post(app, '/v1/events', { id: 'evt_dism_1', surveyId: 'demo', type: 'dismissed' })).statusCode).toBe(201);
-    expect(rows(app, 'events').map((row) => [row.id, row.type, row.page])).toEqual([['evt_shown_1', 'shown', '/'], ['evt_dism_1', 'dismissed', null]]);
+    expect((await rows(app, 'events')).map((row) => [row.id, row.type, row.page])).toEqual([['evt_shown_1', 'shown', '/'], ['evt_dism_1', 'dismissed', null]]);
   });
 
   it('refuses an id reused with another type (409) and unknown types (400)', async () => {
@@ -132,6 +132,6 @@ describe('POST /v1/events', () => {
     const badType = await post(app, '/v1/events', { id: 'evt_000002', surveyId: 'demo', type: 'clicked' });
     expect(badType.statusCode).toBe(400);
     expect(badType.json().error.message).toBe('type: must be "shown" or "dismissed"');
-    expect(rows(app, 'events')).toHaveLength(1);
+    expect(await rows(app, 'events')).toHaveLength(1);
   });
 });

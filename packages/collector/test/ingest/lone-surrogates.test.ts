@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateSecret } from '../../src/webhooks/signing.ts';
 import { createSurvey, testApp } from '../helpers.ts';
 import { dbRows } from '../support/db-rows.ts';
+import { onPostgres } from '../support/test-database.ts';
 
 // JSON can spell half of a UTF-16 pair ("\ud800"); UTF-8 cannot store it. It is repaired to U+FFFD at validation.
 const BODY = String.raw`{"id":"resp_surrogate1","surveyId":"demo","score":4,"comment":"x\ud800y \udc00 and a pair \ud83d\ude00","page":"/p\udfff","respondent":{"userId":"u\ud800"},"properties":{"plan":"pro\ud800"}}`;
@@ -21,11 +22,13 @@ describe('lone UTF-16 surrogates in an ingest body', () => {
       expect(again.json()).toEqual({ id: 'resp_surrogate1', status: 'unchanged' });
     }
 
-    const [row] = dbRows(app, "SELECT comment, page, user_id, properties, hex(CAST(comment AS BLOB)) AS commentBytes FROM responses WHERE id = 'resp_surrogate1'");
+    // The comment's stored bytes, in hex.
+    const bytes = onPostgres ? "upper(encode(convert_to(comment, 'UTF8'), 'hex'))" : 'hex(CAST(comment AS BLOB))';
+    const [row] = await dbRows(app, `SELECT comment, page, user_id, properties, ${bytes} AS "commentBytes" FROM responses WHERE id = 'resp_surrogate1'`);
     expect(row).toEqual({
       comment: 'x\uFFFDy \uFFFD and a pair 😀', page: '/p\uFFFD', user_id: 'u\uFFFD', properties: '{"plan":"pro\uFFFD"}',
       commentBytes: Buffer.from('x\uFFFDy \uFFFD and a pair 😀', 'utf8').toString('hex').toUpperCase(),
     });
-    expect(dbRows(app, 'SELECT type FROM webhook_deliveries').map((delivery) => delivery.type)).toEqual(['response.created']);
+    expect((await dbRows(app, 'SELECT type FROM webhook_deliveries')).map((delivery) => delivery.type)).toEqual(['response.created']);
   });
 });

@@ -12,7 +12,7 @@ describe('API keys over HTTP', () => {
     expect(key).toEqual({ id: expect.stringMatching(/^key_[0-9a-f]{12}$/), name: 'dashboard', scope: 'read', createdAt: expect.any(String), lastUsedAt: null, secret: expect.stringMatching(/^npsk_[A-Za-z0-9_-]{43}$/) });
     const me = await app.inject({ url: '/v1/keys/me', headers: bearer(key.secret) });
     expect(me.json()).toEqual({ id: key.id, name: 'dashboard', scope: 'read', source: 'database' });
-    const [row] = rows(app, 'api_keys');
+    const [row] = await rows(app, 'api_keys');
     expect(JSON.stringify(row)).not.toContain(key.secret.slice(5));
   });
 
@@ -29,7 +29,7 @@ describe('API keys over HTTP', () => {
     expect(Object.keys(keys[0]).sort()).toEqual(['createdAt', 'id', 'lastUsedAt', 'name', 'scope']);
     expect(keys[0].lastUsedAt).not.toBeNull();
     expect(keys[1].lastUsedAt).toBeNull();
-    const hashes = rows(app, 'api_keys').map((row) => row.secret_hash as string);
+    const hashes = (await rows(app, 'api_keys')).map((row) => row.secret_hash as string);
     for (const hash of hashes) expect(listed.body).not.toContain(hash);
     expect(listed.body).not.toContain(secret);
   });
@@ -43,7 +43,7 @@ describe('API keys over HTTP', () => {
     const refused = await app.inject({ url: '/v1/surveys', headers: bearer(secret) });
     expect(refused.statusCode).toBe(401);
     expect(refused.json().error.code).toBe('unauthorized');
-    expect(rows(app, 'api_keys')).toEqual([]);
+    expect(await rows(app, 'api_keys')).toEqual([]);
     const again = await app.inject({ method: 'DELETE', url: `/v1/keys/${key.id}`, headers: asAdmin });
     expect([again.statusCode, again.json().error.code]).toEqual([404, 'key_not_found']);
     const malformed = await app.inject({ method: 'DELETE', url: '/v1/keys/nope', headers: asAdmin });
@@ -68,7 +68,7 @@ describe('API keys over HTTP', () => {
       expect(response.statusCode).toBe(400);
       expect(response.json().error).toEqual({ code: 'invalid_request', message });
     }
-    expect(rows(app, 'api_keys')).toEqual([]);
+    expect(await rows(app, 'api_keys')).toEqual([]);
   });
 
   it('writes "last used" at most once a minute per key', async () => {

@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { adminCall, closeLoopApp, ingestAt } from './close-loop-app.ts';
 import { dbRows } from '../support/db-rows.ts';
 
-const loopRow = (app: Awaited<ReturnType<typeof closeLoopApp>>, id: string) =>
-  dbRows(app, 'SELECT * FROM loops WHERE response_id = ?', id)[0];
+const loopRow = async (app: Awaited<ReturnType<typeof closeLoopApp>>, id: string) =>
+  (await dbRows(app, 'SELECT * FROM loops WHERE response_id = ?', id))[0];
 
 describe('loops open by themselves', () => {
   it('opens a loop when a detractor is posted to the public ingest endpoint', async () => {
     const app = await closeLoopApp();
     const posted = await app.inject({ method: 'POST', url: '/v1/responses', payload: { id: 'resp_viahttp01', surveyId: 'demo', score: 1, consent: true, respondent: { userId: 'u-77' } } });
     expect(posted.statusCode).toBe(201);
-    expect(loopRow(app, 'resp_viahttp01')).toMatchObject({ survey_id: 'demo', state: 'open' });
+    expect(await loopRow(app, 'resp_viahttp01')).toMatchObject({ survey_id: 'demo', state: 'open' });
     const loop = (await adminCall(app, 'GET', '/v1/responses/resp_viahttp01/loop')).json();
     expect(loop).toMatchObject({ contactable: true, contact: { userId: 'u-77', email: null }, notes: [] });
   });
@@ -26,19 +26,19 @@ describe('loops open by themselves', () => {
     expect(loops.map((loop: { responseId: string }) => loop.responseId)).toEqual(['resp_detractor1', 'resp_detractor2']);
     expect(loops[0]).toMatchObject({ state: 'open', contactable: true, contact: { email: 'ann@example.com', userId: null }, response: { score: 2, comment: 'Slow delivery' } });
     expect(loops[1]).toMatchObject({ contactable: false, contact: null });
-    expect(loopRow(app, 'resp_promoter01')).toBeUndefined();
+    expect(await loopRow(app, 'resp_promoter01')).toBeUndefined();
   });
 
   it('follows the survey settings: threshold and passives', async () => {
     const app = await closeLoopApp();
     await ingestAt(app, { id: 'resp_before05', score: 5 });
-    expect(loopRow(app, 'resp_before05')).toBeDefined();
+    expect(await loopRow(app, 'resp_before05')).toBeDefined();
     const patch = await adminCall(app, 'PATCH', '/v1/surveys/demo/loop-settings', { detractorThreshold: 4, includePassives: true });
     expect(patch.json()).toMatchObject({ surveyId: 'demo', detractorThreshold: 4, includePassives: true, slaHours: 48 });
     for (const [id, score] of [['resp_score4xx', 4], ['resp_score5xx', 5], ['resp_score8xx', 8], ['resp_score9xx', 9]] as const) {
       await ingestAt(app, { id, score });
     }
-    expect(['resp_score4xx', 'resp_score5xx', 'resp_score8xx', 'resp_score9xx'].map((id) => Boolean(loopRow(app, id)))).toEqual([true, false, true, false]);
+    expect(await Promise.all(['resp_score4xx', 'resp_score5xx', 'resp_score8xx', 'resp_score9xx'].map(async (id) => Boolean(await loopRow(app, id))))).toEqual([true, false, true, false]);
     const bad = await adminCall(app, 'PATCH', '/v1/surveys/demo/loop-settings', { detractorThreshold: 7 });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toContain('detractorThreshold');
@@ -47,9 +47,9 @@ describe('loops open by themselves', () => {
   it('retracts an untouched loop when the score is changed to a promoter within the change window', async () => {
     const app = await closeLoopApp();
     await ingestAt(app, { id: 'resp_changed01', score: 3 });
-    expect(loopRow(app, 'resp_changed01')).toBeDefined();
+    expect(await loopRow(app, 'resp_changed01')).toBeDefined();
     await ingestAt(app, { id: 'resp_changed01', score: 9 });
-    expect(loopRow(app, 'resp_changed01')).toBeUndefined();
+    expect(await loopRow(app, 'resp_changed01')).toBeUndefined();
   });
 });
 
@@ -64,7 +64,7 @@ describe('PATCH /v1/responses/:id and notes', () => {
     app.clock.advanceHours(19);
     const resolved = await adminCall(app, 'PATCH', '/v1/responses/resp_walk00001', { status: 'resolved' });
     expect(resolved.json().loop).toMatchObject({ state: 'resolved', resolvedAt: '2026-03-03T09:00:00.000Z' });
-    expect(loopRow(app, 'resp_walk00001')).toMatchObject({
+    expect(await loopRow(app, 'resp_walk00001')).toMatchObject({
       state: 'resolved', assignee: 'dana', first_contact_at: Date.parse('2026-03-02T14:00:00Z'), resolved_at: Date.parse('2026-03-03T09:00:00Z'),
     });
   });
@@ -82,11 +82,11 @@ describe('PATCH /v1/responses/:id and notes', () => {
     const app = await closeLoopApp();
     await ingestAt(app, { id: 'resp_refuse001' });
     for (const step of setup) expect((await adminCall(app, 'PATCH', '/v1/responses/resp_refuse001', step)).statusCode).toBe(200);
-    const before = loopRow(app, 'resp_refuse001');
+    const before = await loopRow(app, 'resp_refuse001');
     const response = await adminCall(app, 'PATCH', '/v1/responses/resp_refuse001', patch);
     expect(response.statusCode).toBe(status);
     expect(response.json().error.code).toBe(code);
-    expect(loopRow(app, 'resp_refuse001')).toEqual(before);
+    expect(await loopRow(app, 'resp_refuse001')).toEqual(before);
   });
 
   it('404s for an unknown response', async () => {
@@ -104,7 +104,7 @@ describe('PATCH /v1/responses/:id and notes', () => {
     expect(note.json()).toMatchObject({ author: 'eve', text: 'Called back, <b>happy</b> now', createdAt: '2026-03-02T09:00:00.000Z' });
     const loop = await adminCall(app, 'GET', '/v1/responses/resp_passive01/loop');
     expect(loop.json()).toMatchObject({ state: 'open', notesCount: 1, notes: [{ author: 'eve' }] });
-    expect(dbRows(app, 'SELECT author, text FROM loop_notes')).toEqual([{ author: 'eve', text: 'Called back, <b>happy</b> now' }]);
+    expect(await dbRows(app, 'SELECT author, text FROM loop_notes')).toEqual([{ author: 'eve', text: 'Called back, <b>happy</b> now' }]);
     expect((await adminCall(app, 'POST', '/v1/responses/resp_passive01/notes', { author: 'eve', text: '' })).statusCode).toBe(400);
   });
 
@@ -113,7 +113,7 @@ describe('PATCH /v1/responses/:id and notes', () => {
     await ingestAt(app, { id: 'resp_testanswer' });
     const patched = await adminCall(app, 'PATCH', '/v1/responses/resp_testanswer', { excluded: true });
     expect(patched.json()).toMatchObject({ id: 'resp_testanswer', excluded: true, loop: { excluded: true } });
-    expect(dbRows(app, 'SELECT excluded FROM responses WHERE id = ?', 'resp_testanswer')).toEqual([{ excluded: 1 }]);
+    expect(await dbRows(app, 'SELECT excluded FROM responses WHERE id = ?', 'resp_testanswer')).toEqual([{ excluded: 1 }]);
     expect((await adminCall(app, 'GET', '/v1/loops')).json().loops).toEqual([]);
     expect((await adminCall(app, 'GET', '/v1/loops?includeExcluded=true')).json().loops).toHaveLength(1);
   });

@@ -45,7 +45,7 @@ describe('a disk that fills up under a running collector', () => {
 
     server.child.kill('SIGTERM');
     await new Promise((resolve) => server.child.once('exit', resolve));
-    const stored = new Set(dbRows({ dbPath }, 'SELECT id FROM responses').map((row) => row.id));
+    const stored = new Set((await dbRows({ dbPath }, 'SELECT id FROM responses')).map((row) => row.id));
     expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
     expect(stored.has(answer(5000).id)).toBe(true);
   });

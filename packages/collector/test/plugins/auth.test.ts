@@ -41,7 +41,7 @@ describe('auth: the full route table', () => {
     await createSurvey(app);
     const { secret: readKey } = await app.db.keys.create('read', 'reader');
     const { secret: adminKey } = await app.db.keys.create('admin', 'ops');
-    const surveysBefore = rows(app, 'surveys');
+    const surveysBefore = await rows(app, 'surveys');
     const guarded = app.routeCatalog.filter((route) => route.access !== 'public');
     expect(guarded.length).toBeGreaterThanOrEqual(8);
 
@@ -63,14 +63,14 @@ describe('auth: the full route table', () => {
       const withAdmin = await call(app, route.method, route.url, `Bearer ${adminKey}`);
       expect([401, 403], `${label} with an admin key`).not.toContain(withAdmin.statusCode);
     }
-    expect(rows(app, 'surveys').map((row) => row.id)).toEqual(surveysBefore.map((row) => row.id));
+    expect((await rows(app, 'surveys')).map((row) => row.id)).toEqual(surveysBefore.map((row) => row.id));
   });
 
   it('stores keys hashed, never the secret', async () => {
     const app = await testApp();
     const { secret, key } = await app.db.keys.create('read', 'dashboard');
     expect(secret).toMatch(/^npsk_[A-Za-z0-9_-]{43}$/);
-    const [row] = rows(app, 'api_keys');
+    const [row] = await rows(app, 'api_keys');
     expect(row).toMatchObject({ id: key.id, name: 'dashboard', scope: 'read' });
     expect(JSON.stringify(row)).not.toContain(secret.slice(10));
     const ok = await app.inject({ url: '/v1/surveys', headers: { authorization: `Bearer ${secret}` } });

@@ -26,7 +26,7 @@ describe('origin enforcement and CORS on ingest', () => {
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe('origin_not_allowed');
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
-    expect(rows(app, 'responses')).toEqual([]);
+    expect(await rows(app, 'responses')).toEqual([]);
   });
 
   it('lets an allowed origin read validation errors, so the widget drops a bad body instead of retrying it', async () => {

@@ -14,7 +14,7 @@ describe('rate limits', () => {
     expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
     expect(limited.headers).toMatchObject({ 'ratelimit-limit': '3', 'ratelimit-remaining': '0', 'ratelimit-reset': limited.headers['retry-after'] });
     expect((await from('198.51.100.1')).statusCode).toBe(201);
-    expect(rows(app, 'responses')).toHaveLength(4);
+    expect(await rows(app, 'responses')).toHaveLength(4);
   });
 
   it('limits each survey across clients', async () => {
@@ -31,7 +31,7 @@ describe('rate limits', () => {
     expect(limited.headers['retry-after']).toBeDefined();
     expect(limited.headers['ratelimit-limit']).toBe('2');
     expect((await send('other', '192.0.2.3')).statusCode).toBe(201);
-    expect(rows(app, 'events')).toHaveLength(3);
+    expect(await rows(app, 'events')).toHaveLength(3);
   });
 
   it('tells every client its own budget in the standard RateLimit headers', async () => {

@@ -68,6 +68,6 @@ describe('erasing a respondent, on the bytes of the database file', () => {
     // The scan sees data that is there: everyone else's answers, rows and payloads.
     expect(disk.text).toContain(`visitor${VISITORS - 1}@example.org`);
     expect(disk.text).toContain('comment 42: the box was dented');
-    expect(dbValue(app, 'SELECT COUNT(*) FROM responses')).toBe(VISITORS);
+    expect(await dbValue(app, 'SELECT COUNT(*) FROM responses')).toBe(VISITORS);
   });
 });

@@ -45,7 +45,7 @@ describe('surveys API', () => {
       expect(response.statusCode, message).toBe(400);
       expect(response.json().error.message).toContain(message);
     }
-    expect(rows(app, 'surveys')).toHaveLength(1);
+    expect(await rows(app, 'surveys')).toHaveLength(1);
   });
 
   it('updates with PATCH, pauses, and 404s an unknown survey', async () => {

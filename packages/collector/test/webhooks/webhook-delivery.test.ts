@@ -41,7 +41,7 @@ describe('webhook administration', () => {
     for (const body of [{ url: 'ftp://example.com/x', events: ['loop.opened'] }, { url: 'https://example.com', events: [] }, { url: 'https://example.com', events: ['loop.closed'] }]) {
       expect((await adminCall(refusing, 'POST', '/v1/webhooks', body)).statusCode).toBe(400);
     }
-    expect(dbValue(refusing, 'SELECT COUNT(*) FROM webhooks')).toBe(0);
+    expect(await dbValue(refusing, 'SELECT COUNT(*) FROM webhooks')).toBe(0);
 
     const app = await closeLoopApp({ allowPrivateWebhooks: true });
     const created = await subscribe(app, 'http://127.0.0.1:9/hooks', ['loop.opened', 'loop.opened', 'response.created']);
@@ -66,7 +66,7 @@ describe('webhook delivery', () => {
     const app = await closeLoopApp({ dbPath: allowing.dbPath });
     await ingestAt(app, { id: 'resp_guarded01', score: 9 });
     expect(await createWebhookDispatcher(app.db, { allowPrivate: false, now: app.clock.now }).runDue()).toBe(3);
-    const errors = dbRows(app, 'SELECT last_error FROM webhook_deliveries').map((delivery) => delivery.last_error);
+    const errors = (await dbRows(app, 'SELECT last_error FROM webhook_deliveries')).map((delivery) => delivery.last_error);
     expect(errors).toEqual(new Array(3).fill(expect.stringContaining('a private or loopback address')));
     expect(receiver.received).toHaveLength(0);
   });
@@ -181,15 +181,15 @@ describe('webhook delivery', () => {
     expect((await adminCall(app, 'PATCH', '/v1/surveys/fast/loop-settings', { slaHours: 4 })).statusCode).toBe(200);
     await ingestAt(app, { id: 'resp_slafast01', surveyId: 'fast', score: 1 });
     await ingestAt(app, { id: 'resp_sladflt01', score: 1 });
-    const overdueIds = () => dbRows(app, 'SELECT response_id FROM loops WHERE overdue_notified_at IS NOT NULL ORDER BY response_id').map((row) => row.response_id);
+    const overdueIds = async () => (await dbRows(app, 'SELECT response_id FROM loops WHERE overdue_notified_at IS NOT NULL ORDER BY response_id')).map((row) => row.response_id);
     app.clock.advanceHours(3);
     expect(await notifyOverdue(app.db, app.clock.now())).toBe(0);
     app.clock.advanceHours(2);
     expect(await notifyOverdue(app.db, app.clock.now())).toBe(1);
-    expect(overdueIds()).toEqual(['resp_slafast01']);
+    expect(await overdueIds()).toEqual(['resp_slafast01']);
     app.clock.advanceHours(44);
     expect(await notifyOverdue(app.db, app.clock.now())).toBe(1);
-    expect(overdueIds()).toEqual(['resp_sladflt01', 'resp_slafast01']);
+    expect(await overdueIds()).toEqual(['resp_sladflt01', 'resp_slafast01']);
   });
 
   it.each([[302], [404], [500]])('treats HTTP %i as a failure to retry (redirects are not followed)', async (status) => {

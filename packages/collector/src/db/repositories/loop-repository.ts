@@ -159,9 +159,11 @@ export class LoopRepository {
     return rows.map((row) => ({ responseId: row.response_id, surveyId: row.survey_id }));
   }
 
-  /** Records that a loop was reported overdue. */
-  async markOverdueReported(responseId: string, now: number): Promise<void> {
-    await this.executor.db.updateTable('loops').set({ overdue_notified_at: now }).where('response_id', '=', responseId).execute();
+  /** Records that a loop was reported overdue; false when it already was (another collector process got there first). */
+  async markOverdueReported(responseId: string, now: number): Promise<boolean> {
+    const result = await this.executor.db.updateTable('loops').set({ overdue_notified_at: now })
+      .where('response_id', '=', responseId).where('overdue_notified_at', 'is', null).executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   }
 
   /** How many loops of a survey are in each state. */

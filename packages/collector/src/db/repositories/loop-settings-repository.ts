@@ -34,8 +34,36 @@ export function slaMsExpression(dialectSql: DialectSql, settings: Expression<str
   return sql<number>`(COALESCE(${dialectSql.jsonNumberField(settings, 'slaHours')}, ${sql.lit(DEFAULT_LOOP_SETTINGS.slaHours)}) * 3600000)`;
 }
 
-/** Loop settings by survey; ingest reads them on every write, so they are kept until patched (built once per database). */
-export type LoopSettingsCache = Map<string, LoopSettings>;
+/**
+ * Loop settings by survey, read on every ingest write (built once per database). Kept until patched when this
+ * process is the only writer (SQLite); for `ttlMs` when other processes may patch them too (PostgreSQL).
+ */
+export class LoopSettingsCache {
+  private readonly entries = new Map<string, { settings: LoopSettings; expires: number }>();
+
+  constructor(private readonly ttlMs = Infinity) {}
+
+  /** A survey's cached settings, unless absent or expired. */
+  get(surveyId: string): LoopSettings | undefined {
+    const entry = this.entries.get(surveyId);
+    if (!entry) return undefined;
+    if (entry.expires !== Infinity && entry.expires <= Date.now()) {
+      this.entries.delete(surveyId);
+      return undefined;
+    }
+    return entry.settings;
+  }
+
+  /** Remembers a survey's settings. */
+  set(surveyId: string, settings: LoopSettings): void {
+    this.entries.set(surveyId, { settings, expires: this.ttlMs === Infinity ? Infinity : Date.now() + this.ttlMs });
+  }
+
+  /** Forgets a survey's settings (after a patch). */
+  delete(surveyId: string): void {
+    this.entries.delete(surveyId);
+  }
+}
 
 /** Reads and writes the loop settings of surveys. */
 export class LoopSettingsRepository {

@@ -2,6 +2,7 @@
  * Privacy: erasing everything about one respondent, and the retention purge of comments and personal data.
  * Both run in erasing transactions (deleted content overwritten in the file) and then flush the erasure.
  */
+import type { DialectSql } from '../dialect.ts';
 import { chunks, type Executor } from '../executor.ts';
 import type { TransactionRepositories } from '../transaction-context.ts';
 import type { ResponseRow, RespondentKey } from './response-reads.ts';
@@ -36,7 +37,7 @@ const PURGE_BATCH = 500;
 
 /** The rows that hang off responses: loops, notes, action links, webhook deliveries. */
 export class PrivacyRepository {
-  constructor(private readonly executor: Executor) {}
+  constructor(private readonly executor: Executor, private readonly dialectSql: DialectSql) {}
 
   /** Counts what hangs off the responses. */
   async dependents(ids: readonly string[]): Promise<Omit<ErasureReport, 'responses' | 'responseIds' | 'walCheckpointed'>> {
@@ -71,11 +72,11 @@ export class PrivacyRepository {
     }
   }
 
-  /** Up to `limit` responses created before `cutoff` that still hold a comment or personal data. */
+  /** Up to `limit` responses created before `cutoff` that still hold a comment or personal data, locked (rows another process is purging are passed over). */
   async expiredWithPersonalData(cutoff: number, limit: number): Promise<ResponseRow[]> {
-    return this.executor.db.selectFrom('responses').selectAll().where('created_at', '<', cutoff)
+    return this.dialectSql.lockRows(this.executor.db.selectFrom('responses').selectAll().where('created_at', '<', cutoff)
       .where((eb) => eb.or([eb('comment', 'is not', null), eb('email', 'is not', null), eb('user_id', 'is not', null), eb('page', 'is not', null)]))
-      .limit(limit).execute();
+      .limit(limit), { skipLocked: true }).execute();
   }
 }
 

@@ -44,14 +44,15 @@ export interface ResponseInsert {
 type InsertValues = Record<'id' | 'surveyId' | MutableColumn | 'createdAt' | 'updatedAt', unknown>;
 
 /** The writer's statements, compiled once: the ingest path runs them as prepared statements. */
-export function responseTemplates(db: Kysely<Schema>) {
+export function responseTemplates(db: Kysely<Schema>, dialectSql: DialectSql) {
   const byColumn = (value: (name: MutableColumn) => never) => Object.fromEntries(MUTABLE_COLUMNS.map((column) => [column, value(column)])) as Record<MutableColumn, never>;
   return {
     // Insert first: a new id (the common case) costs one statement; an existing id changes nothing here.
     insert: queryTemplate<keyof InsertValues>((value) => db.insertInto('responses')
       .values({ id: value('id'), survey_id: value('surveyId'), ...byColumn(value), created_at: value('createdAt'), updated_at: value('updatedAt') })
       .onConflict((conflict) => conflict.column('id').doNothing())),
-    select: queryTemplate<'id'>((value) => db.selectFrom('responses').selectAll().where('id', '=', value('id'))),
+    // Locked: two processes updating one response both start from what the other wrote.
+    select: queryTemplate<'id'>((value) => dialectSql.lockRows(db.selectFrom('responses').selectAll().where('id', '=', value('id')))),
     update: queryTemplate<MutableColumn | 'updatedAt' | 'id'>((value) => db.updateTable('responses')
       .set({ ...byColumn(value), updated_at: value('updatedAt') }).where('id', '=', value('id'))),
   };
@@ -124,7 +125,7 @@ export class ResponseWriter extends ResponseReads {
 
   /** Marks a response excluded (a test answer: it leaves every figure) or counted again. */
   async setExcluded(id: string, excluded: boolean): Promise<void> {
-    const row = await this.executor.db.selectFrom('responses').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.dialectSql.lockRows(this.executor.db.selectFrom('responses').selectAll().where('id', '=', id)).executeTakeFirst();
     if (!row || (row.excluded === 1) === excluded) return;
     await this.executor.db.updateTable('responses').set({ excluded: excluded ? 1 : 0 }).where('id', '=', id).execute();
     this.rollups.response(responseFacts(row), responseFacts({ ...row, excluded: excluded ? 1 : 0 }));
@@ -134,8 +135,8 @@ export class ResponseWriter extends ResponseReads {
   async erase(ids: readonly string[]): Promise<ResponseRow[]> {
     const rows: ResponseRow[] = [];
     for (const chunk of chunks(ids)) {
-      rows.push(...await this.executor.db.selectFrom('responses').selectAll().where('id', 'in', chunk).execute());
-      await this.executor.db.deleteFrom('responses').where('id', 'in', chunk).execute();
+      // Exactly the rows this transaction deleted count in the rollups, even if another process erased some first.
+      rows.push(...await this.executor.db.deleteFrom('responses').where('id', 'in', chunk).returningAll().execute());
     }
     for (const row of rows) this.rollups.response(responseFacts(row), null);
     return rows;

@@ -1,6 +1,7 @@
 /** Webhook endpoints and their deliveries: the outbox a restart never loses, and the delivery log. */
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
+import type { DialectSql } from '../dialect.ts';
 import { queryTemplate, type Executor } from '../executor.ts';
 import type { Schema, WebhookDeliveriesTable, WebhooksTable } from '../schema.ts';
 
@@ -43,9 +44,27 @@ export interface Subscriber {
   events: ReadonlySet<string>;
 }
 
-/** The webhook list, read on every ingest write: kept until a webhook changes (built once per database). */
-export interface SubscriberCache {
-  rows: Subscriber[] | null;
+/**
+ * The webhook list, read on every ingest write (built once per database): kept until a webhook changes when
+ * this process is the only writer (SQLite); for `ttlMs` when other processes may change webhooks (PostgreSQL).
+ */
+export class SubscriberCache {
+  private cached: Subscriber[] | null = null;
+  private expires = 0;
+
+  constructor(private readonly ttlMs = Infinity) {}
+
+  /** The cached list, or null when it has to be read. */
+  get rows(): Subscriber[] | null {
+    if (this.cached && this.ttlMs !== Infinity && this.expires <= Date.now()) this.cached = null;
+    return this.cached;
+  }
+
+  /** Remembers the list; null forgets it (after a change). */
+  set rows(rows: Subscriber[] | null) {
+    this.cached = rows;
+    this.expires = Date.now() + this.ttlMs;
+  }
 }
 
 const NONE: readonly Subscriber[] = [];
@@ -79,7 +98,12 @@ export function webhookTemplates(db: Kysely<Schema>) {
 
 /** Webhook and delivery storage on one executor. */
 export class WebhookRepository {
-  constructor(private readonly executor: Executor, private readonly templates: ReturnType<typeof webhookTemplates>, private readonly cache: SubscriberCache) {}
+  constructor(
+    private readonly executor: Executor,
+    private readonly templates: ReturnType<typeof webhookTemplates>,
+    private readonly cache: SubscriberCache,
+    private readonly dialectSql: DialectSql,
+  ) {}
 
   /** Creates a webhook; the secret is returned here only. */
   async create(input: { url: string; events: WebhookEvent[]; surveyId?: string; description?: string; secret: string }, now: number): Promise<WebhookRecord> {
@@ -141,10 +165,24 @@ export class WebhookRepository {
     return targets.length;
   }
 
-  /** Pending deliveries due at `now`, oldest due first. */
-  async due(now: number, limit: number): Promise<DeliveryRecord[]> {
-    const rows = await this.executor.db.selectFrom('webhook_deliveries').selectAll().where('state', '=', 'pending').where('next_attempt_at', '<=', now)
-      .orderBy('next_attempt_at').orderBy('created_at').orderBy('id').limit(limit).execute();
+  /** True when some pending delivery is due at `now` (a plain read, so an idle poll takes no write lock). */
+  async anyDue(now: number): Promise<boolean> {
+    const row = await this.executor.db.selectFrom('webhook_deliveries').select('id').where('state', '=', 'pending').where('next_attempt_at', '<=', now).limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /**
+   * Takes up to `limit` pending deliveries due at `now` (oldest due first) for one attempt each: their next
+   * attempt moves `leaseMs` ahead, so no other collector process (and no later poll) takes them meanwhile.
+   * Rows another process is taking right now are passed over (`SKIP LOCKED`); a process that dies mid-attempt
+   * leaves its deliveries to be taken again when the lease ends. Call inside a transaction.
+   */
+  async claimDue(now: number, limit: number, leaseMs: number): Promise<DeliveryRecord[]> {
+    const rows = await this.dialectSql.lockRows(this.executor.db.selectFrom('webhook_deliveries').selectAll()
+      .where('state', '=', 'pending').where('next_attempt_at', '<=', now)
+      .orderBy('next_attempt_at').orderBy('created_at').orderBy('id').limit(limit), { skipLocked: true }).execute();
+    if (rows.length === 0) return [];
+    await this.executor.db.updateTable('webhook_deliveries').set({ next_attempt_at: now + leaseMs }).where('id', 'in', rows.map((row) => row.id)).execute();
     return rows.map(toDelivery);
   }
 

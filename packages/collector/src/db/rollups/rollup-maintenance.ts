@@ -27,7 +27,9 @@ export async function foldPendingDeltas(dialect: Dialect, templates: { anyPendin
   // A cheap look first: most reads find nothing to fold and must not take the write lock.
   if (!(await dialect.root.first(templates.anyPending, {}))) return 0;
   return dialect.transaction(async (tx) => {
-    const rows = await tx.db.selectFrom('analytics_rollup_pending').select(['id', 'deltas']).orderBy('id').execute();
+    // Taken by deleting them: exactly the rows this transaction removed are folded, even with other processes
+    // folding at the same time (a concurrent fold waits for this one's rows, then finds them gone).
+    const rows = await tx.db.deleteFrom('analytics_rollup_pending').returning('deltas').execute();
     if (rows.length === 0) return 0;
     const folded = new RollupDeltas();
     for (const row of rows) {
@@ -35,7 +37,6 @@ export async function foldPendingDeltas(dialect: Dialect, templates: { anyPendin
         .map(([surveyId, bucketStart, dim, value, ...counters]) => ({ surveyId, bucketStart, dim, value, counters })));
     }
     await flushRollupDeltas(tx, templates.upsert, folded);
-    await tx.db.deleteFrom('analytics_rollup_pending').where('id', '<=', rows[rows.length - 1].id).execute();
     return rows.length;
   });
 }

@@ -47,6 +47,8 @@ function transactionExecutor(connection: SqliteConnection, trx: Kysely<Schema>):
       return statementOf(template).all(templateParameters(template, values)) as Row[];
     },
     changes: () => changed.rows,
+    // A failed statement in SQLite undoes only itself; the transaction goes on.
+    intact: async () => true,
   };
 }
 
@@ -81,6 +83,8 @@ export function openSqliteDialect(options: SqliteDialectOptions): Dialect {
     erasingTransaction: (work) => db.connection().execute((held) =>
       withSecureDelete(handle, () => held.transaction().execute((trx) => work(transactionExecutor(connection, trx))))),
     flushErasure: () => db.connection().execute(() => flushErasure(handle)),
+    // SQLite runs one write transaction at a time (BEGIN IMMEDIATE): no deadlock to run again after.
+    isTransient: () => false,
     async rebuildCommentIndex(tx) {
       await sql`INSERT INTO ${sql.table(COMMENT_INDEX)} (${sql.table(COMMENT_INDEX)}) VALUES ('rebuild')`.execute(tx.db);
     },

