@@ -1,5 +1,6 @@
 /** Improvement actions from the huddle: `POST/GET/PATCH /v1/actions`. */
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpError, surveyNotFound } from '../lib/errors.ts';
 import { clientId, plainText, slug } from '../lib/common-schemas.ts';
@@ -7,7 +8,7 @@ import { oneOrMany } from '../lib/query-params.ts';
 import type { ActionState } from '../db/repositories/action-repository.ts';
 import { ACTION_STATES } from './action-state.ts';
 import type { SurveyRepository } from '../db/repositories/survey-repository.ts';
-import type { ActionInput, ActionService } from './action-service.ts';
+import type { ActionService } from './action-service.ts';
 
 const state = z.enum(ACTION_STATES as [ActionState, ...ActionState[]], { error: `must be one of ${ACTION_STATES.join(', ')}` });
 const person = plainText(100).min(1, { error: 'must not be empty' });
@@ -40,7 +41,8 @@ export const actionSchema = z.object({
 });
 
 /** Registers the action routes: writes need an admin key, reads a read key. */
-export async function actionRoutes(app: FastifyInstance, options: { actions: ActionService; surveys: SurveyRepository; now?: () => number }): Promise<void> {
+export async function actionRoutes(fastify: FastifyInstance, options: { actions: ActionService; surveys: SurveyRepository; now?: () => number }): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const now = options.now ?? Date.now;
   const { actions } = options;
   const tags = ['actions'];
@@ -50,7 +52,7 @@ export async function actionRoutes(app: FastifyInstance, options: { actions: Act
     schema: { summary: 'Create an improvement action (state proposed unless given)', tags, body: createSchema, response: { 201: actionSchema } },
     config: { access: 'admin' },
   }, async (request, reply) => {
-    const body = request.body as ActionInput;
+    const body = request.body;
     if (!(await options.surveys.get(body.surveyId))) throw surveyNotFound(body.surveyId);
     if (body.state && body.state !== 'proposed' && body.state !== 'in_progress') {
       throw new HttpError(400, 'invalid_request', 'state: a new action is proposed or in_progress');
@@ -61,13 +63,13 @@ export async function actionRoutes(app: FastifyInstance, options: { actions: Act
   app.get('/v1/actions', {
     schema: { summary: 'List actions: dated ones first, soonest due first', tags, querystring: listQuerySchema, response: { 200: z.object({ actions: z.array(actionSchema) }) } },
     config: { access: 'read' },
-  }, async (request) => ({ actions: await actions.list(request.query as z.infer<typeof listQuerySchema>, now()) }));
+  }, async (request) => ({ actions: await actions.list(request.query, now()) }));
 
   app.get('/v1/actions/:id', {
     schema: { summary: 'Read an action', tags, params: paramsSchema, response: { 200: actionSchema } },
     config: { access: 'read' },
   }, async (request) => {
-    const { id } = request.params as { id: string };
+    const { id } = request.params;
     return (await actions.get(id, now())) ?? Promise.reject(notFound(id));
   });
 
@@ -78,7 +80,7 @@ export async function actionRoutes(app: FastifyInstance, options: { actions: Act
     },
     config: { access: 'admin' },
   }, async (request) => {
-    const { id } = request.params as { id: string };
-    return (await actions.update(id, request.body as Partial<ActionInput>, now())) ?? Promise.reject(notFound(id));
+    const { id } = request.params;
+    return (await actions.update(id, request.body, now())) ?? Promise.reject(notFound(id));
   });
 }

@@ -1,6 +1,7 @@
 /** The analytics routes (read or admin key): parse → call the analytics store → reply. */
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { HttpError, surveyNotFound } from '../lib/errors.ts';
 import { surveyParamsSchema } from '../surveys/survey-schemas.ts';
@@ -22,7 +23,7 @@ const DEFAULT_TREND_SPAN_MS: Record<TrendInterval, number> = { day: 30 * 86_400_
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 
 /** The options every analytics route shares: read access, the survey id in the path, documented query and body. */
-function readRoute(summary: string, querystring: z.ZodType, response?: z.ZodType) {
+function readRoute<Query extends z.ZodType, Reply extends z.ZodType>(summary: string, querystring: Query, response?: Reply) {
   return {
     schema: { summary, tags: ['analytics'], params: surveyParamsSchema, querystring, ...(response && { response: { 200: response } }) },
     config: { access: 'read' as const },
@@ -30,12 +31,12 @@ function readRoute(summary: string, querystring: z.ZodType, response?: z.ZodType
 }
 
 /** Registers summary, trend, segments, compare, responses, themes and export under `/v1/surveys/:id/`. */
-export async function analyticsRoutes(app: FastifyInstance, options: { analytics: AnalyticsService; surveys: SurveyRepository }): Promise<void> {
+export async function analyticsRoutes(fastify: FastifyInstance, options: { analytics: AnalyticsService; surveys: SurveyRepository }): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { analytics, surveys } = options;
-  const filterOf = async (params: unknown, query: unknown, side?: 'a' | 'b'): Promise<AnalyticsFilter> => {
-    const { id } = params as { id: string };
+  const filterOf = async ({ id }: { id: string }, query: Record<string, unknown>, side?: 'a' | 'b'): Promise<AnalyticsFilter> => {
     if (!(await surveys.get(id))) throw surveyNotFound(id);
-    return filterFromQuery(id, query as Record<string, unknown>, side);
+    return filterFromQuery(id, query, side);
   };
 
   app.get('/v1/surveys/:id/summary', readRoute(
@@ -48,7 +49,7 @@ export async function analyticsRoutes(app: FastifyInstance, options: { analytics
   app.get('/v1/surveys/:id/trend', readRoute(
     'NPS per local day, week (from Monday) or month, in any IANA time zone', schemas.trendQuerySchema, schemas.trendBodySchema,
   ), async (request) => {
-    const query = request.query as z.infer<typeof schemas.trendQuerySchema>;
+    const query = request.query;
     const filter = await filterOf(request.params, query);
     const tz = query.tz ?? 'UTC';
     const interval = query.interval as TrendInterval;
@@ -65,7 +66,7 @@ export async function analyticsRoutes(app: FastifyInstance, options: { analytics
   app.get('/v1/surveys/:id/segments', readRoute(
     'NPS per touchpoint, channel, locale, journey or custom property, small samples flagged', schemas.segmentsQuerySchema, schemas.segmentsBodySchema,
   ), async (request) => {
-    const query = request.query as z.infer<typeof schemas.segmentsQuerySchema>;
+    const query = request.query;
     const filter = await filterOf(request.params, query);
     return { surveyId: filter.surveyId, ...segmentReport(query.by, await analytics.segmentCounts(filter, query.by as SegmentBy), query.minN) };
   });
@@ -84,7 +85,7 @@ export async function analyticsRoutes(app: FastifyInstance, options: { analytics
   app.get('/v1/surveys/:id/responses', readRoute(
     'Responses newest first: filters, full-text search, cursor pagination', schemas.responsesQuerySchema, schemas.responsesBodySchema,
   ), async (request) => {
-    const query = request.query as z.infer<typeof schemas.responsesQuerySchema>;
+    const query = request.query;
     const filter = await filterOf(request.params, query);
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     if (after === null) throw new HttpError(400, 'invalid_request', 'cursor: is not a nextCursor from this API');
@@ -97,7 +98,7 @@ export async function analyticsRoutes(app: FastifyInstance, options: { analytics
   app.get('/v1/surveys/:id/themes', readRoute(
     'Recurring words and phrases in comments, with counts and the NPS of those mentioning them', schemas.themesQuerySchema, schemas.themesBodySchema,
   ), async (request) => {
-    const query = request.query as z.infer<typeof schemas.themesQuerySchema>;
+    const query = request.query;
     const filter = await filterOf(request.params, query);
     return { surveyId: filter.surveyId, ...(await analytics.themes(filter, query.group ?? null, query.limit)) };
   });
@@ -105,7 +106,7 @@ export async function analyticsRoutes(app: FastifyInstance, options: { analytics
   app.get('/v1/surveys/:id/export', readRoute(
     'Every stored field of the filtered responses, streamed as RFC 4180 CSV or NDJSON', schemas.exportQuerySchema,
   ), async (request, reply) => {
-    const query = request.query as z.infer<typeof schemas.exportQuerySchema>;
+    const query = request.query;
     const filter = await filterOf(request.params, query);
     const csv = query.format === 'csv';
     reply

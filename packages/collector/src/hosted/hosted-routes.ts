@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { chooseLocale, LIMITS, scoreGroup, sortableId, surveyStrings } from '@npsloop/core';
 import { HttpError, surveyNotFound } from '../lib/errors.ts';
@@ -36,7 +37,8 @@ const SECURITY_HEADERS = {
 };
 
 /** The hosted survey page `/s/:surveyId` for email and app links: plain HTML forms, no JavaScript needed. */
-export async function hostedSurveyRoutes(app: FastifyInstance, options: { surveys: SurveyRepository; database: Pick<Database, 'ingestResponse'> }): Promise<void> {
+export async function hostedSurveyRoutes(fastify: FastifyInstance, options: { surveys: SurveyRepository; database: Pick<Database, 'ingestResponse'> }): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
@@ -66,8 +68,8 @@ export async function hostedSurveyRoutes(app: FastifyInstance, options: { survey
     },
     config,
   }, async (request, reply) => {
-    const { surveyId } = request.params as { surveyId: string };
-    const query = request.query as z.infer<typeof pageQuerySchema>;
+    const { surveyId } = request.params;
+    const query = request.query;
     const survey = await activeSurvey(surveyId);
     const { locale, strings: text } = strings(survey, request, query.locale);
     // Only a person following the link records; an <img>, <iframe>, fetch or prefetch from any page sees the question.
@@ -98,8 +100,8 @@ export async function hostedSurveyRoutes(app: FastifyInstance, options: { survey
     },
     config,
   }, async (request, reply) => {
-    const { surveyId } = request.params as { surveyId: string };
-    const form = request.body as z.infer<typeof formSchema>;
+    const { surveyId } = request.params;
+    const form = request.body;
     if (!isFromOwnPage(request.headers, request.host)) {
       throw new HttpError(403, 'foreign_origin', 'This form accepts answers only from its own page on this server.');
     }

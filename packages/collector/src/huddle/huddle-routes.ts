@@ -1,5 +1,6 @@
 /** `GET /v1/surveys/:id/huddle`: the digest for the team meeting, as JSON or Markdown. */
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { surveyNotFound } from '../lib/errors.ts';
 import { isTimeZone } from '../lib/time-zone.ts';
@@ -15,11 +16,12 @@ const querySchema = z.strictObject({
 });
 
 /** Registers the huddle route (read key). */
-export async function huddleRoutes(app: FastifyInstance, options: {
+export async function huddleRoutes(fastify: FastifyInstance, options: {
   report: (survey: { id: string; name: string }, options: { days: number; timeZone: string; now: number }) => Promise<HuddleDigest>;
   surveys: SurveyRepository;
   now?: () => number;
 }): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const now = options.now ?? Date.now;
   const { report } = options;
   app.get('/v1/surveys/:id/huddle', {
@@ -30,8 +32,8 @@ export async function huddleRoutes(app: FastifyInstance, options: {
     },
     config: { access: 'read' },
   }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const query = request.query as z.infer<typeof querySchema>;
+    const { id } = request.params;
+    const query = request.query;
     const survey = await options.surveys.get(id);
     if (!survey) throw surveyNotFound(id);
     const digest = await report(survey, { days: query.days, timeZone: query.tz, now: now() });

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ZodType } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { HttpError, surveyNotFound } from '../lib/errors.ts';
 import { enforceSurveyOrigin } from '../plugins/origin.ts';
-import { eventBodySchema, ingestResultSchema, responseBodySchema, type EventBody, type ResponseBody } from './ingest-schemas.ts';
+import { eventBodySchema, ingestResultSchema, responseBodySchema } from './ingest-schemas.ts';
 import type { Database } from '../db/database.ts';
 import type { SurveyRecord, SurveyRepository } from '../db/repositories/survey-repository.ts';
 import type { IngestStatus } from '../db/repositories/response-writer.ts';
@@ -30,32 +30,35 @@ function answer(app: FastifyInstance, reply: FastifyReply, kind: 'response' | 'e
 }
 
 /** Public ingest: `POST /v1/responses` and `POST /v1/events`, as JSON or as `text/plain` JSON (no CORS preflight). */
-export async function ingestRoutes(app: FastifyInstance, options: IngestRouteOptions): Promise<void> {
+export async function ingestRoutes(fastify: FastifyInstance, options: IngestRouteOptions): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   // Browsers send text/plain without a preflight; its body must still be JSON, parsed as strictly.
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('text/plain', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
 
-  const ingest = <Body extends { id: string; surveyId: string }>(
-    url: string, kind: 'response' | 'event', body: ZodType<Body>, text: { summary: string; description: string },
-    store: (body: Body) => Promise<IngestStatus>,
-  ) => app.post(url, {
-    schema: { ...text, tags: ['ingest'], body, response: { 201: ingestResultSchema, 200: ingestResultSchema } },
-    config: ingestConfig,
-    // Replies are a few dozen bytes: no compression hooks on the hot path.
-    compress: false,
-  }, async (request, reply) => {
-    const payload = request.body as Body;
+  const common = { tags: ['ingest'], response: { 201: ingestResultSchema, 200: ingestResultSchema } };
+  // Replies are a few dozen bytes: no compression hooks on the hot path.
+  const routeOptions = { config: ingestConfig, compress: false } as const;
+  const accept = async (request: FastifyRequest, reply: FastifyReply, kind: 'response' | 'event', payload: { id: string; surveyId: string }, store: () => Promise<IngestStatus>) => {
     await acceptingSurvey(app, options.surveys, request, reply, payload.surveyId);
-    return answer(app, reply, kind, payload.id, await store(payload));
-  });
+    return answer(app, reply, kind, payload.id, await store());
+  };
 
-  ingest('/v1/responses', 'response', responseBodySchema, {
-    summary: 'Record a response, or update it with the same id (comment, consent)',
-    description: '201 `created` the first time; 200 `updated` or `unchanged` for the same id again. A changed score is accepted within 30 minutes of the first send (409 `score_locked` after); the same id for another survey is 409 `id_conflict`.',
-  }, (body: ResponseBody) => options.database.ingestResponse(body));
+  app.post('/v1/responses', {
+    schema: {
+      ...common, body: responseBodySchema,
+      summary: 'Record a response, or update it with the same id (comment, consent)',
+      description: '201 `created` the first time; 200 `updated` or `unchanged` for the same id again. A changed score is accepted within 30 minutes of the first send (409 `score_locked` after); the same id for another survey is 409 `id_conflict`.',
+    },
+    ...routeOptions,
+  }, (request, reply) => accept(request, reply, 'response', request.body, () => options.database.ingestResponse(request.body)));
 
-  ingest('/v1/events', 'event', eventBodySchema, {
-    summary: 'Record that a prompt was shown or dismissed (for the response rate)',
-    description: '201 `created` the first time; 200 `unchanged` for the same id again.',
-  }, (body: EventBody) => options.database.ingestEvent(body));
+  app.post('/v1/events', {
+    schema: {
+      ...common, body: eventBodySchema,
+      summary: 'Record that a prompt was shown or dismissed (for the response rate)',
+      description: '201 `created` the first time; 200 `unchanged` for the same id again.',
+    },
+    ...routeOptions,
+  }, (request, reply) => accept(request, reply, 'event', request.body, () => options.database.ingestEvent(request.body)));
 }

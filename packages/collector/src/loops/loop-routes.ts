@@ -1,13 +1,14 @@
 /** Close-the-loop routes: change a response's loop, add notes, list loops, SLA figures, loop settings. */
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpError, surveyNotFound } from '../lib/errors.ts';
 import { surveyParamsSchema } from '../surveys/survey-schemas.ts';
 import type { LoopSettingsRepository } from '../db/repositories/loop-settings-repository.ts';
 import type { SurveyRepository } from '../db/repositories/survey-repository.ts';
 import { decodeLoopCursor } from './loop-cursor.ts';
-import type { LoopService, ResponsePatch } from './loop-service.ts';
-import { loopSettingsPatchSchema, loopSettingsSchema, type LoopSettingsPatch } from './loop-settings.ts';
+import type { LoopService } from './loop-service.ts';
+import { loopSettingsPatchSchema, loopSettingsSchema } from './loop-settings.ts';
 import {
   loopListQuerySchema, loopSchema, loopStatsQuerySchema, loopStatsSchema, noteBodySchema, noteSchema,
   responseParamsSchema, responsePatchSchema,
@@ -22,7 +23,8 @@ export interface LoopRouteOptions {
 }
 
 /** Registers the loop routes; writes need an admin key, reads a read key. */
-export async function loopRoutes(app: FastifyInstance, options: LoopRouteOptions): Promise<void> {
+export async function loopRoutes(fastify: FastifyInstance, options: LoopRouteOptions): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const now = options.now ?? Date.now;
   const { loops, settings } = options;
   const requireSurvey = async (id: string) => {
@@ -38,13 +40,13 @@ export async function loopRoutes(app: FastifyInstance, options: LoopRouteOptions
       response: { 200: z.object({ id: z.string(), excluded: z.boolean(), loop: loopSchema.nullable() }) },
     },
     config: { access: 'admin' },
-  }, async (request) => loops.patchResponse((request.params as { id: string }).id, request.body as ResponsePatch, now()));
+  }, async (request) => loops.patchResponse(request.params.id, request.body, now()));
 
   app.get('/v1/responses/:id/loop', {
     schema: { summary: "A response's loop with its notes", tags, params: responseParamsSchema, response: { 200: loopSchema.extend({ notes: z.array(noteSchema) }) } },
     config: { access: 'read' },
   }, async (request) => {
-    const { id } = request.params as { id: string };
+    const { id } = request.params;
     const loop = await loops.getWithNotes(id, now());
     if (!loop) throw new HttpError(404, 'loop_not_found', `id: response "${id}" has no loop`);
     return loop;
@@ -53,7 +55,7 @@ export async function loopRoutes(app: FastifyInstance, options: LoopRouteOptions
   app.post('/v1/responses/:id/notes', {
     schema: { summary: "Add a note to a response's loop", tags, params: responseParamsSchema, body: noteBodySchema, response: { 201: noteSchema } },
     config: { access: 'admin' },
-  }, async (request, reply) => reply.code(201).send(await loops.addNote((request.params as { id: string }).id, request.body as z.infer<typeof noteBodySchema>, now())));
+  }, async (request, reply) => reply.code(201).send(await loops.addNote(request.params.id, request.body, now())));
 
   app.get('/v1/loops', {
     schema: {
@@ -62,7 +64,7 @@ export async function loopRoutes(app: FastifyInstance, options: LoopRouteOptions
     },
     config: { access: 'read' },
   }, async (request) => {
-    const query = request.query as z.infer<typeof loopListQuerySchema>;
+    const query = request.query;
     const cursor = query.cursor === undefined ? undefined : decodeLoopCursor(query.cursor);
     if (cursor === null) throw new HttpError(400, 'invalid_request', 'cursor: not a cursor from this API');
     return loops.list({ ...query, after: cursor }, now());
@@ -75,8 +77,8 @@ export async function loopRoutes(app: FastifyInstance, options: LoopRouteOptions
     },
     config: { access: 'read' },
   }, async (request) => {
-    const { id } = request.params as { id: string };
-    const { from, to } = request.query as z.infer<typeof loopStatsQuerySchema>;
+    const { id } = request.params;
+    const { from, to } = request.query;
     await requireSurvey(id);
     return loops.stats(id, { from: from ? Date.parse(from) : undefined, to: to ? Date.parse(to) : undefined }, now());
   });
@@ -85,7 +87,7 @@ export async function loopRoutes(app: FastifyInstance, options: LoopRouteOptions
     schema: { summary: "A survey's loop settings", tags, params: surveyParamsSchema, response: { 200: loopSettingsSchema } },
     config: { access: 'read' },
   }, async (request) => {
-    const { id } = request.params as { id: string };
+    const { id } = request.params;
     await requireSurvey(id);
     return { surveyId: id, ...(await settings.get(id)) };
   });
@@ -97,9 +99,9 @@ export async function loopRoutes(app: FastifyInstance, options: LoopRouteOptions
     },
     config: { access: 'admin' },
   }, async (request) => {
-    const { id } = request.params as { id: string };
+    const { id } = request.params;
     await requireSurvey(id);
-    return { surveyId: id, ...(await settings.update(id, request.body as LoopSettingsPatch, now())) };
+    return { surveyId: id, ...(await settings.update(id, request.body, now())) };
   });
 }
 

@@ -1,10 +1,10 @@
 /** `DELETE /v1/respondents`: erase everything about one person; and the retention sweeper. */
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LIMITS } from '@npsloop/core';
 import { plainText } from '../lib/common-schemas.ts';
 import type { Database } from '../db/database.ts';
-import type { RespondentKey } from '../db/repositories/response-reads.ts';
 
 const querySchema = z
   .strictObject({
@@ -21,7 +21,8 @@ const reportSchema = z.object({
 });
 
 /** Registers the erasure route (admin key). */
-export async function privacyRoutes(app: FastifyInstance, options: { database: Pick<Database, 'eraseRespondent'> }): Promise<void> {
+export async function privacyRoutes(fastify: FastifyInstance, options: { database: Pick<Database, 'eraseRespondent'> }): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.delete('/v1/respondents', {
     schema: {
       summary: 'Erase every response, loop, note, action link and webhook delivery about one respondent', tags: ['privacy'],
@@ -30,7 +31,9 @@ export async function privacyRoutes(app: FastifyInstance, options: { database: P
     },
     config: { access: 'admin', personalQuery: true },
   }, async (request) => {
-    const erased = await options.database.eraseRespondent(request.query as RespondentKey);
+    const { email, userId } = request.query;
+    // The schema lets exactly one of them through.
+    const erased = await options.database.eraseRespondent(email !== undefined ? { email } : { userId: userId ?? '' });
     request.log.info({ responses: erased.responses }, 'respondent erased');
     return { erased };
   });

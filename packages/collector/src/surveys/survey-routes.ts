@@ -1,18 +1,17 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { surveyNotFound } from '../lib/errors.ts';
 import { enforceSurveyOrigin } from '../plugins/origin.ts';
 import type { SurveyRepository } from '../db/repositories/survey-repository.ts';
-import {
-  surveyCreateSchema, surveyParamsSchema, surveyPatchSchema, surveySchema,
-  type SurveyCreate, type SurveyPatch,
-} from './survey-schemas.ts';
+import { surveyCreateSchema, surveyParamsSchema, surveyPatchSchema, surveySchema } from './survey-schemas.ts';
 
 const publicSettingsSchema = surveySchema
   .pick({ id: true, brand: true, wording: true, followUp: true, sampling: true, resurveyDays: true, dismissDays: true, askConsent: true, active: true });
 
 /** Survey administration, the public survey settings, and the summary. */
-export async function surveyRoutes(app: FastifyInstance, options: { surveys: SurveyRepository }): Promise<void> {
+export async function surveyRoutes(fastify: FastifyInstance, options: { surveys: SurveyRepository }): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { surveys } = options;
   const byId = async (id: string) => {
     const survey = await surveys.get(id);
@@ -23,7 +22,7 @@ export async function surveyRoutes(app: FastifyInstance, options: { surveys: Sur
   app.post('/v1/surveys', {
     schema: { summary: 'Create a survey', tags: ['surveys'], body: surveyCreateSchema, response: { 201: surveySchema } },
     config: { access: 'admin' },
-  }, async (request, reply) => reply.code(201).send(await surveys.create(request.body as SurveyCreate)));
+  }, async (request, reply) => reply.code(201).send(await surveys.create(request.body)));
 
   app.get('/v1/surveys', {
     schema: { summary: 'List surveys', tags: ['surveys'], response: { 200: z.object({ surveys: z.array(surveySchema) }) } },
@@ -33,7 +32,7 @@ export async function surveyRoutes(app: FastifyInstance, options: { surveys: Sur
   app.get('/v1/surveys/:id', {
     schema: { summary: 'Read a survey', tags: ['surveys'], params: surveyParamsSchema, response: { 200: surveySchema } },
     config: { access: 'read' },
-  }, async (request) => byId((request.params as { id: string }).id));
+  }, async (request) => byId(request.params.id));
 
   app.patch('/v1/surveys/:id', {
     schema: {
@@ -42,8 +41,8 @@ export async function surveyRoutes(app: FastifyInstance, options: { surveys: Sur
     },
     config: { access: 'admin' },
   }, async (request) => {
-    const { id } = request.params as { id: string };
-    return (await surveys.update(id, request.body as SurveyPatch)) ?? byId(id);
+    const { id } = request.params;
+    return (await surveys.update(id, request.body)) ?? byId(id);
   });
 
   app.get('/v1/surveys/:id/public', {
@@ -55,7 +54,7 @@ export async function surveyRoutes(app: FastifyInstance, options: { surveys: Sur
     // will not show (unknown survey, origin not allowed). The handler still refuses an origin the survey does not allow.
     config: { access: 'public', cors: { origin: true, methods: ['GET'], maxAge: 86_400 } },
   }, async (request, reply) => {
-    const survey = await byId((request.params as { id: string }).id);
+    const survey = await byId(request.params.id);
     enforceSurveyOrigin(request, reply, survey);
     reply.header('Cache-Control', 'public, max-age=60');
     return publicSettingsSchema.parse(survey);

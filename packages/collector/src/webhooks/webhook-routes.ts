@@ -1,5 +1,6 @@
 /** Webhook administration: create (secret shown once), list, read, delete, and the delivery log. */
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpError, surveyNotFound } from '../lib/errors.ts';
 import { plainText, slug } from '../lib/common-schemas.ts';
@@ -63,7 +64,8 @@ async function assertDeliverable(url: string, allowPrivate: boolean): Promise<vo
 }
 
 /** Registers the webhook routes; all of them need an admin key (URLs and logs may carry secrets). */
-export async function webhookRoutes(app: FastifyInstance, options: WebhookRouteOptions): Promise<void> {
+export async function webhookRoutes(fastify: FastifyInstance, options: WebhookRouteOptions): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const now = options.now ?? Date.now;
   const { webhooks } = options;
   const byId = async (id: string) => {
@@ -82,7 +84,7 @@ export async function webhookRoutes(app: FastifyInstance, options: WebhookRouteO
     },
     config,
   }, async (request, reply) => {
-    const body = request.body as z.infer<typeof createSchema>;
+    const body = request.body;
     if (body.surveyId && !(await options.surveys.get(body.surveyId))) throw surveyNotFound(body.surveyId);
     await assertDeliverable(body.url, options.allowPrivate ?? false);
     const secret = generateSecret();
@@ -97,14 +99,14 @@ export async function webhookRoutes(app: FastifyInstance, options: WebhookRouteO
   app.get('/v1/webhooks/:id', {
     schema: { summary: 'Read a webhook', tags, params: paramsSchema, response: { 200: webhookSchema } },
     config,
-  }, async (request) => byId((request.params as { id: string }).id));
+  }, async (request) => byId(request.params.id));
 
   app.delete('/v1/webhooks/:id', {
     schema: { summary: 'Delete a webhook and its pending deliveries', tags, params: paramsSchema },
     config,
   }, async (request, reply) => {
-    await byId((request.params as { id: string }).id);
-    await webhooks.remove((request.params as { id: string }).id);
+    await byId(request.params.id);
+    await webhooks.remove(request.params.id);
     return reply.code(204).send();
   });
 
@@ -116,8 +118,8 @@ export async function webhookRoutes(app: FastifyInstance, options: WebhookRouteO
     },
     config,
   }, async (request) => {
-    const { id } = request.params as { id: string };
+    const { id } = request.params;
     await byId(id);
-    return { deliveries: (await webhooks.deliveries(id, (request.query as { limit: number }).limit)).map(deliveryView) };
+    return { deliveries: (await webhooks.deliveries(id, request.query.limit)).map(deliveryView) };
   });
 }

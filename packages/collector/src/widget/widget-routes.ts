@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpError } from '../lib/errors.ts';
 import { createBuildReader, widgetDirCandidates, type WidgetBuild } from './widget-build.ts';
@@ -16,7 +17,8 @@ const hashParams = z.object({ hash: z.string().regex(/^[0-9a-f]{16}$/, { error: 
  * `/widget-ui.<hash>.js` (immutable), and `/widget.json` (URLs and SRI hashes).
  * `widgetPath` is the built widget.js; the other files sit next to it.
  */
-export async function widgetRoutes(app: FastifyInstance, options: { widgetPath?: string }): Promise<void> {
+export async function widgetRoutes(fastify: FastifyInstance, options: { widgetPath?: string }): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const read = createBuildReader(options.widgetPath ? [dirname(options.widgetPath)] : widgetDirCandidates());
   const build = async (): Promise<WidgetBuild> => {
     const found = await read();
@@ -41,7 +43,7 @@ export async function widgetRoutes(app: FastifyInstance, options: { widgetPath?:
     config,
   }, async (request, reply) => {
     const { dir, manifest } = await build();
-    const file = `widget.${(request.params as { hash: string }).hash}.js`;
+    const file = `widget.${request.params.hash}.js`;
     if (file !== manifest.loader.hashed) throw new HttpError(404, 'not_found', `${file}: not the current widget build; see /widget.json`);
     return send(reply, dir, file, ONE_YEAR);
   });
@@ -51,7 +53,7 @@ export async function widgetRoutes(app: FastifyInstance, options: { widgetPath?:
     config,
   }, async (request, reply) => {
     const { dir, manifest } = await build();
-    const file = `widget-ui.${(request.params as { hash: string }).hash}.js`;
+    const file = `widget-ui.${request.params.hash}.js`;
     if (!manifest.chunks.some((chunk) => chunk.file === file)) throw new HttpError(404, 'not_found', `${file}: not part of the current widget build; see /widget.json`);
     return send(reply, dir, file, ONE_YEAR);
   });
