@@ -7,7 +7,7 @@ import type { SurveyRepository } from '../db/repositories/survey-repository.ts';
 import { surveyCreateSchema, surveyParamsSchema, surveyPatchSchema, surveySchema } from './survey-schemas.ts';
 
 const publicSettingsSchema = surveySchema
-  .pick({ id: true, brand: true, wording: true, followUp: true, sampling: true, resurveyDays: true, dismissDays: true, askConsent: true, active: true });
+  .pick({ id: true, brand: true, wording: true, followUp: true, sampling: true, resurveyDays: true, dismissDays: true, askConsent: true, active: true, metric: true });
 
 /** Survey administration, the public survey settings, and the summary. */
 export async function surveyRoutes(fastify: FastifyInstance, options: { surveys: SurveyRepository }): Promise<void> {
