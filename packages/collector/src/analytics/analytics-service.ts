@@ -1,5 +1,5 @@
 /** Every read the analytics routes make: figures, the response list, themes, export; pending rollup deltas folded first. */
-import { scoreGroup, type ScoreGroup } from '@npsloop/core';
+import { scoreGroup, type Metric, type ScoreGroup } from '@npsloop/core';
 import { OPEN_FROM, OPEN_TO, rollupSelector, type AnalyticsFilter } from '../db/analytics/analytics-filter.ts';
 import type { ResponsePosition } from '../db/analytics/response-list.ts';
 import type { AnalyticsReads } from '../db/database.ts';
@@ -30,12 +30,12 @@ export function createAnalyticsService(reads: AnalyticsReads, options: Analytics
   const range = (filter: AnalyticsFilter) => ({ from: filter.from ?? OPEN_FROM, to: filter.to ?? OPEN_TO });
 
   return {
-    /** The figure with distribution, comment rate and response rate. */
-    async summary(filter: AnalyticsFilter) {
+    /** The metric's figure with distribution, comment rate and response rate. */
+    async summary(filter: AnalyticsFilter, metric: Metric) {
       await reads.fold();
-      return queries.summary(filter);
+      return queries.summary(filter, metric);
     },
-    /** One figure per local calendar bucket. */
+    /** One figure per local calendar bucket, each with its change from the one before. */
     async trend(...args: Parameters<typeof queries.trend>) {
       await reads.fold();
       return queries.trend(...args);
@@ -46,9 +46,9 @@ export function createAnalyticsService(reads: AnalyticsReads, options: Analytics
       return queries.segmentCounts(...args);
     },
     /** Two figures and whether they differ significantly. */
-    async compare(a: AnalyticsFilter, b: AnalyticsFilter) {
+    async compare(a: AnalyticsFilter, b: AnalyticsFilter, metric: Metric) {
       await reads.fold();
-      return queries.compare(a, b);
+      return queries.compare(a, b, metric);
     },
     /**
      * Responses newest first, filtered and paginated. The list walks the time index and tests filters row by

@@ -14,12 +14,12 @@ describe('raw-row fallbacks', () => {
     await db.analytics.fold();
     const queries = createAnalyticsQueries(db.analytics, { rawScanLimit: 3 });
     const byPlan = { surveyId: 'demo', dims: {}, properties: [['plan', 'pro']] as [string, string][] };
-    await expect(queries.summary(byPlan)).rejects.toThrow('from: property filters and two dimensions at once are counted from the raw answers, and this range holds 5 (at most 3); narrow from/to');
+    await expect(queries.summary(byPlan, 'nps')).rejects.toThrow('from: property filters and two dimensions at once are counted from the raw answers, and this range holds 5 (at most 3); narrow from/to');
     await expect(queries.segmentCounts({ surveyId: 'demo', dims: {}, properties: [] }, 'property.plan')).rejects.toThrow('this range holds 5');
-    await expect(queries.summary({ surveyId: 'demo', dims: { touchpoint: 'checkout', channel: 'web' }, properties: [] })).rejects.toThrow('this range holds 5');
+    await expect(queries.summary({ surveyId: 'demo', dims: { touchpoint: 'checkout', channel: 'web' }, properties: [] }, 'nps')).rejects.toThrow('this range holds 5');
     // Narrowed, or answered by rollups, the same questions pass.
-    expect(await queries.summary({ ...byPlan, from: day('2026-01-03'), to: day('2026-01-06') })).toMatchObject({ n: 1, nps: -100 });
-    expect(await queries.summary({ surveyId: 'demo', dims: { touchpoint: 'checkout' }, properties: [] })).toMatchObject({ n: 5 });
+    expect(await queries.summary({ ...byPlan, from: day('2026-01-03'), to: day('2026-01-06') }, 'nps')).toMatchObject({ n: 1, nps: -100 });
+    expect(await queries.summary({ surveyId: 'demo', dims: { touchpoint: 'checkout' }, properties: [] }, 'nps')).toMatchObject({ n: 5 });
     expect([...(await queries.segmentCounts({ surveyId: 'demo', dims: {}, properties: [], from: day('2026-01-04') }, 'property.plan')).keys()].sort()).toEqual(['free', 'pro']);
 
     const service = createAnalyticsService(db.analytics, { rawScanLimit: 3 });
