@@ -69,7 +69,8 @@ export class SurveyCache {
 
 /** Survey reads and writes. */
 export class SurveyRepository {
-  constructor(private readonly executor: Executor, private readonly cache: SurveyCache) {}
+  /** `onMetricSet` hears of a survey created or whose metric changed (what depends on it, such as loop thresholds, is read again). */
+  constructor(private readonly executor: Executor, private readonly cache: SurveyCache, private readonly onMetricSet: (surveyId: string) => void = () => {}) {}
 
   /** One survey, or undefined (unknown ids are cached too, so a flood of made-up ids costs no reads). */
   async get(id: string): Promise<SurveyRecord | undefined> {
@@ -106,6 +107,7 @@ export class SurveyRepository {
       .onConflict((conflict) => conflict.column('id').doNothing()).executeTakeFirst();
     if (inserted.numInsertedOrUpdatedRows === 0n) throw new HttpError(409, 'survey_exists', `id: a survey with id "${input.id}" already exists`);
     this.cache.invalidate(input.id);
+    this.onMetricSet(input.id);
     return (await this.get(input.id))!;
   }
 
@@ -120,6 +122,7 @@ export class SurveyRepository {
     const { id: _id, created_at: _created, ...columns } = toRow(next, row.created_at, now);
     await this.executor.db.updateTable('surveys').set(columns).where('id', '=', id).execute();
     this.cache.invalidate(id);
+    if (next.metric !== current.metric) this.onMetricSet(id);
     return this.get(id);
   }
 
