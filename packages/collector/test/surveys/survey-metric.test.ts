@@ -25,6 +25,26 @@ describe('a survey measures NPS, CSAT or CES', () => {
     expect(stored.map((row) => JSON.parse(String(row.settings)).metric)).toEqual(['nps', 'csat', 'ces']);
   });
 
+  it('public settings carry the scale and the standard wording of CSAT and CES in every language, under the survey overrides', async () => {
+    const app = await testApp();
+    await createSurvey(app, { id: 'delivery', metric: 'csat', wording: { nl: { question: 'Hoe tevreden ben je over de bezorging?' } } });
+    await createSurvey(app, { id: 'support', metric: 'ces' });
+    await createSurvey(app, { id: 'home' });
+    const read = async (id: string) => (await app.inject({ url: `/v1/surveys/${id}/public`, headers: { origin: 'https://shop.example' } })).json();
+    const csat = await read('delivery');
+    expect(csat.scale).toEqual({ lowest: 1, highest: 5, passiveFrom: 3, promoterFrom: 4 });
+    expect(csat.wording.en).toEqual({ question: 'How satisfied were you with {brand}?', low: 'Very dissatisfied', high: 'Very satisfied' });
+    expect(csat.wording.nl).toEqual({ question: 'Hoe tevreden ben je over de bezorging?', low: 'Zeer ontevreden', high: 'Zeer tevreden' });
+    expect(Object.keys(csat.wording).sort()).toEqual(['de', 'en', 'es', 'fr', 'nl']);
+    const ces = await read('support');
+    expect(ces.scale).toEqual({ lowest: 1, highest: 7, passiveFrom: 4, promoterFrom: 5 });
+    expect(ces.wording.fr.low).toBe('Pas du tout d’accord');
+    const nps = await read('home');
+    expect(nps).toMatchObject({ metric: 'nps', wording: {}, scale: { lowest: 0, highest: 10, passiveFrom: 7, promoterFrom: 9 } });
+    // The admin view keeps only what the survey set.
+    expect((await app.inject({ url: '/v1/surveys/delivery', headers: asAdmin })).json().wording).toEqual({ nl: { question: 'Hoe tevreden ben je over de bezorging?' } });
+  });
+
   it('refuses an unknown metric with 400 naming the field', async () => {
     const app = await testApp();
     const refused = await post(app, '/v1/surveys', { id: 'x', name: 'X', allowedOrigins: [], metric: 'ces7' }, asAdmin);

@@ -73,6 +73,7 @@ describe('surveys API', () => {
     expect(response.json()).toEqual({
       id: 'demo', brand: 'Acme', wording: {}, followUp: { promoter: 'What do you like most?' },
       sampling: 1, resurveyDays: 90, dismissDays: 30, askConsent: true, active: true, metric: 'nps',
+      scale: { lowest: 0, highest: 10, passiveFrom: 7, promoterFrom: 9 },
     });
     expect((await app.inject({ url: '/v1/surveys/demo/public', headers: { origin: 'https://evil.example' } })).statusCode).toBe(403);
     expect((await app.inject({ url: '/v1/surveys/nope/public' })).statusCode).toBe(404);
