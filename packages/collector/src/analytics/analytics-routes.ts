@@ -110,7 +110,8 @@ export async function analyticsRoutes(fastify: FastifyInstance, options: { analy
     const words = query.q === undefined ? undefined : searchWords(query.q);
     if (words?.length === 0) throw new HttpError(400, 'invalid_request', 'q: must contain a letter or digit');
     const hasComment = query.hasComment === undefined ? undefined : query.hasComment === 'true';
-    return analytics.listResponses(filter, { group: query.group, score: query.score, hasComment, status: query.status, words, after, limit: query.limit });
+    const metric = await metricOf(filter.surveyId);
+    return analytics.listResponses(filter, { group: query.group, score: query.score, hasComment, status: query.status, words, after, limit: query.limit }, metric);
   });
 
   app.get('/v1/surveys/:id/themes', readRoute(
@@ -130,6 +131,6 @@ export async function analyticsRoutes(fastify: FastifyInstance, options: { analy
     reply
       .type(csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
       .header('content-disposition', `attachment; filename="${filter.surveyId}-responses.${query.format}"`);
-    return reply.send(Readable.from(analytics.exportResponses(filter, query.format)));
+    return reply.send(Readable.from(analytics.exportResponses(filter, query.format, await metricOf(filter.surveyId))));
   });
 }

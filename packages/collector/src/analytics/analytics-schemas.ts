@@ -150,7 +150,8 @@ const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
 /** One response as the API shows it. */
 export const responseSchema = z.object({
-  id: z.string(), surveyId: z.string(), score: z.number(), group: z.enum(['detractor', 'passive', 'promoter']),
+  id: z.string(), surveyId: z.string(), score: z.number(), metric: z.enum(METRICS).describe('the scale of `score`: NPS 0–10, CSAT 1–5, CES 1–7'),
+  group: z.enum(['detractor', 'passive', 'promoter']).describe('the follow-up group of the score on its scale: NPS 0–6/7–8/9–10, CSAT 1–2/3/4–5, CES 1–3/4/5–7'),
   comment: z.string().nullable(), consent: z.boolean().nullable(), userId: z.string().nullable(), email: z.string().nullable(),
   touchpoint: z.string().nullable(), channel: z.string().nullable(), journey: z.string().nullable(), locale: z.string().nullable(),
   page: z.string().nullable(), device: z.string().nullable(), properties: z.record(z.string(), scalar).nullable(),

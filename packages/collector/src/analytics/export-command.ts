@@ -52,7 +52,7 @@ export async function exportCommand(args: readonly string[], env: Env, io: CliOu
     const bar = total >= PROGRESS_FROM_ROWS ? progressBar(io.err, io.isTerminal ?? false) : null;
     let done = 0;
     const sink = sinkFor(values.out, io);
-    const chunks = analytics.exportResponses(filter, query.data.format, (rows) => {
+    const chunks = analytics.exportResponses(filter, query.data.format, survey.metric, (rows) => {
       done += rows;
       bar?.('Exporting', done, total);
     });

@@ -75,6 +75,23 @@ describe('CSAT figures in the analytics API', () => {
   });
 });
 
+describe('the responses list and the export carry the metric', () => {
+  it('CSAT: each response says its metric and its group on the 1–5 scale; group filters follow the scale', async () => {
+    const app = await metricApp('csat');
+    await answer(app, [1, 2, 3, 4, 5].map((score, index) => ({ id: `csat_${score}`, score, at: `2026-01-1${index}T12:00:00Z` })));
+    const list = (await get(app, '/v1/surveys/demo/responses')).body;
+    expect(list.responses.map((response: { score: number; metric: string; group: string }) => [response.score, response.metric, response.group])).toEqual([
+      [5, 'csat', 'promoter'], [4, 'csat', 'promoter'], [3, 'csat', 'passive'], [2, 'csat', 'detractor'], [1, 'csat', 'detractor'],
+    ]);
+    const low = (await get(app, '/v1/surveys/demo/responses?group=detractor')).body;
+    expect(low.responses.map((response: { score: number }) => response.score)).toEqual([2, 1]);
+    const csv = (await get(app, '/v1/surveys/demo/export?format=csv')).body as string;
+    const [header, first] = csv.trim().split('\r\n');
+    expect(header.split(',').slice(0, 4)).toEqual(['id', 'surveyId', 'score', 'metric']);
+    expect(first.split(',').slice(0, 4)).toEqual(['csat_1', 'demo', '1', 'csat']);
+  });
+});
+
 describe('CES figures in the analytics API', () => {
   const january = [3, 4, 4, 5, 5, 5, 6, 2, 3, 4];
   const february = [5, 6, 6, 7, 7, 6, 5, 7, 6, 6];

@@ -23,11 +23,11 @@ describe('raw-row fallbacks', () => {
     expect([...(await queries.segmentCounts({ surveyId: 'demo', dims: {}, properties: [], from: day('2026-01-04') }, 'property.plan')).keys()].sort()).toEqual(['free', 'pro']);
 
     const service = createAnalyticsService(db.analytics, { rawScanLimit: 3 });
-    await expect(service.listResponses(byPlan, { limit: 10 })).rejects.toThrow('this range holds 5');
+    await expect(service.listResponses(byPlan, { limit: 10 }, 'nps')).rejects.toThrow('this range holds 5');
     await expect(service.themes(byPlan, null)).rejects.toThrow('this range holds 5');
-    expect((await service.listResponses({ ...byPlan, from: day('2026-01-03') }, { limit: 10 })).responses.map((r) => r.score)).toEqual([6]);
+    expect((await service.listResponses({ ...byPlan, from: day('2026-01-03') }, { limit: 10 }, 'nps')).responses.map((r) => r.score)).toEqual([6]);
     // A dimension value nobody answered with is known from the rollups: no scan at all.
-    expect(await service.listResponses({ surveyId: 'demo', dims: { touchpoint: 'nowhere' }, properties: [] }, { limit: 10 })).toEqual({ responses: [], nextCursor: null });
-    expect((await service.listResponses({ surveyId: 'demo', dims: { touchpoint: 'checkout' }, properties: [] }, { limit: 2 })).responses).toHaveLength(2);
+    expect(await service.listResponses({ surveyId: 'demo', dims: { touchpoint: 'nowhere' }, properties: [] }, { limit: 10 }, 'nps')).toEqual({ responses: [], nextCursor: null });
+    expect((await service.listResponses({ surveyId: 'demo', dims: { touchpoint: 'checkout' }, properties: [] }, { limit: 2 }, 'nps')).responses).toHaveLength(2);
   });
 });
