@@ -152,12 +152,14 @@ export interface Action {
 /** `GET /v1/surveys/:id/huddle`. */
 export interface Huddle {
   surveyName: string;
+  /** The survey's metric (collectors before CSAT and CES left it out: NPS). */
+  metric?: Metric;
   days: number;
   period: { from: string; to: string };
-  figure: NpsFigure;
-  previousFigure: NpsFigure;
+  figure: MetricFigure;
+  previousFigure: MetricFigure;
   change: { difference: number | null; p: number | null; significant: boolean; verdict: string };
-  segmentMovedMost: { by: string; value: string; previous: NpsFigure; current: NpsFigure; change: { difference: number | null; significant: boolean } } | null;
+  segmentMovedMost: { by: string; value: string; previous: MetricFigure; current: MetricFigure; change: { difference: number | null; significant: boolean } } | null;
   themes: Record<'detractor' | 'promoter', { theme: string; mentions: { all: number; detractors: number; passives: number; promoters: number }; quotes: string[] }[]>;
   loops: { open: number; overdue: number; slaHours: number; overdueLoops: { responseId: string; openedAt: string; assignee: string | null; score: number; comment: string | null }[] };
   actions: Pick<Action, 'id' | 'title' | 'owner' | 'state' | 'dueDate' | 'overdue'>[];
