@@ -137,9 +137,10 @@ describe('survey form', () => {
   it('turns form strings into an API body', () => {
     const values = { ...formValues(), id: ' shop ', name: ' Shop ', origins: 'https://shop.example\n\n https://*.shop.example ,', samplingPercent: '25', resurveyDays: '60' };
     expect(surveyBody(values, true)).toEqual({
-      id: 'shop', name: 'Shop', allowedOrigins: ['https://shop.example', 'https://*.shop.example'], sampling: 0.25, resurveyDays: 60, active: true,
+      id: 'shop', name: 'Shop', allowedOrigins: ['https://shop.example', 'https://*.shop.example'], sampling: 0.25, resurveyDays: 60, active: true, metric: 'nps',
     });
     expect(surveyBody({ ...values, brand: '' }, false)).toMatchObject({ brand: null });
+    expect(surveyBody({ ...values, metric: 'ces' }, true)).toMatchObject({ metric: 'ces' });
   });
   it('makes the embed snippet: only data-survey, plus data-collector when the script comes from elsewhere', () => {
     expect(embedSnippet('https://nps.example', 'homepage')).toBe('<script async src="https://nps.example/widget.js" data-survey="homepage"></script>');

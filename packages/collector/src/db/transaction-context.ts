@@ -67,7 +67,7 @@ export interface TransactionRepositories extends Omit<Repositories, 'responses'>
 function common(executor: Executor, shared: SharedParts) {
   const loopSettings = new LoopSettingsRepository(executor, shared.loopSettingsCache);
   return {
-    surveys: new SurveyRepository(executor, shared.surveyCache),
+    surveys: new SurveyRepository(executor, shared.surveyCache, (id) => shared.loopSettingsCache.delete(id)),
     keys: new KeyRepository(executor, shared.templates.keys, shared.keyLastUsed),
     loops: new LoopRepository(executor, shared.templates.loops, loopSettings, shared.dialect.sql),
     loopQueries: new LoopQueries(executor, shared.dialect.sql),
@@ -96,7 +96,7 @@ export class TransactionContext {
     const rollups = this.rollups;
     // A write batch touches two or three of these; building all of them per batch showed in profiles.
     this.repositories = {
-      get surveys() { return once('surveys', () => new SurveyRepository(executor, shared.surveyCache)); },
+      get surveys() { return once('surveys', () => new SurveyRepository(executor, shared.surveyCache, (id) => shared.loopSettingsCache.delete(id))); },
       get keys() { return once('keys', () => new KeyRepository(executor, shared.templates.keys, shared.keyLastUsed)); },
       get loops() { return loops(); },
       get loopQueries() { return once('loopQueries', () => new LoopQueries(executor, shared.dialect.sql)); },

@@ -1,5 +1,5 @@
 /** Assembles the huddle digest: the period's figure and its change, what moved, what customers said, loops, actions, questions. */
-import { compareNps, npsFigure } from '@npsloop/core';
+import { compareMetric, metricFigure, type Metric } from '@npsloop/core';
 import type { ActionService } from '../actions/action-service.ts';
 import type { Database } from '../db/database.ts';
 import type { LoopService } from '../loops/loop-service.ts';
@@ -26,11 +26,12 @@ export function changeVerdict(change: { difference: number | null; significant: 
 export function createHuddleReport(database: Database, services: { loops: LoopService; actions: ActionService }) {
   const figures = createHuddleFigures(database.analytics.huddle);
 
-  return async function huddle(survey: { id: string; name: string }, options: { days: number; timeZone: string; now: number }) {
+  return async function huddle(survey: { id: string; name: string; metric?: Metric }, options: { days: number; timeZone: string; now: number }) {
     const { current, previous } = huddlePeriods(options.now, options.days, options.timeZone);
-    const currentCounts = await figures.counts(survey.id, current);
-    const previousCounts = await figures.counts(survey.id, previous);
-    const change = compareNps(previousCounts, currentCounts);
+    const metric = survey.metric ?? 'nps';
+    const currentCounts = await figures.distribution(survey.id, current, metric);
+    const previousCounts = await figures.distribution(survey.id, previous, metric);
+    const change = compareMetric(metric, previousCounts, currentCounts);
     const comments = readComments(await figures.comments(survey.id, current));
     const open = (await services.loops.list({ surveyId: survey.id, state: ['open'], limit: 500 }, options.now)).loops;
     const overdue = open.filter((loop) => loop.overdue);
@@ -41,14 +42,15 @@ export function createHuddleReport(database: Database, services: { loops: LoopSe
     return {
       surveyId: survey.id,
       surveyName: survey.name,
+      metric,
       days: options.days,
       tz: options.timeZone,
       period: { from: current.fromLocal, to: current.toLocal },
       previousPeriod: { from: previous.fromLocal, to: previous.toLocal },
-      figure: npsFigure(currentCounts),
-      previousFigure: npsFigure(previousCounts),
+      figure: metricFigure(metric, currentCounts),
+      previousFigure: metricFigure(metric, previousCounts),
       change: { ...change, verdict: changeVerdict(change) },
-      segmentMovedMost: await figures.segmentThatMovedMost(survey.id, previous, current),
+      segmentMovedMost: await figures.segmentThatMovedMost(survey.id, previous, current, metric),
       themes: { detractor: findThemes(comments, { group: 'detractor', limit: 3 }).themes, promoter: findThemes(comments, { group: 'promoter', limit: 3 }).themes },
       loops: {
         open: open.length, overdue: overdue.length, slaHours,

@@ -20,7 +20,7 @@ describe('GET /v1/surveys/:id/export', () => {
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toBe('attachment; filename="demo-responses.csv"');
     const [header, ...records] = parseCsv(body as string);
-    expect(header).toEqual(['id', 'surveyId', 'score', 'comment', 'consent', 'userId', 'email', 'touchpoint', 'channel', 'journey', 'locale', 'page', 'device', 'properties', 'createdAt', 'updatedAt']);
+    expect(header).toEqual(['id', 'surveyId', 'score', 'metric', 'comment', 'consent', 'userId', 'email', 'touchpoint', 'channel', 'journey', 'locale', 'page', 'device', 'properties', 'createdAt', 'updatedAt']);
     expect(records).toHaveLength(1203);
     const listed = [];
     for (let cursor = ''; ; ) {
@@ -32,8 +32,8 @@ describe('GET /v1/surveys/:id/export', () => {
     const asCsv = (value: unknown) => (value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
     const expected = listed.reverse().map((response) => header.map((field) => asCsv(response[field])));
     expect(records).toEqual(expected);
-    expect(records[0][3]).toBe('Slow, "very" slow\r\nand rude');
-    expect(JSON.parse(records[0][13])).toEqual({ plan: 'pro', seats: 3, trial: false });
+    expect(records[0][header.indexOf('comment')]).toBe('Slow, "very" slow\r\nand rude');
+    expect(JSON.parse(records[0][header.indexOf('properties')])).toEqual({ plan: 'pro', seats: 3, trial: false });
   }, 30_000);
 
   it('neutralises cells a spreadsheet would run, from ingest and from imports, and keeps NDJSON exact', async () => {

@@ -1,4 +1,5 @@
 /** Huddle mode: one full-screen page for the team meeting, from the huddle digest. */
+import { METRIC_NAMES } from '@npsloop/core';
 import { useState } from 'preact/hooks';
 import { ActionList } from '../components/ActionList.tsx';
 import { CopyMarkdown } from '../components/CopyMarkdown.tsx';
@@ -44,7 +45,7 @@ export function Huddle() {
               <p class="muted">{t.huddle.range(data.surveyName, fmt.day(data.period.from), fmt.day(Date.parse(data.period.to) - 1))}</p>
               <div class="columns">
                 <article class="card wide">
-                  <NpsHeadline figure={data.figure} label={t.huddle.headline(data.days)} />
+                  <NpsHeadline figure={data.figure} label={data.metric && data.metric !== 'nps' ? t.metric.headline(METRIC_NAMES[data.metric], data.days) : t.huddle.headline(data.days)} />
                   <p class={`change ${enough && data.change.significant ? 'significant' : 'flat'}`}>
                     {fill(t.huddle.versus(data.days), {
                       difference: <strong>{enough ? fmt.nps(data.change.difference) : '–'}</strong>,
@@ -54,8 +55,8 @@ export function Huddle() {
                   {moved && comparable(moved.previous, moved.current) && (
                     <p class="small">{fill(t.huddle.movedMost(t.touchpoints.dimension[moved.by as 'touchpoint'] ?? moved.by), {
                       value: <strong>{fmt.label(moved.value)}</strong>,
-                      previous: fmt.nps(moved.previous.nps),
-                      current: fmt.nps(moved.current.nps),
+                      previous: fmt.figure(moved.previous),
+                      current: fmt.figure(moved.current),
                       verdict: moved.change.significant ? t.huddle.significant : t.huddle.notSignificant,
                     })}</p>
                   )}

@@ -187,6 +187,13 @@ export const de: Messages = {
       selfHosted: 'Liefern Sie widget.js lieber von Ihrer eigenen Website oder einem CDN aus? Dann geben Sie mit {collector} auch an, wo dieser Collector steht:',
     },
   },
+  metric: {
+    names: { nps: 'NPS (0–10)', csat: 'CSAT (1–5)', ces: 'CES (1–7)' },
+    headline: (metric, days) => `${metric}, letzte ${days} Tage`,
+    scores: (low, high) => `Bewertungen ${low}–${high}`,
+    groupNames: { satisfied: 'Zufrieden (4–5)', dissatisfied: 'Unzufrieden (1–2)', agree: 'Zustimmung (5–7)', disagree: 'Ablehnung (1–3)', neutral: 'Neutral' },
+    field: 'Misst', fieldHint: '(fest, sobald Antworten da sind)', column: 'Misst',
+  },
   settings: { sections: 'Bereiche der Einstellungen', section: { keys: 'API-Schlüssel', webhooks: 'Webhooks', privacy: 'Datenschutz' }, what: 'diesen Bereich' },
   keys: {
     intro: 'Mit API-Schlüsseln nutzen Menschen und Werkzeuge diesen Collector: das Dashboard, Skripte, Exporte. Von jedem Schlüssel wird nur ein Hash gespeichert, daher ist das Geheimnis nur einmal zu sehen: beim Anlegen.',

@@ -185,6 +185,13 @@ export const en = {
       selfHosted: 'Serving widget.js from your own site or a CDN instead? Then also say where this collector is, with {collector}:',
     },
   },
+  metric: {
+    names: { nps: 'NPS (0–10)', csat: 'CSAT (1–5)', ces: 'CES (1–7)' },
+    headline: (metric: string, days: number) => `${metric}, last ${days} days`,
+    scores: (low: number, high: number) => `Scores ${low}–${high}`,
+    groupNames: { satisfied: 'Satisfied (4–5)', dissatisfied: 'Dissatisfied (1–2)', agree: 'Agree (5–7)', disagree: 'Disagree (1–3)', neutral: 'Neutral' },
+    field: 'Measures', fieldHint: '(cannot change once answers arrive)', column: 'Measures',
+  },
   settings: { sections: 'Settings sections', section: { keys: 'API keys', webhooks: 'Webhooks', privacy: 'Privacy' }, what: 'this section' },
   keys: {
     intro: 'API keys let people and tools use this collector: the dashboard, scripts, exports. Only a hash of each key is stored, so its secret can be shown once, when it is created.',

@@ -187,6 +187,13 @@ export const es: Messages = {
       selfHosted: '¿Sirves widget.js desde tu propio sitio o una CDN? Entonces indica también dónde está este colector, con {collector}:',
     },
   },
+  metric: {
+    names: { nps: 'NPS (0–10)', csat: 'CSAT (1–5)', ces: 'CES (1–7)' },
+    headline: (metric, days) => `${metric}, últimos ${days} días`,
+    scores: (low, high) => `Puntuaciones ${low}–${high}`,
+    groupNames: { satisfied: 'Satisfechos (4–5)', dissatisfied: 'Insatisfechos (1–2)', agree: 'De acuerdo (5–7)', disagree: 'En desacuerdo (1–3)', neutral: 'Neutrales' },
+    field: 'Mide', fieldHint: '(fijo en cuanto llegan respuestas)', column: 'Mide',
+  },
   settings: { sections: 'Secciones de los ajustes', section: { keys: 'Claves de API', webhooks: 'Webhooks', privacy: 'Privacidad' }, what: 'esta sección' },
   keys: {
     intro: 'Las claves de API permiten a personas y herramientas usar este colector: el panel, scripts, exportaciones. De cada clave solo se guarda un hash, así que su secreto se muestra una sola vez: al crearla.',

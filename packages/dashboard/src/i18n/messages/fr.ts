@@ -192,6 +192,13 @@ export const fr: Messages = {
       selfHosted: `Vous servez widget.js depuis votre propre site ou un CDN${S}? Indiquez alors aussi où se trouve ce collecteur, avec {collector}${S}:`,
     },
   },
+  metric: {
+    names: { nps: 'NPS (0–10)', csat: 'CSAT (1–5)', ces: 'CES (1–7)' },
+    headline: (metric, days) => `${metric}, ${days} derniers jours`,
+    scores: (low, high) => `Notes ${low}–${high}`,
+    groupNames: { satisfied: 'Satisfaits (4–5)', dissatisfied: 'Insatisfaits (1–2)', agree: 'D’accord (5–7)', disagree: 'Pas d’accord (1–3)', neutral: 'Neutres' },
+    field: 'Mesure', fieldHint: '(fixe dès les premières réponses)', column: 'Mesure',
+  },
   settings: { sections: 'Rubriques des réglages', section: { keys: 'Clés d’API', webhooks: 'Webhooks', privacy: 'Confidentialité' }, what: 'cette rubrique' },
   keys: {
     intro: `Les clés d’API permettent aux personnes et aux outils d’utiliser ce collecteur${S}: le tableau de bord, des scripts, des exports. Seule une empreinte de chaque clé est conservée${S}: son secret ne s’affiche qu’une fois, à la création.`,

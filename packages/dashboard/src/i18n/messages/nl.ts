@@ -187,6 +187,13 @@ export const nl: Messages = {
       selfHosted: 'Serveer je widget.js liever vanaf je eigen site of een CDN? Vertel dan ook waar deze collector staat, met {collector}:',
     },
   },
+  metric: {
+    names: { nps: 'NPS (0–10)', csat: 'CSAT (1–5)', ces: 'CES (1–7)' },
+    headline: (metric, days) => `${metric}, laatste ${days} dagen`,
+    scores: (low, high) => `Scores ${low}–${high}`,
+    groupNames: { satisfied: 'Tevreden (4–5)', dissatisfied: 'Ontevreden (1–2)', agree: 'Eens (5–7)', disagree: 'Oneens (1–3)', neutral: 'Neutraal' },
+    field: 'Meet', fieldHint: '(vast zodra er antwoorden zijn)', column: 'Meet',
+  },
   settings: { sections: 'Onderdelen van de instellingen', section: { keys: 'API-sleutels', webhooks: 'Webhooks', privacy: 'Privacy' }, what: 'dit onderdeel' },
   keys: {
     intro: 'Met API-sleutels gebruiken mensen en tools deze collector: het dashboard, scripts, exports. Van elke sleutel wordt alleen een hash bewaard, dus het geheim is één keer te zien: bij het maken.',
