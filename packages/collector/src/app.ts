@@ -19,6 +19,8 @@ import { ingestRoutes } from './ingest/ingest-routes.ts';
 import { opsRoutes } from './ops/ops-routes.ts';
 import { surveyRoutes } from './surveys/survey-routes.ts';
 import { analyticsRoutes } from './analytics/analytics-routes.ts';
+import { driverRoutes } from './analytics/driver-routes.ts';
+import { createDriverReport } from './analytics/drivers.ts';
 import { widgetRoutes } from './widget/widget-routes.ts';
 import { openDatabase, type Database, type SyncMode } from './db/database.ts';
 import type { IngestHook } from './db/repositories/response-input.ts';
@@ -107,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const loops = createLoopService(database);
   const actions = createActionService(database);
   const analytics = createAnalyticsService(database.analytics);
+  const drivers = createDriverReport(analytics, database.analytics.responses);
   const huddle = createHuddleReport(database, { loops, actions });
   const dispatcher = createWebhookDispatcher(database, { now, allowPrivate: options.allowPrivateWebhooks });
   const { surveys } = database;
@@ -147,6 +150,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(surveyRoutes, { surveys });
   await app.register(keyRoutes, { keys: database.keys });
   await app.register(analyticsRoutes, { analytics, surveys });
+  await app.register(driverRoutes, { drivers, surveys, now });
   await app.register(loopRoutes, { loops, surveys, settings: database.loops.settings, now });
   await app.register(actionRoutes, { actions, surveys, now });
   await app.register(huddleRoutes, { report: huddle, surveys, now });

@@ -4,6 +4,7 @@ import type { ActionService } from '../actions/action-service.ts';
 import type { Database } from '../db/database.ts';
 import type { LoopService } from '../loops/loop-service.ts';
 import { readComments } from '../themes/comment-corpus.ts';
+import { surveyLanguage } from '../themes/languages.ts';
 import { findThemes } from '../themes/theme-extractor.ts';
 import { createHuddleFigures } from './huddle-figures.ts';
 import { huddlePeriods } from './huddle-period.ts';
@@ -31,7 +32,8 @@ export function createHuddleReport(database: Database, services: { loops: LoopSe
     const currentCounts = await figures.counts(survey.id, current);
     const previousCounts = await figures.counts(survey.id, previous);
     const change = compareNps(previousCounts, currentCounts);
-    const comments = readComments(await figures.comments(survey.id, current));
+    const periodComments = await figures.comments(survey.id, current);
+    const comments = readComments(periodComments, { language: surveyLanguage(periodComments.map((row) => row.locale)) });
     const open = (await services.loops.list({ surveyId: survey.id, state: ['open'], limit: 500 }, options.now)).loops;
     const overdue = open.filter((loop) => loop.overdue);
     const periodLoops = await services.loops.figures(survey.id, current, options.now);
