@@ -72,8 +72,23 @@ export interface ResponseItem {
   createdAt: string;
 }
 
-/** One theme of `GET /v1/surveys/:id/themes`. */
-export type Theme = NpsFigure & { term: string; kind: 'word' | 'phrase'; count: number; share: number };
+/** How many comments, all and per group. */
+export interface Mentions {
+  all: number;
+  detractors: number;
+  passives: number;
+  promoters: number;
+}
+
+/** One theme of `GET /v1/surveys/:id/themes`: its counts say which set they count. */
+export interface Theme {
+  theme: string;
+  words: number;
+  mentions: Mentions;
+  /** The NPS of every answer that mentions it (n = mentions.all). */
+  nps: NpsFigure;
+  quotes: string[];
+}
 
 /** Loop states. */
 export type LoopState = 'open' | 'contacted' | 'resolved' | 'closed';

@@ -1,11 +1,14 @@
-/** The recurring themes of one group's comments, with how often they come up and the NPS of those answers. */
+/** The recurring themes of one group's comments, each count labelled by the set it counts. */
 import { useSession } from '../context.ts';
+import { readFigure } from '../figures.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import type { Theme } from '../types.ts';
 import { useResource } from '../use-resource.ts';
 import { Loaded } from './Loaded.tsx';
 
-/** Top themes of a group; picking one searches the comments for it. */
+const GROUP_MENTIONS = { detractor: 'detractors', passive: 'passives', promoter: 'promoters' } as const;
+
+/** Top themes of a group: how many of the group mention each, and the NPS of everyone who does; picking one searches the comments for it. */
 export function ThemeList(props: { group: 'detractor' | 'passive' | 'promoter'; onPick: (term: string) => void }) {
   const { api, surveyId } = useSession();
   const { t, fmt } = useI18n();
@@ -20,12 +23,18 @@ export function ThemeList(props: { group: 'detractor' | 'passive' | 'promoter'; 
       <Loaded resource={themes} what={t.comments.what.themes}>
         {(data) => data.themes.length === 0 ? <p class="muted small">{t.comments.noThemes}</p> : (
           <ol>
-            {data.themes.map((theme) => (
-              <li key={theme.term}>
-                <button type="button" class="link" onClick={() => props.onPick(theme.term)}>{theme.term}</button>
-                <span class="muted small"> {t.comments.themeLine(fmt.count(theme.count), fmt.share(theme.share), fmt.figure(theme))}</span>
-              </li>
-            ))}
+            {data.themes.map(({ theme, mentions, nps }) => {
+              const inGroup = mentions[GROUP_MENTIONS[props.group]];
+              const all = fmt.count(mentions.all);
+              return (
+                <li key={theme}>
+                  <button type="button" class="link" onClick={() => props.onPick(theme)}>{theme}</button>
+                  <span class="muted small"> {t.comments.themeMentions[props.group](inGroup, fmt.count(inGroup))} · {
+                    readFigure(nps) === 'score' ? t.comments.themeNps(fmt.nps(nps.nps), all) : t.comments.themeTooFew(all)
+                  }</span>
+                </li>
+              );
+            })}
           </ol>
         )}
       </Loaded>

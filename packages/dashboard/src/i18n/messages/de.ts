@@ -96,7 +96,13 @@ export const de: Messages = {
     list: 'Kommentare', makeAction: 'Maßnahme anlegen', actionCreated: (title) => `Maßnahme „${title}“ angelegt.`, older: 'Ältere Kommentare zeigen',
     themes: 'Themen', noThemes: 'Noch keine wiederkehrenden Themen.',
     themeTitle: { detractor: 'Kritiker sprechen über', passive: 'Passive sprechen über', promoter: 'Promotoren sprechen über' },
-    themeLine: (count, share, nps) => `${count}× · ${share} · NPS ${nps}`,
+    themeMentions: {
+      detractor: (count, shown) => `${shown} ${count === 1 ? 'Kritiker nennt' : 'Kritiker nennen'} es`,
+      passive: (count, shown) => `${shown} ${count === 1 ? 'Passiver nennt' : 'Passive nennen'} es`,
+      promoter: (count, shown) => `${shown} ${count === 1 ? 'Promotor nennt' : 'Promotoren nennen'} es`,
+    },
+    themeNps: (nps, shown) => `NPS ${nps} unter den ${shown}, die es nennen`,
+    themeTooFew: (shown) => `${shown} Antworten nennen es: zu wenige für einen NPS`,
     downloadCsv: 'CSV herunterladen', what: { comments: 'Die Kommentare', themes: 'Die Themen' },
   },
   actions: {

@@ -96,7 +96,13 @@ export const en = {
     list: 'Comments', makeAction: 'Make an action', actionCreated: (title: string) => `Action "${title}" created.`, older: 'Show older comments',
     themes: 'Themes', noThemes: 'No recurring themes yet.',
     themeTitle: { detractor: 'Detractors talk about', passive: 'Passives talk about', promoter: 'Promoters talk about' },
-    themeLine: (count: string, share: string, nps: string) => `${count}× · ${share} · NPS ${nps}`,
+    themeMentions: {
+      detractor: (count: number, shown: string) => `${shown} ${count === 1 ? 'detractor mentions' : 'detractors mention'} it`,
+      passive: (count: number, shown: string) => `${shown} ${count === 1 ? 'passive mentions' : 'passives mention'} it`,
+      promoter: (count: number, shown: string) => `${shown} ${count === 1 ? 'promoter mentions' : 'promoters mention'} it`,
+    },
+    themeNps: (nps: string, shown: string) => `NPS ${nps} among the ${shown} who mention it`,
+    themeTooFew: (shown: string) => `${shown} answers mention it: too few for an NPS`,
     downloadCsv: 'Download CSV', what: { comments: 'comments', themes: 'themes' },
   },
   actions: {

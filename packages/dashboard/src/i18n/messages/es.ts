@@ -96,7 +96,13 @@ export const es: Messages = {
     list: 'Comentarios', makeAction: 'Crear una acción', actionCreated: (title) => `Acción «${title}» creada.`, older: 'Ver comentarios anteriores',
     themes: 'Temas', noThemes: 'Aún no hay temas recurrentes.',
     themeTitle: { detractor: 'Los detractores hablan de', passive: 'Los pasivos hablan de', promoter: 'Los promotores hablan de' },
-    themeLine: (count, share, nps) => `${count}× · ${share} · NPS ${nps}`,
+    themeMentions: {
+      detractor: (count, shown) => `${shown} ${count === 1 ? 'detractor lo menciona' : 'detractores lo mencionan'}`,
+      passive: (count, shown) => `${shown} ${count === 1 ? 'pasivo lo menciona' : 'pasivos lo mencionan'}`,
+      promoter: (count, shown) => `${shown} ${count === 1 ? 'promotor lo menciona' : 'promotores lo mencionan'}`,
+    },
+    themeNps: (nps, shown) => `NPS ${nps} entre los ${shown} que lo mencionan`,
+    themeTooFew: (shown) => `${shown} respuestas lo mencionan: muy pocas para un NPS`,
     downloadCsv: 'Descargar CSV', what: { comments: 'los comentarios', themes: 'los temas' },
   },
   actions: {

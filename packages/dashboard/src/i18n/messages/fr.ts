@@ -98,7 +98,13 @@ export const fr: Messages = {
     list: 'Commentaires', makeAction: 'Créer une action', actionCreated: (title) => `Action «${S}${title}${S}» créée.`, older: 'Voir les commentaires plus anciens',
     themes: 'Thèmes', noThemes: 'Pas encore de thème récurrent.',
     themeTitle: { detractor: 'Les détracteurs parlent de', passive: 'Les passifs parlent de', promoter: 'Les promoteurs parlent de' },
-    themeLine: (count, share, nps) => `${count}× · ${share} · NPS ${nps}`,
+    themeMentions: {
+      detractor: (count, shown) => `${shown} ${count <= 1 ? 'détracteur en parle' : 'détracteurs en parlent'}`,
+      passive: (count, shown) => `${shown} ${count <= 1 ? 'passif en parle' : 'passifs en parlent'}`,
+      promoter: (count, shown) => `${shown} ${count <= 1 ? 'promoteur en parle' : 'promoteurs en parlent'}`,
+    },
+    themeNps: (nps, shown) => `NPS ${nps} parmi les ${shown} qui en parlent`,
+    themeTooFew: (shown) => `${shown} réponses en parlent${S}: trop peu pour un NPS`,
     downloadCsv: 'Télécharger le CSV', what: { comments: 'les commentaires', themes: 'les thèmes' },
   },
   actions: {

@@ -96,7 +96,13 @@ export const nl: Messages = {
     list: 'Toelichtingen', makeAction: 'Maak een actie', actionCreated: (title) => `Actie "${title}" gemaakt.`, older: 'Oudere toelichtingen tonen',
     themes: 'Thema’s', noThemes: 'Nog geen terugkerende thema’s.',
     themeTitle: { detractor: 'Criticasters hebben het over', passive: 'Passieven hebben het over', promoter: 'Promotors hebben het over' },
-    themeLine: (count, share, nps) => `${count}× · ${share} · NPS ${nps}`,
+    themeMentions: {
+      detractor: (count, shown) => `${shown} ${count === 1 ? 'criticaster noemt' : 'criticasters noemen'} het`,
+      passive: (count, shown) => `${shown} ${count === 1 ? 'passieve noemt' : 'passieven noemen'} het`,
+      promoter: (count, shown) => `${shown} ${count === 1 ? 'promotor noemt' : 'promotors noemen'} het`,
+    },
+    themeNps: (nps, shown) => `NPS ${nps} onder de ${shown} die het noemen`,
+    themeTooFew: (shown) => `${shown} antwoorden noemen het: te weinig voor een NPS`,
     downloadCsv: 'CSV downloaden', what: { comments: 'de toelichtingen', themes: 'de thema’s' },
   },
   actions: {
