@@ -154,7 +154,7 @@ export interface Huddle {
   previousFigure: NpsFigure;
   change: { difference: number | null; p: number | null; significant: boolean; verdict: string };
   segmentMovedMost: { by: string; value: string; previous: NpsFigure; current: NpsFigure; change: { difference: number | null; significant: boolean } } | null;
-  themes: Record<'detractor' | 'promoter', { theme: string; mentions: { all: number; detractors: number; passives: number; promoters: number }; quotes: string[] }[]>;
+  themes: Record<'detractor' | 'promoter', Theme[]>;
   loops: { open: number; overdue: number; slaHours: number; overdueLoops: { responseId: string; openedAt: string; assignee: string | null; score: number; comment: string | null }[] };
   actions: Pick<Action, 'id' | 'title' | 'owner' | 'state' | 'dueDate' | 'overdue'>[];
   questions: string[];

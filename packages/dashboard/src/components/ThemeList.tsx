@@ -1,17 +1,15 @@
 /** The recurring themes of one group's comments, each count labelled by the set it counts. */
 import { useSession } from '../context.ts';
-import { readFigure } from '../figures.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import type { Theme } from '../types.ts';
 import { useResource } from '../use-resource.ts';
 import { Loaded } from './Loaded.tsx';
-
-const GROUP_MENTIONS = { detractor: 'detractors', passive: 'passives', promoter: 'promoters' } as const;
+import { ThemeCounts } from './ThemeCounts.tsx';
 
 /** Top themes of a group: how many of the group mention each, and the NPS of everyone who does; picking one searches the comments for it. */
 export function ThemeList(props: { group: 'detractor' | 'passive' | 'promoter'; onPick: (term: string) => void }) {
   const { api, surveyId } = useSession();
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const [themes] = useResource(
     () => api.get<{ themes: Theme[] }>(`/v1/surveys/${encodeURIComponent(surveyId)}/themes`, { group: props.group, limit: 10 }),
     [surveyId, props.group],
@@ -23,18 +21,12 @@ export function ThemeList(props: { group: 'detractor' | 'passive' | 'promoter'; 
       <Loaded resource={themes} what={t.comments.what.themes}>
         {(data) => data.themes.length === 0 ? <p class="muted small">{t.comments.noThemes}</p> : (
           <ol>
-            {data.themes.map(({ theme, mentions, nps }) => {
-              const inGroup = mentions[GROUP_MENTIONS[props.group]];
-              const all = fmt.count(mentions.all);
-              return (
-                <li key={theme}>
-                  <button type="button" class="link" onClick={() => props.onPick(theme)}>{theme}</button>
-                  <span class="muted small"> {t.comments.themeMentions[props.group](inGroup, fmt.count(inGroup))} · {
-                    readFigure(nps) === 'score' ? t.comments.themeNps(fmt.nps(nps.nps), all) : t.comments.themeTooFew(all)
-                  }</span>
-                </li>
-              );
-            })}
+            {data.themes.map((theme) => (
+              <li key={theme.theme}>
+                <button type="button" class="link" onClick={() => props.onPick(theme.theme)}>{theme.theme}</button>
+                <ThemeCounts group={props.group} theme={theme} />
+              </li>
+            ))}
           </ol>
         )}
       </Loaded>

@@ -155,7 +155,7 @@ export const de: Messages = {
     significant: 'signifikant', notSignificant: 'nicht signifikant',
     closeLoop: 'Nachfassen', loopLine: '{open} offen · {overdue} überfällig (SLA {sla} Std.)', unassigned: 'nicht zugewiesen',
     themes: { detractor: 'Was Kritiker sagen', promoter: 'Was Promotoren sagen' }, noThemes: 'Keine wiederkehrenden Themen in diesem Zeitraum.',
-    themeCount: (count, shown) => `${shown} ${count === 1 ? 'Kommentar' : 'Kommentare'}`, makeActionFrom: (term) => `Maßnahme aus „${term}“ anlegen`,
+    makeActionFrom: (term) => `Maßnahme aus „${term}“ anlegen`,
     forTeam: 'Für das Team',
     questions: ['Was haben wir in diesem Zeitraum von Kunden gelernt?', 'Welche Verbesserung wählen wir, und wer ist verantwortlich?', 'Was braucht das Team, um Kunden besser zu dienen?'],
     what: 'Die Huddle-Übersicht',

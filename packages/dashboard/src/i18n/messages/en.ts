@@ -155,7 +155,7 @@ export const en = {
     significant: 'significant', notSignificant: 'not significant',
     closeLoop: 'Close the loop', loopLine: '{open} open · {overdue} overdue (SLA {sla} h)', unassigned: 'unassigned',
     themes: { detractor: 'What detractors say', promoter: 'What promoters say' }, noThemes: 'No recurring themes in this period.',
-    themeCount: (count: number, shown: string) => `${shown} ${count === 1 ? 'comment' : 'comments'}`, makeActionFrom: (term: string) => `Make an action from "${term}"`,
+    makeActionFrom: (term: string) => `Make an action from "${term}"`,
     forTeam: 'For the team', questions: [...TEAM_QUESTIONS] as string[], what: 'the huddle digest',
   },
   touchpoints: {

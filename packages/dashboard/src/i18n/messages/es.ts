@@ -155,7 +155,7 @@ export const es: Messages = {
     significant: 'significativo', notSignificant: 'no significativo',
     closeLoop: 'Seguimiento', loopLine: '{open} abiertos · {overdue} vencidos (SLA {sla} h)', unassigned: 'sin asignar',
     themes: { detractor: 'Lo que dicen los detractores', promoter: 'Lo que dicen los promotores' }, noThemes: 'No hay temas recurrentes en este periodo.',
-    themeCount: (count, shown) => `${shown} ${count === 1 ? 'comentario' : 'comentarios'}`, makeActionFrom: (term) => `Crear una acción a partir de «${term}»`,
+    makeActionFrom: (term) => `Crear una acción a partir de «${term}»`,
     forTeam: 'Para el equipo',
     questions: ['¿Qué hemos aprendido de los clientes en este periodo?', '¿Qué mejora elegimos y quién es responsable?', '¿Qué necesita el equipo para atender mejor a los clientes?'],
     what: 'el resumen de la reunión',

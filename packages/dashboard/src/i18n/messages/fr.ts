@@ -157,7 +157,7 @@ export const fr: Messages = {
     significant: 'significatif', notSignificant: 'non significatif',
     closeLoop: 'Suivi', loopLine: '{open} ouverts · {overdue} en retard (SLA {sla} h)', unassigned: 'non attribué',
     themes: { detractor: 'Ce que disent les détracteurs', promoter: 'Ce que disent les promoteurs' }, noThemes: 'Aucun thème récurrent sur cette période.',
-    themeCount: (count, shown) => `${shown} ${count <= 1 ? 'commentaire' : 'commentaires'}`, makeActionFrom: (term) => `Créer une action à partir de «${S}${term}${S}»`,
+    makeActionFrom: (term) => `Créer une action à partir de «${S}${term}${S}»`,
     forTeam: 'Pour l’équipe',
     questions: [
       `Qu’avons-nous appris des clients sur cette période${S}?`, `Quelle amélioration choisissons-nous, et qui en est responsable${S}?`,

@@ -155,7 +155,7 @@ export const nl: Messages = {
     significant: 'significant', notSignificant: 'niet significant',
     closeLoop: 'Opvolging', loopLine: '{open} open · {overdue} te laat (SLA {sla} u)', unassigned: 'niet toegewezen',
     themes: { detractor: 'Wat criticasters zeggen', promoter: 'Wat promotors zeggen' }, noThemes: 'Geen terugkerende thema’s in deze periode.',
-    themeCount: (count, shown) => `${shown} ${count === 1 ? 'toelichting' : 'toelichtingen'}`, makeActionFrom: (term) => `Maak een actie van "${term}"`,
+    makeActionFrom: (term) => `Maak een actie van "${term}"`,
     forTeam: 'Voor het team',
     questions: ['Wat hebben we deze periode van klanten geleerd?', 'Welke verbetering kiezen we, en wie is eigenaar?', 'Wat heeft het team nodig om klanten beter te helpen?'],
     what: 'de huddle-samenvatting',
