@@ -27,7 +27,9 @@ import type { IngestHook } from './db/repositories/response-input.ts';
 import { actionRoutes } from './actions/action-routes.ts';
 import { createActionService } from './actions/action-service.ts';
 import { createAnalyticsService } from './analytics/analytics-service.ts';
-import { createHuddleReport } from './huddle/huddle-report.ts';
+import { createHuddleBuilder, createHuddleReport } from './huddle/huddle-report.ts';
+import { huddleSessionRoutes } from './huddle/huddle-session-routes.ts';
+import { createHuddleSessions } from './huddle/huddle-sessions.ts';
 import { huddleRoutes } from './huddle/huddle-routes.ts';
 import { loopRoutes } from './loops/loop-routes.ts';
 import { createLoopService } from './loops/loop-service.ts';
@@ -111,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const analytics = createAnalyticsService(database.analytics);
   const drivers = createDriverReport(analytics, database.analytics.responses);
   const huddle = createHuddleReport(database, { loops, actions });
+  const huddles = createHuddleSessions(database, { build: createHuddleBuilder(database, { loops, actions }), actions });
   const dispatcher = createWebhookDispatcher(database, { now, allowPrivate: options.allowPrivateWebhooks });
   const { surveys } = database;
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
@@ -154,6 +157,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(loopRoutes, { loops, surveys, settings: database.loops.settings, now });
   await app.register(actionRoutes, { actions, surveys, now });
   await app.register(huddleRoutes, { report: huddle, surveys, now });
+  await app.register(huddleSessionRoutes, { huddles, surveys, now });
   await app.register(privacyRoutes, { database });
   await app.register(webhookRoutes, { webhooks: database.webhooks, surveys, now, allowPrivate: options.allowPrivateWebhooks });
   await app.register(webhookWorker, { database, dispatcher, now, pollMs: options.webhookPollMs });

@@ -23,11 +23,18 @@ export function changeVerdict(change: { difference: number | null; significant: 
   return change.difference > 0 ? 'up' : 'down';
 }
 
-/** Builds the digest on one database, with the loop and action services. */
-export function createHuddleReport(database: Database, services: { loops: LoopService; actions: ActionService }) {
+/** What a digest is asked for. */
+export interface DigestOptions {
+  days: number;
+  timeZone: string;
+  now: number;
+}
+
+/** Builds the digest with the period's comments it read (a held huddle keeps which responses it quoted), on one database. */
+export function createHuddleBuilder(database: Database, services: { loops: LoopService; actions: ActionService }) {
   const figures = createHuddleFigures(database.analytics.huddle);
 
-  return async function huddle(survey: { id: string; name: string }, options: { days: number; timeZone: string; now: number }) {
+  return async function build(survey: { id: string; name: string }, options: DigestOptions) {
     const { current, previous } = huddlePeriods(options.now, options.days, options.timeZone);
     const currentCounts = await figures.counts(survey.id, current);
     const previousCounts = await figures.counts(survey.id, previous);
@@ -40,7 +47,7 @@ export function createHuddleReport(database: Database, services: { loops: LoopSe
     const slaHours = periodLoops.withinSla.slaHours;
     const inPlay = (await services.actions.list({ surveyId: survey.id }, options.now))
       .filter((action) => action.state === 'proposed' || action.state === 'in_progress' || (action.doneAt !== null && Date.parse(action.doneAt) >= current.from));
-    return {
+    const digest = {
       surveyId: survey.id,
       surveyName: survey.name,
       days: options.days,
@@ -63,8 +70,18 @@ export function createHuddleReport(database: Database, services: { loops: LoopSe
       actions: inPlay.map((action) => ({ id: action.id, title: action.title, owner: action.owner, state: action.state, dueDate: action.dueDate, overdue: action.overdue })),
       questions: [...TEAM_QUESTIONS],
     };
+    return { digest, comments: periodComments };
   };
 }
 
+/** Builds the digest on one database, with the loop and action services. */
+export function createHuddleReport(database: Database, services: { loops: LoopService; actions: ActionService }) {
+  const build = createHuddleBuilder(database, services);
+  return async (survey: { id: string; name: string }, options: DigestOptions) => (await build(survey, options)).digest;
+}
+
+/** The digest builder's function. */
+export type HuddleBuilder = ReturnType<typeof createHuddleBuilder>;
+
 /** The digest as JSON. */
-export type HuddleDigest = Awaited<ReturnType<ReturnType<typeof createHuddleReport>>>;
+export type HuddleDigest = Awaited<ReturnType<HuddleBuilder>>['digest'];
