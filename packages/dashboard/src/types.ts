@@ -211,3 +211,29 @@ export interface ApiKey {
 
 /** What `POST /v1/keys` answers: the key, and its secret this one time. */
 export type CreatedKey = ApiKey & { secret: string };
+
+/** A huddle the team runs and keeps (`/v1/huddles/:id`). */
+export interface HeldHuddle {
+  id: string;
+  surveyId: string;
+  state: 'open' | 'closed';
+  startedAt: string;
+  closedAt: string | null;
+  days: number;
+  attendees: string[];
+  learned: string | null;
+  staffNeeds: string | null;
+  decisions: string | null;
+  /** The digest it was held on. */
+  digest: Huddle;
+  actions: Action[];
+  previous: { id: string; startedAt: string; decisions: string | null; actions: Action[] } | null;
+}
+
+/** One huddle of the history (`GET /v1/surveys/:id/huddles`). */
+export interface HuddleSummary {
+  id: string;
+  state: 'open' | 'closed';
+  startedAt: string;
+  closedAt: string | null;
+}

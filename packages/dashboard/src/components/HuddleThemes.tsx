@@ -6,8 +6,8 @@ import type { Huddle } from '../types.ts';
 import { ActionForm } from './ActionForm.tsx';
 import { ThemeCounts } from './ThemeCounts.tsx';
 
-/** Two columns of themes with their quotes. */
-export function HuddleThemes(props: { themes: Huddle['themes']; onCreated: () => void }) {
+/** Two columns of themes with their quotes; actions made here belong to `huddleId` when one is running. */
+export function HuddleThemes(props: { themes: Huddle['themes']; onCreated: () => void; huddleId?: string }) {
   const { scope } = useSession();
   const { t } = useI18n();
   const [open, setOpen] = useState<string | null>(null);
@@ -27,7 +27,7 @@ export function HuddleThemes(props: { themes: Huddle['themes']; onCreated: () =>
                 )}
                 {open === `${group}:${term}` && (
                   <ActionForm
-                    seed={{ title: group === 'detractor' ? t.actions.fix(term) : t.actions.keep(term), themes: [term] }}
+                    seed={{ title: group === 'detractor' ? t.actions.fix(term) : t.actions.keep(term), themes: [term], huddleId: props.huddleId }}
                     onCancel={() => setOpen(null)}
                     onCreated={() => { setOpen(null); props.onCreated(); }}
                   />

@@ -145,6 +145,17 @@ export const de: Messages = {
     tagsField: 'Schlagwörter', tagsHint: '(durch Kommas getrennt, z. B. rechnung, vip)', saveTags: 'Schlagwörter speichern',
     exclude: 'Diese Antwort aus allen Zahlen ausschließen (eine Test- oder Spam-Antwort)',
   },
+  meeting: {
+    start: 'Huddle starten', starting: 'Wird gestartet…', running: 'Huddle läuft', startedAt: (time) => `Gestartet um ${time}`,
+    length: 'Dauer', minutes: (minutes) => `${minutes} Min.`,
+    left: (time) => `noch ${time}`, over: (time) => `Zeit ist um: ${time} darüber`,
+    notes: 'Notizen', attendees: 'Teilnehmende', attendeesHint: 'Namen, durch Kommas getrennt',
+    learned: 'Was haben wir gelernt?', staffNeeds: 'Was braucht das Team?', decisions: 'Was haben wir entschieden?',
+    save: 'Notizen speichern', saved: 'Notizen gespeichert.',
+    made: 'Maßnahmen aus diesem Huddle', noneMade: 'Noch keine Maßnahmen: legen Sie eine aus einem Thema an.',
+    previous: (date) => `Versprochen im Huddle vom ${date}: wo jede Maßnahme steht`, noPrevious: 'Dies ist das erste Huddle: noch nichts versprochen.',
+    close: 'Huddle schließen', closed: (date) => `Huddle vom ${date} geschlossen und gespeichert.`, what: 'das Huddle',
+  },
   huddle: {
     period: 'Huddle-Zeitraum', days: (days) => `${days} Tage`,
     copy: 'Als Markdown kopieren', copiedMarkdown: 'Kopiert: Fügen Sie es in Ihren Team-Chat ein.', copyFailed: (reason) => `Kopieren fehlgeschlagen: ${reason}`,

@@ -145,6 +145,17 @@ export const en = {
     tagsField: 'Tags', tagsHint: '(comma-separated, e.g. billing, vip)', saveTags: 'Save tags',
     exclude: 'Exclude this answer from every figure (a test or spam answer)',
   },
+  meeting: {
+    start: 'Start the huddle', starting: 'Starting…', running: 'Huddle in progress', startedAt: (time: string) => `Started at ${time}`,
+    length: 'Length', minutes: (minutes: number) => `${minutes} min`,
+    left: (time: string) => `${time} left`, over: (time: string) => `Time is up: ${time} over`,
+    notes: 'Notes', attendees: 'Attendees', attendeesHint: 'names, separated by commas',
+    learned: 'What did we learn?', staffNeeds: 'What do staff need?', decisions: 'What did we decide?',
+    save: 'Save notes', saved: 'Notes saved.',
+    made: 'Actions from this huddle', noneMade: 'No actions yet: make one from a theme.',
+    previous: (date: string) => `Promised at the huddle of ${date}: where each stands`, noPrevious: 'This is the first huddle: nothing promised before.',
+    close: 'Close the huddle', closed: (date: string) => `Huddle of ${date} closed and kept.`, what: 'the huddle',
+  },
   huddle: {
     period: 'Huddle period', days: (days: number) => `${days} days`,
     copy: 'Copy as Markdown', copiedMarkdown: 'Copied: paste it into your team chat.', copyFailed: (reason: string) => `Could not copy: ${reason}`,

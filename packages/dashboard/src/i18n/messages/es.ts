@@ -145,6 +145,17 @@ export const es: Messages = {
     tagsField: 'Etiquetas', tagsHint: '(separadas por comas, p. ej. facturación, vip)', saveTags: 'Guardar etiquetas',
     exclude: 'Excluir esta respuesta de todas las cifras (respuesta de prueba o spam)',
   },
+  meeting: {
+    start: 'Empezar el huddle', starting: 'Empezando…', running: 'Huddle en curso', startedAt: (time) => `Empezó a las ${time}`,
+    length: 'Duración', minutes: (minutes) => `${minutes} min`,
+    left: (time) => `quedan ${time}`, over: (time) => `Se acabó el tiempo: ${time} de más`,
+    notes: 'Notas', attendees: 'Asistentes', attendeesHint: 'nombres, separados por comas',
+    learned: '¿Qué hemos aprendido?', staffNeeds: '¿Qué necesita el equipo?', decisions: '¿Qué hemos decidido?',
+    save: 'Guardar notas', saved: 'Notas guardadas.',
+    made: 'Acciones de este huddle', noneMade: 'Aún no hay acciones: crea una a partir de un tema.',
+    previous: (date) => `Prometido en el huddle del ${date}: cómo va cada acción`, noPrevious: 'Es el primer huddle: aún no se prometió nada.',
+    close: 'Cerrar el huddle', closed: (date) => `Huddle del ${date} cerrado y guardado.`, what: 'el huddle',
+  },
   huddle: {
     period: 'Periodo de la reunión', days: (days) => `${days} días`,
     copy: 'Copiar como Markdown', copiedMarkdown: 'Copiado: pégalo en el chat del equipo.', copyFailed: (reason) => `No se pudo copiar: ${reason}`,

@@ -147,6 +147,17 @@ export const fr: Messages = {
     tagsField: 'Étiquettes', tagsHint: '(séparées par des virgules, p. ex. facturation, vip)', saveTags: 'Enregistrer les étiquettes',
     exclude: 'Exclure cette réponse de tous les chiffres (réponse de test ou spam)',
   },
+  meeting: {
+    start: 'Lancer le huddle', starting: 'Lancement…', running: 'Huddle en cours', startedAt: (time) => `Commencé à ${time}`,
+    length: 'Durée', minutes: (minutes) => `${minutes}${S}min`,
+    left: (time) => `encore ${time}`, over: (time) => `Temps écoulé${S}: ${time} de dépassement`,
+    notes: 'Notes', attendees: 'Participants', attendeesHint: 'noms, séparés par des virgules',
+    learned: `Qu’avons-nous appris${S}?`, staffNeeds: `De quoi l’équipe a-t-elle besoin${S}?`, decisions: `Qu’avons-nous décidé${S}?`,
+    save: 'Enregistrer les notes', saved: 'Notes enregistrées.',
+    made: 'Actions de ce huddle', noneMade: `Pas encore d’action${S}: créez-en une à partir d’un thème.`,
+    previous: (date) => `Promis au huddle du ${date}${S}: où en est chaque action`, noPrevious: `C’est le premier huddle${S}: rien n’a encore été promis.`,
+    close: 'Clore le huddle', closed: (date) => `Huddle du ${date} clos et conservé.`, what: 'le huddle',
+  },
   huddle: {
     period: 'Période du point', days: (days) => `${days} jours`,
     copy: 'Copier en Markdown', copiedMarkdown: `Copié${S}: collez-le dans le chat de l’équipe.`, copyFailed: (reason) => `Copie impossible${S}: ${reason}`,

@@ -145,6 +145,17 @@ export const nl: Messages = {
     tagsField: 'Labels', tagsHint: '(komma-gescheiden, bijv. facturatie, vip)', saveTags: 'Labels opslaan',
     exclude: 'Dit antwoord uitsluiten van alle cijfers (een test- of spamantwoord)',
   },
+  meeting: {
+    start: 'Start de huddle', starting: 'Bezig met starten…', running: 'Huddle bezig', startedAt: (time) => `Gestart om ${time}`,
+    length: 'Duur', minutes: (minutes) => `${minutes} min`,
+    left: (time) => `nog ${time}`, over: (time) => `Tijd is om: ${time} over tijd`,
+    notes: 'Aantekeningen', attendees: 'Aanwezigen', attendeesHint: 'namen, gescheiden door komma’s',
+    learned: 'Wat hebben we geleerd?', staffNeeds: 'Wat hebben medewerkers nodig?', decisions: 'Wat hebben we besloten?',
+    save: 'Aantekeningen bewaren', saved: 'Aantekeningen bewaard.',
+    made: 'Acties uit deze huddle', noneMade: 'Nog geen acties: maak er een van een thema.',
+    previous: (date) => `Beloofd in de huddle van ${date}: waar elke actie staat`, noPrevious: 'Dit is de eerste huddle: er is nog niets beloofd.',
+    close: 'Sluit de huddle', closed: (date) => `Huddle van ${date} gesloten en bewaard.`, what: 'de huddle',
+  },
   huddle: {
     period: 'Huddle-periode', days: (days) => `${days} dagen`,
     copy: 'Kopiëren als Markdown', copiedMarkdown: 'Gekopieerd: plak het in je teamchat.', copyFailed: (reason) => `Kopiëren lukte niet: ${reason}`,
