@@ -28,15 +28,16 @@ export function HuddleSession(props: { id: string; onClosed: (huddle: HeldHuddle
             <p class="muted small">{t.meeting.startedAt(fmt.dateTime(data.startedAt))}</p>
             <HuddleTimer startedAt={data.startedAt} />
           </div>
-          <section aria-label={data.previous ? t.meeting.previous(fmt.day(data.previous.startedAt)) : t.meeting.noPrevious}>
-            {data.previous
-              ? <><h2>{t.meeting.previous(fmt.day(data.previous.startedAt))}</h2><ActionList actions={data.previous.actions} onChanged={reload} /></>
-              : <p class="muted">{t.meeting.noPrevious}</p>}
-          </section>
+          {data.previous ? (
+            <section aria-label={t.meeting.previous(fmt.day(data.previous.startedAt))}>
+              <ActionList title={t.meeting.previous(fmt.day(data.previous.startedAt))} actions={data.previous.actions} onChanged={reload} />
+            </section>
+          ) : <p class="muted">{t.meeting.noPrevious}</p>}
           <HuddleDigest digest={data.digest} huddleId={data.id} onChanged={reload} actions={
             <section aria-label={t.meeting.made}>
-              <h2>{t.meeting.made}</h2>
-              {data.actions.length === 0 ? <p class="muted small">{t.meeting.noneMade}</p> : <ActionList actions={data.actions} onChanged={reload} />}
+              {data.actions.length === 0
+                ? <article class="card"><h2>{t.meeting.made}</h2><p class="muted small">{t.meeting.noneMade}</p></article>
+                : <ActionList title={t.meeting.made} actions={data.actions} onChanged={reload} />}
             </section>
           } />
           <HuddleNotes huddle={data} onSaved={reload} />
