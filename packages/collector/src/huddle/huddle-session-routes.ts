@@ -72,7 +72,7 @@ export async function huddleSessionRoutes(fastify: FastifyInstance, options: { h
   }, async (request) => {
     const survey = await surveyOf(request.params.id);
     const { limit, before } = request.query;
-    return { huddles: await huddles.history(survey.id, { limit, before: before === undefined ? undefined : Date.parse(before) }, now()) };
+    return { huddles: await huddles.history(survey.id, { limit, before: before === undefined ? undefined : Date.parse(before) }) };
   });
 
   app.get('/v1/huddles/:id', {

@@ -1,6 +1,6 @@
 /** Huddles the team runs and keeps: start one on the digest, note what was said, close it, read the history. */
 import { randomBytes } from 'node:crypto';
-import type { ActionService, ActionView } from '../actions/action-service.ts';
+import type { ActionService } from '../actions/action-service.ts';
 import type { Database } from '../db/database.ts';
 import type { HuddleNotes, HuddleRecord } from '../db/repositories/huddle-repository.ts';
 import { HttpError } from '../lib/errors.ts';
@@ -67,17 +67,21 @@ export function createHuddleSessions(database: Database, services: { build: Hudd
     },
 
     /** The survey's huddles, newest first: when, who, what was noted, the NPS they were held on and how many actions were made. */
-    async history(surveyId: string, options: { limit: number; before?: number }, now: number) {
+    async history(surveyId: string, options: { limit: number; before?: number }) {
       const huddles = await database.huddles.list(surveyId, options);
-      return Promise.all(huddles.map(async (huddle) => {
+      // One read of the survey's actions, counted per huddle, rather than one read per huddle.
+      const madeIn = new Map<string, number>();
+      for (const action of huddles.length ? await database.actions.list({ surveyId }) : []) {
+        if (action.huddleId) madeIn.set(action.huddleId, (madeIn.get(action.huddleId) ?? 0) + 1);
+      }
+      return huddles.map((huddle) => {
         const snapshot = huddle.snapshot as HuddleSnapshot;
-        const actions: ActionView[] = await services.actions.list({ huddleId: huddle.id }, now);
         return {
           id: huddle.id, state: huddle.closedAt === null ? ('open' as const) : ('closed' as const), startedAt: iso(huddle.startedAt)!, closedAt: iso(huddle.closedAt),
           days: huddle.days, tz: huddle.tz, attendees: huddle.attendees, learned: huddle.learned, staffNeeds: huddle.staffNeeds, decisions: huddle.decisions,
-          figure: snapshot.figure, change: snapshot.change, actions: actions.length,
+          figure: snapshot.figure, change: snapshot.change, actions: madeIn.get(huddle.id) ?? 0,
         };
-      }));
+      });
     },
 
     /** Writes the fields given of the team's notes; 409 once closed. */
