@@ -91,8 +91,23 @@ export interface ResponseItem {
   createdAt: string;
 }
 
-/** One theme of `GET /v1/surveys/:id/themes`. */
-export type Theme = NpsFigure & { term: string; kind: 'word' | 'phrase'; count: number; share: number };
+/** How many comments, all and per group. */
+export interface Mentions {
+  all: number;
+  detractors: number;
+  passives: number;
+  promoters: number;
+}
+
+/** One theme of `GET /v1/surveys/:id/themes`: its counts say which set they count. */
+export interface Theme {
+  theme: string;
+  words: number;
+  mentions: Mentions;
+  /** The NPS of every answer that mentions it (n = mentions.all). */
+  nps: NpsFigure;
+  quotes: string[];
+}
 
 /** Loop states. */
 export type LoopState = 'open' | 'contacted' | 'resolved' | 'closed';
@@ -160,7 +175,7 @@ export interface Huddle {
   previousFigure: MetricFigure;
   change: { difference: number | null; p: number | null; significant: boolean; verdict: string };
   segmentMovedMost: { by: string; value: string; previous: MetricFigure; current: MetricFigure; change: { difference: number | null; significant: boolean } } | null;
-  themes: Record<'detractor' | 'promoter', { theme: string; mentions: { all: number; detractors: number; passives: number; promoters: number }; quotes: string[] }[]>;
+  themes: Record<'detractor' | 'promoter', Theme[]>;
   loops: { open: number; overdue: number; slaHours: number; overdueLoops: { responseId: string; openedAt: string; assignee: string | null; score: number; comment: string | null }[] };
   actions: Pick<Action, 'id' | 'title' | 'owner' | 'state' | 'dueDate' | 'overdue'>[];
   questions: string[];
@@ -217,3 +232,29 @@ export interface ApiKey {
 
 /** What `POST /v1/keys` answers: the key, and its secret this one time. */
 export type CreatedKey = ApiKey & { secret: string };
+
+/** A huddle the team runs and keeps (`/v1/huddles/:id`). */
+export interface HeldHuddle {
+  id: string;
+  surveyId: string;
+  state: 'open' | 'closed';
+  startedAt: string;
+  closedAt: string | null;
+  days: number;
+  attendees: string[];
+  learned: string | null;
+  staffNeeds: string | null;
+  decisions: string | null;
+  /** The digest it was held on. */
+  digest: Huddle;
+  actions: Action[];
+  previous: { id: string; startedAt: string; decisions: string | null; actions: Action[] } | null;
+}
+
+/** One huddle of the history (`GET /v1/surveys/:id/huddles`). */
+export interface HuddleSummary {
+  id: string;
+  state: 'open' | 'closed';
+  startedAt: string;
+  closedAt: string | null;
+}

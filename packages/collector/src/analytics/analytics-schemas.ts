@@ -4,7 +4,8 @@ import { METRICS } from '@npsloop/core';
 import { FILTER_DIMENSIONS } from '../db/analytics/analytics-filter.ts';
 import { analyticsQuerySchema, dimValue, queryText } from './filters.ts';
 
-const integer = (min: number, max: number) =>
+/** A bounded integer in a query string. */
+export const integer = (min: number, max: number) =>
   queryText(9).regex(/^\d+$/, { error: `must be an integer from ${min} to ${max}` }).transform(Number)
     .pipe(z.number().min(min, { error: `must be an integer from ${min} to ${max}` }).max(max, { error: `must be an integer from ${min} to ${max}` }));
 const group = z.enum(['detractor', 'passive', 'promoter'], { error: 'must be one of detractor, passive, promoter' });
@@ -140,10 +141,21 @@ export const compareBodySchema = z.object({
   p: z.number().nullable(), significant: z.boolean(),
 });
 
-/** `GET /v1/surveys/:id/themes`. */
+const mentionsSchema = z.object({ all: z.number(), detractors: z.number(), passives: z.number(), promoters: z.number() });
+
+/** `GET /v1/surveys/:id/themes`: every count says which set it counts. */
 export const themesBodySchema = z.object({
-  surveyId: z.string(), group: z.string().nullable(), comments: z.number(), truncated: z.boolean(),
-  themes: z.array(figureSchema.extend({ term: z.string(), kind: z.enum(['word', 'phrase']), count: z.number(), share: z.number() })),
+  surveyId: z.string(), group: z.string().nullable().describe('the group themes are ranked and quoted by; null for all comments'),
+  language: z.string().describe("the survey's language: comments without a locale are stemmed in it"),
+  truncated: z.boolean().describe('true when only the newest 25,000 comments were read'),
+  comments: mentionsSchema.describe('comments read, all and per group'),
+  themes: z.array(z.object({
+    theme: z.string().describe('the phrase as most comments wrote it'),
+    words: z.number().describe('theme words in the phrase'),
+    mentions: mentionsSchema.describe('comments that mention it, all and per group'),
+    nps: figureSchema.describe('the NPS of every answer that mentions it (n = mentions.all)'),
+    quotes: z.array(z.string()).describe("the clearest comments of the group that mention it"),
+  })),
 });
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);

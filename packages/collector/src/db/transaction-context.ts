@@ -3,6 +3,7 @@ import { type Kysely } from 'kysely';
 import type { Dialect, DialectSql } from './dialect.ts';
 import { queryTemplate, type Executor, type TransactionExecutor } from './executor.ts';
 import { ActionRepository } from './repositories/action-repository.ts';
+import { HuddleRepository } from './repositories/huddle-repository.ts';
 import { EventWriter, eventTemplates } from './repositories/event-writer.ts';
 import { KeyRepository, type LastUsedWrites, keyTemplates } from './repositories/key-repository.ts';
 import { LoopQueries } from './repositories/loop-queries.ts';
@@ -54,6 +55,7 @@ export interface Repositories {
   readonly loops: LoopRepository;
   readonly loopQueries: LoopQueries;
   readonly actions: ActionRepository;
+  readonly huddles: HuddleRepository;
   readonly webhooks: WebhookRepository;
   readonly privacy: PrivacyRepository;
 }
@@ -72,6 +74,7 @@ function common(executor: Executor, shared: SharedParts) {
     loops: new LoopRepository(executor, shared.templates.loops, loopSettings, shared.dialect.sql),
     loopQueries: new LoopQueries(executor, shared.dialect.sql),
     actions: new ActionRepository(executor),
+    huddles: new HuddleRepository(executor),
     webhooks: new WebhookRepository(executor, shared.templates.webhooks, shared.subscriberCache, shared.dialect.sql),
     privacy: new PrivacyRepository(executor, shared.dialect.sql),
   };
@@ -101,6 +104,7 @@ export class TransactionContext {
       get loops() { return loops(); },
       get loopQueries() { return once('loopQueries', () => new LoopQueries(executor, shared.dialect.sql)); },
       get actions() { return once('actions', () => new ActionRepository(executor)); },
+      get huddles() { return once('huddles', () => new HuddleRepository(executor)); },
       get webhooks() { return once('webhooks', () => new WebhookRepository(executor, shared.templates.webhooks, shared.subscriberCache, shared.dialect.sql)); },
       get privacy() { return once('privacy', () => new PrivacyRepository(executor, shared.dialect.sql)); },
       get responses() {

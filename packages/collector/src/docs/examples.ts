@@ -44,6 +44,17 @@ export const EXAMPLES: Record<string, OperationExamples> = {
       },
     },
   },
+  'GET /v1/surveys/:id/drivers': {
+    responses: {
+      200: {
+        surveyId: 'homepage', from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z', truncated: false, language: 'en', n: 412, nps: 18.4, comments: 164,
+        drivers: [
+          { theme: 'slow delivery', n: 37, nps: -51.4, impact: -6.3, interval: { low: -9.2, high: -3.6, level: 0.95, method: 'delta-adjusted-wald' } },
+          { theme: 'friendly support', n: 29, nps: 72.4, impact: 3.9, interval: { low: 1.6, high: 6.1, level: 0.95, method: 'delta-adjusted-wald' } },
+        ],
+      },
+    },
+  },
   'PATCH /v1/responses/:id': { body: { status: 'contacted', assignee: 'Ada', tags: ['delivery'] } },
   'POST /v1/responses/:id/notes': { body: { author: 'Ada', text: 'Called back; the parcel was re-sent.' } },
   'POST /v1/webhooks': { body: { url: 'https://hooks.example.com/npsloop', events: ['loop.opened'], surveyId: 'homepage', description: 'Support channel' } },

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.ts';
 import { runBuiltCli } from '../support/cli-process.ts';
 import { dbRows } from '../support/db-rows.ts';
+import { POSTGRES_MIGRATIONS } from '../../src/db/postgres/migrations/index.ts';
 import { freshPostgresDatabase, postgresUrl } from '../support/test-database.ts';
+
+const LATEST = POSTGRES_MIGRATIONS.at(-1)!.version;
 
 /** The run's server URL with another password, port or database. */
 function variant(change: (url: URL) => void): string {
@@ -18,10 +21,10 @@ describe('--db postgres://… on the command line', () => {
     const runs = await Promise.all([runBuiltCli(['migrate', '--db', url]), runBuiltCli(['migrate'], { env: { NPSLOOP_DB: url } })]);
     for (const run of runs) {
       expect(run.code, run.stderr).toBe(0);
-      expect(JSON.parse(run.stdout)).toEqual({ schemaVersion: 5 });
-      expect(run.stderr).toMatch(/^Database postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/npsloop_\w+ \(PostgreSQL\) is at schema version 5\.\n$/);
+      expect(JSON.parse(run.stdout)).toEqual({ schemaVersion: LATEST });
+      expect(run.stderr).toMatch(new RegExp(String.raw`^Database postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/npsloop_\w+ \(PostgreSQL\) is at schema version ${LATEST}\.\n$`));
     }
-    expect(await dbRows({ dbPath: url }, 'SELECT version FROM schema_migrations')).toEqual([{ version: 5 }]);
+    expect(await dbRows({ dbPath: url }, 'SELECT version FROM schema_migrations ORDER BY version')).toEqual(POSTGRES_MIGRATIONS.map(({ version }) => ({ version })));
   });
 
   // Each refusal: a one-line error naming host and database (never the password), exit code 1, and no SQLite file anywhere.
