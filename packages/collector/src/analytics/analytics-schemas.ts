@@ -94,6 +94,9 @@ function metricFigureSchema<Extra extends z.ZodRawShape>(extra: Extra) {
   ]);
 }
 
+/** A figure of any metric, as kept (a held huddle's). */
+export const metricFigureBodySchema = metricFigureSchema({});
+
 const multipleComparisons = z.object({
   method: z.literal('benjamini-hochberg'), alpha: z.number(), tests: z.number().describe('rows tested'),
 }).describe('"significant" on rows is corrected over all rows of the list (false discovery rate at alpha)');

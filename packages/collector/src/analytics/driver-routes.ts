@@ -1,8 +1,9 @@
 /** `GET /v1/surveys/:id/drivers`: what to fix first, with every analytics filter (read key). */
+import { METRIC_NAMES } from '@npsloop/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { surveyNotFound } from '../lib/errors.ts';
+import { HttpError, surveyNotFound } from '../lib/errors.ts';
 import type { SurveyRepository } from '../db/repositories/survey-repository.ts';
 import { surveyParamsSchema } from '../surveys/survey-schemas.ts';
 import { integer } from './analytics-schemas.ts';
@@ -49,7 +50,11 @@ export async function driverRoutes(fastify: FastifyInstance, options: { drivers:
     config: { access: 'read' },
   }, async (request) => {
     const { id } = request.params;
-    if (!(await options.surveys.get(id))) throw surveyNotFound(id);
+    const survey = await options.surveys.get(id);
+    if (!survey) throw surveyNotFound(id);
+    if (survey.metric !== 'nps') {
+      throw new HttpError(409, 'metric_not_supported', `drivers weigh themes in NPS points; survey "${id}" measures ${METRIC_NAMES[survey.metric]}`);
+    }
     const query = request.query;
     const filter = filterFromQuery(id, query);
     const report = await options.drivers(filter, { themes: query.limit, minMentions: query.minMentions }, now());

@@ -36,7 +36,7 @@ export function createDriverReport(analytics: Pick<AnalyticsService, 'summary'>,
     // An open end is closed now, so the comments and the counts of all answers cover the same answers.
     const bounded = { ...filter, to: filter.to ?? now + 1 };
     const { comments, truncated, from } = await newestComments(responses, bounded);
-    const summary = await analytics.summary({ ...bounded, from });
+    const summary = await analytics.summary({ ...bounded, from }, 'nps');
     const language = surveyLanguage(comments.map((row) => row.locale));
     const found = themeDrivers(comments, {
       themes: query.themes, minMentions: query.minMentions, language,

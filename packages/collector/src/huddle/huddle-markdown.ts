@@ -11,7 +11,8 @@ function scoreText(figure: MetricFigure, value: number): string {
   return figure.metric === 'csat' ? `${value}%` : figure.metric === 'ces' ? value.toFixed(2) : signed(value);
 }
 
-function figureText(figure: MetricFigure): string {
+/** A figure with its n and interval in its metric's unit, or 'no answers'. */
+export function figureText(figure: MetricFigure): string {
   if (figure.score === null || figure.interval === null) return 'no answers';
   return `${scoreText(figure, figure.score)} (n = ${figure.n}, 95% interval ${scoreText(figure, figure.interval.low)} to ${scoreText(figure, figure.interval.high)})`;
 }

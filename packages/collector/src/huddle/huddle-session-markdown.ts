@@ -1,5 +1,7 @@
 /** A held huddle as Markdown for the team's chat: who came, the figure it was held on, what was noted, what was promised and where last time's promises stand. */
+import { METRIC_NAMES } from '@npsloop/core';
 import type { ActionView } from '../actions/action-service.ts';
+import { figureText } from './huddle-markdown.ts';
 import type { HuddleView } from './huddle-sessions.ts';
 import { escapeMarkdown, signed } from './markdown-text.ts';
 
@@ -22,7 +24,7 @@ export function huddleSessionMarkdown(huddle: HuddleView, surveyName: string): s
   const lines = [
     `### Huddle ${huddle.startedAt.slice(0, 10)}: ${escapeMarkdown(surveyName, 100)}${huddle.state === 'open' ? ' (open)' : ''}`,
     `Attendees: ${huddle.attendees.length ? huddle.attendees.map((name) => escapeMarkdown(name, 60)).join(', ') : 'not noted'}`,
-    `NPS over the last ${huddle.days} days: ${figure.nps === null ? 'no answers' : `${signed(figure.nps)} (n = ${figure.n})`}, against the ${huddle.days} days before: ${verdict}.`,
+    `${METRIC_NAMES[figure.metric]} over the last ${huddle.days} days: ${figureText(figure)}, against the ${huddle.days} days before: ${verdict}.`,
     '',
     ...noteLines('What we learned', huddle.learned),
     '',

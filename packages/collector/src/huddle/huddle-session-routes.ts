@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actionSchema, huddleIdSchema } from '../actions/action-routes.ts';
-import { figureSchema } from '../analytics/analytics-schemas.ts';
+import { metricFigureBodySchema } from '../analytics/analytics-schemas.ts';
 import type { SurveyRepository } from '../db/repositories/survey-repository.ts';
 import { plainText } from '../lib/common-schemas.ts';
 import { surveyNotFound } from '../lib/errors.ts';
@@ -42,7 +42,7 @@ const huddleSchema = z.object({
     .describe('the huddle before this one and the actions made in it'),
 });
 const historySchema = z.object({
-  huddles: z.array(z.object({ ...huddleFields, figure: figureSchema.describe('the NPS the huddle was held on'),
+  huddles: z.array(z.object({ ...huddleFields, figure: metricFigureBodySchema.describe("the figure of the survey's metric the huddle was held on"),
     change: z.object({ difference: z.number().nullable(), p: z.number().nullable(), significant: z.boolean(), verdict: z.string() }), actions: z.number().describe('actions made in it') })),
 });
 
