@@ -14,6 +14,8 @@ import { zodSchemas } from './plugins/zod-schemas.ts';
 import { dashboardRoutes } from './dashboard/dashboard-routes.ts';
 import { DOCS_PREFIX, docsRoutes } from './docs/docs-routes.ts';
 import { keyRoutes } from './keys/key-routes.ts';
+import { linkRoutes } from './links/link-routes.ts';
+import { createLinkService } from './links/link-service.ts';
 import { hostedSurveyRoutes } from './hosted/hosted-routes.ts';
 import { ingestRoutes } from './ingest/ingest-routes.ts';
 import { opsRoutes } from './ops/ops-routes.ts';
@@ -79,6 +81,8 @@ export interface AppOptions {
   retentionDays?: number;
   /** More hooks to run inside each ingest job, after the webhook hook (a hook that throws fails its job alone). */
   ingestHooks?: IngestHook[];
+  /** The address people and the team open the collector at (links in emails, personal links, chat alerts), e.g. https://nps.acme.example. */
+  publicUrl?: string;
   /** A client gets this long to send its whole request, in ms (default 30 s); then 408 `request_timeout`. */
   requestTimeoutMs?: number;
 }
@@ -110,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const huddle = createHuddleReport(database, { loops, actions });
   const dispatcher = createWebhookDispatcher(database, { now, allowPrivate: options.allowPrivateWebhooks });
   const { surveys } = database;
+  const links = createLinkService(database);
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const app = Fastify({
     logger: options.logger ?? false,
@@ -155,7 +160,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(webhookWorker, { database, dispatcher, now, pollMs: options.webhookPollMs });
   await app.register(retentionSweeper, { database, retentionDays: options.retentionDays, now });
   await app.register(widgetRoutes, { widgetPath: options.widgetPath });
-  await app.register(hostedSurveyRoutes, { surveys, database });
+  await app.register(linkRoutes, { links, surveys, publicUrl: options.publicUrl, now });
+  await app.register(hostedSurveyRoutes, { surveys, database, resolveLink: links.resolve, now });
   await app.register(dashboardRoutes, { dashboardDir: options.dashboardDir });
   await app.register(opsRoutes, { database });
   return app;

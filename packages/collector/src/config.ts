@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, DEFAULTS, type Env } from './lib/command-line.ts';
+import { parsePublicUrl } from './lib/public-url.ts';
 import type { RateLimitOptions } from './plugins/rate-limit.ts';
 import type { SyncMode } from './db/database.ts';
 
@@ -21,6 +22,7 @@ export interface ServeConfig {
   loopOpenedDelayMs: number;
   retentionDays?: number;
   requestTimeoutMs: number;
+  publicUrl?: string;
 }
 
 /** The serve flags, their environment variables and help text (also used by `npsloop --help`). */
@@ -41,6 +43,7 @@ export const SERVE_OPTIONS = {
   'loop-opened-delay': { env: 'NPSLOOP_LOOP_OPENED_DELAY', help: 'seconds a loop.opened webhook waits for the comment (default 120)' },
   'retention-days': { env: 'NPSLOOP_RETENTION_DAYS', help: 'purge comments and personal data of answers older than this many days (default: keep)' },
   'write-window': { env: 'NPSLOOP_WRITE_WINDOW', help: 'group commit: extra ms a write waits to share its transaction (default 0: writes of one event-loop turn share one)' },
+  'public-url': { env: 'NPSLOOP_PUBLIC_URL', help: 'address people and the team open this collector at, for personal links and chat alerts (default: the address a request came to)' },
   'request-timeout': { env: 'NPSLOOP_REQUEST_TIMEOUT', help: 'seconds a client gets to send its whole request, then 408 (default 30)' },
 } as const satisfies Record<string, { env: string; help: string; boolean?: true }>;
 
@@ -123,5 +126,6 @@ export function parseServeConfig(args: readonly string[], env: Env): ServeConfig
     loopOpenedDelayMs: integer('--loop-opened-delay', pick('loop-opened-delay') ?? '120', 0, 86_400) * 1000,
     retentionDays: pick('retention-days') === undefined ? undefined : integer('--retention-days', pick('retention-days')!, 1, 36_500),
     requestTimeoutMs: integer('--request-timeout', pick('request-timeout') ?? '30', 1, 3600) * 1000,
+    publicUrl: pick('public-url') === undefined ? undefined : parsePublicUrl(pick('public-url')!),
   };
 }

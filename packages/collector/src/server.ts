@@ -28,6 +28,7 @@ export async function startServer(config: ServeConfig): Promise<FastifyInstance>
     loopOpenedDelayMs: config.loopOpenedDelayMs,
     retentionDays: config.retentionDays,
     requestTimeoutMs: config.requestTimeoutMs,
+    publicUrl: config.publicUrl,
   });
   try {
     await app.listen({ port: config.port, host: config.host });

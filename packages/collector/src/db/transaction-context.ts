@@ -5,6 +5,7 @@ import { queryTemplate, type Executor, type TransactionExecutor } from './execut
 import { ActionRepository } from './repositories/action-repository.ts';
 import { EventWriter, eventTemplates } from './repositories/event-writer.ts';
 import { KeyRepository, type LastUsedWrites, keyTemplates } from './repositories/key-repository.ts';
+import { LinkRepository } from './repositories/link-repository.ts';
 import { LoopQueries } from './repositories/loop-queries.ts';
 import { LoopRepository, loopTemplates } from './repositories/loop-repository.ts';
 import { LoopSettingsRepository, type LoopSettingsCache } from './repositories/loop-settings-repository.ts';
@@ -56,6 +57,7 @@ export interface Repositories {
   readonly actions: ActionRepository;
   readonly webhooks: WebhookRepository;
   readonly privacy: PrivacyRepository;
+  readonly links: LinkRepository;
 }
 
 /** The repositories of one transaction: responses and events are written here, and only here. */
@@ -74,6 +76,7 @@ function common(executor: Executor, shared: SharedParts) {
     actions: new ActionRepository(executor),
     webhooks: new WebhookRepository(executor, shared.templates.webhooks, shared.subscriberCache, shared.dialect.sql),
     privacy: new PrivacyRepository(executor, shared.dialect.sql),
+    links: new LinkRepository(executor),
   };
 }
 
@@ -103,6 +106,7 @@ export class TransactionContext {
       get actions() { return once('actions', () => new ActionRepository(executor)); },
       get webhooks() { return once('webhooks', () => new WebhookRepository(executor, shared.templates.webhooks, shared.subscriberCache, shared.dialect.sql)); },
       get privacy() { return once('privacy', () => new PrivacyRepository(executor, shared.dialect.sql)); },
+      get links() { return once('links', () => new LinkRepository(executor)); },
       get responses() {
         return once('responses', () => new ResponseWriter(executor, shared.dialect.sql, shared.templates.responses, loops(), rollups, hooks));
       },
