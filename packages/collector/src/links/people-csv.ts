@@ -73,7 +73,7 @@ export function readPeopleFile(path: string): PeopleFile {
   if (problems.length > 0) {
     const shown = problems.slice(0, SHOWN_PROBLEMS).map((problem) => `  ${problem}\n`).join('');
     const more = problems.length > SHOWN_PROBLEMS ? `  …and ${problems.length - SHOWN_PROBLEMS} more\n` : '';
-    throw new ConfigError(`--csv: ${problems.length} of ${records.length} rows are wrong; nothing was done:\n${shown}${more}`);
+    throw new ConfigError(`--csv: ${problems.length} of ${records.length} rows are wrong; nothing was done:\n${shown}${more}`.trimEnd());
   }
   if (people.length === 0) throw new ConfigError('--csv: the file has a header but no people');
   return { columns, people };
