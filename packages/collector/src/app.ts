@@ -112,7 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const actions = createActionService(database);
   const analytics = createAnalyticsService(database.analytics);
   const huddle = createHuddleReport(database, { loops, actions });
-  const dispatcher = createWebhookDispatcher(database, { now, allowPrivate: options.allowPrivateWebhooks });
+  const dispatcher = createWebhookDispatcher(database, { now, allowPrivate: options.allowPrivateWebhooks, publicUrl: options.publicUrl });
   const { surveys } = database;
   const links = createLinkService(database);
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
