@@ -14,6 +14,7 @@ import { zodSchemas } from './plugins/zod-schemas.ts';
 import { dashboardRoutes } from './dashboard/dashboard-routes.ts';
 import { DOCS_PREFIX, docsRoutes } from './docs/docs-routes.ts';
 import { keyRoutes } from './keys/key-routes.ts';
+import { unsubscribeRoutes } from './invitations/unsubscribe-routes.ts';
 import { linkRoutes } from './links/link-routes.ts';
 import { createLinkService } from './links/link-service.ts';
 import { hostedSurveyRoutes } from './hosted/hosted-routes.ts';
@@ -161,6 +162,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(retentionSweeper, { database, retentionDays: options.retentionDays, now });
   await app.register(widgetRoutes, { widgetPath: options.widgetPath });
   await app.register(linkRoutes, { links, surveys, publicUrl: options.publicUrl, now });
+  await app.register(unsubscribeRoutes, { links, invitations: database.invitations, now });
   await app.register(hostedSurveyRoutes, { surveys, database, resolveLink: links.resolve, now });
   await app.register(dashboardRoutes, { dashboardDir: options.dashboardDir });
   await app.register(opsRoutes, { database });

@@ -12,6 +12,8 @@ const DAY_MS = 86_400_000;
 export interface IssuedLink {
   link: LinkRecord;
   url: string;
+  /** The signed token in the URL (also names the recipient to the unsubscribe page). */
+  token: string;
 }
 
 /** The hosted page's URL for a token (`url + "&score=N"` records N). */
@@ -32,15 +34,26 @@ export function createLinkService(database: Pick<Database, 'links' | 'write'>) {
         touchpoint: request.touchpoint ?? null, channel: request.channel, expiresAt, createdAt: now,
       }));
       await database.write((tx) => tx.links.create(links));
-      return links.map((link) => ({
-        link, url: linkUrl(publicUrl, surveyId, signLinkToken(secret.key, surveyId, { secretId: secret.id, linkId: link.id, expiresAt })),
-      }));
+      return links.map((link) => {
+        const token = signLinkToken(secret.key, surveyId, { secretId: secret.id, linkId: link.id, expiresAt });
+        return { link, token, url: linkUrl(publicUrl, surveyId, token) };
+      });
+    },
+
+    /** A link made before, signed again with the current secret (an invitation sent again after a crash keeps its link); undefined when gone or expired. */
+    async reissue(linkId: string, publicUrl: string, now: number): Promise<IssuedLink | undefined> {
+      const link = await database.links.get(linkId);
+      if (!link || link.expiresAt <= now) return undefined;
+      const secret = await database.links.signingSecret(now);
+      const token = signLinkToken(secret.key, link.surveyId, { secretId: secret.id, linkId: link.id, expiresAt: link.expiresAt });
+      return { link, token, url: linkUrl(publicUrl, link.surveyId, token) };
     },
 
     /** The link a token stands for, or why it is refused (a link erased for privacy reads as revoked). */
-    async resolve(surveyId: string, token: string, now: number): Promise<LinkRecord | { refused: TokenRefusal }> {
+    async resolve(surveyId: string, token: string, now: number, options: { evenExpired?: boolean } = {}): Promise<LinkRecord | { refused: TokenRefusal }> {
       const secrets = await database.links.secrets();
-      const claims = verifyLinkToken(token, surveyId, now, (id) => secrets.find((secret) => secret.id === id));
+      // Unsubscribing works with an expired link too: it only ever takes someone off the list.
+      const claims = verifyLinkToken(token, surveyId, options.evenExpired ? 0 : now, (id) => secrets.find((secret) => secret.id === id));
       if ('refused' in claims) return claims;
       const link = await database.links.get(claims.linkId);
       return link && link.surveyId === surveyId ? link : { refused: 'revoked' };
