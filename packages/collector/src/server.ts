@@ -29,6 +29,7 @@ export async function startServer(config: ServeConfig): Promise<FastifyInstance>
     retentionDays: config.retentionDays,
     requestTimeoutMs: config.requestTimeoutMs,
     publicUrl: config.publicUrl,
+    mail: config.mail,
   });
   try {
     await app.listen({ port: config.port, host: config.host });

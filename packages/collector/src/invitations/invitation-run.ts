@@ -51,6 +51,8 @@ export interface RunParts {
   /** Waits between sends (the rate); tests and the API pass the real one. */
   wait: (ms: number) => Promise<void>;
   onProgress?: (done: number, total: number) => void;
+  /** Stops the run before the next person (the collector is closing); the rest stay pending for a rerun. */
+  signal?: AbortSignal;
 }
 
 const DAY_MS = 86_400_000;
@@ -99,6 +101,10 @@ export async function sendRun(parts: RunParts, runId: string, request: RunReques
   let done = 0;
   for (const person of request.people) {
     const email = person.email.toLowerCase();
+    if (parts.signal?.aborted) {
+      report.stoppedBy = 'the collector stopped; send the same people again to reach the rest';
+      break;
+    }
     parts.onProgress?.(done++, request.people.length);
     if (seen.has(email)) continue;
     seen.add(email);
