@@ -6,6 +6,11 @@ import { SERVE_OPTIONS } from '../src/config.ts';
 import { testApp, tempDir } from './helpers.ts';
 import { dbRows } from './support/db-rows.ts';
 import { freshDatabaseLocation, onPostgres } from './support/test-database.ts';
+import { SQLITE_MIGRATIONS } from '../src/db/sqlite/migrations/index.ts';
+import { POSTGRES_MIGRATIONS } from '../src/db/postgres/migrations/index.ts';
+
+/** The schema version a fresh database migrates to on this run's engine. */
+const LATEST_VERSION = (onPostgres ? POSTGRES_MIGRATIONS : SQLITE_MIGRATIONS).at(-1)!.version;
 
 async function cli(args: string[], env: Record<string, string> = {}) {
   let out = '';
@@ -66,8 +71,8 @@ describe('npsloop CLI', () => {
     for (let run = 0; run < 2; run++) {
       const result = await cli(['migrate', '--db', db]);
       expect(result.code).toBe(0);
-      expect(JSON.parse(result.out)).toEqual({ schemaVersion: 5 });
-      expect(result.err).toContain(`(${onPostgres ? 'PostgreSQL' : 'SQLite'}) is at schema version 5.`);
+      expect(JSON.parse(result.out)).toEqual({ schemaVersion: LATEST_VERSION });
+      expect(result.err).toContain(`(${onPostgres ? 'PostgreSQL' : 'SQLite'}) is at schema version ${LATEST_VERSION}.`);
     }
   });
 
