@@ -120,19 +120,21 @@ describe('npsloop invite', () => {
     const people = `email\n${Array.from({ length: 6 }, (_, index) => `p${index}@example.com`).join('\n')}\n`;
     const { db, csv } = await setUp(people);
     const bin = fileURLToPath(new URL('../../bin/npsloop.js', import.meta.url));
-    let child: ReturnType<typeof spawn> | undefined;
-    const exited = new Promise<void>((resolve) => { setImmediate(() => child!.on('exit', () => resolve())); });
+    // The sender process, started once the SMTP server (which kills it) is listening.
+    const sender: { child?: ReturnType<typeof spawn>; exited?: Promise<void> } = {};
     const smtp = await startSmtpReceiver({
       // The third message arrives: the process dies before the server accepts it.
       async beforeAccept(number) {
         if (number !== 3) return;
-        child!.kill('SIGKILL');
-        await exited;
+        sender.child!.kill('SIGKILL');
+        await sender.exited;
         throw new Error('sender went away');
       },
     });
-    child = spawn(process.execPath, [bin, ...inviteArgs(db, csv, smtp.url)], { stdio: 'ignore' });
-    await exited;
+    sender.child = spawn(process.execPath, [bin, ...inviteArgs(db, csv, smtp.url)], { stdio: 'ignore' });
+    const child = sender.child;
+    sender.exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    await sender.exited;
     expect(smtp.received.map((message) => message.to)).toEqual(['p0@example.com', 'p1@example.com']);
     expect(await dbRows({ dbPath: db }, 'SELECT email, state FROM invitations ORDER BY email')).toEqual([
       { email: 'p0@example.com', state: 'sent' }, { email: 'p1@example.com', state: 'sent' }, { email: 'p2@example.com', state: 'sending' },
