@@ -1,9 +1,10 @@
-// `pnpm bench:analytics [--rows 10000000] [--runs 30] [--db PATH] [--fresh] [--rebuild]`: fills a database
-// (default 1 M responses over two years; reused when it already holds that many), then
+// `pnpm bench:analytics [--rows 10000000] [--runs 30] [--db PATH|postgres://…] [--fresh] [--rebuild]`: fills a
+// database (default 1 M responses over two years; reused when it already holds that many), then
 // times the analytics service functions the routes call (summary, one-year daily trend in
 // Europe/Amsterdam, segments by touchpoint, a 30-day property-filter fallback) against
-// the plain GROUP BY over the raw rows, in the same run, and checks the numbers agree.
-import { existsSync, rmSync, statSync } from 'node:fs';
+// the plain GROUP BY over the raw rows, in the same run, and checks the numbers agree. `--db postgres://…` (or
+// `pnpm bench:analytics:pg`, which starts an embedded PostgreSQL 17) runs the same on PostgreSQL.
+import { rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
@@ -36,25 +37,25 @@ const { summaryOf, figureOf } = await load('/src/analytics/figures.ts');
 const { emptyCounters } = await load('/src/db/analytics/counters.ts');
 const { localBuckets } = await load('/src/lib/time-buckets.ts');
 const { seededRandom } = await load('/src/demo/demo-generator.ts');
+const { isPostgresUrl } = await load('/src/db/postgres/postgres-connection.ts');
 await vite.close();
 
 const seconds = (since) => ((performance.now() - since) / 1000).toFixed(1);
 const log = (text) => process.stderr.write(`${text}\n`);
 
-if (args.fresh) for (const suffix of ['', '-wal', '-shm']) rmSync(DB_PATH + suffix, { force: true });
-const reuse = existsSync(DB_PATH);
+const onPostgres = isPostgresUrl(DB_PATH);
+if (args.fresh && !onPostgres) for (const suffix of ['', '-wal', '-shm']) rmSync(DB_PATH + suffix, { force: true });
 const database = await openDatabase({ path: DB_PATH, foldIntervalMs: 0 });
-// The reference answers come from plain SQL straight on the file, on a connection of the benchmark's own.
-const Sqlite = createRequire(import.meta.url)('better-sqlite3');
-const plainDb = new Sqlite(DB_PATH);
-const stored = plainDb.prepare("SELECT COUNT(*) AS c FROM responses WHERE survey_id = 'bench'").get().c;
+// The reference answers come from plain SQL on a connection of the benchmark's own.
+const plainDb = onPostgres ? await plainPostgres(DB_PATH) : plainSqlite(DB_PATH);
+const stored = (await plainDb.all("SELECT COUNT(*) AS c FROM responses WHERE survey_id = 'bench'"))[0].c;
 if (stored !== ROWS) {
-  if (reuse && stored > 0) throw new Error(`${DB_PATH} holds ${stored} responses, not ${ROWS}: pass --fresh or another --db`);
+  if (stored > 0) throw new Error(`${onPostgres ? 'the database' : DB_PATH} holds ${stored} responses, not ${ROWS}: ${onPostgres ? 'use an empty database' : 'pass --fresh'} or another --db`);
   log(`Generating ${ROWS.toLocaleString('en')} responses into ${DB_PATH} through the response writer …`);
   const started = performance.now();
   await generateAnalyticsData(database, { rows: ROWS, random: seededRandom(42), onProgress: (done) => log(`  ${done.toLocaleString('en')} rows, ${seconds(started)} s`) });
   log(`  generated (rollups kept in step) in ${seconds(started)} s`);
-  plainDb.pragma('wal_checkpoint(TRUNCATE)');
+  await plainDb.settle();
 }
 if (args.rebuild) {
   log('Rebuilding the rollups from the raw rows …');
@@ -62,7 +63,7 @@ if (args.rebuild) {
   await database.rebuildRollups();
   log(`  rollups rebuilt in ${seconds(started)} s`);
 }
-plainDb.exec('ANALYZE');
+await plainDb.all('ANALYZE');
 
 const analytics = createAnalyticsService(database.analytics);
 const queries = createAnalyticsQueries(database.analytics);
@@ -84,13 +85,47 @@ async function time(fn, runs) {
   return { result, p50: at(0.5), p95: at(0.95) };
 }
 
-// The plain GROUP BY over raw rows, as the first summary did it.
-const plainSummary = plainDb.prepare(`SELECT score, COUNT(*) AS n, SUM(comment IS NOT NULL) AS comments, SUM(channel IS NULL OR channel IN ('web', 'app')) AS prompted
-  FROM responses WHERE survey_id = ? GROUP BY score`);
-const plainEvents = plainDb.prepare('SELECT type, COUNT(*) AS n FROM events WHERE survey_id = ? GROUP BY type');
-const plainSegments = plainDb.prepare('SELECT touchpoint, score, COUNT(*) AS n FROM responses WHERE survey_id = ? GROUP BY touchpoint, score');
-const plainProperty = plainDb.prepare(`SELECT score, COUNT(*) AS n FROM responses
-  WHERE survey_id = ? AND created_at >= ? AND created_at < ? AND json_extract(properties, '$.plan') = 'pro' GROUP BY score`);
+/** Plain SQL on a SQLite file of the benchmark's own (better-sqlite3). */
+function plainSqlite(path) {
+  const db = new (createRequire(import.meta.url)('better-sqlite3'))(path);
+  return {
+    all: async (sql, params = []) => {
+      const statement = db.prepare(sql);
+      return statement.reader ? statement.all(...params) : (statement.run(...params), []);
+    },
+    settle: async () => db.pragma('wal_checkpoint(TRUNCATE)'),
+    bytes: async () => statSync(path).size,
+    close: async () => db.close(),
+  };
+}
+
+/** Plain SQL on PostgreSQL (pg; `?` placeholders numbered as `$n`, counts as numbers). */
+async function plainPostgres(url) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const all = async (sql, params = []) => {
+    let n = 0;
+    const { rows } = await client.query(sql.replace(/\?/g, () => `$${++n}`), params);
+    return rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' && key !== 'touchpoint' && key !== 'type' ? Number(value) : value])));
+  };
+  return {
+    all,
+    settle: async () => void (await all('VACUUM ANALYZE')),
+    bytes: async () => (await all('SELECT pg_database_size(current_database()) AS b'))[0].b,
+    close: () => client.end(),
+  };
+}
+
+// The plain GROUP BY over raw rows, as the first summary did it (each engine's spelling of the same query).
+const yes = (condition) => (onPostgres ? `(${condition})::int` : `(${condition})`);
+const planOf = onPostgres ? "properties::jsonb->>'plan'" : "json_extract(properties, '$.plan')";
+const plainSummary = (id) => plainDb.all(`SELECT score, COUNT(*) AS n, SUM(${yes('comment IS NOT NULL')}) AS comments,
+  SUM(${yes("channel IS NULL OR channel IN ('web', 'app')")}) AS prompted FROM responses WHERE survey_id = ? GROUP BY score`, [id]);
+const plainEvents = (id) => plainDb.all('SELECT type, COUNT(*) AS n FROM events WHERE survey_id = ? GROUP BY type', [id]);
+const plainSegments = (id) => plainDb.all('SELECT touchpoint, score, COUNT(*) AS n FROM responses WHERE survey_id = ? GROUP BY touchpoint, score', [id]);
+const plainProperty = (id, from, to) => plainDb.all(`SELECT score, COUNT(*) AS n FROM responses
+  WHERE survey_id = ? AND created_at >= ? AND created_at < ? AND ${planOf} = 'pro' GROUP BY score`, [id, from, to]);
 
 const trendFrom = localBuckets('day', 'Europe/Amsterdam', end - 365 * 86_400_000, end - 365 * 86_400_000 + 1)[0].start;
 const trendBuckets = localBuckets('day', 'Europe/Amsterdam', trendFrom, end);
@@ -100,10 +135,10 @@ const cases = [
   {
     name: 'summary (all time)',
     rollup: () => analytics.summary({ surveyId, dims: {}, properties: [] }),
-    plain: () => {
+    plain: async () => {
       const counters = emptyCounters();
-      for (const row of plainSummary.all(surveyId)) Object.assign(counters, { [row.score]: row.n, 11: counters[11] + row.comments, 12: counters[12] + row.prompted });
-      for (const row of plainEvents.all(surveyId)) counters[row.type === 'shown' ? 13 : 14] = row.n;
+      for (const row of await plainSummary(surveyId)) Object.assign(counters, { [row.score]: row.n, 11: counters[11] + row.comments, 12: counters[12] + row.prompted });
+      for (const row of await plainEvents(surveyId)) counters[row.type === 'shown' ? 13 : 14] = row.n;
       return summaryOf(counters, true);
     },
   },
@@ -118,9 +153,9 @@ const cases = [
   {
     name: 'segments by touchpoint (all time)',
     rollup: async () => [...(await analytics.segmentCounts({ surveyId, dims: {}, properties: [] }, 'touchpoint'))].map(([value, counters]) => [value, figureOf(counters)]).sort(),
-    plain: () => {
+    plain: async () => {
       const byValue = new Map();
-      for (const row of plainSegments.all(surveyId)) {
+      for (const row of await plainSegments(surveyId)) {
         const counters = byValue.get(row.touchpoint ?? '') ?? byValue.set(row.touchpoint ?? '', emptyCounters()).get(row.touchpoint ?? '');
         counters[row.score] = row.n;
       }
@@ -130,19 +165,19 @@ const cases = [
   {
     name: 'fallback: property.plan=pro, last 30 days',
     rollup: async () => figureOf((await queries.countRanges({ surveyId, dims: {}, properties: [['plan', 'pro']] }, [{ from: monthAgo, to: end }]))[0]),
-    plain: () => {
+    plain: async () => {
       const counters = emptyCounters();
-      for (const row of plainProperty.all(surveyId, monthAgo, end)) counters[row.score] = row.n;
+      for (const row of await plainProperty(surveyId, monthAgo, end)) counters[row.score] = row.n;
       return figureOf(counters);
     },
   },
 ];
 
-const rollupRows = plainDb.prepare('SELECT COUNT(*) AS c FROM analytics_rollups').get().c;
-const dbBytes = statSync(DB_PATH).size;
+const rollupRows = (await plainDb.all('SELECT COUNT(*) AS c FROM analytics_rollups'))[0].c;
+const dbBytes = await plainDb.bytes();
 const format = (ms) => (ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : ms.toFixed(0));
 const lines = [
-  `Analytics benchmark: ${ROWS.toLocaleString('en')} responses, ${rollupRows.toLocaleString('en')} rollup rows, database ${(dbBytes / 2 ** 30).toFixed(2)} GiB, ${RUNS} timed calls (plain GROUP BY: ${RAW_RUNS})`,
+  `Analytics benchmark (${onPostgres ? 'PostgreSQL' : 'SQLite'}): ${ROWS.toLocaleString('en')} responses, ${rollupRows.toLocaleString('en')} rollup rows, database ${(dbBytes / 2 ** 30).toFixed(2)} GiB, ${RUNS} timed calls (plain GROUP BY: ${RAW_RUNS})`,
   '',
   '| query | p50 ms | p95 ms | plain GROUP BY p50 ms | same numbers |',
   '|---|---:|---:|---:|:---:|',
@@ -156,7 +191,7 @@ for (const test of cases) {
   allAgree &&= agree;
   lines.push(`| ${test.name} | ${format(fast.p50)} | ${format(fast.p95)} | ${format(slow.p50)} | ${agree ? 'yes' : 'NO'} |`);
 }
-plainDb.close();
+await plainDb.close();
 await database.close();
 process.stdout.write(`${lines.join('\n')}\n`);
 if (!allAgree) {

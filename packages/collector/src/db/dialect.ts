@@ -22,6 +22,8 @@ export interface DialectSql {
    * SQLite returns the select as it is: its write transaction already excludes every other writer.
    */
   lockRows<Q extends LockableSelect>(query: Q, options?: { skipLocked?: boolean }): Q;
+  /** True when a join per piece must be a LATERAL subquery to seek an index piece by piece (PostgreSQL; see piece-join.ts). */
+  readonly lateralJoins: boolean;
   /** A table of the elements of a JSON array parameter, one per row in a column named `value`. */
   jsonArrayRows(json: string): RawBuilder<{ value: unknown }>;
   /** Element `index` of a JSON array column, as a number. */

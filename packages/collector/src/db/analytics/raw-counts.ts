@@ -1,6 +1,7 @@
 /** Counts straight from raw rows: the fallback for filters rollups cannot serve, and the edges of ranges. */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { DialectSql } from '../dialect.ts';
+import { joinEachPiece } from '../piece-join.ts';
 import { COUNTER } from '../rollups/rollup-delta.ts';
 import type { Schema } from '../schema.ts';
 import type { AnalyticsFilter, FilterDimension } from './analytics-filter.ts';
@@ -38,19 +39,18 @@ function addScoreRow(target: Counters, row: ScoreRow): void {
 export class RawCounts {
   constructor(private readonly db: Kysely<Schema>, private readonly dialectSql: DialectSql) {}
 
-  /** Responses of the survey in the ranges (each range an index range seek: the ranges are the outer loop), by score. */
+  /** Responses of the survey in the ranges (each range an index range seek: piece-join.ts), by score. */
   private responsesByScore(filter: AnalyticsFilter, ranges: readonly KeyedRange[]) {
-    const { jsonArrayRows, jsonArrayNumber } = this.dialectSql;
-    return this.db.selectFrom(jsonArrayRows(rangesJson(ranges)).as('b'))
-      .crossJoin('responses as r')
-      .select((eb) => [
-        'r.score', eb.fn.countAll<number>().as('answers'),
-        sql<number>`SUM(CASE WHEN r.comment IS NOT NULL THEN 1 ELSE 0 END)`.as('comments'),
-        sql<number>`SUM(CASE WHEN r.channel IS NULL OR r.channel IN ('web', 'app') THEN 1 ELSE 0 END)`.as('prompted'),
-      ])
-      .where('r.survey_id', '=', filter.surveyId)
-      .where((eb) => eb.and([eb('r.created_at', '>=', jsonArrayNumber('b.value', 0)), eb('r.created_at', '<', jsonArrayNumber('b.value', 1))]))
-      .where(responseConditions(this.dialectSql, filter));
+    const { jsonArrayNumber } = this.dialectSql;
+    return joinEachPiece(this.db, this.dialectSql, rangesJson(ranges), 'responses', 'r', [
+      sql<SqlBool>`r.survey_id = ${filter.surveyId}`,
+      sql<SqlBool>`r.created_at >= ${jsonArrayNumber('p.value', 0)}`, sql<SqlBool>`r.created_at < ${jsonArrayNumber('p.value', 1)}`,
+      responseConditions(this.dialectSql, filter),
+    ]).select((eb) => [
+      'r.score', eb.fn.countAll<number>().as('answers'),
+      sql<number>`SUM(CASE WHEN r.comment IS NOT NULL THEN 1 ELSE 0 END)`.as('comments'),
+      sql<number>`SUM(CASE WHEN r.channel IS NULL OR r.channel IN ('web', 'app') THEN 1 ELSE 0 END)`.as('prompted'),
+    ]);
   }
 
   /** Counters per range key for the filtered responses and, when attributable, events. */
@@ -58,19 +58,16 @@ export class RawCounts {
     const totals = new Map<number, Counters>();
     if (ranges.length === 0) return totals;
     const at = (key: number) => totals.get(key) ?? totals.set(key, emptyCounters()).get(key)!;
-    const keyOf = this.dialectSql.jsonArrayNumber('b.value', 2);
+    const keyOf = this.dialectSql.jsonArrayNumber('p.value', 2);
     const rows = await this.responsesByScore(filter, ranges).select(keyOf.as('k')).groupBy([keyOf, 'r.score']).execute();
     for (const row of rows) addScoreRow(at(Number(row.k)), row);
     const events = eventConditions(filter);
     if (events) {
-      const { jsonArrayRows, jsonArrayNumber } = this.dialectSql;
-      const eventRows = await this.db.selectFrom(jsonArrayRows(rangesJson(ranges)).as('b'))
-        .crossJoin('events as e')
-        .select((eb) => [keyOf.as('k'), 'e.type', eb.fn.countAll<number>().as('count')])
-        .where('e.survey_id', '=', filter.surveyId).where('e.type', 'in', ['shown', 'dismissed'])
-        .where((eb) => eb.and([eb('e.created_at', '>=', jsonArrayNumber('b.value', 0)), eb('e.created_at', '<', jsonArrayNumber('b.value', 1))]))
-        .where(events)
-        .groupBy([keyOf, 'e.type']).execute();
+      const { jsonArrayNumber } = this.dialectSql;
+      const eventRows = await joinEachPiece(this.db, this.dialectSql, rangesJson(ranges), 'events', 'e', [
+        sql<SqlBool>`e.survey_id = ${filter.surveyId}`, sql<SqlBool>`e.type IN ('shown', 'dismissed')`,
+        sql<SqlBool>`e.created_at >= ${jsonArrayNumber('p.value', 0)}`, sql<SqlBool>`e.created_at < ${jsonArrayNumber('p.value', 1)}`, events,
+      ]).select((eb) => [keyOf.as('k'), 'e.type', eb.fn.countAll<number>().as('count')]).groupBy([keyOf, 'e.type']).execute();
       for (const row of eventRows) at(Number(row.k))[row.type === 'shown' ? COUNTER.shown : COUNTER.dismissed] += Number(row.count);
     }
     return totals;

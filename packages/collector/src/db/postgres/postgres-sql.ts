@@ -32,6 +32,7 @@ function wordQuery(word: string, prefix: boolean): RawBuilder<unknown> {
 export const postgresSql: DialectSql = {
   lockRows: <Q extends LockableSelect>(query: Q, options?: { skipLocked?: boolean }) =>
     (options?.skipLocked ? query.forUpdate().skipLocked() : query.forUpdate()) as Q,
+  lateralJoins: true,
   // A subquery, so the elements come out in a column named `value` whatever alias the caller gives the table.
   jsonArrayRows: (json) => sql<{ value: unknown }>`(SELECT value FROM jsonb_array_elements(${json}::jsonb))`,
   // Bounds and keys are whole milliseconds: as bigint they compare with the bigint time columns through their indexes.

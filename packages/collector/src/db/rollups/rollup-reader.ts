@@ -1,7 +1,8 @@
 /** Sums rollup rows over planned pieces, grouped by the caller's bucket key or by dimension value. */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { DialectSql } from '../dialect.ts';
 import { queryTemplate, type Executor, type QueryTemplate } from '../executor.ts';
+import { joinEachPiece } from '../piece-join.ts';
 import type { Schema } from '../schema.ts';
 import { GRAINS, type RollupPiece } from './range-plan.ts';
 import { COUNTER_COLUMNS } from './rollup-delta.ts';
@@ -14,7 +15,6 @@ export interface KeyedPiece extends RollupPiece {
 type CounterColumn = (typeof COUNTER_COLUMNS)[number];
 type PieceValues = 'pieces' | 'surveyId' | 'dim';
 
-// Every value ever seen has rows in every grain; the coarsest has the fewest to list them from.
 const COARSEST = GRAINS[GRAINS.length - 1].grain;
 // Trends need only the 0–10 counts; fewer sums make a year of daily buckets markedly cheaper.
 const SCORE_COLUMNS = COUNTER_COLUMNS.slice(0, 11);
@@ -23,32 +23,34 @@ function piecesJson(pieces: readonly KeyedPiece[]): string {
   return JSON.stringify(pieces.map((piece) => [piece.grain, piece.from, piece.to, piece.key]));
 }
 
-/** The sums of `columns` over the rollup rows each piece covers; the pieces are the outer loop (CROSS JOIN), so each is a primary-key range seek. */
-function pieceRows(db: Kysely<Schema>, dialectSql: DialectSql, value: (name: PieceValues | 'value') => never, columns: readonly CounterColumn[]) {
-  const { jsonArrayRows, jsonArrayNumber, jsonArrayText } = dialectSql;
-  return db.selectFrom(jsonArrayRows(value('pieces')).as('p'))
-    .crossJoin('analytics_rollups as r')
-    .select(columns.map((column) => sql<number>`SUM(${sql.ref(`r.${column}`)})`.as(column)))
-    .where('r.survey_id', '=', value('surveyId'))
-    .where((eb) => eb('r.grain', '=', jsonArrayText('p.value', 0)))
-    .where('r.dim', '=', value('dim'))
-    .where((eb) => eb.and([eb('r.bucket_start', '>=', jsonArrayNumber('p.value', 1)), eb('r.bucket_start', '<', jsonArrayNumber('p.value', 2))]));
+/**
+ * The sums of `columns` over the rollup rows each piece covers of one value (`value('value')`) or of every listed
+ * value; each piece is a primary-key range seek (piece-join.ts).
+ */
+function pieceRows(db: Kysely<Schema>, dialectSql: DialectSql, value: (name: PieceValues | 'value') => never, columns: readonly CounterColumn[],
+  values: 'one' | 'all') {
+  const { jsonArrayNumber, jsonArrayText } = dialectSql;
+  const ofValue = values === 'one'
+    ? sql<SqlBool>`r.value = ${value('value')}`
+    // Every value ever seen has rows in every grain; the coarsest has the fewest to list them from.
+    : sql<SqlBool>`r.value IN (${db.selectFrom('analytics_rollups').select('value').where('survey_id', '=', value('surveyId'))
+      .where('grain', '=', COARSEST).where('dim', '=', value('dim')).groupBy('value')})`;
+  return joinEachPiece(db, dialectSql, value('pieces'), 'analytics_rollups', 'r', [
+    sql<SqlBool>`r.survey_id = ${value('surveyId')}`, sql<SqlBool>`r.grain = ${jsonArrayText('p.value', 0)}`, sql<SqlBool>`r.dim = ${value('dim')}`, ofValue,
+    sql<SqlBool>`r.bucket_start >= ${jsonArrayNumber('p.value', 1)}`, sql<SqlBool>`r.bucket_start < ${jsonArrayNumber('p.value', 2)}`,
+  ]).select(columns.map((column) => sql<number>`SUM(${sql.ref(`r.${column}`)})`.as(column)));
 }
 
 /** The rollup reads, compiled once per database (building a query costs more than running it). */
 function readerTemplates(db: Kysely<Schema>, dialectSql: DialectSql) {
   const byKey = (columns: readonly CounterColumn[]) => queryTemplate<PieceValues | 'value'>((value) => {
     const key = dialectSql.jsonArrayNumber('p.value', 3);
-    return pieceRows(db, dialectSql, value, columns).select(key.as('k')).where('r.value', '=', value('value')).groupBy(key);
+    return pieceRows(db, dialectSql, value, columns, 'one').select(key.as('k')).groupBy(key);
   });
   return {
     byKey: byKey(COUNTER_COLUMNS),
     scoresByKey: byKey(SCORE_COLUMNS),
-    byValue: queryTemplate<PieceValues | 'value'>((value) => {
-      const values = db.selectFrom('analytics_rollups').select('value').where('survey_id', '=', value('surveyId'))
-        .where('grain', '=', COARSEST).where('dim', '=', value('dim')).groupBy('value');
-      return pieceRows(db, dialectSql, value, COUNTER_COLUMNS).select('r.value').where('r.value', 'in', values).groupBy('r.value');
-    }),
+    byValue: queryTemplate<PieceValues | 'value'>((value) => pieceRows(db, dialectSql, value, COUNTER_COLUMNS, 'all').select('r.value').groupBy('r.value')),
   };
 }
 

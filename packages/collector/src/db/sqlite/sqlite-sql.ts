@@ -22,6 +22,7 @@ export function ftsExpression(words: readonly string[]): string {
 export const sqliteSql: DialectSql = {
   // Every write transaction begins IMMEDIATE and holds the only write lock: nothing else can change the rows it read.
   lockRows: (query) => query,
+  lateralJoins: false,
   jsonArrayRows: (json) => sql`json_each(${json})`,
   jsonArrayNumber: (column, index) => sql`${operand(column)} ->> ${sql.lit(index)}`,
   jsonArrayText: (column, index) => sql`${operand(column)} ->> ${sql.lit(index)}`,
