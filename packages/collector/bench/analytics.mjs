@@ -134,41 +134,42 @@ const monthAgo = end - 30 * 86_400_000;
 const cases = [
   {
     name: 'summary (all time)',
-    rollup: () => analytics.summary({ surveyId, dims: {}, properties: [] }),
+    rollup: () => analytics.summary({ surveyId, dims: {}, properties: [] }, 'nps'),
     plain: async () => {
       const counters = emptyCounters();
       for (const row of await plainSummary(surveyId)) Object.assign(counters, { [row.score]: row.n, 11: counters[11] + row.comments, 12: counters[12] + row.prompted });
       for (const row of await plainEvents(surveyId)) counters[row.type === 'shown' ? 13 : 14] = row.n;
-      return summaryOf(counters, true);
+      return summaryOf('nps', counters, true);
     },
   },
   {
     name: `trend: ${trendBuckets.length} days, Europe/Amsterdam`,
-    rollup: () => analytics.trend({ surveyId, dims: {}, properties: [], from: trendFrom, to: end }, 'day', 'Europe/Amsterdam'),
+    // Each bucket's change against the one before is extra to the figures the plain query gives: compared without it.
+    rollup: async () => (await analytics.trend({ surveyId, dims: {}, properties: [], from: trendFrom, to: end }, 'day', 'Europe/Amsterdam', 'nps')).buckets.map(({ change: _change, ...bucket }) => bucket),
     plain: async () => {
       const counts = await raw.countByKey({ surveyId, dims: {}, properties: [] }, trendBuckets.map((bucket, key) => ({ from: bucket.start, to: bucket.end, key })));
-      return trendBuckets.map((bucket, key) => ({ start: bucket.label, ...figureOf(counts.get(key) ?? emptyCounters()) }));
+      return trendBuckets.map((bucket, key) => ({ start: bucket.label, ...figureOf('nps', counts.get(key) ?? emptyCounters()) }));
     },
   },
   {
     name: 'segments by touchpoint (all time)',
-    rollup: async () => [...(await analytics.segmentCounts({ surveyId, dims: {}, properties: [] }, 'touchpoint'))].map(([value, counters]) => [value, figureOf(counters)]).sort(),
+    rollup: async () => [...(await analytics.segmentCounts({ surveyId, dims: {}, properties: [] }, 'touchpoint'))].map(([value, counters]) => [value, figureOf('nps', counters)]).sort(),
     plain: async () => {
       const byValue = new Map();
       for (const row of await plainSegments(surveyId)) {
         const counters = byValue.get(row.touchpoint ?? '') ?? byValue.set(row.touchpoint ?? '', emptyCounters()).get(row.touchpoint ?? '');
         counters[row.score] = row.n;
       }
-      return [...byValue].map(([value, counters]) => [value, figureOf(counters)]).sort();
+      return [...byValue].map(([value, counters]) => [value, figureOf('nps', counters)]).sort();
     },
   },
   {
     name: 'fallback: property.plan=pro, last 30 days',
-    rollup: async () => figureOf((await queries.countRanges({ surveyId, dims: {}, properties: [['plan', 'pro']] }, [{ from: monthAgo, to: end }]))[0]),
+    rollup: async () => figureOf('nps', (await queries.countRanges({ surveyId, dims: {}, properties: [['plan', 'pro']] }, [{ from: monthAgo, to: end }]))[0]),
     plain: async () => {
       const counters = emptyCounters();
       for (const row of await plainProperty(surveyId, monthAgo, end)) counters[row.score] = row.n;
-      return figureOf(counters);
+      return figureOf('nps', counters);
     },
   },
 ];

@@ -31,6 +31,7 @@ Commands:
       --brand BRAND         brand named in the question
       --origin ORIGIN       allowed origin, repeatable: https://shop.example, https://*.example.com, http://localhost:*
       --inactive            create it paused
+      --metric METRIC       what it measures: nps (0–10, default), csat (1–5) or ces (1–7)
       --if-missing          succeed without changes when the survey exists
   surveys list              list surveys (--json for JSON)
   demo                      fill a survey with a demo shop: answers in en and nl, loops in every state, actions

@@ -44,13 +44,13 @@ async function keysCreate(args: readonly string[], env: Env, io: CliOutput): Pro
 async function surveysCreate(args: readonly string[], env: Env, io: CliOutput): Promise<void> {
   const values = flags(args, {
     id: { type: 'string' }, name: { type: 'string' }, brand: { type: 'string' },
-    origin: { type: 'string', multiple: true }, inactive: { type: 'boolean' }, 'if-missing': { type: 'boolean' },
+    origin: { type: 'string', multiple: true }, inactive: { type: 'boolean' }, 'if-missing': { type: 'boolean' }, metric: { type: 'string' },
   });
   const parsed = surveyCreateSchema.safeParse({
     id: values.id, name: values.name, brand: values.brand,
-    allowedOrigins: values.origin ?? [], active: values.inactive ? false : undefined,
+    allowedOrigins: values.origin ?? [], active: values.inactive ? false : undefined, metric: values.metric,
   });
-  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error.issues, 'survey').replace(/allowedOrigins(\.\d+)?/g, '--origin'));
+  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error.issues, 'survey').replace(/allowedOrigins(\.\d+)?/g, '--origin').replace(/(^|; )metric:/g, '$1--metric:'));
   await withDatabase(values.db as string | undefined, env, async (database) => {
     const existing = await database.surveys.get(parsed.data.id);
     if (existing && values['if-missing']) {

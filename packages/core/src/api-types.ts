@@ -87,4 +87,18 @@ export interface PublicSurveySettings {
   askConsent: boolean;
   /** False while the survey is paused: the widget shows nothing. */
   active: boolean;
+  /** What the survey measures (absent from settings cached before metrics existed: NPS). */
+  metric?: 'nps' | 'csat' | 'ces';
+  /** The scale's points, and from which answer on the passive and promoter follow-up prompts apply (absent: NPS 0–10, 7, 9). */
+  scale?: PublicScale;
+}
+
+/** The answer scale the widget draws: NPS 0–10, CSAT 1–5, CES 1–7. */
+export interface PublicScale {
+  lowest: number;
+  highest: number;
+  /** Answers from here get the `passive` follow-up prompt (NPS 7, CSAT 3, CES 4). */
+  passiveFrom: number;
+  /** Answers from here get the `promoter` follow-up prompt (NPS 9, CSAT 4, CES 5). */
+  promoterFrom: number;
 }

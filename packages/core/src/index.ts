@@ -10,6 +10,7 @@ export type { FigureBase, ScoreInterval } from './metrics/figure-shape.js';
 export * from './metrics/csat.js';
 export * from './metrics/ces.js';
 export * from './metrics/metric-figure.js';
+export * from './metrics/answer-group.js';
 export * from './stats/incomplete-beta.js';
 export * from './stats/student-t.js';
 export * from './stats/wilson.js';

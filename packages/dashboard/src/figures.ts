@@ -7,9 +7,14 @@ export const MIN_ANSWERS = 5;
 /** How a figure may be read: no answers, too few for a score, or a score. */
 export type FigureReading = 'none' | 'too-few' | 'score';
 
+/** A figure's score whatever it measures: `score` (every metric since CSAT and CES), else `nps` (older collectors). */
+export function scoreOf(figure: { nps?: number | null; score?: number | null }): number | null {
+  return figure.score !== undefined ? figure.score : figure.nps ?? null;
+}
+
 /** What a figure supports. */
-export function readFigure(figure: Pick<NpsFigure, 'n' | 'nps'>): FigureReading {
-  if (figure.n === 0 || figure.nps === null) return 'none';
+export function readFigure(figure: { n: number; nps?: number | null; score?: number | null }): FigureReading {
+  if (figure.n === 0 || scoreOf(figure) === null) return 'none';
   return figure.n < MIN_ANSWERS ? 'too-few' : 'score';
 }
 
@@ -24,7 +29,7 @@ export function intervalMissesScore(figure: Pick<NpsFigure, 'nps' | 'interval'>)
 }
 
 /** True when both sides have enough answers for their difference to be worth a number. */
-export function comparable(a: Pick<NpsFigure, 'n' | 'nps'>, b: Pick<NpsFigure, 'n' | 'nps'>): boolean {
+export function comparable(a: { n: number; nps?: number | null; score?: number | null }, b: { n: number; nps?: number | null; score?: number | null }): boolean {
   return readFigure(a) === 'score' && readFigure(b) === 'score';
 }
 

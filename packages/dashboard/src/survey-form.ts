@@ -1,5 +1,5 @@
 /** Pure helpers of the surveys page: form values to API bodies, and the embed snippet. */
-import type { Survey } from './types.ts';
+import type { Metric, Survey } from './types.ts';
 
 /** The editable fields as form strings. */
 export interface SurveyFormValues {
@@ -10,6 +10,7 @@ export interface SurveyFormValues {
   samplingPercent: string;
   resurveyDays: string;
   active: boolean;
+  metric: Metric;
 }
 
 /** Form values for a survey (or a blank new one). */
@@ -22,6 +23,7 @@ export function formValues(survey?: Survey): SurveyFormValues {
     samplingPercent: String(Math.round((survey?.sampling ?? 1) * 100)),
     resurveyDays: String(survey?.resurveyDays ?? 90),
     active: survey?.active ?? true,
+    metric: survey?.metric ?? 'nps',
   };
 }
 
@@ -33,6 +35,7 @@ export function surveyBody(values: SurveyFormValues, creating: boolean): Record<
     sampling: Number(values.samplingPercent) / 100,
     resurveyDays: Number(values.resurveyDays),
     active: values.active,
+    metric: values.metric,
   };
   const brand = values.brand.trim();
   if (brand) body.brand = brand;

@@ -4,6 +4,23 @@ import type { KeyScope } from './api.ts';
 
 export type { NpsFigure };
 
+/** What a survey measures: NPS 0–10, CSAT 1–5, CES 1–7. */
+export type Metric = 'nps' | 'csat' | 'ces';
+
+/** A group's size and share. */
+export interface Share { count: number; percent: number }
+
+/**
+ * A figure of any metric as the API returns it: `metric`, `score` (NPS, % satisfied or mean effort) and its interval.
+ * NPS figures keep `nps` and their groups; CSAT brings satisfied/neutral/dissatisfied, CES agree/neutral/disagree.
+ */
+export type MetricFigure = NpsFigure & {
+  metric?: Metric;
+  score?: number | null;
+  mean?: number | null;
+  satisfied?: Share; dissatisfied?: Share; agree?: Share; disagree?: Share; neutral?: Share;
+};
+
 /** A score group. */
 export type Group = 'detractor' | 'passive' | 'promoter';
 
@@ -18,23 +35,25 @@ export interface Survey {
   dismissDays: number;
   askConsent: boolean;
   active: boolean;
+  metric: Metric;
   createdAt: string;
   updatedAt: string;
 }
 
 /** `GET /v1/surveys/:id/summary`. */
-export interface Summary extends NpsFigure {
+export type Summary = MetricFigure & {
   distribution: number[];
   comments?: number;
   commentRate: number | null;
   responseRate: number | null;
-}
+};
 
 /** One bucket of `GET /v1/surveys/:id/trend`. */
-export type TrendBucket = NpsFigure & { start: string };
+export type TrendBucket = MetricFigure & { start: string };
 
 /** `GET /v1/surveys/:id/trend`. */
 export interface Trend {
+  metric?: Metric;
   interval: 'day' | 'week' | 'month';
   tz: string;
   buckets: TrendBucket[];
@@ -42,8 +61,8 @@ export interface Trend {
 
 /** `GET /v1/surveys/:id/compare`. */
 export interface Comparison {
-  a: NpsFigure;
-  b: NpsFigure;
+  a: MetricFigure;
+  b: MetricFigure;
   difference: number | null;
   z: number | null;
   p: number | null;
@@ -51,7 +70,7 @@ export interface Comparison {
 }
 
 /** One row of `GET /v1/surveys/:id/segments`. */
-export type Segment = NpsFigure & { value: string | null; smallSample: boolean };
+export type Segment = MetricFigure & { value: string | null; smallSample: boolean };
 
 /** `GET /v1/surveys/:id/segments`. */
 export interface Segments {
@@ -72,8 +91,23 @@ export interface ResponseItem {
   createdAt: string;
 }
 
-/** One theme of `GET /v1/surveys/:id/themes`. */
-export type Theme = NpsFigure & { term: string; kind: 'word' | 'phrase'; count: number; share: number };
+/** How many comments, all and per group. */
+export interface Mentions {
+  all: number;
+  detractors: number;
+  passives: number;
+  promoters: number;
+}
+
+/** One theme of `GET /v1/surveys/:id/themes`: its counts say which set they count. */
+export interface Theme {
+  theme: string;
+  words: number;
+  mentions: Mentions;
+  /** The NPS of every answer that mentions it (n = mentions.all). */
+  nps: NpsFigure;
+  quotes: string[];
+}
 
 /** Loop states. */
 export type LoopState = 'open' | 'contacted' | 'resolved' | 'closed';
@@ -133,13 +167,15 @@ export interface Action {
 /** `GET /v1/surveys/:id/huddle`. */
 export interface Huddle {
   surveyName: string;
+  /** The survey's metric (collectors before CSAT and CES left it out: NPS). */
+  metric?: Metric;
   days: number;
   period: { from: string; to: string };
-  figure: NpsFigure;
-  previousFigure: NpsFigure;
+  figure: MetricFigure;
+  previousFigure: MetricFigure;
   change: { difference: number | null; p: number | null; significant: boolean; verdict: string };
-  segmentMovedMost: { by: string; value: string; previous: NpsFigure; current: NpsFigure; change: { difference: number | null; significant: boolean } } | null;
-  themes: Record<'detractor' | 'promoter', { theme: string; mentions: { all: number; detractors: number; passives: number; promoters: number }; quotes: string[] }[]>;
+  segmentMovedMost: { by: string; value: string; previous: MetricFigure; current: MetricFigure; change: { difference: number | null; significant: boolean } } | null;
+  themes: Record<'detractor' | 'promoter', Theme[]>;
   loops: { open: number; overdue: number; slaHours: number; overdueLoops: { responseId: string; openedAt: string; assignee: string | null; score: number; comment: string | null }[] };
   actions: Pick<Action, 'id' | 'title' | 'owner' | 'state' | 'dueDate' | 'overdue'>[];
   questions: string[];
@@ -196,3 +232,29 @@ export interface ApiKey {
 
 /** What `POST /v1/keys` answers: the key, and its secret this one time. */
 export type CreatedKey = ApiKey & { secret: string };
+
+/** A huddle the team runs and keeps (`/v1/huddles/:id`). */
+export interface HeldHuddle {
+  id: string;
+  surveyId: string;
+  state: 'open' | 'closed';
+  startedAt: string;
+  closedAt: string | null;
+  days: number;
+  attendees: string[];
+  learned: string | null;
+  staffNeeds: string | null;
+  decisions: string | null;
+  /** The digest it was held on. */
+  digest: Huddle;
+  actions: Action[];
+  previous: { id: string; startedAt: string; decisions: string | null; actions: Action[] } | null;
+}
+
+/** One huddle of the history (`GET /v1/surveys/:id/huddles`). */
+export interface HuddleSummary {
+  id: string;
+  state: 'open' | 'closed';
+  startedAt: string;
+  closedAt: string | null;
+}

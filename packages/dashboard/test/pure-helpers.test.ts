@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError, queryString } from '../src/api.ts';
 import { axisLabels } from '../src/chart-labels.ts';
 import { changeKey, comparable, differenceKey, intervalMissesScore, readFigure } from '../src/figures.ts';
+import { timerReading } from '../src/huddle-timer.ts';
 import { keyProblem } from '../src/i18n/error-text.ts';
 import { commandFor, nextStates, parseTags, workOrder } from '../src/loops.ts';
 import { addDays, compareQuery, isRange, lastDays, localDate, rangeQuery } from '../src/periods.ts';
@@ -137,9 +138,10 @@ describe('survey form', () => {
   it('turns form strings into an API body', () => {
     const values = { ...formValues(), id: ' shop ', name: ' Shop ', origins: 'https://shop.example\n\n https://*.shop.example ,', samplingPercent: '25', resurveyDays: '60' };
     expect(surveyBody(values, true)).toEqual({
-      id: 'shop', name: 'Shop', allowedOrigins: ['https://shop.example', 'https://*.shop.example'], sampling: 0.25, resurveyDays: 60, active: true,
+      id: 'shop', name: 'Shop', allowedOrigins: ['https://shop.example', 'https://*.shop.example'], sampling: 0.25, resurveyDays: 60, active: true, metric: 'nps',
     });
     expect(surveyBody({ ...values, brand: '' }, false)).toMatchObject({ brand: null });
+    expect(surveyBody({ ...values, metric: 'ces' }, true)).toMatchObject({ metric: 'ces' });
   });
   it('makes the embed snippet: only data-survey, plus data-collector when the script comes from elsewhere', () => {
     expect(embedSnippet('https://nps.example', 'homepage')).toBe('<script async src="https://nps.example/widget.js" data-survey="homepage"></script>');
@@ -159,4 +161,19 @@ describe('why a key could not be checked', () => {
     [new ApiError(500, 'internal', 'Internal server error'), 'other'],
     [new Error('boom'), 'other'],
   ] as const)('%s → %s', (error, problem) => expect(keyProblem(error)).toBe(problem));
+});
+
+describe('the huddle timer', () => {
+  const start = Date.parse('2026-03-01T09:00:00Z');
+  it.each([
+    [0, 15, false, '15:00'],
+    [1, 15, false, '15:00'],
+    [1000, 15, false, '14:59'],
+    [14 * 60_000 + 59_500, 15, false, '0:01'],
+    [15 * 60_000, 15, true, '0:00'],
+    [17 * 60_000 + 5000, 15, true, '2:05'],
+    [10 * 60_000, 30, false, '20:00'],
+  ])('%i ms into a %i-minute huddle: over %s, %s', (elapsed, minutes, over, text) => {
+    expect(timerReading(start, start + elapsed, minutes)).toEqual({ over, text });
+  });
 });

@@ -22,7 +22,9 @@ const fields = {
   responseIds: z.array(clientId).max(200, { error: 'must have at most 200 ids' }).optional(),
   themes: z.array(plainText(100).min(1)).max(20, { error: 'must have at most 20 themes' }).optional(),
 };
-const createSchema = z.strictObject({ surveyId: slug, ...fields });
+/** A huddle id in a body or query. */
+export const huddleIdSchema = z.string().regex(/^hud_[0-9a-f]{16}$/, { error: 'must be a huddle id (hud_…)' });
+const createSchema = z.strictObject({ surveyId: slug, ...fields, huddleId: huddleIdSchema.optional().describe('the open huddle the action is made in') });
 const patchSchema = z
   .strictObject({ ...fields, title: fields.title.optional() })
   .refine((body) => Object.values(body).some((value) => value !== undefined), { error: 'must change at least one field' });
@@ -31,12 +33,13 @@ const listQuerySchema = z.strictObject({
   surveyId: slug.optional(),
   state: oneOrMany(state, 4),
   owner: person.optional(),
+  huddleId: huddleIdSchema.optional(),
 });
 
 /** An action as returned. */
 export const actionSchema = z.object({
   id: z.string(), surveyId: z.string(), title: z.string(), description: z.string().nullable(), owner: z.string().nullable(), state,
-  dueDate: z.string().nullable(), responseIds: z.array(z.string()), themes: z.array(z.string()), createdAt: z.string(),
+  dueDate: z.string().nullable(), responseIds: z.array(z.string()), themes: z.array(z.string()), huddleId: z.string().nullable(), createdAt: z.string(),
   updatedAt: z.string(), doneAt: z.string().nullable(), overdue: z.boolean(),
 });
 

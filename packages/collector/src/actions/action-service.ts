@@ -17,13 +17,15 @@ export interface ActionInput {
   dueDate?: string | null;
   responseIds?: string[];
   themes?: string[];
+  /** The open huddle of the same survey the action is made in. */
+  huddleId?: string | null;
 }
 
 /** An action as the API shows it. */
 export function actionView(action: ActionRecord, now: number) {
   const view = {
     id: action.id, surveyId: action.surveyId, title: action.title, description: action.description, owner: action.owner, state: action.state,
-    dueDate: action.dueDate, responseIds: action.responseIds, themes: action.themes,
+    dueDate: action.dueDate, responseIds: action.responseIds, themes: action.themes, huddleId: action.huddleId,
     createdAt: new Date(action.createdAt).toISOString(), updatedAt: new Date(action.updatedAt).toISOString(),
     doneAt: action.doneAt === null ? null : new Date(action.doneAt).toISOString(),
   };
@@ -40,13 +42,21 @@ async function linkResponses(tx: TransactionRepositories, actionId: string, surv
   await tx.actions.link(actionId, responseIds);
 }
 
+/** Refuses a huddle that is not an open huddle of the survey: actions are made in the meeting, not after it. */
+async function assertOpenHuddle(tx: TransactionRepositories, huddleId: string, surveyId: string): Promise<void> {
+  const huddle = await tx.huddles.get(huddleId);
+  if (!huddle || huddle.surveyId !== surveyId) throw new HttpError(400, 'invalid_request', `huddleId: no huddle of survey "${surveyId}" with id "${huddleId}"`);
+  if (huddle.closedAt !== null) throw new HttpError(409, 'huddle_closed', `huddleId: huddle "${huddleId}" is closed; actions are made in an open huddle`);
+}
+
 /** Creates an action (state `proposed` unless given) inside the caller's transaction. */
 export async function createAction(tx: TransactionRepositories, input: ActionInput, now: number): Promise<ActionRecord> {
   const id = `act_${randomBytes(8).toString('hex')}`;
+  if (input.huddleId) await assertOpenHuddle(tx, input.huddleId, input.surveyId);
   await tx.actions.insert(id, input.surveyId, {
     title: input.title, description: input.description ?? null, owner: input.owner ?? null, state: input.state ?? 'proposed',
     dueDate: input.dueDate ?? null, themes: input.themes ?? [], updatedAt: now, doneAt: input.state === 'done' ? now : null,
-  }, now);
+  }, now, input.huddleId ?? null);
   await linkResponses(tx, id, input.surveyId, input.responseIds ?? []);
   return (await tx.actions.get(id))!;
 }

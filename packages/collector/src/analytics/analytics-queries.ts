@@ -1,5 +1,5 @@
 /** Analytics figures over any filter: rollup rows where they can answer, raw rows for the rest, added up exactly. */
-import { compareNps, countsFromDistribution } from '@npsloop/core';
+import { compareMetric, distributionOnScale, metricFigure, type Metric } from '@npsloop/core';
 import { eventsAttributable, OPEN_FROM, OPEN_TO, rollupSelector, type AnalyticsFilter, type FilterDimension } from '../db/analytics/analytics-filter.ts';
 import { addCounters, emptyCounters, type Counters } from '../db/analytics/counters.ts';
 import type { KeyedRange } from '../db/analytics/raw-counts.ts';
@@ -9,6 +9,7 @@ import type { KeyedPiece } from '../db/rollups/rollup-reader.ts';
 import { HttpError } from '../lib/errors.ts';
 import { localBuckets, type TrendInterval } from '../lib/time-buckets.ts';
 import { figureOf, summaryOf } from './figures.ts';
+import { flagChanges } from './significance.ts';
 
 /** What a segment report groups by: a dimension or `property.NAME`. */
 export type SegmentBy = FilterDimension | `property.${string}`;
@@ -62,18 +63,25 @@ export function createAnalyticsQueries(reads: AnalyticsReads, options: Analytics
     countRanges,
     guardRawScan,
 
-    /** The figure with distribution, comment rate and response rate. */
-    async summary(filter: AnalyticsFilter) {
+    /** The metric's figure with distribution, comment rate and response rate. */
+    async summary(filter: AnalyticsFilter, metric: Metric) {
       const [counters] = await countRanges(filter, [rangeOf(filter)]);
-      return summaryOf(counters, eventsAttributable(filter));
+      return summaryOf(metric, counters, eventsAttributable(filter));
     },
 
-    /** One figure per local calendar bucket covering `[from, to)`; the first and last count only their part inside. */
-    async trend(filter: AnalyticsFilter & { from: number; to: number }, interval: TrendInterval, timeZone: string) {
+    /**
+     * One figure per local calendar bucket covering `[from, to)`; the first and last count only their part inside.
+     * Each bucket after the first carries its change from the bucket before, significance corrected over all buckets.
+     */
+    async trend(filter: AnalyticsFilter & { from: number; to: number }, interval: TrendInterval, timeZone: string, metric: Metric) {
       const buckets = localBuckets(interval, timeZone, filter.from, filter.to);
       const ranges = buckets.map((bucket) => ({ from: Math.max(bucket.start, filter.from), to: Math.min(bucket.end, filter.to) }));
-      const counts = await countRanges(filter, ranges, true);
-      return buckets.map((bucket, index) => ({ start: bucket.label, ...figureOf(counts[index]) }));
+      const distributions = (await countRanges(filter, ranges, true)).map((counters) => distributionOnScale(metric, counters.slice(0, 11)));
+      const { changes, multipleComparisons } = flagChanges(metric, distributions.map((after, index) => (index === 0 ? null : { before: distributions[index - 1], after })));
+      return {
+        multipleComparisons,
+        buckets: buckets.map((bucket, index) => ({ start: bucket.label, ...metricFigure(metric, distributions[index]), change: changes[index] })),
+      };
     },
 
     /** Counters per segment value (`''` when the answer has none). */
@@ -101,12 +109,12 @@ export function createAnalyticsQueries(reads: AnalyticsReads, options: Analytics
       return totals;
     },
 
-    /** The figures of two filters and their two-sample z-test (difference = b − a). */
-    async compare(a: AnalyticsFilter, b: AnalyticsFilter) {
+    /** The figures of two filters and the metric's own test of b against a (difference = b − a). */
+    async compare(a: AnalyticsFilter, b: AnalyticsFilter, metric: Metric) {
       const [countsA] = await countRanges(a, [rangeOf(a)]);
       const [countsB] = await countRanges(b, [rangeOf(b)]);
-      const comparison = compareNps(countsFromDistribution(countsA.slice(0, 11)), countsFromDistribution(countsB.slice(0, 11)));
-      return { a: figureOf(countsA), b: figureOf(countsB), ...comparison };
+      const comparison = compareMetric(metric, distributionOnScale(metric, countsA.slice(0, 11)), distributionOnScale(metric, countsB.slice(0, 11)));
+      return { a: figureOf(metric, countsA), b: figureOf(metric, countsB), ...comparison };
     },
   };
 }

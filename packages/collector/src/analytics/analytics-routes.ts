@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import type { Metric } from '@npsloop/core';
 import { HttpError, surveyNotFound } from '../lib/errors.ts';
 import { surveyParamsSchema } from '../surveys/survey-schemas.ts';
 import type { AnalyticsFilter } from '../db/analytics/analytics-filter.ts';
@@ -34,20 +35,26 @@ function readRoute<Query extends z.ZodType, Reply extends z.ZodType>(summary: st
 export async function analyticsRoutes(fastify: FastifyInstance, options: { analytics: AnalyticsService; surveys: SurveyRepository }): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { analytics, surveys } = options;
+  const metricOf = async (id: string): Promise<Metric> => {
+    const survey = await surveys.get(id);
+    if (!survey) throw surveyNotFound(id);
+    return survey.metric;
+  };
   const filterOf = async ({ id }: { id: string }, query: Record<string, unknown>, side?: 'a' | 'b'): Promise<AnalyticsFilter> => {
-    if (!(await surveys.get(id))) throw surveyNotFound(id);
+    await metricOf(id);
     return filterFromQuery(id, query, side);
   };
 
   app.get('/v1/surveys/:id/summary', readRoute(
-    'NPS with its 95% interval, groups, distribution, comment and response rates', schemas.summaryQuerySchema, schemas.summaryBodySchema,
+    "The survey metric's figure (NPS, CSAT or CES) with its 95% interval, distribution, comment and response rates", schemas.summaryQuerySchema, schemas.summaryBodySchema,
   ), async (request) => {
     const filter = await filterOf(request.params, request.query);
-    return { surveyId: filter.surveyId, from: iso(filter.from), to: iso(filter.to), ...(await analytics.summary(filter)) };
+    const metric = await metricOf(filter.surveyId);
+    return { surveyId: filter.surveyId, from: iso(filter.from), to: iso(filter.to), ...(await analytics.summary(filter, metric)) };
   });
 
   app.get('/v1/surveys/:id/trend', readRoute(
-    'NPS per local day, week (from Monday) or month, in any IANA time zone', schemas.trendQuerySchema, schemas.trendBodySchema,
+    'The figure per local day, week (from Monday) or month, in any IANA time zone; each bucket\'s change from the one before, significance corrected over the buckets (Benjamini–Hochberg)', schemas.trendQuerySchema, schemas.trendBodySchema,
   ), async (request) => {
     const query = request.query;
     const filter = await filterOf(request.params, query);
@@ -60,26 +67,37 @@ export async function analyticsRoutes(fastify: FastifyInstance, options: { analy
     if (buckets > MAX_TREND_BUCKETS) {
       throw new HttpError(400, 'invalid_request', `from: the trend would have ${buckets} buckets, at most ${MAX_TREND_BUCKETS}; narrow from/to or use a longer interval`);
     }
-    return { surveyId: filter.surveyId, interval, tz, from: iso(from), to: iso(to), buckets: await analytics.trend({ ...filter, from, to }, interval, tz) };
+    const metric = await metricOf(filter.surveyId);
+    return { surveyId: filter.surveyId, metric, interval, tz, from: iso(from), to: iso(to), ...(await analytics.trend({ ...filter, from, to }, interval, tz, metric)) };
   });
 
   app.get('/v1/surveys/:id/segments', readRoute(
-    'NPS per touchpoint, channel, locale, journey or custom property, small samples flagged', schemas.segmentsQuerySchema, schemas.segmentsBodySchema,
+    'The figure per touchpoint, channel, locale, journey or custom property, small samples flagged; `compare=previous` adds each row\'s change from the period before, significance corrected over the rows (Benjamini–Hochberg)',
+    schemas.segmentsQuerySchema, schemas.segmentsBodySchema,
   ), async (request) => {
     const query = request.query;
     const filter = await filterOf(request.params, query);
-    return { surveyId: filter.surveyId, ...segmentReport(query.by, await analytics.segmentCounts(filter, query.by as SegmentBy), query.minN) };
+    const metric = await metricOf(filter.surveyId);
+    const by = query.by as SegmentBy;
+    const counts = await analytics.segmentCounts(filter, by);
+    if (query.compare !== 'previous') return { surveyId: filter.surveyId, metric, ...segmentReport(query.by, counts, query.minN, metric) };
+    if (filter.from === undefined) throw new HttpError(400, 'invalid_request', 'from: needed with compare=previous (the previous period is as long as from…to, just before it)');
+    const to = filter.to ?? Date.now();
+    if (to <= filter.from) throw new HttpError(400, 'invalid_request', 'from: must be earlier than to (to defaults to now)');
+    const previous = await analytics.segmentCounts({ ...filter, from: filter.from - (to - filter.from), to: filter.from }, by);
+    return { surveyId: filter.surveyId, metric, ...segmentReport(query.by, counts, query.minN, metric, previous) };
   });
 
   app.get('/v1/surveys/:id/compare', readRoute(
-    'Two periods or two segments: difference, z, p, significant', schemas.compareQuerySchema, schemas.compareBodySchema,
+    'Two periods or two segments: difference, the metric\'s test (NPS two-sample z, CSAT two-proportion z, CES Welch t), p, significant', schemas.compareQuerySchema, schemas.compareBodySchema,
   ), async (request) => {
     const a = await filterOf(request.params, request.query, 'a');
     const b = await filterOf(request.params, request.query, 'b');
     if (JSON.stringify(a) === JSON.stringify(b)) {
       throw new HttpError(400, 'invalid_request', 'compare: the two sides are the same; give aFrom/aTo/bFrom/bTo or a.<filter>/b.<filter>');
     }
-    return { surveyId: a.surveyId, ...(await analytics.compare(a, b)) };
+    const metric = await metricOf(a.surveyId);
+    return { surveyId: a.surveyId, ...(await analytics.compare(a, b, metric)) };
   });
 
   app.get('/v1/surveys/:id/responses', readRoute(
@@ -92,7 +110,8 @@ export async function analyticsRoutes(fastify: FastifyInstance, options: { analy
     const words = query.q === undefined ? undefined : searchWords(query.q);
     if (words?.length === 0) throw new HttpError(400, 'invalid_request', 'q: must contain a letter or digit');
     const hasComment = query.hasComment === undefined ? undefined : query.hasComment === 'true';
-    return analytics.listResponses(filter, { group: query.group, score: query.score, hasComment, status: query.status, words, after, limit: query.limit });
+    const metric = await metricOf(filter.surveyId);
+    return analytics.listResponses(filter, { group: query.group, score: query.score, hasComment, status: query.status, words, after, limit: query.limit }, metric);
   });
 
   app.get('/v1/surveys/:id/themes', readRoute(
@@ -112,6 +131,6 @@ export async function analyticsRoutes(fastify: FastifyInstance, options: { analy
     reply
       .type(csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
       .header('content-disposition', `attachment; filename="${filter.surveyId}-responses.${query.format}"`);
-    return reply.send(Readable.from(analytics.exportResponses(filter, query.format)));
+    return reply.send(Readable.from(analytics.exportResponses(filter, query.format, await metricOf(filter.surveyId))));
   });
 }

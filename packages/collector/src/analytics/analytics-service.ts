@@ -1,5 +1,5 @@
 /** Every read the analytics routes make: figures, the response list, themes, export; pending rollup deltas folded first. */
-import { scoreGroup, type ScoreGroup } from '@npsloop/core';
+import { scaleFollowUpGroup, scalePoints, type Metric, type ScoreGroup } from '@npsloop/core';
 import { OPEN_FROM, OPEN_TO, rollupSelector, type AnalyticsFilter } from '../db/analytics/analytics-filter.ts';
 import type { ResponsePosition } from '../db/analytics/response-list.ts';
 import type { AnalyticsReads } from '../db/database.ts';
@@ -22,7 +22,11 @@ export interface ListOptions {
   limit: number;
 }
 
-const GROUP_SCORES: Record<ScoreGroup, [number, number]> = { detractor: [0, 6], passive: [7, 8], promoter: [9, 10] };
+/** The lowest and highest score of a group on the metric's scale (NPS 0–6/7–8/9–10, CSAT 1–2/3/4–5, CES 1–3/4/5–7). */
+function groupScores(metric: Metric, group: ScoreGroup): [number, number] {
+  const points = scalePoints(metric).filter((score) => scaleFollowUpGroup(metric, score) === group);
+  return [points[0], points[points.length - 1]];
+}
 
 /** Builds the analytics service on the database's analytics reads. */
 export function createAnalyticsService(reads: AnalyticsReads, options: AnalyticsQueryOptions = {}) {
@@ -30,12 +34,12 @@ export function createAnalyticsService(reads: AnalyticsReads, options: Analytics
   const range = (filter: AnalyticsFilter) => ({ from: filter.from ?? OPEN_FROM, to: filter.to ?? OPEN_TO });
 
   return {
-    /** The figure with distribution, comment rate and response rate. */
-    async summary(filter: AnalyticsFilter) {
+    /** The metric's figure with distribution, comment rate and response rate. */
+    async summary(filter: AnalyticsFilter, metric: Metric) {
       await reads.fold();
-      return queries.summary(filter);
+      return queries.summary(filter, metric);
     },
-    /** One figure per local calendar bucket. */
+    /** One figure per local calendar bucket, each with its change from the one before. */
     async trend(...args: Parameters<typeof queries.trend>) {
       await reads.fold();
       return queries.trend(...args);
@@ -46,29 +50,29 @@ export function createAnalyticsService(reads: AnalyticsReads, options: Analytics
       return queries.segmentCounts(...args);
     },
     /** Two figures and whether they differ significantly. */
-    async compare(a: AnalyticsFilter, b: AnalyticsFilter) {
+    async compare(a: AnalyticsFilter, b: AnalyticsFilter, metric: Metric) {
       await reads.fold();
-      return queries.compare(a, b);
+      return queries.compare(a, b, metric);
     },
     /**
      * Responses newest first, filtered and paginated. The list walks the time index and tests filters row by
      * row, so a dimension value with no answers is answered from the rollups at once, and filters rollups
      * cannot count are held to the raw-scan limit.
      */
-    async listResponses(filter: AnalyticsFilter, list: ListOptions) {
+    async listResponses(filter: AnalyticsFilter, list: ListOptions, metric: Metric) {
       await reads.fold();
       const selector = rollupSelector(filter);
       if (!selector) await queries.guardRawScan(filter.surveyId, [range(filter)]);
       else if (selector.dim !== '*' && (await queries.countRanges(filter, [range(filter)], true))[0].every((count) => count === 0)) {
         return { responses: [], nextCursor: null };
       }
-      const [low, high] = list.group ? GROUP_SCORES[list.group] : [0, 10];
+      const [low, high] = list.group ? groupScores(metric, list.group) : [0, 10];
       const scores = list.group || list.score !== undefined ? ([Math.max(low, list.score ?? low), Math.min(high, list.score ?? high)] as const) : undefined;
       const page = await reads.responses.list(filter, {
         scores, hasComment: list.hasComment, loopState: list.status, words: list.words, before: list.after, limit: list.limit,
       });
       return {
-        responses: page.responses.map((response) => ({ ...responseView(response), group: scoreGroup(response.score) })),
+        responses: page.responses.map((response) => ({ ...responseView(response, metric), group: scaleFollowUpGroup(metric, response.score) })),
         nextCursor: page.next && encodeCursor(page.next),
       };
     },
@@ -81,8 +85,8 @@ export function createAnalyticsService(reads: AnalyticsReads, options: Analytics
       return themeReport(reads.responses, filter, group, limit);
     },
     /** The export as a stream of text chunks; `onRows` hears how many rows each chunk held. */
-    exportResponses: (filter: AnalyticsFilter, format: ExportFormat, onRows?: (rows: number) => void) =>
-      exportResponses(reads.responses, filter, format, onRows),
+    exportResponses: (filter: AnalyticsFilter, format: ExportFormat, metric: Metric, onRows?: (rows: number) => void) =>
+      exportResponses(reads.responses, filter, format, metric, onRows),
     /** When the survey's first response arrived (UTC ms), or null. */
     firstResponseAt: (surveyId: string) => reads.responses.firstResponseAt(surveyId),
   };

@@ -44,14 +44,15 @@ export async function exportCommand(args: readonly string[], env: Env, io: CliOu
   const query = exportQuerySchema.safeParse({ format: values.format, from: values.from, to: values.to });
   if (!query.success) throw new ConfigError(describeIssues(query.error.issues, 'export').replace(/^(format|from|to):/gm, '--$1:').replace(/; (format|from|to):/g, '; --$1:'));
   return withDatabase(values.db ?? (env.NPSLOOP_DB || DEFAULTS.db), async (database) => {
-    if (!(await database.surveys.get(values.survey!))) throw new ConfigError(`--survey: no survey "${values.survey}"`);
+    const survey = await database.surveys.get(values.survey!);
+    if (!survey) throw new ConfigError(`--survey: no survey "${values.survey}"`);
     const analytics = createAnalyticsService(database.analytics);
     const filter = filterFromQuery(values.survey!, query.data);
-    const total = (await analytics.summary(filter)).n;
+    const total = (await analytics.summary(filter, survey.metric)).n;
     const bar = total >= PROGRESS_FROM_ROWS ? progressBar(io.err, io.isTerminal ?? false) : null;
     let done = 0;
     const sink = sinkFor(values.out, io);
-    const chunks = analytics.exportResponses(filter, query.data.format, (rows) => {
+    const chunks = analytics.exportResponses(filter, query.data.format, survey.metric, (rows) => {
       done += rows;
       bar?.('Exporting', done, total);
     });

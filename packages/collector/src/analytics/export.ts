@@ -1,5 +1,6 @@
 /** Streams responses as CSV or NDJSON in constant memory: keyset pages, oldest first. */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { Metric } from '@npsloop/core';
 import type { AnalyticsFilter } from '../db/analytics/analytics-filter.ts';
 import type { ResponseList, ResponsePosition } from '../db/analytics/response-list.ts';
 import { csvLine } from './csv.ts';
@@ -15,7 +16,7 @@ const PAGE_SIZE = 1000;
  * are never blocked behind a long download. `onRows` hears each page's row count.
  */
 export async function* exportResponses(
-  responses: ResponseList, filter: AnalyticsFilter, format: ExportFormat, onRows?: (rows: number) => void,
+  responses: ResponseList, filter: AnalyticsFilter, format: ExportFormat, metric: Metric, onRows?: (rows: number) => void,
 ): AsyncGenerator<string> {
   if (format === 'csv') yield csvLine(RESPONSE_FIELDS);
   for (let after: ResponsePosition | null = null; ;) {
@@ -23,7 +24,7 @@ export async function* exportResponses(
     if (page.length === 0) return;
     let chunk = '';
     for (const response of page) {
-      const view = responseView(response);
+      const view = responseView(response, metric);
       chunk += format === 'csv' ? csvLine(RESPONSE_FIELDS.map((field) => view[field])) : `${JSON.stringify(view)}\n`;
     }
     yield chunk;

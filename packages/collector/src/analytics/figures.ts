@@ -1,11 +1,11 @@
-/** The figures users see from count vectors: NPS with its interval, rates, the summary body. */
-import { countsFromDistribution, npsFigure, type NpsFigure } from '@npsloop/core';
+/** The figures users see from count vectors: the survey metric's figure with its interval, rates, the summary body. */
+import { distributionOnScale, metricFigure, type Metric, type MetricFigure } from '@npsloop/core';
 import type { Counters } from '../db/analytics/counters.ts';
 import { COUNTER } from '../db/rollups/rollup-delta.ts';
 
-/** The NPS figure (n, nps, interval, groups) of a counter vector. */
-export function figureOf(counters: Counters): NpsFigure {
-  return npsFigure(countsFromDistribution(counters.slice(0, 11)));
+/** The metric's figure (metric, n, score, interval, distribution and its own fields) of a counter vector (counts per score 0–10 first). */
+export function figureOf(metric: Metric, counters: Counters): MetricFigure {
+  return metricFigure(metric, distributionOnScale(metric, counters.slice(0, 11)));
 }
 
 /** A share from 0 to 1, rounded to four decimals; null when the denominator is 0. */
@@ -14,13 +14,12 @@ export function rate(part: number, whole: number): number | null {
   return Math.round(Math.min(1, part / whole) * 10_000) / 10_000;
 }
 
-/** The summary body: figure, distribution, comment rate and response rate (null when events cannot tell). */
-export function summaryOf(counters: Counters, eventsKnown: boolean) {
-  const figure = figureOf(counters);
+/** The summary body: figure (with its distribution), comment rate and response rate (null when events cannot tell). */
+export function summaryOf(metric: Metric, counters: Counters, eventsKnown: boolean) {
+  const figure = figureOf(metric, counters);
   const shown = eventsKnown ? counters[COUNTER.shown] : null;
   return {
     ...figure,
-    distribution: counters.slice(0, 11),
     comments: counters[COUNTER.comments],
     commentRate: rate(counters[COUNTER.comments], figure.n),
     shown,

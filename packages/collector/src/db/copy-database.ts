@@ -16,6 +16,7 @@ export const COPIED_TABLES = {
   loop_notes: ['id'],
   webhooks: ['id'],
   webhook_deliveries: ['id'],
+  huddles: ['id'],
   actions: ['id'],
   action_responses: ['action_id', 'response_id'],
   link_secrets: ['id'],

@@ -165,6 +165,24 @@ export interface ActionsTable {
   created_at: number;
   updated_at: number;
   done_at: number | null;
+  /** The huddle the action was made in (migration 6). */
+  huddle_id: Generated<string | null>;
+}
+
+/** `huddles`: team meetings held on a digest: its snapshot (JSON) and what the team noted. */
+export interface HuddlesTable {
+  id: string;
+  survey_id: string;
+  days: number;
+  tz: string;
+  snapshot: string;
+  attendees: Generated<string>;
+  learned: string | null;
+  staff_needs: string | null;
+  decisions: string | null;
+  started_at: number;
+  closed_at: number | null;
+  updated_at: number;
 }
 
 /** `action_responses`: the responses an action is linked to. */
@@ -241,6 +259,7 @@ export interface Schema {
   webhook_deliveries: WebhookDeliveriesTable;
   actions: ActionsTable;
   action_responses: ActionResponsesTable;
+  huddles: HuddlesTable;
   link_secrets: LinkSecretsTable;
   survey_links: SurveyLinksTable;
   invitation_runs: InvitationRunsTable;

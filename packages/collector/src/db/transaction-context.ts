@@ -3,6 +3,7 @@ import { type Kysely } from 'kysely';
 import type { Dialect, DialectSql } from './dialect.ts';
 import { queryTemplate, type Executor, type TransactionExecutor } from './executor.ts';
 import { ActionRepository } from './repositories/action-repository.ts';
+import { HuddleRepository } from './repositories/huddle-repository.ts';
 import { EventWriter, eventTemplates } from './repositories/event-writer.ts';
 import { InvitationRepository } from './repositories/invitation-repository.ts';
 import { KeyRepository, type LastUsedWrites, keyTemplates } from './repositories/key-repository.ts';
@@ -56,6 +57,7 @@ export interface Repositories {
   readonly loops: LoopRepository;
   readonly loopQueries: LoopQueries;
   readonly actions: ActionRepository;
+  readonly huddles: HuddleRepository;
   readonly webhooks: WebhookRepository;
   readonly privacy: PrivacyRepository;
   readonly links: LinkRepository;
@@ -71,11 +73,12 @@ export interface TransactionRepositories extends Omit<Repositories, 'responses'>
 function common(executor: Executor, shared: SharedParts) {
   const loopSettings = new LoopSettingsRepository(executor, shared.loopSettingsCache);
   return {
-    surveys: new SurveyRepository(executor, shared.surveyCache),
+    surveys: new SurveyRepository(executor, shared.surveyCache, (id) => shared.loopSettingsCache.delete(id)),
     keys: new KeyRepository(executor, shared.templates.keys, shared.keyLastUsed),
     loops: new LoopRepository(executor, shared.templates.loops, loopSettings, shared.dialect.sql),
     loopQueries: new LoopQueries(executor, shared.dialect.sql),
     actions: new ActionRepository(executor),
+    huddles: new HuddleRepository(executor),
     webhooks: new WebhookRepository(executor, shared.templates.webhooks, shared.subscriberCache, shared.dialect.sql),
     privacy: new PrivacyRepository(executor, shared.dialect.sql),
     links: new LinkRepository(executor),
@@ -102,11 +105,12 @@ export class TransactionContext {
     const rollups = this.rollups;
     // A write batch touches two or three of these; building all of them per batch showed in profiles.
     this.repositories = {
-      get surveys() { return once('surveys', () => new SurveyRepository(executor, shared.surveyCache)); },
+      get surveys() { return once('surveys', () => new SurveyRepository(executor, shared.surveyCache, (id) => shared.loopSettingsCache.delete(id))); },
       get keys() { return once('keys', () => new KeyRepository(executor, shared.templates.keys, shared.keyLastUsed)); },
       get loops() { return loops(); },
       get loopQueries() { return once('loopQueries', () => new LoopQueries(executor, shared.dialect.sql)); },
       get actions() { return once('actions', () => new ActionRepository(executor)); },
+      get huddles() { return once('huddles', () => new HuddleRepository(executor)); },
       get webhooks() { return once('webhooks', () => new WebhookRepository(executor, shared.templates.webhooks, shared.subscriberCache, shared.dialect.sql)); },
       get privacy() { return once('privacy', () => new PrivacyRepository(executor, shared.dialect.sql)); },
       get links() { return once('links', () => new LinkRepository(executor)); },

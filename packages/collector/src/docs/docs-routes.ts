@@ -32,10 +32,10 @@ const NARROW_CSS = `
 const TAGS = [
   { name: 'ingest', description: 'What the widget sends: answers and prompt events (public, origin-checked, rate-limited)' },
   { name: 'surveys', description: 'Create and configure surveys; their public settings for the widget' },
-  { name: 'analytics', description: 'NPS with its interval, trends, segments, comparisons, responses, themes, export' },
+  { name: 'analytics', description: 'NPS with its interval, trends, segments, comparisons, responses, themes, key drivers, export' },
   { name: 'loops', description: 'Close the loop: follow up detractors' },
   { name: 'actions', description: 'Improvement actions from the huddle' },
-  { name: 'huddle', description: 'The digest for the team meeting' },
+  { name: 'huddle', description: 'The digest for the team meeting, and huddles the team runs and keeps' },
   { name: 'webhooks', description: 'Signed event deliveries to your tools, or chat alerts (`format: "slack"`)' },
   { name: 'links', description: 'Personal links: a signed survey link per recipient' },
   { name: 'invitations', description: 'Email invitations over SMTP, sent in the background, with their send log' },

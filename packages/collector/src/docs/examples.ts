@@ -25,12 +25,33 @@ export const EXAMPLES: Record<string, OperationExamples> = {
     body: { id: 'homepage', name: 'Homepage', brand: 'Acme', allowedOrigins: ['https://shop.example', 'https://*.example.com'] },
   },
   'PATCH /v1/surveys/:id': { body: { active: false } },
+  'GET /v1/surveys/:id/compare': {
+    responses: {
+      200: {
+        surveyId: 'delivery', metric: 'csat', test: 'two-proportion-z',
+        a: { metric: 'csat', n: 40, score: 50, interval: { low: 35.2, high: 64.8, level: 0.95, method: 'wilson' }, distribution: [20, 0, 0, 0, 20], mean: 3, satisfied: { count: 20, percent: 50 }, neutral: { count: 0, percent: 0 }, dissatisfied: { count: 20, percent: 50 } },
+        b: { metric: 'csat', n: 40, score: 72.5, interval: { low: 57.2, high: 83.9, level: 0.95, method: 'wilson' }, distribution: [0, 0, 11, 29, 0], mean: 3.73, satisfied: { count: 29, percent: 72.5 }, neutral: { count: 11, percent: 27.5 }, dissatisfied: { count: 0, percent: 0 } },
+        difference: 22.5, z: 2.065, p: 0.0389, significant: true,
+      },
+    },
+  },
   'GET /v1/surveys/:id/summary': {
     responses: {
       200: {
-        surveyId: 'homepage', from: '2026-01-01T00:00:00.000Z', to: null, n: 10, nps: 20, interval,
+        surveyId: 'homepage', from: '2026-01-01T00:00:00.000Z', to: null, metric: 'nps', n: 10, score: 20, nps: 20, interval,
         promoters: { count: 5, percent: 50 }, passives: { count: 2, percent: 20 }, detractors: { count: 3, percent: 30 },
         distribution: [1, 0, 0, 1, 0, 0, 1, 1, 1, 3, 2], comments: 4, commentRate: 0.4, shown: 12, dismissed: 2, responseRate: 0.6667,
+      },
+    },
+  },
+  'GET /v1/surveys/:id/drivers': {
+    responses: {
+      200: {
+        surveyId: 'homepage', from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z', truncated: false, language: 'en', n: 412, nps: 18.4, comments: 164,
+        drivers: [
+          { theme: 'slow delivery', n: 37, nps: -51.4, impact: -6.3, interval: { low: -9.2, high: -3.6, level: 0.95, method: 'delta-adjusted-wald' } },
+          { theme: 'friendly support', n: 29, nps: 72.4, impact: 3.9, interval: { low: 1.6, high: 6.1, level: 0.95, method: 'delta-adjusted-wald' } },
+        ],
       },
     },
   },

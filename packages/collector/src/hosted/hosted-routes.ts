@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { chooseLocale, LIMITS, scoreGroup, sortableId, surveyStrings } from '@npsloop/core';
+import { chooseLocale, LIMITS, metricSurveyStrings, scaleFollowUpGroup, scalePoints, sortableId } from '@npsloop/core';
 import { HttpError, surveyNotFound } from '../lib/errors.ts';
+import { assertScoreOnScale } from '../lib/score-scale.ts';
 import { renderCommentPage, renderNoticePage, renderScorePage, renderThanksPage } from './render-page.ts';
 import { LINK_REFUSALS, linkResponse, type LinkResolver, type PersonalLink } from './personal-link.ts';
 import { isFromOwnPage, isTopLevelNavigation } from './request-intent.ts';
@@ -65,7 +66,7 @@ export async function hostedSurveyRoutes(fastify: FastifyInstance, options: {
   function strings(survey: Survey, request: FastifyRequest, requested?: string) {
     const accepted = String(request.headers['accept-language'] ?? '').split(',').map((part) => part.split(';')[0]);
     const locale = chooseLocale([requested, ...accepted]);
-    return { locale, strings: surveyStrings(locale, survey.brand ?? survey.name, survey.wording[locale] ?? {}) };
+    return { locale, strings: metricSurveyStrings(survey.metric, locale, survey.brand ?? survey.name, survey.wording[locale] ?? {}) };
   }
 
   const html = (reply: FastifyReply, body: string) => reply.headers(SECURITY_HEADERS).type('text/html; charset=utf-8').send(body);
@@ -82,7 +83,7 @@ export async function hostedSurveyRoutes(fastify: FastifyInstance, options: {
 
   app.get('/s/:surveyId', {
     schema: {
-      summary: 'Hosted survey page: the 0–10 question as links; `?score=N` records the score and asks why',
+      summary: 'Hosted survey page: the question with its scale (NPS 0–10, CSAT 1–5, CES 1–7) as links; `?score=N` records the score and asks why',
       description: 'The score is recorded only when the link is followed as a top-level navigation (`Sec-Fetch-Dest: document` and `Sec-Fetch-Mode: navigate` when a browser sends them, no prefetch); an image, iframe, script or fetch gets the question and records nothing. A GET never changes a comment or consent.',
       tags: ['hosted'], params, querystring: pageQuerySchema,
     },
@@ -101,8 +102,9 @@ export async function hostedSurveyRoutes(fastify: FastifyInstance, options: {
         const search = new URLSearchParams(Object.entries({ ...carried, score: String(score) }).filter((e): e is [string, string] => e[1] !== undefined));
         return `/s/${surveyId}?${search}`;
       };
-      return html(reply, renderScorePage({ lang: locale, strings: text, scoreHref }));
+      return html(reply, renderScorePage({ lang: locale, strings: text, points: scalePoints(survey.metric), scoreHref }));
     }
+    assertScoreOnScale(survey.metric, query.score);
     const body: ResponseBody = link ? linkResponse(link, query.score, query.locale ?? locale) : {
       id: query.rid ?? sortableId(Date.now(), randomBytes(12)), surveyId, score: query.score, channel: 'link',
       locale: query.locale ?? locale, touchpoint: query.touchpoint, journey: query.journey,
@@ -114,7 +116,7 @@ export async function hostedSurveyRoutes(fastify: FastifyInstance, options: {
       const locked = LINK_REFUSALS.locked;
       return html(reply.code(locked.status), renderNoticePage({ lang: 'en', title: locked.title, message: locked.message }));
     }
-    const prompt = survey.followUp[scoreGroup(query.score)] ?? text.why;
+    const prompt = survey.followUp[scaleFollowUpGroup(survey.metric, query.score)] ?? text.why;
     return html(reply, renderCommentPage({
       lang: locale, strings: text, prompt, action: `/s/${surveyId}`, maxLength: LIMITS.commentMaxLength,
       fields: { id: body.id, score: String(query.score), locale, ...(link ? { t: query.t! } : {}) },
@@ -136,6 +138,7 @@ export async function hostedSurveyRoutes(fastify: FastifyInstance, options: {
     }
     const survey = await activeSurvey(surveyId);
     const { locale, strings: text } = strings(survey, request, form.locale);
+    assertScoreOnScale(survey.metric, form.score);
     if (form.t !== undefined) {
       const link = await personalLink(surveyId, form.t, reply);
       if (!link) return reply;

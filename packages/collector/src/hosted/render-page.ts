@@ -25,14 +25,18 @@ function page(lang: string, title: string, body: string): string {
 <body><main>${body}</main></body></html>`;
 }
 
-/** The question with eleven score links, each recording its score when followed. */
-export function renderScorePage(options: { lang: string; strings: SurveyStrings; scoreHref: (score: number) => string }): string {
-  const { lang, strings } = options;
-  const links = Array.from({ length: 11 }, (_, score) =>
-    `<li><a href="${escapeHtml(options.scoreHref(score))}" aria-describedby="${score === 0 ? 'low' : score === 10 ? 'high' : 'question'}">${score}</a></li>`).join('');
+/** The question with a link per point of the survey's scale (0–10, 1–5 or 1–7), each recording its score when followed. */
+export function renderScorePage(options: { lang: string; strings: SurveyStrings; points: readonly number[]; scoreHref: (score: number) => string }): string {
+  const { lang, strings, points } = options;
+  const lowest = points[0];
+  const highest = points[points.length - 1];
+  const links = points.map((score) =>
+    `<li><a href="${escapeHtml(options.scoreHref(score))}" aria-describedby="${score === lowest ? 'low' : score === highest ? 'high' : 'question'}">${score}</a></li>`).join('');
+  // Short scales keep one row on phones too.
+  const columns = points.length > 7 ? '' : ` style="grid-template-columns:repeat(${points.length},minmax(0,1fr))"`;
   return page(lang, strings.question, `<h1 id="question">${escapeHtml(strings.question)}</h1>
-<nav aria-labelledby="question"><ol class="scale" start="0">${links}</ol></nav>
-<p class="ends"><span id="low">0 = ${escapeHtml(strings.low)}</span><span id="high">10 = ${escapeHtml(strings.high)}</span></p>`);
+<nav aria-labelledby="question"><ol class="scale" start="${lowest}"${columns}>${links}</ol></nav>
+<p class="ends"><span id="low">${lowest} = ${escapeHtml(strings.low)}</span><span id="high">${highest} = ${escapeHtml(strings.high)}</span></p>`);
 }
 
 /** After a score: the "why" question as a form that posts back and updates the same response. */

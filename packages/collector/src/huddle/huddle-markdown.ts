@@ -1,14 +1,19 @@
 /** The huddle digest as Markdown that reads well pasted into a chat tool. */
-import type { NpsFigure } from '@npsloop/core';
+import { METRIC_NAMES, type MetricFigure } from '@npsloop/core';
 import type { HuddleDigest } from './huddle-report.ts';
 import type { Theme } from '../themes/theme-extractor.ts';
 import { escapeMarkdown, signed } from './markdown-text.ts';
 
 const day = (iso: string) => iso.slice(0, 10);
 
-function figureText(figure: NpsFigure): string {
-  if (figure.nps === null || figure.interval === null) return 'no answers';
-  return `${signed(figure.nps)} (n = ${figure.n}, 95% interval ${signed(figure.interval.low)} to ${signed(figure.interval.high)})`;
+/** A score in its metric's unit: NPS signed, CSAT a percentage, CES a mean. */
+function scoreText(figure: MetricFigure, value: number): string {
+  return figure.metric === 'csat' ? `${value}%` : figure.metric === 'ces' ? value.toFixed(2) : signed(value);
+}
+
+function figureText(figure: MetricFigure): string {
+  if (figure.score === null || figure.interval === null) return 'no answers';
+  return `${scoreText(figure, figure.score)} (n = ${figure.n}, 95% interval ${scoreText(figure, figure.interval.low)} to ${scoreText(figure, figure.interval.high)})`;
 }
 
 function changeText(digest: HuddleDigest): string {
@@ -32,14 +37,14 @@ export function huddleMarkdown(digest: HuddleDigest): string {
   const moved = digest.segmentMovedMost;
   const lastDay = new Date(Date.parse(digest.period.to) - 1).toISOString();
   const lines = [
-    `### NPS huddle: ${escapeMarkdown(digest.surveyName, 100)}`,
+    `### ${METRIC_NAMES[digest.metric]} huddle: ${escapeMarkdown(digest.surveyName, 100)}`,
     `Last ${digest.days} day${digest.days === 1 ? '' : 's'}: ${day(digest.period.from)} to ${day(lastDay)} (${escapeMarkdown(digest.tz)})`,
     '',
-    `**NPS ${figureText(digest.figure)}**`,
+    `**${METRIC_NAMES[digest.metric]} ${figureText(digest.figure)}**`,
     `Previous ${digest.days} days: ${figureText(digest.previousFigure)}. ${changeText(digest)}`,
     '',
     moved
-      ? `**Moved most:** ${moved.by} ${escapeMarkdown(moved.value)}, ${signed(moved.previous.nps!)} → ${signed(moved.current.nps!)} (n ${moved.previous.n} → ${moved.current.n}), ${moved.change.significant ? 'significant' : 'not significant'}.`
+      ? `**Moved most:** ${moved.by} ${escapeMarkdown(moved.value)}, ${scoreText(moved.previous, moved.previous.score!)} → ${scoreText(moved.current, moved.current.score!)} (n ${moved.previous.n} → ${moved.current.n}), ${moved.change.significant ? 'significant' : 'not significant'}.`
       : '**Moved most:** no segment has enough answers in both periods.',
     '',
     ...themeLines('What detractors talk about', digest.themes.detractor, 'detractors'),

@@ -49,10 +49,11 @@ export async function importCommand(args: readonly string[], env: Env, io: CliOu
   }
   const database = await openDatabase({ path: values.db ?? (env.NPSLOOP_DB || DEFAULTS.db) });
   try {
-    if (!(await database.surveys.get(values.survey))) throw new ConfigError(`--survey: no survey "${values.survey}"; create it with npsloop surveys create`);
+    const survey = await database.surveys.get(values.survey);
+    if (!survey) throw new ConfigError(`--survey: no survey "${values.survey}"; create it with npsloop surveys create`);
     const bar = progressBar(io.err, io.isTerminal ?? false);
     const report = await importCsv(database, text, {
-      surveyId: values.survey, map, skipInvalid: values['skip-invalid'],
+      surveyId: values.survey, metric: survey.metric, map, skipInvalid: values['skip-invalid'],
       onProgress: (phase, done, total) => bar(phase === 'checking' ? 'Checking' : 'Writing', done, total),
     });
     io.err(summary(report, values.survey));

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Metric } from '@npsloop/core';
 import type { Database } from '../db/database.ts';
 import type { ResponseInsert } from '../db/repositories/response-writer.ts';
 import { ImportFormatError, mapColumns, type ImportField } from './column-map.ts';
@@ -13,6 +14,8 @@ import { toImportRow, type ImportRow } from './import-row.ts';
 /** Options of one import. */
 export interface ImportOptions {
   surveyId: string;
+  /** The survey's metric: every score must be on its scale (default NPS, 0–10). */
+  metric?: Metric;
   /** Column → field overrides from `--map`. */
   map?: ReadonlyMap<string, ImportField>;
   /** Import the valid rows even when some are rejected (default: import nothing then). */
@@ -93,7 +96,7 @@ export async function importCsv(database: Pick<Database, 'transaction'>, text: s
     if (record.fields.length !== header.fields.length) {
       report.rejected.push({ line: record.line, message: `has ${record.fields.length} fields, the header has ${header.fields.length}` });
     } else {
-      const result = toImportRow(record.fields, columns);
+      const result = toImportRow(record.fields, columns, options.metric);
       if ('error' in result) report.rejected.push({ line: record.line, message: result.error });
       else {
         const key = JSON.stringify(record.fields);

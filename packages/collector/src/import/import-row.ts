@@ -1,6 +1,6 @@
 /** Turns one CSV record into a validated response row, or a message naming the column and the rule. */
 import { z } from 'zod';
-import { LIMITS } from '@npsloop/core';
+import { LIMITS, scoreRangeProblem, type Metric } from '@npsloop/core';
 import { describeIssues, localeTag, plainText, slug } from '../lib/common-schemas.ts';
 import { ISO_DATE_TIME_PATTERN, parseIsoDateTime } from '../lib/iso-date-time.ts';
 import { propertiesSchema } from '../ingest/ingest-schemas.ts';
@@ -46,8 +46,8 @@ const rowSchema = z.strictObject({
   properties: propertiesSchema.optional(),
 });
 
-/** Validates one record's mapped fields; returns the row or the reason it was rejected. */
-export function toImportRow(fields: readonly string[], columns: readonly (ImportField | null)[]): { row: ImportRow } | { error: string } {
+/** Validates one record's mapped fields (the score on the survey's scale); returns the row or the reason it was rejected. */
+export function toImportRow(fields: readonly string[], columns: readonly (ImportField | null)[], metric: Metric = 'nps'): { row: ImportRow } | { error: string } {
   const raw: Record<string, unknown> = {};
   const properties: Record<string, string> = {};
   columns.forEach((field, index) => {
@@ -61,6 +61,8 @@ export function toImportRow(fields: readonly string[], columns: readonly (Import
   const parsed = rowSchema.safeParse(raw);
   if (!parsed.success) return { error: describeIssues(parsed.error.issues, 'row') };
   const data = parsed.data;
+  const offScale = scoreRangeProblem(metric, data.score);
+  if (offScale) return { error: `score: ${offScale}` };
   return {
     row: {
       created_at: data.created_at, score: data.score, comment: data.comment ?? null, email: data.email ?? null, user_id: data.user_id ?? null,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { HttpError, surveyNotFound } from '../lib/errors.ts';
+import { assertScoreOnScale } from '../lib/score-scale.ts';
 import { enforceSurveyOrigin } from '../plugins/origin.ts';
 import { eventBodySchema, ingestResultSchema, responseBodySchema } from './ingest-schemas.ts';
 import type { Database } from '../db/database.ts';
@@ -39,8 +40,9 @@ export async function ingestRoutes(fastify: FastifyInstance, options: IngestRout
   const common = { tags: ['ingest'], response: { 201: ingestResultSchema, 200: ingestResultSchema } };
   // Replies are a few dozen bytes: no compression hooks on the hot path.
   const routeOptions = { config: ingestConfig, compress: false } as const;
-  const accept = async (request: FastifyRequest, reply: FastifyReply, kind: 'response' | 'event', payload: { id: string; surveyId: string }, store: () => Promise<IngestStatus>) => {
-    await acceptingSurvey(app, options.surveys, request, reply, payload.surveyId);
+  const accept = async (request: FastifyRequest, reply: FastifyReply, kind: 'response' | 'event', payload: { id: string; surveyId: string; score?: number }, store: () => Promise<IngestStatus>) => {
+    const survey = await acceptingSurvey(app, options.surveys, request, reply, payload.surveyId);
+    if (payload.score !== undefined) assertScoreOnScale(survey.metric, payload.score);
     return answer(app, reply, kind, payload.id, await store());
   };
 
@@ -48,7 +50,7 @@ export async function ingestRoutes(fastify: FastifyInstance, options: IngestRout
     schema: {
       ...common, body: responseBodySchema,
       summary: 'Record a response, or update it with the same id (comment, consent)',
-      description: '201 `created` the first time; 200 `updated` or `unchanged` for the same id again. A changed score is accepted within 30 minutes of the first send (409 `score_locked` after); the same id for another survey is 409 `id_conflict`.',
+      description: '201 `created` the first time; 200 `updated` or `unchanged` for the same id again. The score must be on the survey\'s scale (NPS 0–10, CSAT 1–5, CES 1–7), else 400 naming the range. A changed score is accepted within 30 minutes of the first send (409 `score_locked` after); the same id for another survey is 409 `id_conflict`.',
     },
     ...routeOptions,
   }, (request, reply) => accept(request, reply, 'response', request.body, () => options.database.ingestResponse(request.body)));

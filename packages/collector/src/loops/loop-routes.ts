@@ -4,7 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpError, surveyNotFound } from '../lib/errors.ts';
 import { surveyParamsSchema } from '../surveys/survey-schemas.ts';
-import type { LoopSettingsRepository } from '../db/repositories/loop-settings-repository.ts';
+import { METRIC_NAMES } from '@npsloop/core';
+import { MAX_LOOP_THRESHOLDS, type LoopSettingsRepository } from '../db/repositories/loop-settings-repository.ts';
 import type { SurveyRepository } from '../db/repositories/survey-repository.ts';
 import { decodeLoopCursor } from './loop-cursor.ts';
 import type { LoopService } from './loop-service.ts';
@@ -101,6 +102,14 @@ export async function loopRoutes(fastify: FastifyInstance, options: LoopRouteOpt
   }, async (request) => {
     const { id } = request.params;
     await requireSurvey(id);
+    const threshold = request.body.detractorThreshold;
+    const { metric } = await settings.get(id);
+    if (threshold !== undefined && threshold > MAX_LOOP_THRESHOLDS[metric]) {
+      throw new HttpError(400, 'invalid_request', `detractorThreshold: must be an integer from 0 to ${MAX_LOOP_THRESHOLDS[metric]} (the survey measures ${METRIC_NAMES[metric]})`);
+    }
+    if (request.body.includePassives && metric !== 'nps') {
+      throw new HttpError(400, 'invalid_request', `includePassives: only NPS has passives (the survey measures ${METRIC_NAMES[metric]}); raise detractorThreshold instead`);
+    }
     return { surveyId: id, ...(await settings.update(id, request.body, now())) };
   });
 }

@@ -31,7 +31,7 @@ async function summaries(location: string): Promise<Map<string, string>> {
     const analytics = createAnalyticsService(database.analytics);
     const figures = new Map<string, string>();
     for (const survey of await database.surveys.list()) {
-      figures.set(survey.id, JSON.stringify(await analytics.summary({ surveyId: survey.id, dims: {}, properties: [] })));
+      figures.set(survey.id, JSON.stringify(await analytics.summary({ surveyId: survey.id, dims: {}, properties: [] }, survey.metric)));
     }
     return figures;
   } finally {

@@ -4,10 +4,19 @@ import { z } from 'zod';
 import { surveyNotFound } from '../lib/errors.ts';
 import { enforceSurveyOrigin } from '../plugins/origin.ts';
 import type { SurveyRepository } from '../db/repositories/survey-repository.ts';
+import { publicSettings } from './public-settings.ts';
 import { surveyCreateSchema, surveyParamsSchema, surveyPatchSchema, surveySchema } from './survey-schemas.ts';
 
 const publicSettingsSchema = surveySchema
-  .pick({ id: true, brand: true, wording: true, followUp: true, sampling: true, resurveyDays: true, dismissDays: true, askConsent: true, active: true });
+  .pick({ id: true, brand: true, wording: true, followUp: true, sampling: true, resurveyDays: true, dismissDays: true, askConsent: true, active: true, metric: true })
+  .extend({
+    wording: surveySchema.shape.wording.describe("the survey's wording per locale; for CSAT and CES the metric's standard wording in every built-in language beneath it"),
+    scale: z.object({
+      lowest: z.number(), highest: z.number(),
+      passiveFrom: z.number().describe('answers from here get the passive follow-up prompt'),
+      promoterFrom: z.number().describe('answers from here get the promoter follow-up prompt'),
+    }).describe("the metric's answer scale: NPS 0–10, CSAT 1–5, CES 1–7"),
+  });
 
 /** Survey administration, the public survey settings, and the summary. */
 export async function surveyRoutes(fastify: FastifyInstance, options: { surveys: SurveyRepository }): Promise<void> {
@@ -57,7 +66,7 @@ export async function surveyRoutes(fastify: FastifyInstance, options: { surveys:
     const survey = await byId(request.params.id);
     enforceSurveyOrigin(request, reply, survey);
     reply.header('Cache-Control', 'public, max-age=60');
-    return publicSettingsSchema.parse(survey);
+    return publicSettings(survey);
   });
 
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BUILT_IN_STRINGS } from '@npsloop/core';
+import { BUILT_IN_STRINGS, findCoachedWordingIn, METRICS } from '@npsloop/core';
 import { localeTag, plainText, slug } from '../lib/common-schemas.ts';
 import { ORIGIN_PATTERN_SYNTAX } from '../lib/origin-match.ts';
 
@@ -28,6 +28,15 @@ export const originPatternSchema = z
     error: 'must be an origin such as "https://shop.example", "https://*.example.com" or "http://localhost:*"',
   });
 
+/** What the survey measures: NPS 0–10 (the default), CSAT 1–5 or CES 1–7. */
+export const metricSchema = z.enum(METRICS, { error: 'must be one of nps, csat, ces' });
+
+/** Refuses wording and follow-up prompts that ask for a particular score, naming the field and the rule. */
+function refuseCoachedWording(body: { wording?: unknown; followUp?: unknown }, context: z.RefinementCtx): void {
+  const problem = findCoachedWordingIn({ wording: body.wording, followUp: body.followUp });
+  if (problem) context.addIssue({ code: 'custom', path: problem.path.split('.'), message: problem.message });
+}
+
 const surveyFields = {
   name: plainText(200).min(1, { error: 'must not be empty' }),
   brand: plainText(100).min(1).optional(),
@@ -39,10 +48,11 @@ const surveyFields = {
   dismissDays: z.number().int().min(0).max(3650).optional(),
   askConsent: z.boolean().optional(),
   active: z.boolean().optional(),
+  metric: metricSchema.optional(),
 };
 
 /** Body of `POST /v1/surveys`. */
-export const surveyCreateSchema = z.strictObject({ id: slug, ...surveyFields });
+export const surveyCreateSchema = z.strictObject({ id: slug, ...surveyFields }).superRefine(refuseCoachedWording);
 
 /** Body of `PATCH /v1/surveys/:id`: any subset of the fields; `brand: null` clears the brand. */
 export const surveyPatchSchema = z
@@ -51,7 +61,8 @@ export const surveyPatchSchema = z
     name: surveyFields.name.optional(),
     brand: surveyFields.brand.unwrap().nullable().optional(),
     allowedOrigins: surveyFields.allowedOrigins.optional(),
-  });
+  })
+  .superRefine(refuseCoachedWording);
 
 /** Path parameters of routes under `/v1/surveys/:id`. */
 export const surveyParamsSchema = z.strictObject({ id: slug });
@@ -70,6 +81,7 @@ export const surveySchema = z
     dismissDays: z.number(),
     askConsent: z.boolean(),
     active: z.boolean(),
+    metric: metricSchema,
     createdAt: z.string(),
     updatedAt: z.string(),
   });

@@ -92,3 +92,19 @@ export function guessLanguage(words: readonly string[], fallback: Language): Lan
   }
   return best;
 }
+
+/**
+ * A survey's language: the supported language most of its answers' locales name
+ * (the earlier in LANGUAGES on a tie), or `fallback` when none does. Comments
+ * without a locale, or in a language of their own, are read in it.
+ */
+export function surveyLanguage(locales: Iterable<string | null | undefined>, fallback: Language = 'en'): Language {
+  const counts = new Map<Language, number>();
+  for (const locale of locales) {
+    const language = languageOfLocale(locale);
+    if (language) counts.set(language, (counts.get(language) ?? 0) + 1);
+  }
+  let best = fallback;
+  for (const language of LANGUAGES) if ((counts.get(language) ?? 0) > (counts.get(best) ?? 0)) best = language;
+  return best;
+}

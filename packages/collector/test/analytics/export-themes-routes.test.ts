@@ -20,7 +20,7 @@ describe('GET /v1/surveys/:id/export', () => {
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toBe('attachment; filename="demo-responses.csv"');
     const [header, ...records] = parseCsv(body as string);
-    expect(header).toEqual(['id', 'surveyId', 'score', 'comment', 'consent', 'userId', 'email', 'touchpoint', 'channel', 'journey', 'locale', 'page', 'device', 'properties', 'createdAt', 'updatedAt']);
+    expect(header).toEqual(['id', 'surveyId', 'score', 'metric', 'comment', 'consent', 'userId', 'email', 'touchpoint', 'channel', 'journey', 'locale', 'page', 'device', 'properties', 'createdAt', 'updatedAt']);
     expect(records).toHaveLength(1203);
     const listed = [];
     for (let cursor = ''; ; ) {
@@ -32,8 +32,8 @@ describe('GET /v1/surveys/:id/export', () => {
     const asCsv = (value: unknown) => (value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
     const expected = listed.reverse().map((response) => header.map((field) => asCsv(response[field])));
     expect(records).toEqual(expected);
-    expect(records[0][3]).toBe('Slow, "very" slow\r\nand rude');
-    expect(JSON.parse(records[0][13])).toEqual({ plan: 'pro', seats: 3, trial: false });
+    expect(records[0][header.indexOf('comment')]).toBe('Slow, "very" slow\r\nand rude');
+    expect(JSON.parse(records[0][header.indexOf('properties')])).toEqual({ plan: 'pro', seats: 3, trial: false });
   }, 30_000);
 
   it('neutralises cells a spreadsheet would run, from ingest and from imports, and keeps NDJSON exact', async () => {
@@ -72,30 +72,48 @@ describe('GET /v1/surveys/:id/export', () => {
 });
 
 describe('GET /v1/surveys/:id/themes', () => {
-  it('finds the words and phrases detractors repeat, without en/nl stop words, with the NPS of all who mention them', async () => {
+  it('finds phrases, not fragments, labels every count by the set it counts, and quotes the clearest comments', async () => {
     const app = await analyticsApp();
     const at = '2026-01-05T10:00:00Z';
     await answer(app, [
-      { score: 2, at, comment: 'The delivery was slow and the box was damaged' },
+      { score: 2, at, comment: 'Slow delivery and the box was damaged' },
       { score: 4, at, comment: 'Slow delivery again!' },
-      { score: 5, at, comment: 'De bezorging was traag, SLOW DELIVERY' },
-      { score: 6, at, comment: 'Bezorging duurde lang' },
-      { score: 9, at, comment: 'Slow delivery but lovely product' },
-      { score: 10, at, comment: 'Lovely product' },
+      { score: 5, at, comment: 'Slow deliveries, great...' },
+      { score: 6, at, comment: 'Great, just great' },
+      { score: 3, at, comment: 'Checkout kept failing on my card' },
+      { score: 1, at, comment: 'checkout kept failing' },
+      { score: 9, at, comment: 'Slow delivery but free returns' },
+      { score: 10, at, comment: 'Free returns' },
       { score: 8, at },
     ]);
     const { status, body } = await get(app, '/v1/surveys/demo/themes?group=detractor');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ group: 'detractor', comments: 4, truncated: false });
-    const terms = body.themes.map((theme: { term: string; count: number }) => [theme.term, theme.count]);
-    // Phrases never span punctuation ("traag, slow" is no phrase); ties list phrases first.
-    expect(terms).toEqual([['delivery', 3], ['slow', 3], ['slow delivery', 2], ['bezorging', 2]]);
-    // Three of four detractor comments mention delivery; so does one promoter: 3 detractors + 1 promoter → −50.
-    expect(body.themes[0]).toMatchObject({ kind: 'word', share: 0.75, n: 4, nps: -50 });
-    expect(body.themes[2]).toMatchObject({ kind: 'phrase', share: 0.5, n: 3, nps: -33.3 });
+    expect(body).toMatchObject({ group: 'detractor', language: 'en', truncated: false, comments: { all: 8, detractors: 6, passives: 0, promoters: 2 } });
+    // "checkout kept" and "kept failing" merge into the phrase; "great" is sentiment, never a theme.
+    expect(body.themes.map((theme: { theme: string }) => theme.theme)).toEqual(['slow delivery', 'checkout kept failing']);
+    // 3 detractors mention slow delivery; 4 answers in all (one promoter), whose NPS is −50.
+    expect(body.themes[0]).toMatchObject({ mentions: { all: 4, detractors: 3, passives: 0, promoters: 1 }, nps: { n: 4, nps: -50 } });
+    // The clearest quotes: the comment that says most first.
+    expect(body.themes[0].quotes).toEqual(['Slow delivery and the box was damaged', 'Slow delivery again!']);
     const everyone = await get(app, '/v1/surveys/demo/themes');
-    const lovely = everyone.body.themes.find((theme: { term: string }) => theme.term === 'lovely product');
-    expect(lovely).toMatchObject({ count: 2, n: 2, nps: 100 });
-    for (const stop of ['the', 'was', 'and', 'de', 'but']) expect(everyone.body.themes.map((theme: { term: string }) => theme.term)).not.toContain(stop);
+    expect(everyone.body.themes.find((theme: { theme: string }) => theme.theme === 'free returns')).toMatchObject({ mentions: { all: 2, promoters: 2 }, nps: { n: 2, nps: 100 } });
+  });
+
+  it("stems Dutch comments in a Dutch survey's language, locale or not", async () => {
+    const app = await analyticsApp();
+    const at = '2026-01-05T10:00:00Z';
+    await answer(app, [
+      { score: 2, at, locale: 'nl-NL', comment: 'Trage bezorging, weer' },
+      { score: 3, at, locale: 'nl-NL', comment: 'Trage bezorging, slecht' },
+      { score: 4, at, comment: 'trage bezorging' },
+      { score: 9, at, locale: 'nl-BE', comment: 'Vriendelijke medewerkers, goed' },
+      { score: 10, at, comment: 'vriendelijke medewerkers' },
+    ]);
+    const { status, body } = await get(app, '/v1/surveys/demo/themes');
+    expect(status).toBe(200);
+    expect(body.language).toBe('nl');
+    expect(body.themes.map((theme: { theme: string; mentions: { all: number } }) => [theme.theme, theme.mentions.all]))
+      .toEqual([['trage bezorging', 3], ['vriendelijke medewerkers', 2]]);
+    for (const sentiment of ['slecht', 'goed']) expect(JSON.stringify(body.themes.map((theme: { theme: string }) => theme.theme))).not.toContain(sentiment);
   });
 });

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { csvLine } from '../../src/analytics/csv.ts';
 import { decodeCursor, encodeCursor } from '../../src/analytics/cursor.ts';
 import { filterFromQuery } from '../../src/analytics/filters.ts';
-import { commentTerms } from '../../src/analytics/themes.ts';
 import { foldText, searchWords } from '../../src/analytics/text-fold.ts';
 import { rollupSelector } from '../../src/db/analytics/analytics-filter.ts';
 import { ftsExpression } from '../../src/db/sqlite/sqlite-sql.ts';
@@ -63,12 +62,6 @@ describe('text folding and search', () => {
     expect(searchWords('slow  "delivery" OR NEAR(x)')).toEqual(['slow', 'delivery', 'OR', 'NEAR', 'x']);
     expect(ftsExpression(searchWords('slow  "delivery" OR NEAR(x)'))).toBe('"slow" "delivery" "OR" "NEAR" "x"*');
     expect(searchWords('!!! ---')).toEqual([]);
-  });
-
-  it('finds words and same-clause phrases without en/nl stop words', () => {
-    expect([...commentTerms('The delivery was slow; slow delivery. De bezorging was traag!')].sort()).toEqual(
-      ['bezorging', 'delivery', 'slow', 'slow delivery', 'traag'].sort(),
-    );
   });
 });
 

@@ -83,7 +83,7 @@ describe('rollups over the life of a database', () => {
             const filter = { surveyId: 'demo', dims: params.get('touchpoint') ? { touchpoint: params.get('touchpoint')! } : {}, properties: [] };
             const from = params.get('from') ? Date.parse(params.get('from')!) : undefined;
             const to = params.get('to') ? Date.parse(params.get('to')!) : undefined;
-            const { shown: _s, dismissed: _d, responseRate: _r, ...expected } = summaryOf(oracleCounters(written, [], filter, from, to), true);
+            const { shown: _s, dismissed: _d, responseRate: _r, ...expected } = summaryOf('nps', oracleCounters(written, [], filter, from, to), true);
             expect(body).toMatchObject(expected);
           }
         },

@@ -17,7 +17,7 @@ describe('rollup maintenance on the write path', () => {
     await db.ingestResponse(answers([0])[0], at);
     expect(await count(db, 'analytics_rollup_pending')).toBe(2);
     expect(await count(db, 'analytics_rollups')).toBe(0);
-    expect(await analytics.summary({ surveyId: 'demo', dims: { touchpoint: 'checkout' }, properties: [] })).toMatchObject({ n: 4, nps: 0 });
+    expect(await analytics.summary({ surveyId: 'demo', dims: { touchpoint: 'checkout' }, properties: [] }, 'nps')).toMatchObject({ n: 4, nps: 0 });
     expect(await count(db, 'analytics_rollup_pending')).toBe(0);
     expect(await count(db, 'analytics_rollups')).toBeGreaterThan(0);
   });
@@ -34,7 +34,7 @@ describe('rollup maintenance on the write path', () => {
     })).rejects.toThrow('disk full');
     expect(await count(db, 'responses')).toBe(1);
     expect(await count(db, 'loops')).toBe(0);
-    expect(await analytics.summary({ surveyId: 'demo', dims: {}, properties: [] })).toMatchObject({ n: 1, nps: 100 });
+    expect(await analytics.summary({ surveyId: 'demo', dims: {}, properties: [] }, 'nps')).toMatchObject({ n: 1, nps: 100 });
   });
 
   it('folds rows another process left pending', async () => {
@@ -42,7 +42,7 @@ describe('rollup maintenance on the write path', () => {
     await Promise.all(answers([9, 9, 6]).map((answer) => db.ingestResponse(answer, at)));
     expect(await count(db, 'analytics_rollup_pending')).toBe(1);
     const other = await openDatabase({ path: db.dbPath, foldIntervalMs: 0 });
-    expect(await createAnalyticsService(other.analytics).summary({ surveyId: 'demo', dims: {}, properties: [] })).toMatchObject({ n: 3, nps: 33.3 });
+    expect(await createAnalyticsService(other.analytics).summary({ surveyId: 'demo', dims: {}, properties: [] }, 'nps')).toMatchObject({ n: 3, nps: 33.3 });
     expect(await count(db, 'analytics_rollup_pending')).toBe(0);
     await other.close();
   });

@@ -31,7 +31,7 @@ describe('GET /v1/surveys/:id/summary', () => {
     const { status, body } = await get(app, '/v1/surveys/demo/summary');
     expect(status).toBe(200);
     expect(body).toEqual({
-      surveyId: 'demo', from: null, to: null, n: 10, nps: 20,
+      surveyId: 'demo', from: null, to: null, metric: 'nps', n: 10, score: 20, nps: 20,
       // Adjusted Wald: n' = 13, p'P = 5.75/13, p'D = 3.75/13 → 15.38 ± 1.96 · 23.32.
       interval: { low: -30.3, high: 61.1, level: 0.95, method: 'adjusted-wald' },
       promoters: { count: 5, percent: 50 }, passives: { count: 2, percent: 20 }, detractors: { count: 3, percent: 30 },

@@ -38,7 +38,7 @@ describe('a write job is atomic on its own', () => {
     expect(await commentIndexHits(file, 'arrived')).toBe(0);
     const analytics = createAnalyticsService(database.analytics);
     const everyone = { surveyId: 'demo', dims: {}, properties: [] };
-    expect(await analytics.summary(everyone)).toMatchObject({ n: 2, distribution: [0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0] });
+    expect(await analytics.summary(everyone, 'nps')).toMatchObject({ n: 2, distribution: [0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0] });
 
     // The retry is a new job: the whole of it happens now, not `unchanged`.
     failing.clear();
@@ -47,7 +47,7 @@ describe('a write job is atomic on its own', () => {
       { response_id: 'resp_before1', state: 'open' }, { response_id: 'resp_fails01', state: 'open' },
     ]);
     expect(await commentIndexHits(file, 'arrived')).toBe(1);
-    expect(await analytics.summary({ ...everyone, dims: { touchpoint: 'checkout' } })).toMatchObject({ n: 3, comments: 1 });
+    expect(await analytics.summary({ ...everyone, dims: { touchpoint: 'checkout' } }, 'nps')).toMatchObject({ n: 3, comments: 1 });
     await database.close();
   });
 

@@ -108,9 +108,12 @@ describe('API documentation', () => {
     const app = await testApp();
     const document = (await app.inject({ url: '/openapi.json' })).json();
     const summary = document.paths['/v1/surveys/{id}/summary'].get;
-    expect(summary.responses['200'].content['application/json'].schema.properties.interval.anyOf[0].properties).toHaveProperty('low');
+    // One shape per metric: every variant has its interval.
+    const variants = summary.responses['200'].content['application/json'].schema.oneOf;
+    expect(variants.map((variant: { properties: { metric: { enum: string[] }; interval: { anyOf: { properties?: { method: { enum: string[] } } }[] } } }) =>
+      [variant.properties.metric.enum[0], variant.properties.interval.anyOf[0].properties!.method.enum[0]])).toEqual([['nps', 'adjusted-wald'], ['csat', 'wilson'], ['ces', 'student-t']]);
     expect(summary.responses['200'].description).toBe('OK');
-    expect(summary.responses['200'].content['application/json'].example).toMatchObject({ nps: 20, n: 10 });
+    expect(summary.responses['200'].content['application/json'].example).toMatchObject({ metric: 'nps', score: 20, nps: 20, n: 10 });
     expect(summary.responses['401'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
     expect(document.components.schemas.Error.required).toEqual(['error']);
     const ingest = document.paths['/v1/responses'].post;

@@ -3,11 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.ts';
 import { runBuiltCli } from '../support/cli-process.ts';
 import { dbRows } from '../support/db-rows.ts';
-import { freshPostgresDatabase, postgresUrl } from '../support/test-database.ts';
 import { POSTGRES_MIGRATIONS } from '../../src/db/postgres/migrations/index.ts';
+import { freshPostgresDatabase, postgresUrl } from '../support/test-database.ts';
 
-/** The schema version a fresh PostgreSQL database migrates to. */
-const LATEST_VERSION = POSTGRES_MIGRATIONS.at(-1)!.version;
+const LATEST = POSTGRES_MIGRATIONS.at(-1)!.version;
 
 /** The run's server URL with another password, port or database. */
 function variant(change: (url: URL) => void): string {
@@ -22,8 +21,8 @@ describe('--db postgres://… on the command line', () => {
     const runs = await Promise.all([runBuiltCli(['migrate', '--db', url]), runBuiltCli(['migrate'], { env: { NPSLOOP_DB: url } })]);
     for (const run of runs) {
       expect(run.code, run.stderr).toBe(0);
-      expect(JSON.parse(run.stdout)).toEqual({ schemaVersion: LATEST_VERSION });
-      expect(run.stderr).toMatch(/^Database postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/npsloop_\w+ \(PostgreSQL\) is at schema version \d+\.\n$/);
+      expect(JSON.parse(run.stdout)).toEqual({ schemaVersion: LATEST });
+      expect(run.stderr).toMatch(new RegExp(String.raw`^Database postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/npsloop_\w+ \(PostgreSQL\) is at schema version ${LATEST}\.\n$`));
     }
     expect(await dbRows({ dbPath: url }, 'SELECT version FROM schema_migrations ORDER BY version')).toEqual(POSTGRES_MIGRATIONS.map(({ version }) => ({ version })));
   });

@@ -72,7 +72,8 @@ describe('surveys API', () => {
     expect(response.headers['access-control-allow-origin']).toBe('https://shop.example');
     expect(response.json()).toEqual({
       id: 'demo', brand: 'Acme', wording: {}, followUp: { promoter: 'What do you like most?' },
-      sampling: 1, resurveyDays: 90, dismissDays: 30, askConsent: true, active: true,
+      sampling: 1, resurveyDays: 90, dismissDays: 30, askConsent: true, active: true, metric: 'nps',
+      scale: { lowest: 0, highest: 10, passiveFrom: 7, promoterFrom: 9 },
     });
     expect((await app.inject({ url: '/v1/surveys/demo/public', headers: { origin: 'https://evil.example' } })).statusCode).toBe(403);
     expect((await app.inject({ url: '/v1/surveys/nope/public' })).statusCode).toBe(404);

@@ -29,6 +29,7 @@ describe('public survey settings', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
       id: 'demo', brand: 'Acme', wording: {}, followUp: {}, sampling: 0.25, resurveyDays: 90, dismissDays: 30, askConsent: true, active: false,
+      metric: 'nps', scale: { lowest: 0, highest: 10, passiveFrom: 7, promoterFrom: 9 },
     });
   });
 

@@ -12,6 +12,8 @@ export interface ActionSeed {
   title: string;
   themes?: string[];
   responseIds?: string[];
+  /** The open huddle the action is made in. */
+  huddleId?: string;
 }
 
 /** Title (prefilled), owner and an optional due date, one submit; reports the created action. */
@@ -27,7 +29,7 @@ export function ActionForm(props: { seed: ActionSeed; onCreated: (action: Action
     event.preventDefault();
     void run(async () => {
       const action = await api.send<Action>('POST', '/v1/actions', {
-        surveyId, title: title.trim(), owner: owner.trim() || null, dueDate: dueDate || null, themes: props.seed.themes, responseIds: props.seed.responseIds,
+        surveyId, title: title.trim(), owner: owner.trim() || null, dueDate: dueDate || null, themes: props.seed.themes, responseIds: props.seed.responseIds, huddleId: props.seed.huddleId,
       });
       props.onCreated(action);
     });

@@ -18,8 +18,8 @@ const NEXT: Record<ActionState, { state: ActionState; move: Move }[]> = {
 /** An action as the huddle digest lists it. */
 export type ListedAction = Pick<Action, 'id' | 'title' | 'owner' | 'state' | 'dueDate' | 'overdue'>;
 
-/** A table of actions: title, owner, due date (editable by admins), state, and the next moves. */
-export function ActionList(props: { actions: ListedAction[]; onChanged: () => void }) {
+/** A table of actions (under `title`, by default "Improvement actions"): title, owner, due date (editable by admins), state, and the next moves. */
+export function ActionList(props: { actions: ListedAction[]; onChanged: () => void; title?: string }) {
   const { api, scope } = useSession();
   const { t, fmt } = useI18n();
   const { busy, error, run } = useSubmit();
@@ -32,7 +32,7 @@ export function ActionList(props: { actions: ListedAction[]; onChanged: () => vo
   const admin = scope === 'admin';
   return (
     <article class="card">
-      <h2>{t.actions.heading}</h2>
+      <h2>{props.title ?? t.actions.heading}</h2>
       <ReadOnlyNote about="actions" />
       <ErrorText error={error} />
       {saved && <p class="success small" role="status">{saved}</p>}

@@ -4,11 +4,12 @@ import { useSession } from '../context.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import type { Huddle } from '../types.ts';
 import { ActionForm } from './ActionForm.tsx';
+import { ThemeCounts } from './ThemeCounts.tsx';
 
-/** Two columns of themes with their quotes. */
-export function HuddleThemes(props: { themes: Huddle['themes']; onCreated: () => void }) {
+/** Two columns of themes with their quotes; actions made here belong to `huddleId` when one is running. */
+export function HuddleThemes(props: { themes: Huddle['themes']; onCreated: () => void; huddleId?: string }) {
   const { scope } = useSession();
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const [open, setOpen] = useState<string | null>(null);
   return (
     <div class="columns">
@@ -17,16 +18,16 @@ export function HuddleThemes(props: { themes: Huddle['themes']; onCreated: () =>
           <h2>{t.huddle.themes[group]}</h2>
           {props.themes[group].length === 0 && <p class="muted small">{t.huddle.noThemes}</p>}
           <ul class="theme-blocks">
-            {props.themes[group].map(({ theme: term, mentions, quotes }) => (
+            {props.themes[group].map(({ theme: term, mentions, nps, quotes }) => (
               <li key={term}>
-                <h3>{term} <span class="muted small">{t.huddle.themeCount(mentions[`${group}s`], fmt.count(mentions[`${group}s`]))}</span></h3>
+                <h3>{term}<ThemeCounts group={group} theme={{ mentions, nps }} /></h3>
                 {quotes.map((quote) => <blockquote key={quote}>{quote}</blockquote>)}
                 {scope === 'admin' && open !== `${group}:${term}` && (
                   <button type="button" class="link" onClick={() => setOpen(`${group}:${term}`)}>{t.huddle.makeActionFrom(term)}</button>
                 )}
                 {open === `${group}:${term}` && (
                   <ActionForm
-                    seed={{ title: group === 'detractor' ? t.actions.fix(term) : t.actions.keep(term), themes: [term] }}
+                    seed={{ title: group === 'detractor' ? t.actions.fix(term) : t.actions.keep(term), themes: [term], huddleId: props.huddleId }}
                     onCancel={() => setOpen(null)}
                     onCreated={() => { setOpen(null); props.onCreated(); }}
                   />

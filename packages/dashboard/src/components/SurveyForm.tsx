@@ -4,7 +4,9 @@ import { useSession } from '../context.ts';
 import { errorText } from '../i18n/error-text.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { formValues, surveyBody, type SurveyFormValues } from '../survey-form.ts';
-import type { Survey } from '../types.ts';
+import type { Metric, Survey } from '../types.ts';
+
+const METRICS = ['nps', 'csat', 'ces'] as const;
 
 /** The survey form; without `survey` it creates one and switches to it. The submit button closes the whole form, under every field. */
 export function SurveyForm(props: { survey?: Survey; onSaved?: () => void }) {
@@ -50,6 +52,10 @@ export function SurveyForm(props: { survey?: Survey; onSaved?: () => void }) {
             <input id={field('samplingPercent')} type="number" min={0} max={100} value={values.samplingPercent} onInput={(e) => set({ samplingPercent: e.currentTarget.value })} /></label>
           <label for={field('resurveyDays')}>{words.resurvey}
             <input id={field('resurveyDays')} type="number" min={0} max={3650} value={values.resurveyDays} onInput={(e) => set({ resurveyDays: e.currentTarget.value })} /></label>
+          <label for={field('metric')}>{t.metric.field} <span class="muted small">{t.metric.fieldHint}</span>
+            <select id={field('metric')} value={values.metric} onChange={(e) => set({ metric: e.currentTarget.value as Metric })}>
+              {METRICS.map((metric) => <option key={metric} value={metric}>{t.metric.names[metric]}</option>)}
+            </select></label>
           <label class="check"><input type="checkbox" checked={values.active} onChange={(e) => set({ active: e.currentTarget.checked })} /> {words.active}</label>
         </div>
         <div class="form-actions">

@@ -1,14 +1,15 @@
-/** The recurring themes of one group's comments, with how often they come up and the NPS of those answers. */
+/** The recurring themes of one group's comments, each count labelled by the set it counts. */
 import { useSession } from '../context.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import type { Theme } from '../types.ts';
 import { useResource } from '../use-resource.ts';
 import { Loaded } from './Loaded.tsx';
+import { ThemeCounts } from './ThemeCounts.tsx';
 
-/** Top themes of a group; picking one searches the comments for it. */
+/** Top themes of a group: how many of the group mention each, and the NPS of everyone who does; picking one searches the comments for it. */
 export function ThemeList(props: { group: 'detractor' | 'passive' | 'promoter'; onPick: (term: string) => void }) {
   const { api, surveyId } = useSession();
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const [themes] = useResource(
     () => api.get<{ themes: Theme[] }>(`/v1/surveys/${encodeURIComponent(surveyId)}/themes`, { group: props.group, limit: 10 }),
     [surveyId, props.group],
@@ -21,9 +22,9 @@ export function ThemeList(props: { group: 'detractor' | 'passive' | 'promoter'; 
         {(data) => data.themes.length === 0 ? <p class="muted small">{t.comments.noThemes}</p> : (
           <ol>
             {data.themes.map((theme) => (
-              <li key={theme.term}>
-                <button type="button" class="link" onClick={() => props.onPick(theme.term)}>{theme.term}</button>
-                <span class="muted small"> {t.comments.themeLine(fmt.count(theme.count), fmt.share(theme.share), fmt.figure(theme))}</span>
+              <li key={theme.theme}>
+                <button type="button" class="link" onClick={() => props.onPick(theme.theme)}>{theme.theme}</button>
+                <ThemeCounts group={props.group} theme={theme} />
               </li>
             ))}
           </ol>

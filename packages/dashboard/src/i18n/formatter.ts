@@ -1,6 +1,7 @@
 /** Numbers, dates and durations in the viewer's locale (Intl), with the few words they need from the dictionary. */
 import type { NpsFigure } from '@npsloop/core';
-import { readFigure } from '../figures.ts';
+import { readFigure, scoreOf } from '../figures.ts';
+import type { Metric } from '../types.ts';
 import type { Messages } from './messages.ts';
 
 const MINUS = '\u2212';
@@ -27,6 +28,7 @@ export function createFormatter(locale: string, t: Pick<Messages, 'format'>, tim
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const onePercent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const pValue = new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+  const twoDecimals = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const dayFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone });
   const stampFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone });
@@ -48,10 +50,17 @@ export function createFormatter(locale: string, t: Pick<Messages, 'format'>, tim
       if (rounded === 0) return '0';
       return `${rounded > 0 ? '+' : MINUS}${decimal.format(Math.abs(rounded))}`;
     },
-    /** A figure's score for running text: "+42", or "too few answers" below the minimum n, or "–" without answers. */
-    figure(figure: Pick<NpsFigure, 'n' | 'nps'>): string {
+    /** A score in its metric's unit: NPS "+42", CSAT "72.5%", CES "5.12"; "–" when unknown. */
+    score(metric: Metric | undefined, value: number | null | undefined): string {
+      if (none(value)) return '–';
+      if (metric === 'csat') return onePercent.format(value / 100);
+      if (metric === 'ces') return twoDecimals.format(value);
+      return format.nps(value);
+    },
+    /** A figure's score for running text: "+42", "72.5%", "5.12", or "too few answers" below the minimum n, or "–" without answers. */
+    figure(figure: { n: number; nps?: number | null; score?: number | null; metric?: Metric }): string {
       const reading = readFigure(figure);
-      return reading === 'score' ? format.nps(figure.nps) : reading === 'too-few' ? words.tooFew : '–';
+      return reading === 'score' ? format.score(figure.metric, scoreOf(figure)) : reading === 'too-few' ? words.tooFew : '–';
     },
     /** A 0–100 percentage with at most one decimal: "33.3%". */
     percent: (value: number) => onePercent.format(value / 100),
@@ -62,11 +71,11 @@ export function createFormatter(locale: string, t: Pick<Messages, 'format'>, tim
     /** "n = 1,204". */
     n: (n: number) => `n = ${whole.format(n)}`,
     /** "95% CI +30 to +48", or the words for no interval. */
-    interval: (figure: Pick<NpsFigure, 'interval'>) =>
-      (figure.interval ? words.interval(format.nps(figure.interval.low), format.nps(figure.interval.high)) : words.noInterval),
+    interval: (figure: Pick<NpsFigure, 'interval'> & { metric?: Metric }) =>
+      (figure.interval ? words.interval(format.score(figure.metric, figure.interval.low), format.score(figure.metric, figure.interval.high)) : words.noInterval),
     /** Just the bounds: "+30 to +48", or "–". */
-    bounds: (figure: Pick<NpsFigure, 'interval'>) =>
-      (figure.interval ? words.bounds(format.nps(figure.interval.low), format.nps(figure.interval.high)) : '–'),
+    bounds: (figure: Pick<NpsFigure, 'interval'> & { metric?: Metric }) =>
+      (figure.interval ? words.bounds(format.score(figure.metric, figure.interval.low), format.score(figure.metric, figure.interval.high)) : '–'),
     /** A day in the viewer's zone: "15 Nov". */
     day: (when: string | number) => dayFormat.format(new Date(when)),
     /** A date-time for lists: "3 Mar, 14:05". */

@@ -1,77 +1,59 @@
-/** Huddle mode: one full-screen page for the team meeting, from the huddle digest. */
+/** Huddle mode: one full-screen page for the team meeting: the live digest, or the huddle the team is running on it. */
 import { useState } from 'preact/hooks';
-import { ActionList } from '../components/ActionList.tsx';
 import { CopyMarkdown } from '../components/CopyMarkdown.tsx';
-import { HuddleLoops } from '../components/HuddleLoops.tsx';
-import { HuddleThemes } from '../components/HuddleThemes.tsx';
+import { ErrorText } from '../components/ErrorText.tsx';
+import { HuddleDigest } from '../components/HuddleDigest.tsx';
+import { HuddleSession } from '../components/HuddleSession.tsx';
 import { Loaded } from '../components/Loaded.tsx';
-import { NpsHeadline } from '../components/NpsHeadline.tsx';
 import { Page } from '../components/Page.tsx';
 import { Segmented } from '../components/Segmented.tsx';
 import { useSession } from '../context.ts';
-import { changeKey, comparable } from '../figures.ts';
-import { fill } from '../i18n/fill.ts';
 import { useI18n } from '../i18n/i18n.ts';
-import { teamQuestion } from '../i18n/team-questions.ts';
-import type { Huddle as HuddleDigest } from '../types.ts';
+import type { HeldHuddle, Huddle as HuddleDigestData, HuddleSummary } from '../types.ts';
 import { useResource } from '../use-resource.ts';
+import { useSubmit } from '../use-submit.ts';
 
 const SPANS = [7, 14, 30] as const;
 
 /** The huddle page. */
 export function Huddle() {
-  const { api, surveyId } = useSession();
+  const { api, surveyId, scope } = useSession();
   const { t, fmt } = useI18n();
   const [days, setDays] = useState<number>(7);
+  const [closedNote, setClosedNote] = useState<string | null>(null);
+  const base = `/v1/surveys/${encodeURIComponent(surveyId)}`;
+  const [latest, reloadLatest] = useResource(() => api.get<{ huddles: HuddleSummary[] }>(`${base}/huddles`, { limit: 1 }), [surveyId]);
+  const running = latest.status === 'ok' && latest.data.huddles[0]?.state === 'open' ? latest.data.huddles[0].id : null;
   const [digest, reload] = useResource(
-    () => api.get<HuddleDigest>(`/v1/surveys/${encodeURIComponent(surveyId)}/huddle`, { days, tz: fmt.timeZone }),
-    [surveyId, days],
+    () => (running ? Promise.resolve(null) : api.get<HuddleDigestData>(`${base}/huddle`, { days, tz: fmt.timeZone })),
+    [surveyId, days, running],
   );
+  const { busy, error, run } = useSubmit();
+  const start = () => void run(async () => {
+    setClosedNote(null);
+    await api.send<HeldHuddle>('POST', `${base}/huddles`, { days, tz: fmt.timeZone });
+    reloadLatest();
+  });
+  const closed = (huddle: HeldHuddle) => {
+    setClosedNote(t.meeting.closed(fmt.day(huddle.startedAt)));
+    reloadLatest();
+  };
   const fullScreen = () => void document.documentElement.requestFullscreen?.().catch(() => undefined);
 
   return (
     <Page id="huddle" title={t.nav.page.huddle} tools={<>
-      <Segmented legend={t.huddle.period} name="huddle-days" value={days} choices={SPANS.map((value) => ({ value, label: t.huddle.days(value) }))} onChange={setDays} />
+      {!running && <Segmented legend={t.huddle.period} name="huddle-days" value={days} choices={SPANS.map((value) => ({ value, label: t.huddle.days(value) }))} onChange={setDays} />}
+      {!running && scope === 'admin' && latest.status === 'ok' && (
+        <button type="button" class="primary" disabled={busy} onClick={start}>{busy ? t.meeting.starting : t.meeting.start}</button>
+      )}
       <CopyMarkdown days={days} />
       <button type="button" onClick={fullScreen} title={t.huddle.fullScreenTitle}>{t.huddle.fullScreen}</button>
     </>}>
-      <Loaded resource={digest} what={t.huddle.what}>
-        {(data) => {
-          const enough = comparable(data.previousFigure, data.figure);
-          const moved = data.segmentMovedMost;
-          return (
-            <>
-              <p class="muted">{t.huddle.range(data.surveyName, fmt.day(data.period.from), fmt.day(Date.parse(data.period.to) - 1))}</p>
-              <div class="columns">
-                <article class="card wide">
-                  <NpsHeadline figure={data.figure} label={t.huddle.headline(data.days)} />
-                  <p class={`change ${enough && data.change.significant ? 'significant' : 'flat'}`}>
-                    {fill(t.huddle.versus(data.days), {
-                      difference: <strong>{enough ? fmt.nps(data.change.difference) : '–'}</strong>,
-                      wording: enough ? t.change[changeKey(data.change)] : t.touchpoints.tooFewToCompare(fmt.n(data.previousFigure.n), fmt.n(data.figure.n)),
-                    })}
-                  </p>
-                  {moved && comparable(moved.previous, moved.current) && (
-                    <p class="small">{fill(t.huddle.movedMost(t.touchpoints.dimension[moved.by as 'touchpoint'] ?? moved.by), {
-                      value: <strong>{fmt.label(moved.value)}</strong>,
-                      previous: fmt.nps(moved.previous.nps),
-                      current: fmt.nps(moved.current.nps),
-                      verdict: moved.change.significant ? t.huddle.significant : t.huddle.notSignificant,
-                    })}</p>
-                  )}
-                </article>
-                <HuddleLoops loops={data.loops} onCreated={reload} />
-              </div>
-              <HuddleThemes themes={data.themes} onCreated={reload} />
-              <ActionList actions={data.actions} onChanged={reload} />
-              <article class="card questions">
-                <h2>{t.huddle.forTeam}</h2>
-                <ol>{data.questions.map((text) => <li key={text}>{teamQuestion(text, t.huddle.questions)}</li>)}</ol>
-              </article>
-            </>
-          );
-        }}
-      </Loaded>
+      <ErrorText error={error} />
+      {closedNote && <p class="success" role="status">{closedNote}</p>}
+      {running
+        ? <HuddleSession id={running} onClosed={closed} />
+        : <Loaded resource={digest} what={t.huddle.what}>{(data) => data && <HuddleDigest digest={data} onChanged={reload} />}</Loaded>}
     </Page>
   );
 }

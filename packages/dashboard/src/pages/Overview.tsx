@@ -1,4 +1,4 @@
-/** Overview of one survey: NPS with its interval, the change against the previous period, trend, distribution, rates. */
+/** Overview of one survey: its score (NPS, CSAT or CES) with its interval, the change against the previous period, trend, distribution, rates. */
 import { useState } from 'preact/hooks';
 import { ChangeLine } from '../components/ChangeLine.tsx';
 import { Distribution } from '../components/Distribution.tsx';
@@ -9,6 +9,7 @@ import { Page } from '../components/Page.tsx';
 import { Segmented } from '../components/Segmented.tsx';
 import { TrendChart } from '../components/TrendChart.tsx';
 import { useSession } from '../context.ts';
+import { METRIC_NAMES } from '@npsloop/core';
 import { rateShare } from '../i18n/formatter.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { compareQuery, lastDays, rangeQuery } from '../periods.ts';
@@ -20,7 +21,10 @@ const INTERVALS = ['day', 'week', 'month'] as const;
 
 /** The survey overview page. */
 export function Overview() {
-  const { api, surveyId } = useSession();
+  const { api, surveyId, surveys } = useSession();
+  const metric = surveys.find((survey) => survey.id === surveyId)?.metric ?? 'nps';
+  const metricName = METRIC_NAMES[metric];
+  const lowest = metric === 'nps' ? 0 : 1;
   const { t, fmt } = useI18n();
   const [days, setDays] = useState<number>(30);
   const [interval, setTrendInterval] = useState<'day' | 'week' | 'month'>('day');
@@ -42,7 +46,7 @@ export function Overview() {
       <div class="cards">
         <article class="card wide">
           <Loaded resource={summary} what={what.summary}>
-            {(data) => <NpsHeadline figure={data} label={t.overview.headline(days)} />}
+            {(data) => <NpsHeadline figure={data} label={metric === 'nps' ? t.overview.headline(days) : t.metric.headline(metricName, days)} />}
           </Loaded>
           <Loaded resource={comparison} what={what.comparison}>
             {(data) => <ChangeLine comparison={data} kind="period" template={t.overview.versus(days)} testId="change"
@@ -79,8 +83,8 @@ export function Overview() {
       </article>
       <div class="columns">
         <article class="card">
-          <h2>{t.overview.scores} <span class="muted small">{t.overview.scoresNote(days)}</span></h2>
-          <Loaded resource={summary} what={what.distribution}>{(data) => <Distribution counts={data.distribution} />}</Loaded>
+          <h2>{metric === 'nps' ? t.overview.scores : t.metric.scores(lowest, lowest + (metric === 'csat' ? 4 : 6))} <span class="muted small">{t.overview.scoresNote(days)}</span></h2>
+          <Loaded resource={summary} what={what.distribution}>{(data) => <Distribution counts={data.distribution} lowest={lowest} />}</Loaded>
         </article>
         <LatestComments range={rangeQuery(current, timeZone)} />
       </div>

@@ -35,12 +35,13 @@ export function Surveys() {
       <article class="card">
         <h2>{t.surveys.all}</h2>
         <div class="table-scroll"><table class="table">
-          <thead><tr><th scope="col">{columns.survey}</th><th scope="col">{columns.id}</th><th scope="col">{columns.state}</th><th scope="col">{columns.origins}</th></tr></thead>
+          <thead><tr><th scope="col">{columns.survey}</th><th scope="col">{columns.id}</th><th scope="col">{t.metric.column}</th><th scope="col">{columns.state}</th><th scope="col">{columns.origins}</th></tr></thead>
           <tbody>
             {surveys.map((survey) => (
               <tr key={survey.id}>
                 <th scope="row"><a href={`#/${encodeURIComponent(survey.id)}/surveys`}>{survey.name}</a></th>
                 <td><code>{survey.id}</code></td>
+                <td>{t.metric.names[survey.metric ?? 'nps']}</td>
                 <td>{survey.active ? t.surveys.active : t.surveys.paused}</td>
                 <td class="small">{survey.allowedOrigins.join(', ') || '–'}</td>
               </tr>

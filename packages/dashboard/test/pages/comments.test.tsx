@@ -31,6 +31,19 @@ describe('comments page', { timeout: 60_000 }, () => {
     expect(quotes()).toEqual(['Delivery was late again', 'Late delivery, no update']);
   });
 
+  it('labels every theme count by the set it counts: the group that mentions it, and the NPS of all who do', async () => {
+    const more = [[1, 'Delivery was late, again'], [4, 'Late delivery'], [9, 'Late delivery but friendly support'], [10, 'friendly support']] as const;
+    for (const [index, [score, comment]] of more.entries()) await collector.answer(`comment-more-${index}`, score, comment);
+    view = await openPage(collector, '#/demo/comments');
+    const detractorThemes = await waitFor(() => view!.container.querySelector('section[aria-label="Detractors talk about"] ol'), view.container);
+    // 4 detractors mention "delivery"; so does a promoter: NPS of those 5 is (1 − 4) / 5 = −60.
+    expect(detractorThemes.querySelector('li')!.textContent).toBe('delivery 4 detractors mention it · NPS −60 among the 5 who mention it');
+    const promoterThemes = await waitFor(() => view!.container.querySelector('section[aria-label="Promoters talk about"] ol'), view.container);
+    expect(promoterThemes.querySelector('li')!.textContent).toBe('support 4 promoters mention it · 4 answers mention it: too few for an NPS');
+    click(detractorThemes, 'delivery');
+    await waitFor(() => (field<HTMLInputElement>(view!.container, 'Search comments').value === 'delivery'), view.container);
+  });
+
   it('searches the text and turns a comment into an improvement action with an owner and a due date', async () => {
     view = await openPage(collector, '#/demo/comments', { name: 'Robin' });
     type(field(view.container, 'Search comments'), 'support');

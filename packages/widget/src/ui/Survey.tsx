@@ -5,7 +5,7 @@ import { ScoreScale } from '../components/ScoreScale';
 import { WhyStep } from '../components/WhyStep';
 import type { SurveyView } from '../survey-view';
 import type { Looks } from './looks';
-import { whyPrompt, type SurveyWords } from './strings';
+import { NPS_SCALE, whyPrompt, type SurveyWords } from './strings';
 
 /** The steps of one survey; consent only when the loader asks for it; `error` when an answer was refused. */
 export type Step = 'score' | 'why' | 'consent' | 'thanks' | 'error';
@@ -44,7 +44,8 @@ export function Survey({ view, words: { brand, strings }, looks, rtl, failed, ta
     return () => clearTimeout(timer);
   }, [step]);
 
-  const why = whyPrompt(strings, score);
+  const scale = view.survey.scale ?? NPS_SCALE;
+  const why = whyPrompt(strings, score, scale);
   return (
     <Panel
       panelRef={panel}
@@ -57,7 +58,7 @@ export function Survey({ view, words: { brand, strings }, looks, rtl, failed, ta
       onClose={onClose}
     >
       {step === 'score' ? (
-        <ScoreScale question={strings.question} low={strings.low} high={strings.high} rtl={rtl} onScore={(value) => {
+        <ScoreScale question={strings.question} low={strings.low} high={strings.high} lowest={scale.lowest} highest={scale.highest} rtl={rtl} onScore={(value) => {
           setScore(value);
           setStep('why');
           view.onScore(value);

@@ -1,4 +1,4 @@
-import { chooseLocale, scoreGroup, surveyStrings, type PublicSurveySettings } from '@npsloop/core';
+import { chooseLocale, surveyStrings, type PublicScale, type PublicSurveySettings } from '@npsloop/core';
 import type { PageOptions, WidgetStrings } from '../survey-view';
 
 // Shown when the collector refused an answer: neutral, no blame, no "thanks".
@@ -38,8 +38,10 @@ export function surveyWords(page: PageOptions, survey: PublicSurveySettings): Su
   return { locale, brand, strings: surveyStrings(locale, brand, overrides) as WidgetStrings };
 }
 
-/** The "why" prompt for a score: the group's own prompt when one was set, else the neutral default. */
-export function whyPrompt(strings: WidgetStrings, score: number): string {
-  const group = scoreGroup(score);
-  return (group === 'detractor' ? strings.whyDetractor : group === 'passive' ? strings.whyPassive : strings.whyPromoter) ?? strings.why;
+/** The scale of settings cached before surveys had a metric: NPS. */
+export const NPS_SCALE: PublicScale = { lowest: 0, highest: 10, passiveFrom: 7, promoterFrom: 9 };
+
+/** The "why" prompt for a score on the survey's scale: its group's own prompt when one was set, else the neutral default. */
+export function whyPrompt(strings: WidgetStrings, score: number, scale: PublicScale = NPS_SCALE): string {
+  return (score >= scale.promoterFrom ? strings.whyPromoter : score >= scale.passiveFrom ? strings.whyPassive : strings.whyDetractor) ?? strings.why;
 }

@@ -2,9 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { nextScore, ScoreScale } from '../../src/components/ScoreScale';
 import { mount, user } from '../support/render';
 
-function renderScale(rtl = false) {
+function renderScale(rtl = false, lowest = 0, highest = 10) {
   const onScore = vi.fn();
-  mount(<ScoreScale question="How likely?" low="Not at all likely" high="Extremely likely" rtl={rtl} onScore={onScore} />);
+  mount(<ScoreScale question="How likely?" low="Not at all likely" high="Extremely likely" lowest={lowest} highest={highest} rtl={rtl} onScore={onScore} />);
   const radios = [...document.querySelectorAll<HTMLButtonElement>('[role=radio]')];
   const press = (key: string) => {
     const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
@@ -53,6 +53,23 @@ describe('ScoreScale', () => {
     expect(onScore).toHaveBeenCalledWith(8);
   });
 
+  it.each([
+    ['CSAT', 1, 5, ['1', '2', '3', '4', '5']],
+    ['CES', 1, 7, ['1', '2', '3', '4', '5', '6', '7']],
+  ] as const)('draws the %s scale: its points, end labels on the first and last, wrapping arrows, the point answered', (_name, lowest, highest, names) => {
+    const { radios, press, checked, onScore } = renderScale(false, lowest, highest);
+    expect(radios.map((radio) => radio.textContent)).toEqual(names);
+    expect(document.getElementById(radios[0].getAttribute('aria-describedby')!)!.textContent).toBe('Not at all likely');
+    expect(document.getElementById(radios.at(-1)!.getAttribute('aria-describedby')!)!.textContent).toBe('Extremely likely');
+    radios[0].focus();
+    press('ArrowLeft');
+    expect(checked()).toEqual([String(highest)]);
+    press('Home');
+    expect(checked()).toEqual(['1']);
+    radios[1].click();
+    expect(onScore).toHaveBeenCalledWith(2);
+  });
+
   it('mirrors the arrow keys on right-to-left pages', () => {
     const { radios, press, checked } = renderScale(true);
     radios[0].focus();
@@ -77,5 +94,13 @@ describe('nextScore', () => {
     ['a', 2, false, undefined],
   ] as const)('%s from %i (rtl %s) → %s', (key, current, rtl, expected) => {
     expect(nextScore(key, current, rtl)).toBe(expected);
+  });
+
+  it.each([
+    ['ArrowRight', 4, 5, 0],
+    ['ArrowLeft', 0, 7, 6],
+    ['End', 0, 5, 4],
+  ] as const)('%s from position %i of %i → %i', (key, current, count, expected) => {
+    expect(nextScore(key, current, false, count)).toBe(expected);
   });
 });

@@ -57,6 +57,14 @@ describe('surveyWords', () => {
     expect(whyPrompt(words.strings, 10)).toBe('What do you like most?');
   });
 
+  it.each([
+    ['CSAT', { lowest: 1, highest: 5, passiveFrom: 3, promoterFrom: 4 }, [2, 3, 4]],
+    ['CES', { lowest: 1, highest: 7, passiveFrom: 4, promoterFrom: 5 }, [3, 4, 5]],
+  ])('groups %s answers by the scale the collector sent', (_name, scale, [low, middle, high]) => {
+    const words = surveyWords(page(), survey({ followUp: { detractor: 'Low?', passive: 'Middle?', promoter: 'High?' } }));
+    expect([low, middle, high].map((score) => whyPrompt(words.strings, score, scale))).toEqual(['Low?', 'Middle?', 'High?']);
+  });
+
   it('has its own refusal notice in every built-in language, and it thanks no one', () => {
     const notices = Object.keys(BUILT_IN_STRINGS).map((locale) => {
       const words = surveyWords(page({ locale }), survey());

@@ -31,10 +31,10 @@ export class HuddleReads {
     return rows.map((row) => ({ value: row.value, score: row.score, count: Number(row.count) }));
   }
 
-  /** The period's comments with their scores, newest first (at most `limit`). */
-  async comments(surveyId: string, span: TimeSpan, limit: number): Promise<{ id: string; score: number; comment: string; createdAt: number }[]> {
-    const rows = await this.answers(surveyId, span).where('comment', 'is not', null).select(['id', 'score', 'comment', 'created_at'])
+  /** The period's comments with their scores and locales, newest first (at most `limit`). */
+  async comments(surveyId: string, span: TimeSpan, limit: number): Promise<{ id: string; score: number; comment: string; locale: string | null; createdAt: number }[]> {
+    const rows = await this.answers(surveyId, span).where('comment', 'is not', null).select(['id', 'score', 'comment', 'locale', 'created_at'])
       .orderBy('created_at', 'desc').limit(limit).execute();
-    return rows.map((row) => ({ id: row.id, score: row.score, comment: row.comment!, createdAt: row.created_at }));
+    return rows.map((row) => ({ id: row.id, score: row.score, comment: row.comment!, locale: row.locale, createdAt: row.created_at }));
   }
 }

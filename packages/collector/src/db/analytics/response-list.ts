@@ -69,13 +69,13 @@ export class ResponseList {
     return rows.map(toStoredResponse);
   }
 
-  /** The newest comments (up to `limit`) with their scores. */
-  async comments(filter: AnalyticsFilter, limit: number): Promise<{ score: number; comment: string }[]> {
-    const rows = await this.db.selectFrom('responses as r').select(['r.score', 'r.comment'])
+  /** The newest comments (up to `limit`) with their scores, locales and times. */
+  async comments(filter: AnalyticsFilter, limit: number): Promise<{ score: number; comment: string; locale: string | null; createdAt: number }[]> {
+    const rows = await this.db.selectFrom('responses as r').select(['r.score', 'r.comment', 'r.locale', 'r.created_at'])
       .where('r.survey_id', '=', filter.surveyId).where('r.created_at', '>=', filter.from ?? OPEN_FROM).where('r.created_at', '<', filter.to ?? OPEN_TO)
       .where('r.comment', 'is not', null).where(responseConditions(this.dialectSql, filter))
-      .orderBy('r.created_at', 'desc').limit(limit).execute();
-    return rows.map((row) => ({ score: row.score, comment: row.comment! }));
+      .orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(limit).execute();
+    return rows.map((row) => ({ score: row.score, comment: row.comment!, locale: row.locale, createdAt: Number(row.created_at) }));
   }
 
   /** When the survey's first response arrived (UTC ms), or null. */

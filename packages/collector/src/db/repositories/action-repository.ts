@@ -17,28 +17,32 @@ export interface ActionRecord {
   dueDate: string | null;
   themes: string[];
   responseIds: string[];
+  /** The huddle it was made in, or null. */
+  huddleId: string | null;
   createdAt: number;
   updatedAt: number;
   doneAt: number | null;
 }
 
 /** The fields an action is written with. */
-export type ActionFields = Omit<ActionRecord, 'id' | 'surveyId' | 'responseIds' | 'createdAt'>;
+export type ActionFields = Omit<ActionRecord, 'id' | 'surveyId' | 'responseIds' | 'huddleId' | 'createdAt'>;
 
 /** Filters of the action list. */
 export interface ActionFilter {
   surveyId?: string;
   state?: ActionState[];
   owner?: string;
+  /** Only actions made in this huddle. */
+  huddleId?: string;
 }
 
 /** Action storage on one executor. */
 export class ActionRepository {
   constructor(private readonly executor: Executor) {}
 
-  /** Stores a new action. */
-  async insert(id: string, surveyId: string, fields: ActionFields, now: number): Promise<void> {
-    await this.executor.db.insertInto('actions').values({ id, survey_id: surveyId, ...columns(fields), created_at: now }).execute();
+  /** Stores a new action, made in a huddle when `huddleId` is given. */
+  async insert(id: string, surveyId: string, fields: ActionFields, now: number, huddleId: string | null = null): Promise<void> {
+    await this.executor.db.insertInto('actions').values({ id, survey_id: surveyId, ...columns(fields), created_at: now, huddle_id: huddleId }).execute();
   }
 
   /** Writes an action's fields. */
@@ -65,6 +69,7 @@ export class ActionRepository {
     if (filter.surveyId) query = query.where('survey_id', '=', filter.surveyId);
     if (filter.state?.length) query = query.where('state', 'in', filter.state);
     if (filter.owner) query = query.where('owner', '=', filter.owner);
+    if (filter.huddleId) query = query.where('huddle_id', '=', filter.huddleId);
     const rows = await query.orderBy((eb) => eb('due_date', 'is', null)).orderBy('due_date').orderBy('created_at').orderBy('id').execute();
     return this.withLinks(rows);
   }
@@ -75,7 +80,7 @@ export class ActionRepository {
     return rows.map((row) => ({
       id: row.id, surveyId: row.survey_id, title: row.title, description: row.description, owner: row.owner, state: row.state,
       dueDate: row.due_date, themes: JSON.parse(row.themes) as string[],
-      responseIds: links.filter((link) => link.action_id === row.id).map((link) => link.response_id),
+      responseIds: links.filter((link) => link.action_id === row.id).map((link) => link.response_id), huddleId: row.huddle_id,
       createdAt: row.created_at, updatedAt: row.updated_at, doneAt: row.done_at,
     }));
   }

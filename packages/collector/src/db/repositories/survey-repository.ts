@@ -1,4 +1,5 @@
 /** Surveys: reads cached briefly (every ingest request needs its survey), creates and partial updates. */
+import { METRIC_NAMES, type Metric } from '@npsloop/core';
 import { HttpError } from '../../lib/errors.ts';
 import type { Executor } from '../executor.ts';
 import type { SurveysTable } from '../schema.ts';
@@ -16,6 +17,8 @@ export interface SurveyRecord {
   dismissDays: number;
   askConsent: boolean;
   active: boolean;
+  /** What the survey measures; fixed once it has answers. */
+  metric: Metric;
   createdAt: string;
   updatedAt: string;
 }
@@ -27,7 +30,7 @@ export type NewSurvey = Pick<SurveyRecord, 'id' | 'name' | 'allowedOrigins'> & P
 export type SurveyChanges = Partial<Omit<SurveyRecord, 'id' | 'createdAt' | 'updatedAt'>>;
 
 /** Settings kept as one JSON column; defaults applied when read. */
-const SETTING_DEFAULTS = { wording: {}, followUp: {}, sampling: 1, resurveyDays: 90, dismissDays: 30, askConsent: true };
+const SETTING_DEFAULTS = { wording: {}, followUp: {}, sampling: 1, resurveyDays: 90, dismissDays: 30, askConsent: true, metric: 'nps' as Metric };
 type Settings = Pick<SurveyRecord, keyof typeof SETTING_DEFAULTS>;
 const SETTING_KEYS = Object.keys(SETTING_DEFAULTS) as (keyof Settings)[];
 
@@ -66,7 +69,8 @@ export class SurveyCache {
 
 /** Survey reads and writes. */
 export class SurveyRepository {
-  constructor(private readonly executor: Executor, private readonly cache: SurveyCache) {}
+  /** `onMetricSet` hears of a survey created or whose metric changed (what depends on it, such as loop thresholds, is read again). */
+  constructor(private readonly executor: Executor, private readonly cache: SurveyCache, private readonly onMetricSet: (surveyId: string) => void = () => {}) {}
 
   /** One survey, or undefined (unknown ids are cached too, so a flood of made-up ids costs no reads). */
   async get(id: string): Promise<SurveyRecord | undefined> {
@@ -103,6 +107,7 @@ export class SurveyRepository {
       .onConflict((conflict) => conflict.column('id').doNothing()).executeTakeFirst();
     if (inserted.numInsertedOrUpdatedRows === 0n) throw new HttpError(409, 'survey_exists', `id: a survey with id "${input.id}" already exists`);
     this.cache.invalidate(input.id);
+    this.onMetricSet(input.id);
     return (await this.get(input.id))!;
   }
 
@@ -111,11 +116,20 @@ export class SurveyRepository {
     const row = await this.executor.db.selectFrom('surveys').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return undefined;
     const current = toSurvey(row);
+    if (changes.metric !== undefined && changes.metric !== current.metric) await this.assertNoAnswers(id, current.metric, changes.metric);
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     const next = { ...current, ...defined, id };
     const { id: _id, created_at: _created, ...columns } = toRow(next, row.created_at, now);
     await this.executor.db.updateTable('surveys').set(columns).where('id', '=', id).execute();
     this.cache.invalidate(id);
+    if (next.metric !== current.metric) this.onMetricSet(id);
     return this.get(id);
+  }
+
+  /** 409 when the survey has answers: they were given on the old metric's scale and cannot be read on another. */
+  private async assertNoAnswers(id: string, metric: Metric, next: Metric): Promise<void> {
+    const answered = await this.executor.db.selectFrom('responses').select('id').where('survey_id', '=', id).limit(1).executeTakeFirst();
+    if (!answered) return;
+    throw new HttpError(409, 'metric_locked', `metric: survey "${id}" already has answers on the ${METRIC_NAMES[metric]} scale, so it cannot change to ${METRIC_NAMES[next]}; create another survey for ${METRIC_NAMES[next]}`);
   }
 }

@@ -96,7 +96,13 @@ export const en = {
     list: 'Comments', makeAction: 'Make an action', actionCreated: (title: string) => `Action "${title}" created.`, older: 'Show older comments',
     themes: 'Themes', noThemes: 'No recurring themes yet.',
     themeTitle: { detractor: 'Detractors talk about', passive: 'Passives talk about', promoter: 'Promoters talk about' },
-    themeLine: (count: string, share: string, nps: string) => `${count}× · ${share} · NPS ${nps}`,
+    themeMentions: {
+      detractor: (count: number, shown: string) => `${shown} ${count === 1 ? 'detractor mentions' : 'detractors mention'} it`,
+      passive: (count: number, shown: string) => `${shown} ${count === 1 ? 'passive mentions' : 'passives mention'} it`,
+      promoter: (count: number, shown: string) => `${shown} ${count === 1 ? 'promoter mentions' : 'promoters mention'} it`,
+    },
+    themeNps: (nps: string, shown: string) => `NPS ${nps} among the ${shown} who mention it`,
+    themeTooFew: (shown: string) => `${shown} answers mention it: too few for an NPS`,
     downloadCsv: 'Download CSV', what: { comments: 'comments', themes: 'themes' },
   },
   actions: {
@@ -139,6 +145,17 @@ export const en = {
     tagsField: 'Tags', tagsHint: '(comma-separated, e.g. billing, vip)', saveTags: 'Save tags',
     exclude: 'Exclude this answer from every figure (a test or spam answer)',
   },
+  meeting: {
+    start: 'Start the huddle', starting: 'Starting…', running: 'Huddle in progress', startedAt: (time: string) => `Started at ${time}`,
+    length: 'Length', minutes: (minutes: number) => `${minutes} min`,
+    left: (time: string) => `${time} left`, over: (time: string) => `Time is up: ${time} over`,
+    notes: 'Notes', attendees: 'Attendees', attendeesHint: 'names, separated by commas',
+    learned: 'What did we learn?', staffNeeds: 'What do staff need?', decisions: 'What did we decide?',
+    save: 'Save notes', saved: 'Notes saved.',
+    made: 'Actions from this huddle', noneMade: 'No actions yet: make one from a theme.',
+    previous: (date: string) => `Promised at the huddle of ${date}: where each stands`, noPrevious: 'This is the first huddle: nothing promised before.',
+    close: 'Close the huddle', closed: (date: string) => `Huddle of ${date} closed and kept.`, what: 'the huddle',
+  },
   huddle: {
     period: 'Huddle period', days: (days: number) => `${days} days`,
     copy: 'Copy as Markdown', copiedMarkdown: 'Copied: paste it into your team chat.', copyFailed: (reason: string) => `Could not copy: ${reason}`,
@@ -149,7 +166,7 @@ export const en = {
     significant: 'significant', notSignificant: 'not significant',
     closeLoop: 'Close the loop', loopLine: '{open} open · {overdue} overdue (SLA {sla} h)', unassigned: 'unassigned',
     themes: { detractor: 'What detractors say', promoter: 'What promoters say' }, noThemes: 'No recurring themes in this period.',
-    themeCount: (count: number, shown: string) => `${shown} ${count === 1 ? 'comment' : 'comments'}`, makeActionFrom: (term: string) => `Make an action from "${term}"`,
+    makeActionFrom: (term: string) => `Make an action from "${term}"`,
     forTeam: 'For the team', questions: [...TEAM_QUESTIONS] as string[], what: 'the huddle digest',
   },
   touchpoints: {
@@ -184,6 +201,13 @@ export const en = {
       copy: 'Copy snippet', copySelfHosted: 'Copy self-hosted snippet',
       selfHosted: 'Serving widget.js from your own site or a CDN instead? Then also say where this collector is, with {collector}:',
     },
+  },
+  metric: {
+    names: { nps: 'NPS (0–10)', csat: 'CSAT (1–5)', ces: 'CES (1–7)' },
+    headline: (metric: string, days: number) => `${metric}, last ${days} days`,
+    scores: (low: number, high: number) => `Scores ${low}–${high}`,
+    groupNames: { satisfied: 'Satisfied (4–5)', dissatisfied: 'Dissatisfied (1–2)', agree: 'Agree (5–7)', disagree: 'Disagree (1–3)', neutral: 'Neutral' },
+    field: 'Measures', fieldHint: '(cannot change once answers arrive)', column: 'Measures',
   },
   settings: { sections: 'Settings sections', section: { keys: 'API keys', webhooks: 'Webhooks', privacy: 'Privacy' }, what: 'this section' },
   keys: {

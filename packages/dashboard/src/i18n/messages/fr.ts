@@ -98,7 +98,13 @@ export const fr: Messages = {
     list: 'Commentaires', makeAction: 'Créer une action', actionCreated: (title) => `Action «${S}${title}${S}» créée.`, older: 'Voir les commentaires plus anciens',
     themes: 'Thèmes', noThemes: 'Pas encore de thème récurrent.',
     themeTitle: { detractor: 'Les détracteurs parlent de', passive: 'Les passifs parlent de', promoter: 'Les promoteurs parlent de' },
-    themeLine: (count, share, nps) => `${count}× · ${share} · NPS ${nps}`,
+    themeMentions: {
+      detractor: (count, shown) => `${shown} ${count <= 1 ? 'détracteur en parle' : 'détracteurs en parlent'}`,
+      passive: (count, shown) => `${shown} ${count <= 1 ? 'passif en parle' : 'passifs en parlent'}`,
+      promoter: (count, shown) => `${shown} ${count <= 1 ? 'promoteur en parle' : 'promoteurs en parlent'}`,
+    },
+    themeNps: (nps, shown) => `NPS ${nps} parmi les ${shown} qui en parlent`,
+    themeTooFew: (shown) => `${shown} réponses en parlent${S}: trop peu pour un NPS`,
     downloadCsv: 'Télécharger le CSV', what: { comments: 'les commentaires', themes: 'les thèmes' },
   },
   actions: {
@@ -141,6 +147,17 @@ export const fr: Messages = {
     tagsField: 'Étiquettes', tagsHint: '(séparées par des virgules, p. ex. facturation, vip)', saveTags: 'Enregistrer les étiquettes',
     exclude: 'Exclure cette réponse de tous les chiffres (réponse de test ou spam)',
   },
+  meeting: {
+    start: 'Lancer le huddle', starting: 'Lancement…', running: 'Huddle en cours', startedAt: (time) => `Commencé à ${time}`,
+    length: 'Durée', minutes: (minutes) => `${minutes}${S}min`,
+    left: (time) => `encore ${time}`, over: (time) => `Temps écoulé${S}: ${time} de dépassement`,
+    notes: 'Notes', attendees: 'Participants', attendeesHint: 'noms, séparés par des virgules',
+    learned: `Qu’avons-nous appris${S}?`, staffNeeds: `De quoi l’équipe a-t-elle besoin${S}?`, decisions: `Qu’avons-nous décidé${S}?`,
+    save: 'Enregistrer les notes', saved: 'Notes enregistrées.',
+    made: 'Actions de ce huddle', noneMade: `Pas encore d’action${S}: créez-en une à partir d’un thème.`,
+    previous: (date) => `Promis au huddle du ${date}${S}: où en est chaque action`, noPrevious: `C’est le premier huddle${S}: rien n’a encore été promis.`,
+    close: 'Clore le huddle', closed: (date) => `Huddle du ${date} clos et conservé.`, what: 'le huddle',
+  },
   huddle: {
     period: 'Période du point', days: (days) => `${days} jours`,
     copy: 'Copier en Markdown', copiedMarkdown: `Copié${S}: collez-le dans le chat de l’équipe.`, copyFailed: (reason) => `Copie impossible${S}: ${reason}`,
@@ -151,7 +168,7 @@ export const fr: Messages = {
     significant: 'significatif', notSignificant: 'non significatif',
     closeLoop: 'Suivi', loopLine: '{open} ouverts · {overdue} en retard (SLA {sla} h)', unassigned: 'non attribué',
     themes: { detractor: 'Ce que disent les détracteurs', promoter: 'Ce que disent les promoteurs' }, noThemes: 'Aucun thème récurrent sur cette période.',
-    themeCount: (count, shown) => `${shown} ${count <= 1 ? 'commentaire' : 'commentaires'}`, makeActionFrom: (term) => `Créer une action à partir de «${S}${term}${S}»`,
+    makeActionFrom: (term) => `Créer une action à partir de «${S}${term}${S}»`,
     forTeam: 'Pour l’équipe',
     questions: [
       `Qu’avons-nous appris des clients sur cette période${S}?`, `Quelle amélioration choisissons-nous, et qui en est responsable${S}?`,
@@ -191,6 +208,13 @@ export const fr: Messages = {
       copy: 'Copier l’extrait', copySelfHosted: 'Copier l’extrait auto-hébergé',
       selfHosted: `Vous servez widget.js depuis votre propre site ou un CDN${S}? Indiquez alors aussi où se trouve ce collecteur, avec {collector}${S}:`,
     },
+  },
+  metric: {
+    names: { nps: 'NPS (0–10)', csat: 'CSAT (1–5)', ces: 'CES (1–7)' },
+    headline: (metric, days) => `${metric}, ${days} derniers jours`,
+    scores: (low, high) => `Notes ${low}–${high}`,
+    groupNames: { satisfied: 'Satisfaits (4–5)', dissatisfied: 'Insatisfaits (1–2)', agree: 'D’accord (5–7)', disagree: 'Pas d’accord (1–3)', neutral: 'Neutres' },
+    field: 'Mesure', fieldHint: '(fixe dès les premières réponses)', column: 'Mesure',
   },
   settings: { sections: 'Rubriques des réglages', section: { keys: 'Clés d’API', webhooks: 'Webhooks', privacy: 'Confidentialité' }, what: 'cette rubrique' },
   keys: {
