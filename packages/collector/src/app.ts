@@ -14,6 +14,11 @@ import { zodSchemas } from './plugins/zod-schemas.ts';
 import { dashboardRoutes } from './dashboard/dashboard-routes.ts';
 import { DOCS_PREFIX, docsRoutes } from './docs/docs-routes.ts';
 import { keyRoutes } from './keys/key-routes.ts';
+import { invitationRoutes } from './invitations/invitation-routes.ts';
+import { createInvitationService, type MailSettings } from './invitations/invitation-service.ts';
+import { unsubscribeRoutes } from './invitations/unsubscribe-routes.ts';
+import { linkRoutes } from './links/link-routes.ts';
+import { createLinkService } from './links/link-service.ts';
 import { hostedSurveyRoutes } from './hosted/hosted-routes.ts';
 import { ingestRoutes } from './ingest/ingest-routes.ts';
 import { opsRoutes } from './ops/ops-routes.ts';
@@ -83,6 +88,10 @@ export interface AppOptions {
   retentionDays?: number;
   /** More hooks to run inside each ingest job, after the webhook hook (a hook that throws fails its job alone). */
   ingestHooks?: IngestHook[];
+  /** The address people and the team open the collector at (links in emails, personal links, chat alerts), e.g. https://nps.acme.example. */
+  publicUrl?: string;
+  /** The SMTP server and sender that invitations from the API go through (`--smtp`, `--mail-from`); without it the API sends no email. */
+  mail?: MailSettings;
   /** A client gets this long to send its whole request, in ms (default 30 s); then 408 `request_timeout`. */
   requestTimeoutMs?: number;
 }
@@ -114,8 +123,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const drivers = createDriverReport(analytics, database.analytics.responses);
   const huddle = createHuddleReport(database, { loops, actions });
   const huddles = createHuddleSessions(database, { build: createHuddleBuilder(database, { loops, actions }), actions });
-  const dispatcher = createWebhookDispatcher(database, { now, allowPrivate: options.allowPrivateWebhooks });
+  const dispatcher = createWebhookDispatcher(database, { now, allowPrivate: options.allowPrivateWebhooks, publicUrl: options.publicUrl });
   const { surveys } = database;
+  const links = createLinkService(database);
+  const invitations = options.mail ? createInvitationService(database, links, options.mail, { now, log: (error) => app.log.error({ err: error }, 'invitation run failed') }) : null;
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const app = Fastify({
     logger: options.logger ?? false,
@@ -135,7 +146,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
   });
   app.decorate('db', database);
-  app.addHook('onClose', async () => database.close());
+  app.addHook('onClose', async () => {
+    await invitations?.close();
+    await database.close();
+  });
 
   await app.register(errorHandler);
   await app.register(gracefulClose);
@@ -163,7 +177,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(webhookWorker, { database, dispatcher, now, pollMs: options.webhookPollMs });
   await app.register(retentionSweeper, { database, retentionDays: options.retentionDays, now });
   await app.register(widgetRoutes, { widgetPath: options.widgetPath });
-  await app.register(hostedSurveyRoutes, { surveys, database });
+  await app.register(linkRoutes, { links, surveys, publicUrl: options.publicUrl, now });
+  await app.register(invitationRoutes, { service: invitations, invitations: database.invitations, surveys, publicUrl: options.publicUrl });
+  await app.register(unsubscribeRoutes, { links, invitations: database.invitations, now });
+  await app.register(hostedSurveyRoutes, { surveys, database, resolveLink: links.resolve, now });
   await app.register(dashboardRoutes, { dashboardDir: options.dashboardDir });
   await app.register(opsRoutes, { database });
   return app;

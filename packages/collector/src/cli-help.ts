@@ -43,6 +43,26 @@ Commands:
       --map COLUMN=FIELD    repeatable: the column for created_at, score, comment, email, user_id, consent,
                             touchpoint, channel, locale, journey or property.NAME
       --skip-invalid        import the valid rows when some are rejected (default: import nothing then)
+  links                     a signed personal link per person (CSV in, CSV out: the input columns and a url)
+      --survey ID           the survey the links answer (required)
+      --csv FILE            people: a header row with email and/or userId (also locale); other columns become traits
+      --public-url URL      the address people open the collector at (env NPSLOOP_PUBLIC_URL; required)
+      --touchpoint NAME     the touchpoint the answers count under
+      --channel CHANNEL     email, link (default), app or web
+      --expires-in-days N   how long each link works (default 30, at most 365)
+      --out FILE            write the CSV to FILE instead of stdout
+  invite                    email each person an invitation with eleven personal score links (SMTP, nodemailer)
+      --survey ID           the survey to invite people to (required)
+      --csv FILE            people: a header row with email (required), optional userId, locale and traits
+      --smtp URL            smtp://user:pass@host:587 or smtps://…:465 (env NPSLOOP_SMTP_URL; required to send)
+      --from ADDRESS        the sender, e.g. "Acme <nps@acme.example>" (required)
+      --public-url URL      the address people open the collector at (env NPSLOOP_PUBLIC_URL; required)
+      --subject TEXT        the subject; {brand} is replaced (default: the person's language's own)
+      --rate N              emails per minute (default 60)
+      --touchpoint NAME     the touchpoint the answers count under
+      --dry-run             print the first message; send and store nothing
+                            A rerun sends only what was not sent; nobody is invited twice within the re-survey window.
+  links rotate-secret       sign new links with a new secret (--retire-old: every older link stops working)
   export                    stream a survey's responses to stdout (progress on stderr for large exports)
       --survey ID           the survey to export (required)
       --format csv|ndjson   RFC 4180 CSV (default) or one JSON object per line

@@ -4,6 +4,8 @@ import { demoCommand } from './demo/demo-command.ts';
 import { exportCommand } from './analytics/export-command.ts';
 import { keysListCommand, keysRevokeCommand } from './keys/keys-command.ts';
 import { importCommand } from './import/import-command.ts';
+import { inviteCommand } from './invitations/invite-command.ts';
+import { linksCommand, linksRotateCommand } from './links/links-command.ts';
 import { parseServeConfig } from './config.ts';
 import { ConfigError, DEFAULTS, type CliOutput, type Env } from './lib/command-line.ts';
 import { describeIssues } from './lib/common-schemas.ts';
@@ -93,6 +95,9 @@ export async function runCli(argv: readonly string[], env: Env, io: CliOutput): 
     else if (command === 'export') return await exportCommand(argv.slice(1), env, io);
     else if (command === 'demo') return await demoCommand(argv.slice(1), env, io);
     else if (command === 'import') return await importCommand(argv.slice(1), env, io);
+    else if (command === 'links' && sub === 'rotate-secret') return await linksRotateCommand(rest, env, io);
+    else if (command === 'invite') return await inviteCommand(argv.slice(1), env, io);
+    else if (command === 'links') return await linksCommand(argv.slice(1), env, io);
     else if (command === 'migrate') return await migrateCommand(argv.slice(1), env, io);
     else if (command === 'copy') return await copyCommand(argv.slice(1), env, io);
     else if (command === 'rollups' && sub === 'rebuild') {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, DEFAULTS, type Env } from './lib/command-line.ts';
+import { parsePublicUrl } from './lib/public-url.ts';
 import type { RateLimitOptions } from './plugins/rate-limit.ts';
 import type { SyncMode } from './db/database.ts';
 
@@ -21,6 +22,8 @@ export interface ServeConfig {
   loopOpenedDelayMs: number;
   retentionDays?: number;
   requestTimeoutMs: number;
+  publicUrl?: string;
+  mail?: { smtpUrl: string; from: string; ratePerMinute: number };
 }
 
 /** The serve flags, their environment variables and help text (also used by `npsloop --help`). */
@@ -41,6 +44,10 @@ export const SERVE_OPTIONS = {
   'loop-opened-delay': { env: 'NPSLOOP_LOOP_OPENED_DELAY', help: 'seconds a loop.opened webhook waits for the comment (default 120)' },
   'retention-days': { env: 'NPSLOOP_RETENTION_DAYS', help: 'purge comments and personal data of answers older than this many days (default: keep)' },
   'write-window': { env: 'NPSLOOP_WRITE_WINDOW', help: 'group commit: extra ms a write waits to share its transaction (default 0: writes of one event-loop turn share one)' },
+  'public-url': { env: 'NPSLOOP_PUBLIC_URL', help: 'address people and the team open this collector at, for personal links and chat alerts (default: the address a request came to)' },
+  smtp: { env: 'NPSLOOP_SMTP_URL', help: 'SMTP server for invitations from the API: smtp://user:pass@host:587 or smtps://…:465 (default: the API sends no email)' },
+  'mail-from': { env: 'NPSLOOP_MAIL_FROM', help: 'sender of invitations, e.g. "Acme <nps@acme.example>" (required with --smtp)' },
+  'mail-rate': { env: 'NPSLOOP_MAIL_RATE', help: 'invitation emails per minute (default 60)' },
   'request-timeout': { env: 'NPSLOOP_REQUEST_TIMEOUT', help: 'seconds a client gets to send its whole request, then 408 (default 30)' },
 } as const satisfies Record<string, { env: string; help: string; boolean?: true }>;
 
@@ -57,6 +64,14 @@ function withBooleanValues(args: readonly string[]): string[] {
     else result.push(`${arg}=true`);
   }
   return result;
+}
+
+/** Invitation mail settings: none without --smtp; --smtp needs --mail-from. */
+function mailSettings(smtp: string | undefined, from: string | undefined, rate: string | undefined) {
+  if (smtp === undefined) return undefined;
+  if (!/^smtps?:\/\/\S+$/.test(smtp)) throw new ConfigError('--smtp: must be smtp://user:pass@host:587 or smtps://user:pass@host:465');
+  if (!from) throw new ConfigError('--mail-from: required with --smtp, e.g. "Acme <nps@acme.example>"');
+  return { smtpUrl: smtp, from, ratePerMinute: integer('--mail-rate', rate ?? '60', 1, 10_000) };
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -123,5 +138,7 @@ export function parseServeConfig(args: readonly string[], env: Env): ServeConfig
     loopOpenedDelayMs: integer('--loop-opened-delay', pick('loop-opened-delay') ?? '120', 0, 86_400) * 1000,
     retentionDays: pick('retention-days') === undefined ? undefined : integer('--retention-days', pick('retention-days')!, 1, 36_500),
     requestTimeoutMs: integer('--request-timeout', pick('request-timeout') ?? '30', 1, 3600) * 1000,
+    publicUrl: pick('public-url') === undefined ? undefined : parsePublicUrl(pick('public-url')!),
+    mail: mailSettings(pick('smtp'), pick('mail-from'), pick('mail-rate')),
   };
 }

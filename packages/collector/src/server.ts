@@ -28,6 +28,8 @@ export async function startServer(config: ServeConfig): Promise<FastifyInstance>
     loopOpenedDelayMs: config.loopOpenedDelayMs,
     retentionDays: config.retentionDays,
     requestTimeoutMs: config.requestTimeoutMs,
+    publicUrl: config.publicUrl,
+    mail: config.mail,
   });
   try {
     await app.listen({ port: config.port, host: config.host });

@@ -19,6 +19,11 @@ export const COPIED_TABLES = {
   huddles: ['id'],
   actions: ['id'],
   action_responses: ['action_id', 'response_id'],
+  link_secrets: ['id'],
+  survey_links: ['id'],
+  invitation_runs: ['id'],
+  invitations: ['run_id', 'email'],
+  unsubscribes: ['email_hash'],
   analytics_rollups: ['survey_id', 'grain', 'dim', 'value', 'bucket_start'],
 } as const satisfies Partial<Record<keyof Schema, readonly string[]>>;
 

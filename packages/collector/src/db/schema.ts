@@ -130,6 +130,8 @@ export interface WebhooksTable {
   survey_id: string | null;
   description: string | null;
   secret: string;
+  /** `standard` (Standard Webhooks JSON) or `slack` (a chat message `{ text, blocks }`). */
+  format: 'standard' | 'slack';
   created_at: number;
 }
 
@@ -189,6 +191,58 @@ export interface ActionResponsesTable {
   response_id: string;
 }
 
+/** `link_secrets`: the HMAC keys personal links are signed with; the newest unretired one signs. */
+export interface LinkSecretsTable {
+  id: number;
+  secret: string;
+  created_at: number;
+  retired_at: number | null;
+}
+
+/** `survey_links`: one personal link per recipient, and the response id its clicks write. */
+export interface SurveyLinksTable {
+  id: string;
+  survey_id: string;
+  response_id: string;
+  email: string | null;
+  user_id: string | null;
+  traits: string | null;
+  touchpoint: string | null;
+  channel: string;
+  expires_at: number;
+  created_at: number;
+}
+
+/** `invitation_runs`: one email invitation run (CLI or API). */
+export interface InvitationRunsTable {
+  id: string;
+  survey_id: string;
+  sender: string;
+  subject: string | null;
+  state: 'sending' | 'done' | 'failed';
+  total: number;
+  error: string | null;
+  created_at: number;
+  finished_at: number | null;
+}
+
+/** `invitations`: the send log, one row per person of a run. */
+export interface InvitationsTable {
+  run_id: string;
+  survey_id: string;
+  email: string;
+  link_id: string | null;
+  state: 'pending' | 'sending' | 'sent' | 'skipped' | 'failed';
+  reason: string | null;
+  updated_at: number;
+}
+
+/** `unsubscribes`: people never invited again, as SHA-256 of their lower-cased email. */
+export interface UnsubscribesTable {
+  email_hash: string;
+  created_at: number;
+}
+
 /** Every table of the database. */
 export interface Schema {
   surveys: SurveysTable;
@@ -206,4 +260,9 @@ export interface Schema {
   actions: ActionsTable;
   action_responses: ActionResponsesTable;
   huddles: HuddlesTable;
+  link_secrets: LinkSecretsTable;
+  survey_links: SurveyLinksTable;
+  invitation_runs: InvitationRunsTable;
+  invitations: InvitationsTable;
+  unsubscribes: UnsubscribesTable;
 }

@@ -5,7 +5,9 @@ import { queryTemplate, type Executor, type TransactionExecutor } from './execut
 import { ActionRepository } from './repositories/action-repository.ts';
 import { HuddleRepository } from './repositories/huddle-repository.ts';
 import { EventWriter, eventTemplates } from './repositories/event-writer.ts';
+import { InvitationRepository } from './repositories/invitation-repository.ts';
 import { KeyRepository, type LastUsedWrites, keyTemplates } from './repositories/key-repository.ts';
+import { LinkRepository } from './repositories/link-repository.ts';
 import { LoopQueries } from './repositories/loop-queries.ts';
 import { LoopRepository, loopTemplates } from './repositories/loop-repository.ts';
 import { LoopSettingsRepository, type LoopSettingsCache } from './repositories/loop-settings-repository.ts';
@@ -58,6 +60,8 @@ export interface Repositories {
   readonly huddles: HuddleRepository;
   readonly webhooks: WebhookRepository;
   readonly privacy: PrivacyRepository;
+  readonly links: LinkRepository;
+  readonly invitations: InvitationRepository;
 }
 
 /** The repositories of one transaction: responses and events are written here, and only here. */
@@ -77,6 +81,8 @@ function common(executor: Executor, shared: SharedParts) {
     huddles: new HuddleRepository(executor),
     webhooks: new WebhookRepository(executor, shared.templates.webhooks, shared.subscriberCache, shared.dialect.sql),
     privacy: new PrivacyRepository(executor, shared.dialect.sql),
+    links: new LinkRepository(executor),
+    invitations: new InvitationRepository(executor, shared.dialect.sql),
   };
 }
 
@@ -107,6 +113,8 @@ export class TransactionContext {
       get huddles() { return once('huddles', () => new HuddleRepository(executor)); },
       get webhooks() { return once('webhooks', () => new WebhookRepository(executor, shared.templates.webhooks, shared.subscriberCache, shared.dialect.sql)); },
       get privacy() { return once('privacy', () => new PrivacyRepository(executor, shared.dialect.sql)); },
+      get links() { return once('links', () => new LinkRepository(executor)); },
+      get invitations() { return once('invitations', () => new InvitationRepository(executor, shared.dialect.sql)); },
       get responses() {
         return once('responses', () => new ResponseWriter(executor, shared.dialect.sql, shared.templates.responses, loops(), rollups, hooks));
       },

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { chooseLocale, LIMITS, metricSurveyStrings, scaleFollowUpGroup, scalePoints, sortableId } from '@npsloop/core';
 import { HttpError, surveyNotFound } from '../lib/errors.ts';
 import { assertScoreOnScale } from '../lib/score-scale.ts';
-import { renderCommentPage, renderScorePage, renderThanksPage } from './render-page.ts';
+import { renderCommentPage, renderNoticePage, renderScorePage, renderThanksPage } from './render-page.ts';
+import { LINK_REFUSALS, linkResponse, type LinkResolver, type PersonalLink } from './personal-link.ts';
 import { isFromOwnPage, isTopLevelNavigation } from './request-intent.ts';
 import { clientId, localeTag, plainText, slug } from '../lib/common-schemas.ts';
 import type { ResponseBody } from '../ingest/ingest-schemas.ts';
@@ -20,6 +21,8 @@ const pageQuerySchema = z.object({
   touchpoint: slug.optional(),
   journey: slug.optional(),
   rid: clientId.optional().describe('response id chosen by the sender, so a repeated click records once'),
+  t: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'must be the token of a personal link' }).optional()
+    .describe('personal link token (`POST /v1/surveys/:id/links`): the score is recorded for its recipient'),
 });
 
 const formSchema = z.strictObject({
@@ -27,6 +30,8 @@ const formSchema = z.strictObject({
   score: scoreText,
   locale: localeTag.optional(),
   comment: plainText(LIMITS.commentMaxLength).optional(),
+  t: z.string().max(64).optional(),
+  consent: z.literal('yes', { error: 'must be "yes" when given' }).optional(),
 });
 
 const SECURITY_HEADERS = {
@@ -38,7 +43,12 @@ const SECURITY_HEADERS = {
 };
 
 /** The hosted survey page `/s/:surveyId` for email and app links: plain HTML forms, no JavaScript needed. */
-export async function hostedSurveyRoutes(fastify: FastifyInstance, options: { surveys: SurveyRepository; database: Pick<Database, 'ingestResponse'> }): Promise<void> {
+export async function hostedSurveyRoutes(fastify: FastifyInstance, options: {
+  surveys: SurveyRepository; database: Pick<Database, 'ingestResponse'>;
+  /** Finds the personal link a `t` token stands for (absent: tokens are refused as invalid). */
+  resolveLink?: LinkResolver;
+  now?: () => number;
+}): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
@@ -60,6 +70,16 @@ export async function hostedSurveyRoutes(fastify: FastifyInstance, options: { su
   }
 
   const html = (reply: FastifyReply, body: string) => reply.headers(SECURITY_HEADERS).type('text/html; charset=utf-8').send(body);
+  const now = options.now ?? Date.now;
+
+  /** The link a token stands for, or a page saying why it cannot be used (nothing is stored then). */
+  async function personalLink(surveyId: string, token: string, reply: FastifyReply): Promise<PersonalLink | null> {
+    const resolved = options.resolveLink ? await options.resolveLink(surveyId, token, now()) : { refused: 'invalid' as const };
+    if (!('refused' in resolved)) return resolved;
+    const refusal = LINK_REFUSALS[resolved.refused];
+    html(reply.code(refusal.status), renderNoticePage({ lang: 'en', title: refusal.title, message: refusal.message }));
+    return null;
+  }
 
   app.get('/s/:surveyId', {
     schema: {
@@ -73,9 +93,11 @@ export async function hostedSurveyRoutes(fastify: FastifyInstance, options: { su
     const query = request.query;
     const survey = await activeSurvey(surveyId);
     const { locale, strings: text } = strings(survey, request, query.locale);
+    const link = query.t === undefined ? null : await personalLink(surveyId, query.t, reply);
+    if (query.t !== undefined && !link) return reply;
     // Only a person following the link records; an <img>, <iframe>, fetch or prefetch from any page sees the question.
     if (query.score === undefined || !isTopLevelNavigation(request.method, request.headers)) {
-      const carried = { locale: query.locale, touchpoint: query.touchpoint, journey: query.journey, rid: query.rid };
+      const carried = link ? { t: query.t, locale: query.locale } : { locale: query.locale, touchpoint: query.touchpoint, journey: query.journey, rid: query.rid };
       const scoreHref = (score: number) => {
         const search = new URLSearchParams(Object.entries({ ...carried, score: String(score) }).filter((e): e is [string, string] => e[1] !== undefined));
         return `/s/${surveyId}?${search}`;
@@ -83,15 +105,22 @@ export async function hostedSurveyRoutes(fastify: FastifyInstance, options: { su
       return html(reply, renderScorePage({ lang: locale, strings: text, points: scalePoints(survey.metric), scoreHref }));
     }
     assertScoreOnScale(survey.metric, query.score);
-    const body: ResponseBody = {
+    const body: ResponseBody = link ? linkResponse(link, query.score, query.locale ?? locale) : {
       id: query.rid ?? sortableId(Date.now(), randomBytes(12)), surveyId, score: query.score, channel: 'link',
       locale: query.locale ?? locale, touchpoint: query.touchpoint, journey: query.journey,
     };
-    await options.database.ingestResponse(body);
+    try {
+      await options.database.ingestResponse(body, link ? now() : undefined);
+    } catch (error) {
+      if (!link || (error as HttpError).code !== 'score_locked') throw error;
+      const locked = LINK_REFUSALS.locked;
+      return html(reply.code(locked.status), renderNoticePage({ lang: 'en', title: locked.title, message: locked.message }));
+    }
     const prompt = survey.followUp[scaleFollowUpGroup(survey.metric, query.score)] ?? text.why;
     return html(reply, renderCommentPage({
       lang: locale, strings: text, prompt, action: `/s/${surveyId}`, maxLength: LIMITS.commentMaxLength,
-      fields: { id: body.id, score: String(query.score), locale },
+      fields: { id: body.id, score: String(query.score), locale, ...(link ? { t: query.t! } : {}) },
+      consent: link && survey.askConsent ? text.consent : undefined,
     }));
   });
 
@@ -110,7 +139,12 @@ export async function hostedSurveyRoutes(fastify: FastifyInstance, options: { su
     const survey = await activeSurvey(surveyId);
     const { locale, strings: text } = strings(survey, request, form.locale);
     assertScoreOnScale(survey.metric, form.score);
-    if (form.comment?.trim()) {
+    if (form.t !== undefined) {
+      const link = await personalLink(surveyId, form.t, reply);
+      if (!link) return reply;
+      if (link.responseId !== form.id) throw new HttpError(400, 'invalid_request', 'id: is not the answer of this personal link');
+      await options.database.ingestResponse({ id: form.id, surveyId, score: form.score, comment: form.comment, consent: survey.askConsent ? form.consent === 'yes' : undefined }, now());
+    } else if (form.comment?.trim()) {
       await options.database.ingestResponse({ id: form.id, surveyId, score: form.score, comment: form.comment, channel: 'link' });
     }
     return html(reply, renderThanksPage(locale, text));

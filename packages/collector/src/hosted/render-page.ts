@@ -11,6 +11,7 @@ main{max-width:40rem;margin:0 auto;padding:1.5rem 1rem}h1{font-size:1.35rem;line
 @media (max-width:37rem){.scale{grid-template-columns:repeat(6,minmax(0,1fr));gap:.25rem}}
 .scale a{display:flex;align-items:center;justify-content:center;min-height:2.75rem;border:1px solid #767676;border-radius:.4rem;background:#fff;color:#1a1a1a;text-decoration:none;font-weight:600}
 .scale a:hover{background:#f0f0f0}a:focus-visible,button:focus-visible,textarea:focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}
+.consent{display:flex;gap:.5rem;align-items:center}.consent input{width:1.25rem;height:1.25rem}
 .ends{display:flex;justify-content:space-between;gap:1rem;font-size:.9rem;color:#4a4a4a}
 textarea{box-sizing:border-box;width:100%;min-height:8rem;font:inherit;padding:.5rem;border:1px solid #767676;border-radius:.4rem}
 button{margin-top:.75rem;min-height:2.75rem;padding:0 1.25rem;font:inherit;font-weight:600;border:1px solid #1a1a1a;border-radius:.4rem;background:#1a1a1a;color:#fff;cursor:pointer}
@@ -41,6 +42,8 @@ export function renderScorePage(options: { lang: string; strings: SurveyStrings;
 /** After a score: the "why" question as a form that posts back and updates the same response. */
 export function renderCommentPage(options: {
   lang: string; strings: SurveyStrings; prompt: string; action: string; fields: Record<string, string>; maxLength: number;
+  /** The consent question, asked with a checkbox when the respondent is known (personal links). */
+  consent?: string;
 }): string {
   const hidden = Object.entries(options.fields)
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`).join('');
@@ -48,12 +51,18 @@ export function renderCommentPage(options: {
 <form method="post" action="${escapeHtml(options.action)}">${hidden}
 <h1><label for="comment">${escapeHtml(options.prompt)}</label></h1>
 <textarea id="comment" name="comment" maxlength="${options.maxLength}" rows="6"></textarea>
+${options.consent ? `<p class="consent"><input type="checkbox" id="consent" name="consent" value="yes"> <label for="consent">${escapeHtml(options.consent)}</label></p>` : ''}
 <button type="submit">${escapeHtml(options.strings.send)}</button></form>`);
 }
 
 /** The final thank-you page. */
 export function renderThanksPage(lang: string, strings: SurveyStrings): string {
   return page(lang, strings.thanks, `<h1 role="status">${escapeHtml(strings.thanks)}</h1>`);
+}
+
+/** A page that explains something in words (a link that cannot be used, an answer that cannot change). */
+export function renderNoticePage(options: { lang: string; title: string; message: string }): string {
+  return page(options.lang, options.title, `<h1>${escapeHtml(options.title)}</h1><p>${escapeHtml(options.message)}</p>`);
 }
 
 /** A minimal HTML error page for routes people open in a browser. */

@@ -1,6 +1,7 @@
 /** Delivers due webhook messages: builds deferred bodies, signs, sends, and schedules retries with backoff. */
 import type { Database } from '../db/database.ts';
 import type { DeliveryRecord } from '../db/repositories/webhook-repository.ts';
+import { chatMessage } from './chat-message.ts';
 import { loopPayload, responsePayload } from './event-payloads.ts';
 import { nextRetryDelay } from './retry-schedule.ts';
 import { sendWebhook, type SendOutcome } from './webhook-sender.ts';
@@ -16,6 +17,8 @@ export interface DispatcherOptions {
   timeoutMs?: number;
   /** Deliveries handled per round (default 20). */
   batchSize?: number;
+  /** The collector's public address: chat alerts link to the dashboard there. */
+  publicUrl?: string;
 }
 
 /** The delivery worker of one database. */
@@ -45,9 +48,13 @@ export function createWebhookDispatcher(database: Database, options: DispatcherO
     let outcome: SendOutcome;
     if (!target) return;
     if (body === null) outcome = { error: 'not sent: the response or its loop is gone (erased, or the score changed to a higher group)' };
-    else outcome = await sendWebhook(target.url, webhookHeaders(target.secret, delivery.id, Math.floor(at / 1000), body), body, {
-      allowPrivate: options.allowPrivate ?? false, timeoutMs: options.timeoutMs,
-    });
+    else {
+      // The log keeps the Standard Webhooks body; a chat target gets it as a message, signed the same way.
+      const sent = target.format === 'slack' ? JSON.stringify(chatMessage(body, options.publicUrl)) : body;
+      outcome = await sendWebhook(target.url, webhookHeaders(target.secret, delivery.id, Math.floor(at / 1000), sent), sent, {
+        allowPrivate: options.allowPrivate ?? false, timeoutMs: options.timeoutMs,
+      });
+    }
     const ok = 'status' in outcome && outcome.status >= 200 && outcome.status < 300;
     const delay = ok || body === null ? null : nextRetryDelay(delivery.attempts + 1);
     await store.recordAttempt(delivery.id, {

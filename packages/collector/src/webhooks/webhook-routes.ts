@@ -6,7 +6,7 @@ import { HttpError, surveyNotFound } from '../lib/errors.ts';
 import { plainText, slug } from '../lib/common-schemas.ts';
 import { refusedAddresses, resolveHost } from './address-guard.ts';
 import type { SurveyRepository } from '../db/repositories/survey-repository.ts';
-import { WEBHOOK_EVENTS, type DeliveryRecord, type WebhookRecord, type WebhookRepository } from '../db/repositories/webhook-repository.ts';
+import { WEBHOOK_EVENTS, WEBHOOK_FORMATS, type DeliveryRecord, type WebhookRecord, type WebhookRepository } from '../db/repositories/webhook-repository.ts';
 import { generateSecret } from './signing.ts';
 
 /** Options of the webhook routes. */
@@ -22,12 +22,14 @@ const event = z.enum(WEBHOOK_EVENTS, { error: `must be one of ${WEBHOOK_EVENTS.j
 const createSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2048, { error: 'must be at most 2048 characters' }),
   events: z.array(event).min(1, { error: 'must name at least one event' }).max(WEBHOOK_EVENTS.length),
+  format: z.enum(WEBHOOK_FORMATS, { error: `must be one of ${WEBHOOK_FORMATS.join(', ')}` }).default('standard')
+    .describe('`standard`: Standard Webhooks JSON; `slack`: a chat message `{ "text": … }` for Slack, Mattermost, Google Chat or Teams incoming webhooks'),
   surveyId: slug.optional(),
   description: plainText(200).optional(),
 });
 const paramsSchema = z.strictObject({ id: z.string().regex(/^wh_[0-9a-f]{16}$/, { error: 'must be a webhook id (wh_…)' }) });
 const webhookSchema = z.object({
-  id: z.string(), url: z.string(), events: z.array(event), surveyId: z.string().nullable(), description: z.string().nullable(), createdAt: z.string(),
+  id: z.string(), url: z.string(), format: z.enum(WEBHOOK_FORMATS), events: z.array(event), surveyId: z.string().nullable(), description: z.string().nullable(), createdAt: z.string(),
 });
 const deliverySchema = z.object({
   id: z.string(), type: event, state: z.enum(['pending', 'succeeded', 'failed']), attempts: z.number(),

@@ -9,6 +9,8 @@ const PUBLIC_ROUTES = [
   'GET /widget.js', 'HEAD /widget.js', 'GET /widget.:hash.js', 'HEAD /widget.:hash.js', 'GET /widget.json', 'HEAD /widget.json',
   'GET /widget-ui.:hash.js', 'HEAD /widget-ui.:hash.js',
   'GET /s/:surveyId', 'HEAD /s/:surveyId', 'POST /s/:surveyId',
+  // The unsubscribe page of invitations: the personal link's token is the credential.
+  'GET /s/:surveyId/unsubscribe', 'HEAD /s/:surveyId/unsubscribe', 'POST /s/:surveyId/unsubscribe',
   'GET /healthz', 'HEAD /healthz', 'GET /openapi.json', 'HEAD /openapi.json',
   // The interactive API reference (Swagger UI) and its files.
   'HEAD /docs/', ...['/docs', '/docs/json', '/docs/yaml', '/docs/static/*', '/docs/static/index.html', '/docs/static/swagger-initializer.js', '/docs/static/theme/narrow.css']

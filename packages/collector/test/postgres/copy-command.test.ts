@@ -4,6 +4,7 @@ import { runCli } from '../../src/cli.ts';
 import { COPIED_TABLES } from '../../src/db/copy-database.ts';
 import { withDatabase } from '../../src/db/database.ts';
 import { demoCommand } from '../../src/demo/demo-command.ts';
+import { createLinkService } from '../../src/links/link-service.ts';
 import { asAdmin, tempDir, testApp } from '../helpers.ts';
 import { dbRows, dbValue } from '../support/db-rows.ts';
 import { freshPostgresDatabase } from '../support/test-database.ts';
@@ -38,11 +39,15 @@ describe('npsloop copy', () => {
     expect(await demoCommand(['--db', sqlite, '--days', '14'], {}, { out: () => {}, err: () => {} }, NOW)).toBe(0);
     await withDatabase(sqlite, async (database) => {
       await database.keys.create('read', 'dashboard');
-      await database.webhooks.create({ url: 'https://hooks.example/npsloop', events: ['loop.opened'], secret: 'whsec_dGVzdA==' }, NOW);
+      await database.webhooks.create({ url: 'https://hooks.example/npsloop', events: ['loop.opened'], format: 'slack', secret: 'whsec_dGVzdA==' }, NOW);
+      const [issued] = await createLinkService(database).create('demo', { recipients: [{ email: 'ann@example.com', traits: { plan: 'pro' } }], channel: 'email', expiresInDays: 30 }, 'https://nps.example', NOW);
+      await database.invitations.createRun({ id: 'inv_0000000000000001', surveyId: 'demo', sender: 'nps@acme.example', subject: null, emails: ['ann@example.com'] }, NOW);
+      await database.invitations.mark('inv_0000000000000001', 'ann@example.com', { state: 'sent', linkId: issued.link.id }, NOW);
+      await database.invitations.unsubscribe('bob@example.com', NOW);
     });
     const original = await everyRow(sqlite);
     expect(original.responses.length).toBeGreaterThan(100);
-    for (const table of ['loops', 'loop_notes', 'actions', 'action_responses', 'api_keys', 'webhooks', 'analytics_rollups']) expect(original[table].length, table).toBeGreaterThan(0);
+    for (const table of ['loops', 'loop_notes', 'actions', 'action_responses', 'api_keys', 'webhooks', 'analytics_rollups', 'link_secrets', 'survey_links', 'invitation_runs', 'invitations', 'unsubscribes']) expect(original[table].length, table).toBeGreaterThan(0);
 
     const postgres = await freshPostgresDatabase();
     const there = await cli(['copy', '--from', sqlite, '--to', postgres]);

@@ -64,6 +64,17 @@ export class PrivacyRepository {
     return deleted;
   }
 
+  /** Deletes the personal links (and their invitations' send log) made for a respondent: they hold the email, user id and traits. */
+  async deleteLinksOf(who: RespondentKey): Promise<number> {
+    const byWho = who.email !== undefined ? this.dialectSql.equalsIgnoringCase('email', who.email) : undefined;
+    const links = this.executor.db.selectFrom('survey_links').select('id')
+      .where((eb) => (byWho ? byWho : eb('user_id', '=', who.userId!)));
+    await this.executor.db.deleteFrom('invitations').where('link_id', 'in', links).execute();
+    if (who.email !== undefined) await this.executor.db.deleteFrom('invitations').where(this.dialectSql.equalsIgnoringCase('email', who.email)).execute();
+    const deleted = await this.executor.db.deleteFrom('survey_links').where((eb) => (byWho ? byWho : eb('user_id', '=', who.userId!))).executeTakeFirst();
+    return Number(deleted.numDeletedRows);
+  }
+
   /** Deletes the loops and action links of responses. */
   async deleteLoopsAndLinks(ids: readonly string[]): Promise<void> {
     for (const chunk of chunks(ids)) {
@@ -88,9 +99,11 @@ export async function eraseRespondent(database: Erasing, who: RespondentKey): Pr
     await tx.privacy.deleteNotesAndDeliveries(ids);
     await tx.privacy.deleteLoopsAndLinks(ids);
     await tx.responses.erase(ids);
-    return { responses: ids.length, ...counted, responseIds: ids };
+    const links = await tx.privacy.deleteLinksOf(who);
+    return { responses: ids.length, ...counted, responseIds: ids, links };
   });
-  return { ...report, walCheckpointed: report.responses === 0 ? true : await database.flushErasure() };
+  const { links, ...erased } = report;
+  return { ...erased, walCheckpointed: report.responses === 0 && links === 0 ? true : await database.flushErasure() };
 }
 
 /**

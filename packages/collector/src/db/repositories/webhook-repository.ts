@@ -11,10 +11,17 @@ export const WEBHOOK_EVENTS = ['response.created', 'response.updated', 'loop.ope
 /** One webhook event type. */
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
+/** How a webhook's body is written: Standard Webhooks JSON, or a chat message (`{ text, blocks }`) for Slack-style incoming webhooks. */
+export const WEBHOOK_FORMATS = ['standard', 'slack'] as const;
+
+/** One webhook body format. */
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+
 /** A webhook as listed: never its secret (times in epoch ms). */
 export interface WebhookRecord {
   id: string;
   url: string;
+  format: WebhookFormat;
   events: WebhookEvent[];
   surveyId: string | null;
   description: string | null;
@@ -75,7 +82,7 @@ function subscribedTo(all: readonly Subscriber[], type: WebhookEvent, surveyId: 
 }
 
 function toWebhook(row: WebhooksTable): WebhookRecord {
-  return { id: row.id, url: row.url, events: JSON.parse(row.events) as WebhookEvent[], surveyId: row.survey_id, description: row.description, createdAt: row.created_at };
+  return { id: row.id, url: row.url, format: row.format, events: JSON.parse(row.events) as WebhookEvent[], surveyId: row.survey_id, description: row.description, createdAt: row.created_at };
 }
 
 function toDelivery(row: Selectable<WebhookDeliveriesTable>): DeliveryRecord {
@@ -106,9 +113,9 @@ export class WebhookRepository {
   ) {}
 
   /** Creates a webhook; the secret is returned here only. */
-  async create(input: { url: string; events: WebhookEvent[]; surveyId?: string; description?: string; secret: string }, now: number): Promise<WebhookRecord> {
+  async create(input: { url: string; format?: WebhookFormat; events: WebhookEvent[]; surveyId?: string; description?: string; secret: string }, now: number): Promise<WebhookRecord> {
     const row: WebhooksTable = {
-      id: `wh_${randomBytes(8).toString('hex')}`, url: input.url, events: JSON.stringify([...new Set(input.events)]),
+      id: `wh_${randomBytes(8).toString('hex')}`, url: input.url, format: input.format ?? 'standard', events: JSON.stringify([...new Set(input.events)]),
       survey_id: input.surveyId ?? null, description: input.description ?? null, secret: input.secret, created_at: now,
     };
     await this.executor.db.insertInto('webhooks').values(row).execute();
@@ -144,9 +151,9 @@ export class WebhookRepository {
     return result.numDeletedRows > 0n;
   }
 
-  /** The URL and secret to deliver with. */
-  async target(id: string): Promise<{ url: string; secret: string } | undefined> {
-    return this.executor.db.selectFrom('webhooks').select(['url', 'secret']).where('id', '=', id).executeTakeFirst();
+  /** The URL, secret and body format to deliver with. */
+  async target(id: string): Promise<{ url: string; secret: string; format: WebhookFormat } | undefined> {
+    return this.executor.db.selectFrom('webhooks').select(['url', 'secret', 'format']).where('id', '=', id).executeTakeFirst();
   }
 
   /**

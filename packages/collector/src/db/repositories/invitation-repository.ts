@@ -1,0 +1,127 @@
+/** Email invitations: runs, their send log (one row per person), and the people who unsubscribed. */
+import { createHash } from 'node:crypto';
+import type { DialectSql } from '../dialect.ts';
+import { chunks, type Executor } from '../executor.ts';
+import type { InvitationRunsTable, InvitationsTable } from '../schema.ts';
+
+/** What became of one person in a run. */
+export type InvitationState = InvitationsTable['state'];
+
+/** A run with how many of its people reached each state (times in epoch ms). */
+export interface InvitationRun {
+  id: string;
+  surveyId: string;
+  sender: string;
+  subject: string | null;
+  state: InvitationRunsTable['state'];
+  total: number;
+  counts: Record<InvitationState, number>;
+  error: string | null;
+  createdAt: number;
+  finishedAt: number | null;
+}
+
+/** One row of the send log. */
+export interface InvitationRecord {
+  runId: string;
+  email: string;
+  linkId: string | null;
+  state: InvitationState;
+  reason: string | null;
+  updatedAt: number;
+}
+
+/** SHA-256 of the lower-cased email: the unsubscribe list keeps no address. */
+export function emailHash(email: string): string {
+  return createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+}
+
+const toRecord = (row: InvitationsTable): InvitationRecord => ({
+  runId: row.run_id, email: row.email, linkId: row.link_id, state: row.state, reason: row.reason, updatedAt: Number(row.updated_at),
+});
+
+/** Invitation runs, the send log and unsubscribes. */
+export class InvitationRepository {
+  constructor(private readonly executor: Executor, private readonly dialectSql: DialectSql) {}
+
+  /** Starts a run with its people as `pending` (emails lower-cased, each once). */
+  async createRun(run: { id: string; surveyId: string; sender: string; subject: string | null; emails: readonly string[] }, now: number): Promise<void> {
+    const emails = [...new Set(run.emails.map((email) => email.toLowerCase()))];
+    await this.executor.db.insertInto('invitation_runs').values({
+      id: run.id, survey_id: run.surveyId, sender: run.sender, subject: run.subject, state: 'sending', total: emails.length, error: null, created_at: now, finished_at: null,
+    }).execute();
+    for (const chunk of chunks(emails, 200)) {
+      await this.executor.db.insertInto('invitations').values(chunk.map((email) => ({
+        run_id: run.id, survey_id: run.surveyId, email, link_id: null, state: 'pending' as const, reason: null, updated_at: now,
+      }))).execute();
+    }
+  }
+
+  /** Records what became of one person. */
+  async mark(runId: string, email: string, change: { state: InvitationState; linkId?: string; reason?: string | null }, now: number): Promise<void> {
+    await this.executor.db.updateTable('invitations')
+      .set({ state: change.state, ...(change.linkId ? { link_id: change.linkId } : {}), reason: change.reason ?? null, updated_at: now })
+      .where('run_id', '=', runId).where('email', '=', email.toLowerCase()).execute();
+  }
+
+  /** Ends a run. */
+  async finishRun(id: string, state: 'done' | 'failed', error: string | null, now: number): Promise<void> {
+    await this.executor.db.updateTable('invitation_runs').set({ state, error, finished_at: now }).where('id', '=', id).execute();
+  }
+
+  /**
+   * The latest invitation of each of these people to the survey that was sent or may have been (`sending`: a run
+   * that stopped mid-send), from other runs.
+   */
+  async latestAttempts(surveyId: string, emails: readonly string[], exceptRun: string): Promise<Map<string, InvitationRecord>> {
+    const latest = new Map<string, InvitationRecord>();
+    for (const chunk of chunks(emails.map((email) => email.toLowerCase()), 500)) {
+      const rows = await this.executor.db.selectFrom('invitations').selectAll().where('survey_id', '=', surveyId)
+        .where('email', 'in', chunk).where('state', 'in', ['sent', 'sending']).where('run_id', '!=', exceptRun).orderBy('updated_at').execute();
+      for (const row of rows) latest.set(row.email, toRecord(row));
+    }
+    return latest;
+  }
+
+  /** A run with its counts, or undefined. */
+  async run(id: string): Promise<InvitationRun | undefined> {
+    const row = await this.executor.db.selectFrom('invitation_runs').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const counted = await this.executor.db.selectFrom('invitations').select(['state', (eb) => eb.fn.countAll<number>().as('count')])
+      .where('run_id', '=', id).groupBy('state').execute();
+    const counts = { pending: 0, sending: 0, sent: 0, skipped: 0, failed: 0 };
+    for (const { state, count } of counted) counts[state] = Number(count);
+    return {
+      id: row.id, surveyId: row.survey_id, sender: row.sender, subject: row.subject, state: row.state, total: Number(row.total), counts,
+      error: row.error, createdAt: Number(row.created_at), finishedAt: row.finished_at === null ? null : Number(row.finished_at),
+    };
+  }
+
+  /** A run's send log, in email order. */
+  async log(runId: string, limit: number): Promise<InvitationRecord[]> {
+    return (await this.executor.db.selectFrom('invitations').selectAll().where('run_id', '=', runId).orderBy('email').limit(limit).execute()).map(toRecord);
+  }
+
+  /** The ids of a survey's runs, newest first. */
+  async runIds(surveyId: string, limit: number): Promise<string[]> {
+    return (await this.executor.db.selectFrom('invitation_runs').select('id').where('survey_id', '=', surveyId)
+      .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute()).map((row) => row.id);
+  }
+
+  /** The people of `emails` who unsubscribed. */
+  async unsubscribed(emails: readonly string[]): Promise<Set<string>> {
+    const byHash = new Map(emails.map((email) => [emailHash(email), email.toLowerCase()]));
+    const found = new Set<string>();
+    for (const chunk of chunks([...byHash.keys()], 500)) {
+      const rows = await this.executor.db.selectFrom('unsubscribes').select('email_hash').where('email_hash', 'in', chunk).execute();
+      for (const row of rows) found.add(byHash.get(row.email_hash)!);
+    }
+    return found;
+  }
+
+  /** Never invites this person again (idempotent). */
+  async unsubscribe(email: string, now: number): Promise<void> {
+    await this.executor.db.insertInto('unsubscribes').values({ email_hash: emailHash(email), created_at: now })
+      .onConflict((conflict) => conflict.column('email_hash').doNothing()).execute();
+  }
+}
