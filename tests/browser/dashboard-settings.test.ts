@@ -122,6 +122,9 @@ describe('dashboard settings and loop details', () => {
     await detail.getByLabel(en.loop.exclude).check();
     await expect.poll(() => page.getByTestId('inbox-status').innerText()).toBe(en.loop.done.excluded);
     await page.locator('.loop-row[data-response-id="test-answer-001"]').waitFor({ state: 'detached' });
+    // The excluded answer stays in the panel (ticked), so no other loop slides in under the pointer.
+    expect(await detail.locator('blockquote').innerText()).toBe('test test ignore');
+    expect(await detail.getByLabel(en.loop.exclude).isChecked()).toBe(true);
     const loop = await (await fetch(`${stack.collectorUrl}/v1/responses/test-answer-001/loop`, { headers: { authorization: `Bearer ${stack.adminKey}` } })).json();
     expect(loop).toMatchObject({ tags: ['qa', 'test-run'], excluded: true });
     expect((await stack.summary()).n).toBe(before.n - 1);

@@ -111,7 +111,7 @@ export const de: Messages = {
   },
   inbox: {
     show: 'Angezeigte Fälle', views: { todo: 'Zu erledigen', done: 'Erledigt' },
-    onlyMine: (name) => `Nur die von ${name}`, onlyMineNoName: 'Nur meine (zuerst Namen eingeben)', showExcluded: 'Ausgeschlossene zeigen',
+    onlyMine: (name) => `Nur die von ${name}`, onlyMineNoName: 'Nur meine (zuerst Namen eingeben)', showExcluded: 'Ausgeschlossene zeigen', leftList: 'Nicht mehr in dieser Liste: bleibt hier, bis Sie einen anderen Fall wählen.',
     shortcutsButton: 'Tastenkürzel (?)',
     stats: '{open} offen · {overdue} jetzt überfällig (SLA {sla} Std.) · Median erster Kontakt {median} Std. · {share} rechtzeitig kontaktiert',
     zero: 'Alles erledigt: Jeder unzufriedene Kunde wurde kontaktiert.', noFinished: 'Noch keine abgeschlossenen Fälle.',

@@ -111,7 +111,7 @@ export const en = {
   },
   inbox: {
     show: 'Loops to show', views: { todo: 'To do', done: 'Done' },
-    onlyMine: (name: string) => `Only ${name}'s`, onlyMineNoName: 'Only mine (give your name first)', showExcluded: 'Show excluded',
+    onlyMine: (name: string) => `Only ${name}'s`, onlyMineNoName: 'Only mine (give your name first)', showExcluded: 'Show excluded', leftList: 'Not in this list any more: it stays here until you pick another loop.',
     shortcutsButton: 'Keyboard shortcuts (?)',
     stats: '{open} open · {overdue} overdue now (SLA {sla} h) · median first contact {median} h · {share} contacted in time',
     zero: 'Inbox zero: every unhappy customer has been followed up.', noFinished: 'No finished loops yet.',

@@ -111,7 +111,7 @@ export const es: Messages = {
   },
   inbox: {
     show: 'Seguimientos mostrados', views: { todo: 'Pendientes', done: 'Terminados' },
-    onlyMine: (name) => `Solo los de ${name}`, onlyMineNoName: 'Solo los míos (primero escribe tu nombre)', showExcluded: 'Mostrar excluidos',
+    onlyMine: (name) => `Solo los de ${name}`, onlyMineNoName: 'Solo los míos (primero escribe tu nombre)', showExcluded: 'Mostrar excluidos', leftList: 'Ya no está en esta lista: se queda aquí hasta que elijas otro seguimiento.',
     shortcutsButton: 'Atajos de teclado (?)',
     stats: '{open} abiertos · {overdue} vencidos ahora (SLA {sla} h) · mediana del primer contacto {median} h · {share} contactados a tiempo',
     zero: 'Bandeja vacía: se ha hecho seguimiento a cada cliente insatisfecho.', noFinished: 'Aún no hay seguimientos terminados.',

@@ -113,7 +113,7 @@ export const fr: Messages = {
   },
   inbox: {
     show: 'Suivis affichés', views: { todo: 'À faire', done: 'Terminés' },
-    onlyMine: (name) => `Seulement ceux de ${name}`, onlyMineNoName: 'Seulement les miens (indiquez d’abord votre nom)', showExcluded: 'Afficher les exclus',
+    onlyMine: (name) => `Seulement ceux de ${name}`, onlyMineNoName: 'Seulement les miens (indiquez d’abord votre nom)', showExcluded: 'Afficher les exclus', leftList: `N’est plus dans cette liste${S}: reste affiché ici jusqu’à ce que vous choisissiez un autre suivi.`,
     shortcutsButton: 'Raccourcis clavier (?)',
     stats: '{open} ouverts · {overdue} en retard (SLA {sla} h) · premier contact médian {median} h · {share} contactés à temps',
     zero: `Boîte vide${S}: chaque client mécontent a été recontacté.`, noFinished: 'Pas encore de suivi terminé.',

@@ -111,7 +111,7 @@ export const nl: Messages = {
   },
   inbox: {
     show: 'Te tonen opvolging', views: { todo: 'Te doen', done: 'Afgerond' },
-    onlyMine: (name) => `Alleen van ${name}`, onlyMineNoName: 'Alleen de mijne (vul eerst je naam in)', showExcluded: 'Uitgesloten tonen',
+    onlyMine: (name) => `Alleen van ${name}`, onlyMineNoName: 'Alleen de mijne (vul eerst je naam in)', showExcluded: 'Uitgesloten tonen', leftList: 'Staat niet meer in deze lijst: blijft hier staan tot je een ander antwoord kiest.',
     shortcutsButton: 'Sneltoetsen (?)',
     stats: '{open} open · {overdue} nu te laat (SLA {sla} u) · mediaan eerste contact {median} u · {share} op tijd benaderd',
     zero: 'Inbox leeg: elke ontevreden klant is opgevolgd.', noFinished: 'Nog geen afgeronde opvolging.',
