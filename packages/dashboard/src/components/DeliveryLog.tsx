@@ -23,7 +23,7 @@ export function DeliveryLog(props: { webhook: Webhook }) {
       </div>
       <Loaded resource={log} what={words.what.deliveries}>
         {(data) => data.deliveries.length === 0 ? <p class="muted small">{words.noDeliveries}</p> : (
-          <div class="table-scroll"><table class="table small">
+          <div class="table-scroll"><table class="table small reflow">
             <thead><tr>
               <th scope="col">{columns.event}</th><th scope="col">{columns.state}</th><th scope="col" class="num">{columns.attempts}</th>
               <th scope="col">{columns.status}</th><th scope="col">{columns.next}</th><th scope="col">{columns.created}</th>
@@ -31,12 +31,12 @@ export function DeliveryLog(props: { webhook: Webhook }) {
             <tbody>
               {data.deliveries.map((delivery) => (
                 <tr key={delivery.id} data-state={delivery.state}>
-                  <td><code>{delivery.type}</code></td>
-                  <td><span class={`state delivery-${delivery.state}`}>{words.deliveryState[delivery.state]}</span></td>
-                  <td class="num">{fmt.count(delivery.attempts)}</td>
-                  <td>{delivery.lastStatus ?? delivery.lastError ?? '–'}</td>
-                  <td>{delivery.state === 'pending' && delivery.nextAttemptAt ? fmt.dateTime(delivery.nextAttemptAt) : '–'}</td>
-                  <td>{fmt.dateTime(delivery.createdAt)}</td>
+                  <td data-label={columns.event}><code>{delivery.type}</code></td>
+                  <td data-label={columns.state}><span class={`state delivery-${delivery.state}`}>{words.deliveryState[delivery.state]}</span></td>
+                  <td data-label={columns.attempts} class="num">{fmt.count(delivery.attempts)}</td>
+                  <td data-label={columns.status}>{delivery.lastStatus ?? delivery.lastError ?? '–'}</td>
+                  <td data-label={columns.next}>{delivery.state === 'pending' && delivery.nextAttemptAt ? fmt.dateTime(delivery.nextAttemptAt) : '–'}</td>
+                  <td data-label={columns.created}>{fmt.dateTime(delivery.createdAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,5 @@
 /** Webhooks: create (secret shown once), list with scope and events, delete, and each one's delivery log. */
+import './settings.css';
 import { useRef, useState } from 'preact/hooks';
 import { Confirm } from '../../components/Confirm.tsx';
 import { DeliveryLog } from '../../components/DeliveryLog.tsx';
