@@ -225,7 +225,7 @@ export const en = {
     deliveryState: { pending: 'pending', succeeded: 'delivered', failed: 'failed' },
     retryNote: 'Pending deliveries are retried automatically with growing waits; one that keeps failing ends as failed, and Retry tries it once more.',
     edit: 'Edit', editLabel: (url: string) => `Edit the webhook to ${url}`, editTitle: (url: string) => `Change the webhook to ${url}`, save: 'Save changes', saved: 'Webhook saved.',
-    test: 'Send test message', testLabel: (url: string) => `Send a test message to ${url}`, testQueued: 'Test message sent; its outcome follows in the delivery log.',
+    test: 'Send test message', testLabel: (url: string) => `Send test message to ${url}`, testQueued: 'Test message sent; its outcome follows in the delivery log.',
     retry: 'Retry', retryLabel: (event: string, queued: string) => `Retry the ${event} delivery queued ${queued}`,
     outcome: {
       succeeded: (status: string) => `Delivered: the endpoint answered ${status}.`, failed: (reason: string) => `Not delivered: ${reason}.`,

@@ -227,7 +227,7 @@ export const es: Messages = {
     deliveryState: { pending: 'pendiente', succeeded: 'entregada', failed: 'fallida' },
     retryNote: 'Las entregas pendientes se reintentan automáticamente con esperas crecientes; una entrega que sigue fallando termina como fallida, y Reintentar la intenta una vez más.',
     edit: 'Editar', editLabel: (url) => `Editar el webhook a ${url}`, editTitle: (url) => `Cambiar el webhook a ${url}`, save: 'Guardar cambios', saved: 'Webhook guardado.',
-    test: 'Enviar mensaje de prueba', testLabel: (url) => `Enviar un mensaje de prueba a ${url}`, testQueued: 'Mensaje de prueba enviado; el resultado aparece en el registro de entregas.',
+    test: 'Enviar mensaje de prueba', testLabel: (url) => `Enviar mensaje de prueba a ${url}`, testQueued: 'Mensaje de prueba enviado; el resultado aparece en el registro de entregas.',
     retry: 'Reintentar', retryLabel: (event, queued) => `Reintentar la entrega ${event} del ${queued}`,
     outcome: {
       succeeded: (status) => `Entregada: el destino respondió ${status}.`, failed: (reason) => `No entregada: ${reason}.`,

@@ -227,7 +227,7 @@ export const nl: Messages = {
     deliveryState: { pending: 'wacht', succeeded: 'afgeleverd', failed: 'mislukt' },
     retryNote: 'Wachtende leveringen worden automatisch opnieuw geprobeerd met steeds langere pauzes; een levering die blijft mislukken eindigt als mislukt, en Opnieuw proberen probeert haar nog één keer.',
     edit: 'Wijzigen', editLabel: (url) => `Wijzigen: de webhook naar ${url}`, editTitle: (url) => `De webhook naar ${url} wijzigen`, save: 'Wijzigingen opslaan', saved: 'Webhook opgeslagen.',
-    test: 'Testbericht sturen', testLabel: (url) => `Een testbericht sturen naar ${url}`, testQueued: 'Testbericht verstuurd; de uitkomst volgt in het leveringslogboek.',
+    test: 'Testbericht sturen', testLabel: (url) => `Testbericht sturen naar ${url}`, testQueued: 'Testbericht verstuurd; de uitkomst volgt in het leveringslogboek.',
     retry: 'Opnieuw proberen', retryLabel: (event, queued) => `De levering van ${event} van ${queued} opnieuw proberen`,
     outcome: {
       succeeded: (status) => `Afgeleverd: het adres antwoordde ${status}.`, failed: (reason) => `Niet afgeleverd: ${reason}.`,
