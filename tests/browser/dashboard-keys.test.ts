@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser';
 import { startStack, type Stack } from './support/stack';
-import { axeViolations, DICTIONARIES, ensureDashboardBuilt, go, newPage, screenshot, settle, signIn } from './dashboard-helpers';
+import { LOCALES } from '../../packages/dashboard/src/i18n/locales';
+import { axeViolations, BROWSER_LOCALES, DICTIONARIES, ensureDashboardBuilt, go, newPage, screenshot, settle, signIn } from './dashboard-helpers';
 
 // API keys from the dashboard, in real Chromium against a real collector: an
 // admin makes a key (its secret shown once, copied with the button), someone
@@ -102,6 +103,37 @@ describe('dashboard API keys', () => {
     await screenshot(wall, 'sign-in-key-revoked');
     expect(errors).toEqual([]);
     expect(wallErrors).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s: at 320 px each key is one block of label and value lines, nothing scrolls sideways, Revoke is in reach', async (locale) => {
+    const words = DICTIONARIES[locale].keys;
+    for (const [name, scope] of [['Finance team dashboard on the big screen', 'read'], [`Deploy bot ${locale}`, 'admin']] as const) {
+      await stack.admin('POST', '/v1/keys', { name, scope });
+    }
+    const { page, errors } = await newPage(browser, { viewport: { width: 320, height: 860 }, locale: BROWSER_LOCALES[locale] });
+    await signIn(page, stack.collectorUrl, stack.adminKey);
+    await go(page, stack.collectorUrl, 'settings/keys', DICTIONARIES[locale].nav.page.settings);
+    const row = keyRow(page, `Deploy bot ${locale}`);
+    await row.waitFor();
+    // The table fits its card: no scrolling sideways, neither the page nor the table inside it.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    expect(await page.locator('.table-scroll').evaluate((box) => box.scrollWidth - box.clientWidth)).toBe(0);
+    // One block per key: its cells stacked, each value beside its column's name, Revoke inside the screen.
+    const cells = await row.locator('th, td').evaluateAll((nodes) => nodes.map((node) => {
+      const box = node.getBoundingClientRect();
+      return { left: Math.round(box.left), top: Math.round(box.top), label: getComputedStyle(node, '::before').content };
+    }));
+    expect(new Set(cells.map((cell) => cell.left)).size).toBe(1);
+    expect(cells.map((cell) => cell.top)).toEqual([...cells.map((cell) => cell.top)].sort((a, b) => a - b));
+    expect(cells.slice(1, 4).map((cell) => cell.label)).toEqual([words.columns.scope, words.columns.created, words.columns.lastUsed].map((label) => `"${label}" / ""`));
+    const revoke = await row.getByRole('button', { name: words.revokeLabel(`Deploy bot ${locale}`) }).boundingBox();
+    expect(revoke!.x + revoke!.width).toBeLessThanOrEqual(320);
+    // Screen readers still meet a table with its column headers.
+    expect(await page.getByRole('columnheader', { name: words.columns.lastUsed }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    if (locale === 'en' || locale === 'de') await screenshot(page, `${locale}-settings-keys-320`);
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 
   it('says when a key is not known, and when the collector cannot be reached', async () => {

@@ -122,6 +122,9 @@ describe('dashboard settings and loop details', () => {
     await detail.getByLabel(en.loop.exclude).check();
     await expect.poll(() => page.getByTestId('inbox-status').innerText()).toBe(en.loop.done.excluded);
     await page.locator('.loop-row[data-response-id="test-answer-001"]').waitFor({ state: 'detached' });
+    // The excluded answer stays in the panel (ticked), so no other loop slides in under the pointer.
+    expect(await detail.locator('blockquote').innerText()).toBe('test test ignore');
+    expect(await detail.getByLabel(en.loop.exclude).isChecked()).toBe(true);
     const loop = await (await fetch(`${stack.collectorUrl}/v1/responses/test-answer-001/loop`, { headers: { authorization: `Bearer ${stack.adminKey}` } })).json();
     expect(loop).toMatchObject({ tags: ['qa', 'test-run'], excluded: true });
     expect((await stack.summary()).n).toBe(before.n - 1);
@@ -129,6 +132,45 @@ describe('dashboard settings and loop details', () => {
     await page.locator('.loop-row[data-response-id="test-answer-001"] .badge', { hasText: en.inbox.excluded }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  it('on a phone: sends a test message that fails, fixes the address, and retries it: delivered', async () => {
+    const flaky = await receiver(503);
+    const fixed = await receiver(204);
+    try {
+      await stack.admin('POST', '/v1/webhooks', { url: flaky.url, events: ['loop.overdue'], description: 'Pager' });
+      const { page, errors } = await newPage(browser, { viewport: { width: 320, height: 860 } });
+      await signIn(page, stack.collectorUrl, stack.adminKey);
+      await go(page, stack.collectorUrl, 'settings/webhooks', en.nav.page.settings);
+      const card = page.locator('.webhook', { hasText: flaky.url });
+      await card.getByRole('button', { name: en.webhooks.testLabel(flaky.url) }).click();
+      const outcome = card.getByTestId('delivery-outcome');
+      // The real delivery worker sends it within a second or two; the log follows it until the endpoint has answered.
+      await expect.poll(() => outcome.innerText(), { timeout: 20_000 }).toBe(en.webhooks.outcome.failed('HTTP 503'));
+      expect(flaky.received()).toBe(1);
+
+      await card.getByRole('button', { name: en.webhooks.editLabel(flaky.url) }).click();
+      const form = card.getByRole('form', { name: en.webhooks.editTitle(flaky.url) });
+      await form.getByLabel(en.webhooks.url).fill(fixed.url);
+      await form.getByRole('button', { name: en.webhooks.save }).click();
+      await page.getByText(en.webhooks.saved).waitFor();
+      const fixedCard = page.locator('.webhook', { hasText: fixed.url });
+      await fixedCard.getByRole('button', { name: en.webhooks.log }).click();
+      await fixedCard.locator('.delivery-log tbody tr[data-state=failed]').getByRole('button', { name: en.webhooks.retry }).click();
+      await expect.poll(() => fixedCard.getByTestId('delivery-outcome').innerText(), { timeout: 20_000 }).toBe(en.webhooks.outcome.succeeded('204'));
+      expect(fixed.received()).toBe(1);
+      expect(flaky.received()).toBe(1);
+      // The log reflows on a phone: nothing scrolls sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      expect(await fixedCard.locator('.table-scroll').evaluate((box) => box.scrollWidth - box.clientWidth)).toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'settings-webhooks-test-retry-320');
+      expect(errors).toEqual([]);
+      await page.context().close();
+    } finally {
+      await flaky.close();
+      await fixed.close();
+    }
   });
 
   it('reads the webhooks screen in Dutch, with the browser’s language', async () => {

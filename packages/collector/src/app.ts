@@ -172,7 +172,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(actionRoutes, { actions, surveys, now });
   await app.register(huddleRoutes, { report: huddle, surveys, now });
   await app.register(huddleSessionRoutes, { huddles, surveys, now });
-  await app.register(privacyRoutes, { database });
+  await app.register(privacyRoutes, { database, retentionDays: options.retentionDays });
   await app.register(webhookRoutes, { webhooks: database.webhooks, surveys, now, allowPrivate: options.allowPrivateWebhooks });
   await app.register(webhookWorker, { database, dispatcher, now, pollMs: options.webhookPollMs });
   await app.register(retentionSweeper, { database, retentionDays: options.retentionDays, now });

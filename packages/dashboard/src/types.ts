@@ -197,10 +197,10 @@ export const WEBHOOK_EVENTS = ['response.created', 'response.updated', 'loop.ope
 /** One webhook event type. */
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
-/** One entry of a webhook's delivery log. */
+/** One entry of a webhook's delivery log: an event, or a test message (`webhook.test`). */
 export interface Delivery {
   id: string;
-  type: WebhookEvent;
+  type: WebhookEvent | 'webhook.test';
   state: 'pending' | 'succeeded' | 'failed';
   attempts: number;
   nextAttemptAt: string | null;
@@ -218,6 +218,11 @@ export interface Erasure {
   notes: number;
   actionLinks: number;
   webhookDeliveries: number;
+}
+
+/** What `GET /v1/privacy` says about retention: days, or null when nothing is cleared by age. */
+export interface PrivacySettings {
+  retentionDays: number | null;
 }
 
 /** An API key as `GET /v1/keys` lists it: never its secret nor a hash. */

@@ -58,6 +58,7 @@ export const EXAMPLES: Record<string, OperationExamples> = {
   'PATCH /v1/responses/:id': { body: { status: 'contacted', assignee: 'Ada', tags: ['delivery'] } },
   'POST /v1/responses/:id/notes': { body: { author: 'Ada', text: 'Called back; the parcel was re-sent.' } },
   'POST /v1/webhooks': { body: { url: 'https://hooks.example.com/npsloop', events: ['loop.opened'], surveyId: 'homepage', description: 'Support channel' } },
+  'PATCH /v1/webhooks/:id': { body: { url: 'https://hooks.example.com/npsloop-v2', events: ['loop.opened', 'loop.overdue'] } },
   'POST /v1/keys': {
     body: { scope: 'read', name: 'dashboard' },
     responses: {

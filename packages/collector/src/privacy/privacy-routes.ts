@@ -1,4 +1,4 @@
-/** `DELETE /v1/respondents`: erase everything about one person; and the retention sweeper. */
+/** `DELETE /v1/respondents`: erase everything about one person; `GET /v1/privacy`: the retention in force; and the retention sweeper. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -20,9 +20,19 @@ const reportSchema = z.object({
   }),
 });
 
-/** Registers the erasure route (admin key). */
-export async function privacyRoutes(fastify: FastifyInstance, options: { database: Pick<Database, 'eraseRespondent'> }): Promise<void> {
+const settingsSchema = z.object({
+  retentionDays: z.number().nullable().describe('Comments and personal data older than this many days are cleared hourly; null: kept until erased'),
+  source: z.enum(['flag', 'off']).describe('Where it is set: the `--retention-days` flag or NPSLOOP_RETENTION_DAYS when the collector starts'),
+});
+
+/** Registers the privacy settings route (any key) and the erasure route (admin key). */
+export async function privacyRoutes(fastify: FastifyInstance, options: { database: Pick<Database, 'eraseRespondent'>; retentionDays?: number }): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.get('/v1/privacy', {
+    schema: { summary: 'The privacy settings in force: how long comments and personal data are kept', tags: ['privacy'], response: { 200: settingsSchema } },
+    config: { access: 'read' },
+  }, async () => ({ retentionDays: options.retentionDays || null, source: options.retentionDays ? 'flag' as const : 'off' as const }));
+
   app.delete('/v1/respondents', {
     schema: {
       summary: 'Erase every response, loop, note, action link and webhook delivery about one respondent', tags: ['privacy'],

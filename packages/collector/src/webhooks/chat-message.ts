@@ -49,6 +49,7 @@ interface EventBody {
 /** The chat message `{ text }` for a Standard Webhooks body; `publicUrl` adds a link to the survey's loop inbox. */
 export function chatMessage(standardBody: string, publicUrl: string | undefined): { text: string } {
   const event = JSON.parse(standardBody) as EventBody;
+  if (!event.data.loop && !event.data.response) return { text: `Test message from npsloop (${chatSafe(event.type)}): this chat alert works.` };
   const surveyId = event.data.loop?.surveyId ?? event.data.response!.surveyId;
   const answer = event.data.loop?.response ?? event.data.response!;
   const where = answer.touchpoint ? ` at ${chatSafe(answer.touchpoint)}` : '';

@@ -2,12 +2,12 @@
 import { scoreGroup } from '@npsloop/core';
 import type { Repositories } from '../db/transaction-context.ts';
 import type { StoredResponse } from '../db/repositories/response-reads.ts';
-import type { WebhookEvent } from '../db/repositories/webhook-repository.ts';
+import type { DeliveryType, WebhookEvent } from '../db/repositories/webhook-repository.ts';
 import { isContactable } from '../loops/loop-state.ts';
 import { loopView } from '../loops/loop-view.ts';
 
 /** The serialized body of one event. */
-export function eventBody(type: WebhookEvent, occurredAt: number, data: unknown): string {
+export function eventBody(type: DeliveryType, occurredAt: number, data: unknown): string {
   return JSON.stringify({ type, timestamp: new Date(occurredAt).toISOString(), data });
 }
 

@@ -1,6 +1,6 @@
 /** Delivers due webhook messages: builds deferred bodies, signs, sends, and schedules retries with backoff. */
 import type { Database } from '../db/database.ts';
-import type { DeliveryRecord } from '../db/repositories/webhook-repository.ts';
+import { TEST_DELIVERY, type DeliveryRecord } from '../db/repositories/webhook-repository.ts';
 import { chatMessage } from './chat-message.ts';
 import { loopPayload, responsePayload } from './event-payloads.ts';
 import { nextRetryDelay } from './retry-schedule.ts';
@@ -32,7 +32,7 @@ export function createWebhookDispatcher(database: Database, options: DispatcherO
 
   async function bodyOf(delivery: DeliveryRecord, at: number): Promise<string | null> {
     if (delivery.payload !== null) return delivery.payload;
-    if (delivery.subjectId === null) return null;
+    if (delivery.subjectId === null || delivery.type === TEST_DELIVERY) return null;
     // Deferred bodies (loop.opened) are built at the first attempt, so they carry the comment that followed the score.
     const body = delivery.type.startsWith('loop.')
       ? await loopPayload(database, delivery.type, delivery.subjectId, delivery.createdAt, at)
@@ -56,7 +56,8 @@ export function createWebhookDispatcher(database: Database, options: DispatcherO
       });
     }
     const ok = 'status' in outcome && outcome.status >= 200 && outcome.status < 300;
-    const delay = ok || body === null ? null : nextRetryDelay(delivery.attempts + 1);
+    // A test message is tried once: whoever sent it is looking at the delivery log for the outcome.
+    const delay = ok || body === null || delivery.type === TEST_DELIVERY ? null : nextRetryDelay(delivery.attempts + 1);
     await store.recordAttempt(delivery.id, {
       ok, status: 'status' in outcome ? outcome.status : null,
       error: 'error' in outcome ? outcome.error : ok ? null : `HTTP ${outcome.status}`,

@@ -1,4 +1,4 @@
-/** Webhook administration: create (secret shown once), list, read, delete, and the delivery log. */
+/** Webhook administration: create (secret shown once), list, read, change, delete, a test message, the delivery log and retrying a failed delivery. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,7 +6,10 @@ import { HttpError, surveyNotFound } from '../lib/errors.ts';
 import { plainText, slug } from '../lib/common-schemas.ts';
 import { refusedAddresses, resolveHost } from './address-guard.ts';
 import type { SurveyRepository } from '../db/repositories/survey-repository.ts';
-import { WEBHOOK_EVENTS, WEBHOOK_FORMATS, type DeliveryRecord, type WebhookRecord, type WebhookRepository } from '../db/repositories/webhook-repository.ts';
+import {
+  DELIVERY_TYPES, TEST_DELIVERY, WEBHOOK_EVENTS, WEBHOOK_FORMATS, type DeliveryRecord, type WebhookRecord, type WebhookRepository,
+} from '../db/repositories/webhook-repository.ts';
+import { eventBody } from './event-payloads.ts';
 import { generateSecret } from './signing.ts';
 
 /** Options of the webhook routes. */
@@ -19,20 +22,31 @@ export interface WebhookRouteOptions {
 }
 
 const event = z.enum(WEBHOOK_EVENTS, { error: `must be one of ${WEBHOOK_EVENTS.join(', ')}` });
+const url = z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2048, { error: 'must be at most 2048 characters' });
+const events = z.array(event).min(1, { error: 'must name at least one event' }).max(WEBHOOK_EVENTS.length);
 const createSchema = z.strictObject({
-  url: z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2048, { error: 'must be at most 2048 characters' }),
-  events: z.array(event).min(1, { error: 'must name at least one event' }).max(WEBHOOK_EVENTS.length),
+  url,
+  events,
   format: z.enum(WEBHOOK_FORMATS, { error: `must be one of ${WEBHOOK_FORMATS.join(', ')}` }).default('standard')
     .describe('`standard`: Standard Webhooks JSON; `slack`: a chat message `{ "text": … }` for Slack, Mattermost, Google Chat or Teams incoming webhooks'),
   surveyId: slug.optional(),
   description: plainText(200).optional(),
 });
-const paramsSchema = z.strictObject({ id: z.string().regex(/^wh_[0-9a-f]{16}$/, { error: 'must be a webhook id (wh_…)' }) });
+const changeSchema = z.strictObject({
+  url: url.optional(),
+  events: events.optional(),
+  format: z.enum(WEBHOOK_FORMATS, { error: `must be one of ${WEBHOOK_FORMATS.join(', ')}` }).optional(),
+  surveyId: slug.nullable().optional(),
+  description: plainText(200).nullable().optional(),
+}).refine((body) => Object.values(body).some((value) => value !== undefined), { error: 'must change at least one of url, events, format, surveyId, description' });
+const webhookId = z.string().regex(/^wh_[0-9a-f]{16}$/, { error: 'must be a webhook id (wh_…)' });
+const paramsSchema = z.strictObject({ id: webhookId });
+const deliveryParamsSchema = z.strictObject({ id: webhookId, deliveryId: z.string().regex(/^msg_[A-Za-z0-9_-]{16}$/, { error: 'must be a delivery id (msg_…)' }) });
 const webhookSchema = z.object({
   id: z.string(), url: z.string(), format: z.enum(WEBHOOK_FORMATS), events: z.array(event), surveyId: z.string().nullable(), description: z.string().nullable(), createdAt: z.string(),
 });
 const deliverySchema = z.object({
-  id: z.string(), type: event, state: z.enum(['pending', 'succeeded', 'failed']), attempts: z.number(),
+  id: z.string(), type: z.enum(DELIVERY_TYPES), state: z.enum(['pending', 'succeeded', 'failed']), attempts: z.number(),
   nextAttemptAt: z.string().nullable(), lastAttemptAt: z.string().nullable(), lastStatus: z.number().nullable(),
   lastError: z.string().nullable(), createdAt: z.string(), deliveredAt: z.string().nullable(),
 });
@@ -102,6 +116,55 @@ export async function webhookRoutes(fastify: FastifyInstance, options: WebhookRo
     schema: { summary: 'Read a webhook', tags, params: paramsSchema, response: { 200: webhookSchema } },
     config,
   }, async (request) => byId(request.params.id));
+
+  app.patch('/v1/webhooks/:id', {
+    schema: {
+      summary: 'Change a webhook: address, events, format, survey (null: every survey) or description; its secret stays', tags, params: paramsSchema, body: changeSchema,
+      description: 'Pending deliveries go to the new address. A new address is checked as on create.',
+      response: { 200: webhookSchema },
+    },
+    config,
+  }, async (request) => {
+    const { id } = request.params;
+    const change = request.body;
+    await byId(id);
+    if (change.surveyId && !(await options.surveys.get(change.surveyId))) throw surveyNotFound(change.surveyId);
+    if (change.url !== undefined) await assertDeliverable(change.url, options.allowPrivate ?? false);
+    return webhookView((await webhooks.update(id, change))!);
+  });
+
+  app.post('/v1/webhooks/:id/test', {
+    schema: {
+      summary: `Send the webhook a test message (type ${TEST_DELIVERY}) now; the delivery log shows the outcome`, tags, params: paramsSchema,
+      description: 'Signed like every delivery, sent within a second by the delivery worker, and tried once (never retried).',
+      response: { 202: deliverySchema },
+    },
+    config,
+  }, async (request, reply) => {
+    const webhook = await byId(request.params.id);
+    const at = now();
+    const data = { webhook: { id: webhook.id, url: webhook.url, description: webhook.description }, message: 'A test message from npsloop: this webhook is reachable.' };
+    const delivery = await webhooks.enqueueTest(webhook.id, () => eventBody(TEST_DELIVERY, at, data), at);
+    return reply.code(202).send(deliveryView(delivery));
+  });
+
+  app.post('/v1/webhooks/:id/deliveries/:deliveryId/retry', {
+    schema: {
+      summary: 'Try a failed delivery once more, now', tags, params: deliveryParamsSchema,
+      description: 'Only a delivery the worker gave up on (state `failed`); a pending one is retried on its own schedule.',
+      response: { 202: deliverySchema },
+    },
+    config,
+  }, async (request, reply) => {
+    const { id, deliveryId } = request.params;
+    await byId(id);
+    const delivery = await webhooks.delivery(id, deliveryId);
+    if (!delivery) throw new HttpError(404, 'delivery_not_found', `deliveryId: webhook ${id} has no delivery "${deliveryId}"`);
+    if (!(await webhooks.retryFailed(id, deliveryId, now()))) {
+      throw new HttpError(409, 'delivery_not_failed', `deliveryId: the delivery is ${delivery.state}; only a failed delivery can be retried`);
+    }
+    return reply.code(202).send(deliveryView((await webhooks.delivery(id, deliveryId))!));
+  });
 
   app.delete('/v1/webhooks/:id', {
     schema: { summary: 'Delete a webhook and its pending deliveries', tags, params: paramsSchema },

@@ -18,10 +18,15 @@ function dripRequest(port: number, head: string, drip: string): Promise<RawAnswe
     const started = Date.now();
     let text = '';
     let next = 0;
-    const timer = setInterval(() => {
-      if (socket.writable && next < drip.length) socket.write(drip[next++]);
-    }, 50);
-    socket.on('connect', () => socket.write(head));
+    let timer: NodeJS.Timeout | undefined;
+    // The drip starts once the head is written: started with the socket, a busy event loop could run the
+    // interval before 'connect' and send a drip byte ahead of the request line (an invalid method: 400, not 408).
+    socket.on('connect', () => {
+      socket.write(head);
+      timer = setInterval(() => {
+        if (socket.writable && next < drip.length) socket.write(drip[next++]);
+      }, 50);
+    });
     socket.on('data', (chunk) => (text += chunk.toString()));
     socket.on('error', reject);
     socket.on('close', () => {

@@ -4,6 +4,7 @@ import { generateSecret } from '../../src/webhooks/signing.ts';
 import { adminCall, closeLoopApp, ingestAt } from '../loops/close-loop-app.ts';
 import { commentIndexHits, dbRows, dbValue } from '../support/db-rows.ts';
 import { onPostgres } from '../support/test-database.ts';
+import { asAdmin, testApp } from '../helpers.ts';
 
 type App = Awaited<ReturnType<typeof closeLoopApp>>;
 
@@ -115,5 +116,19 @@ describe('retention', () => {
     expect(await ftsHits(app, 'quokka')).toBe(1);
     await expectErasedOnDisk(app, ['erasable@example.com', 'Xylophonic', 'Keep this comment', 'prefers phone'], 'recent@example.com');
     expect((await app.db.purgeExpired(30, app.clock.now())).responses).toBe(0);
+  });
+});
+
+describe('privacy settings', () => {
+  it('says how long comments and personal data are kept, to read keys too', async () => {
+    const kept = await closeLoopApp();
+    expect((await adminCall(kept, 'GET', '/v1/privacy')).json()).toEqual({ retentionDays: null, source: 'off' });
+    const created = await adminCall(kept, 'POST', '/v1/keys', { scope: 'read', name: 'wall' });
+    const asReader = await kept.inject({ url: '/v1/privacy', headers: { authorization: `Bearer ${created.json().secret}` } });
+    expect(asReader.statusCode).toBe(200);
+
+    const purging = await testApp({ retentionDays: 90 });
+    expect((await purging.inject({ url: '/v1/privacy', headers: asAdmin })).json()).toEqual({ retentionDays: 90, source: 'flag' });
+    expect((await purging.inject({ url: '/v1/privacy' })).statusCode).toBe(401);
   });
 });

@@ -49,6 +49,23 @@ describe('chat alerts: webhooks with format "slack"', () => {
     expect(JSON.parse(receiver.received[0].body).text).toMatch(/^Loop overdue in demo by \d+ h: 1\/10\nNo comment\.\nNobody is assigned yet\.\nOpen the loop inbox: /);
   });
 
+  it('send the dashboard\'s test message to a chat target as a line of text, tried once', async () => {
+    const app = await closeLoopApp({ allowPrivateWebhooks: true });
+    const receiver = await startReceiver();
+    const created = (await adminCall(app, 'POST', '/v1/webhooks', { url: receiver.url, events: ['loop.opened'], format: 'slack' })).json();
+    expect((await adminCall(app, 'POST', `/v1/webhooks/${created.id}/test`)).statusCode).toBe(202);
+    expect(await chatDispatcher(app).runDue()).toBe(1);
+    expect(JSON.parse(receiver.received[0].body)).toEqual({ text: 'Test message from npsloop (webhook.test): this chat alert works.' });
+    const log = (await adminCall(app, 'GET', `/v1/webhooks/${created.id}/deliveries`)).json().deliveries;
+    expect(log).toMatchObject([{ type: 'webhook.test', state: 'succeeded', attempts: 1, lastStatus: 200 }]);
+
+    // Switched back to Standard Webhooks, the same test message arrives as its JSON body.
+    expect((await adminCall(app, 'PATCH', `/v1/webhooks/${created.id}`, { format: 'standard' })).json()).toMatchObject({ format: 'standard' });
+    await adminCall(app, 'POST', `/v1/webhooks/${created.id}/test`);
+    expect(await chatDispatcher(app).runDue()).toBe(1);
+    expect(JSON.parse(receiver.received[1].body)).toMatchObject({ type: 'webhook.test' });
+  });
+
   it('refuses an unknown format naming the field, and keeps the SSRF rule for chat targets', async () => {
     const refusing = await closeLoopApp();
     const badFormat = await adminCall(refusing, 'POST', '/v1/webhooks', { url: 'https://chat.example/hook', events: ['loop.opened'], format: 'teams' });

@@ -27,7 +27,7 @@ export function KeyList(props: { keys: ApiKey[]; onRevoked: (key: ApiKey) => voi
   return (
     <>
       <ErrorText error={error} />
-      <div class="table-scroll"><table class="table keys">
+      <div class="table-scroll"><table class="table keys reflow">
         <thead><tr>
           <th scope="col">{columns.name}</th><th scope="col">{columns.scope}</th><th scope="col">{columns.created}</th>
           <th scope="col">{columns.lastUsed}</th><th scope="col"><span class="visually-hidden">{columns.revoke}</span></th>
@@ -41,9 +41,9 @@ export function KeyList(props: { keys: ApiKey[]; onRevoked: (key: ApiKey) => voi
                   {key.id === me.id && <span class="badge yours">{words.yours}</span>}
                   <br /><code class="small muted">{key.id}</code>
                 </th>
-                <td><span class={`scope ${key.scope}`}>{words.scopeName[key.scope]}</span></td>
-                <td>{fmt.timestamp(key.createdAt)}</td>
-                <td>{key.lastUsedAt ? fmt.timestamp(key.lastUsedAt) : <span class="muted">{words.never}</span>}</td>
+                <td data-label={columns.scope}><span class={`scope ${key.scope}`}>{words.scopeName[key.scope]}</span></td>
+                <td data-label={columns.created}>{fmt.timestamp(key.createdAt)}</td>
+                <td data-label={columns.lastUsed}>{key.lastUsedAt ? fmt.timestamp(key.lastUsedAt) : <span class="muted">{words.never}</span>}</td>
                 <td class="end">
                   <button type="button" aria-label={words.revokeLabel(nameOf(key))} aria-expanded={confirming === key.id}
                     onClick={() => setConfirming(confirming === key.id ? null : key.id)}>{words.revoke}</button>

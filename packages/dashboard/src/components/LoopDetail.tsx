@@ -22,8 +22,11 @@ export interface LoopDetailHandle {
 /** A change to the loop (`PATCH /v1/responses/:id`) and the words that report it done; resolves to whether it was saved. */
 export type LoopPatch = (body: { status?: LoopState; assignee?: string | null; closeReason?: string; tags?: string[]; excluded?: boolean }, done: string) => Promise<boolean>;
 
-/** The detail panel; `control` receives the shortcut handle. */
-export function LoopDetail(props: { loop: Loop; control: RefObject<LoopDetailHandle>; onChanged: (done: string) => void }) {
+/**
+ * The detail panel; `control` receives the shortcut handle. `onChanged` hears the words for what was done and
+ * the loop as the collector now has it; `leftList` says the loop is no longer in the list beside it.
+ */
+export function LoopDetail(props: { loop: Loop; control: RefObject<LoopDetailHandle>; leftList?: boolean; onChanged: (done: string, loop: Loop | null) => void }) {
   const { api, scope } = useSession();
   const { t, fmt } = useI18n();
   const { loop } = props;
@@ -37,9 +40,9 @@ export function LoopDetail(props: { loop: Loop; control: RefObject<LoopDetailHan
 
   const patch: LoopPatch = async (body, done) => {
     try {
-      await api.send('PATCH', path, body);
+      const changed = await api.send<{ loop: Loop | null }>('PATCH', path, body);
       setMessage(null);
-      props.onChanged(done);
+      props.onChanged(done, changed.loop);
       return true;
     } catch (error) {
       setMessage({ kind: 'error', text: errorText(error, t) });
@@ -54,7 +57,7 @@ export function LoopDetail(props: { loop: Loop; control: RefObject<LoopDetailHan
       setNoteText('');
       setMessage(null);
       reloadNotes();
-      props.onChanged(t.loop.done.note);
+      props.onChanged(t.loop.done.note, null);
     } catch (error) {
       setMessage({ kind: 'error', text: errorText(error, t) });
     }
@@ -76,6 +79,7 @@ export function LoopDetail(props: { loop: Loop; control: RefObject<LoopDetailHan
       <h2 id="loop-heading" tabIndex={-1} ref={heading}>
         {t.loop.heading(loop.response.score, fmt.label(loop.response.touchpoint))} <span class={`state ${loop.state}`}>{t.loop.state[loop.state]}</span>
       </h2>
+      {props.leftList && <p class="notice small" data-testid="left-list">{t.inbox.leftList}</p>}
       <Quote score={loop.response.score} comment={loop.response.comment} createdAt={loop.response.createdAt} />
       <dl class="facts">
         <div><dt>{t.loop.contact}</dt><dd>{loop.contactable && loop.contact

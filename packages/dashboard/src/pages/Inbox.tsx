@@ -36,9 +36,14 @@ export function Inbox() {
     return workOrder(body.loops);
   }, [surveyId, view, mine, withExcluded]);
   const [stats, reloadStats] = useResource(() => api.get<LoopStats>(`/v1/surveys/${encodeURIComponent(surveyId)}/loops/stats`), [surveyId]);
+  // The loop a change took out of this list (excluded, resolved) stays in the panel until another is picked:
+  // the next loop never slides in under the pointer, and the change can be undone where it was made.
+  const [kept, setKept] = useState<Loop | null>(null);
   const list = loops.status === 'ok' ? loops.data : [];
   const overdueNow = list.filter((loop) => loop.overdue).length;
-  const selected = list.find((loop) => loop.responseId === selectedId) ?? list[0] ?? null;
+  const listed = list.find((loop) => loop.responseId === selectedId);
+  const leftList = !listed && kept !== null && kept.responseId === selectedId;
+  const selected = listed ?? (leftList ? kept : list[0] ?? null);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -56,8 +61,9 @@ export function Inbox() {
   }, [list, selected]);
 
   // Keep working the same loop after a change, even when the work order moves it.
-  const changed = (responseId: string, text: string) => {
+  const changed = (responseId: string, text: string, loop: Loop | null) => {
     setSelectedId(responseId);
+    setKept(loop);
     setDone(text);
     reload();
     reloadStats();
@@ -85,10 +91,12 @@ export function Inbox() {
         )}
       </Loaded>
       <Loaded resource={loops} what={t.inbox.what.loops}>
-        {(data) => data.length === 0 ? <p class="notice">{view === 'todo' ? t.inbox.zero : t.inbox.noFinished}</p> : (
+        {(data) => data.length === 0 && !selected ? <p class="notice">{view === 'todo' ? t.inbox.zero : t.inbox.noFinished}</p> : (
           <div class="inbox">
-            <LoopList loops={data} selectedId={selected?.responseId ?? null} onSelect={setSelectedId} />
-            {selected && <LoopDetail control={detail} key={selected.responseId} loop={selected} onChanged={(text) => changed(selected.responseId, text)} />}
+            {data.length === 0 ? <p class="notice">{view === 'todo' ? t.inbox.zero : t.inbox.noFinished}</p>
+              : <LoopList loops={data} selectedId={selected?.responseId ?? null} onSelect={setSelectedId} />}
+            {selected && <LoopDetail control={detail} key={selected.responseId} loop={selected} leftList={leftList}
+              onChanged={(text, loop) => changed(selected.responseId, text, loop)} />}
           </div>
         )}
       </Loaded>

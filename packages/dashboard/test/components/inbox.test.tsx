@@ -86,13 +86,31 @@ describe('loop tags and exclusion', () => {
     await waitFor(() => page.querySelector('[data-testid=inbox-status]')!.textContent === 'Tags saved.', page);
     const stored = async () => (await (await collector.fetcher('/v1/responses/first-0001/loop', { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json());
     expect(await stored()).toMatchObject({ tags: ['billing', 'vip-customer'], excluded: false });
+    const summary = async () => (await (await collector.fetcher('/v1/surveys/demo/summary', { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json());
 
-    page.querySelector<HTMLInputElement>('.loop-tags input[type=checkbox]')!.click();
+    const exclude = () => page.querySelector<HTMLInputElement>('.loop-detail .loop-tags input[type=checkbox]')!;
+    exclude().click();
     await waitFor(() => page.querySelector('[data-testid=inbox-status]')!.textContent === 'Excluded from the figures.', page);
     await waitFor(() => page.querySelectorAll('.loop-row').length === 1, page);
     expect(await stored()).toMatchObject({ excluded: true });
-    const summary = await (await collector.fetcher('/v1/surveys/demo/summary', { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json();
-    expect(summary.n).toBe(2);
+    expect((await summary()).n).toBe(2);
+    // The excluded loop stays in the panel, ticked, saying why it left the list: the next loop never slides in
+    // under the pointer (a second click there would exclude someone else's answer).
+    expect(page.querySelector('.loop-detail .quote')!.textContent).toContain('Parcel never arrived');
+    expect(exclude().checked).toBe(true);
+    expect(page.querySelector('[data-testid=left-list]')!.textContent).toBe('Not in this list any more: it stays here until you pick another loop.');
+    expect(selected()).toBeUndefined();
+
+    // Undone where it was made: counted again, and back in the list.
+    exclude().click();
+    await waitFor(() => page.querySelector('[data-testid=inbox-status]')!.textContent === 'Counted in the figures again.', page);
+    await waitFor(() => page.querySelectorAll('.loop-row').length === 2, page);
+    expect(await stored()).toMatchObject({ excluded: false });
+    expect((await summary()).n).toBe(3);
+    expect(selected()).toBe('first-0001');
+    expect(page.querySelector('[data-testid=left-list]')).toBeNull();
+    exclude().click();
+    await waitFor(() => page.querySelectorAll('.loop-row').length === 1, page);
 
     [...page.querySelectorAll('label.check')].find((label) => label.textContent === 'Show excluded')!.querySelector('input')!.click();
     await waitFor(() => page.querySelector('.loop-row[data-response-id="first-0001"] .badge')?.textContent === 'excluded', page);

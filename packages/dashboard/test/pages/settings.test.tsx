@@ -1,7 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshBrowser, openPage, type TestCollector } from '../support/app.ts';
+import { createWebhookDispatcher } from '../../../collector/src/webhooks/webhook-dispatcher.ts';
 import { testCollector } from '../support/collector.ts';
+import { act } from 'preact/test-utils';
 import { click, field, type, waitFor, type mount } from '../support/render.ts';
 
 let collector: TestCollector;
@@ -22,9 +24,17 @@ const submit = (form: Element) => form.dispatchEvent(new Event('submit', { bubbl
 describe('settings: webhooks', { timeout: 60_000 }, () => {
   let receiver: Server;
   let url: string;
+  // What the endpoint answers next.
+  let answerStatus = 200;
+  // The test collector runs no delivery worker: the test delivers what is due, as the worker would every second.
+  const deliverDue = () => createWebhookDispatcher(collector.app.db, { allowPrivate: true }).runDue();
   beforeEach(async () => {
+    answerStatus = 200;
     // A real endpoint on loopback, so the collector's address check passes (the test collector allows private addresses).
-    receiver = createServer((_request, response) => response.end('ok'));
+    receiver = createServer((_request, response) => {
+      response.statusCode = answerStatus;
+      response.end('ok');
+    });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hooks/npsloop`;
   });
@@ -65,6 +75,51 @@ describe('settings: webhooks', { timeout: 60_000 }, () => {
     expect((await collector.admin<{ webhooks: unknown[] }>('GET', '/v1/webhooks')).webhooks).toEqual([]);
   });
 
+  it('changes a webhook’s address, events and description; its secret stays', async () => {
+    const created = await collector.admin<{ id: string; secret: string }>('POST', '/v1/webhooks', { url, events: ['response.created'], description: 'CRM' });
+    view = await openPage(collector, '#/demo/settings/webhooks');
+    click(view.container, 'Edit');
+    const form = await waitFor(() => view!.container.querySelector(`form[aria-labelledby="webhook-${created.id}-title"]`), view.container);
+    expect(form.querySelector('h4')!.textContent).toBe(`Change the webhook to ${url}`);
+    expect(field(form, 'Endpoint URL').value).toBe(url);
+    type(field(form, 'Endpoint URL'), `${url}/v2`);
+    type(field(form, 'Description'), '');
+    act(() => field(form, 'loop.opened: a detractor opens a loop').click());
+    click(form, 'Save changes');
+    await waitFor(() => view!.container.textContent?.includes('Webhook saved.'), view.container);
+    expect(document.activeElement?.textContent).toBe('Webhooks');
+    await waitFor(() => view!.container.querySelector('.webhook h3')?.textContent === `${url}/v2`, view.container);
+    expect(view.container.querySelector('.webhook form')).toBeNull();
+    const { webhooks } = await collector.admin<{ webhooks: unknown[] }>('GET', '/v1/webhooks');
+    expect(webhooks).toEqual([expect.objectContaining({ url: `${url}/v2`, events: ['response.created', 'loop.opened'], surveyId: null, description: null })]);
+    const secret = await collector.app.db.webhooks.target(created.id);
+    expect(secret?.secret).toBe(created.secret);
+  });
+
+  it('sends a test message and follows it in the log until the endpoint has answered; Retry sends a failed one again', async () => {
+    await collector.admin('POST', '/v1/webhooks', { url, events: ['loop.opened'] });
+    answerStatus = 500;
+    view = await openPage(collector, '#/demo/settings/webhooks');
+    click(view.container, 'Send test message');
+    const outcome = () => view!.container.querySelector('[data-testid=delivery-outcome]')?.textContent;
+    await waitFor(() => outcome() === 'Sending…', view.container.querySelector('.webhook')!);
+    await deliverDue();
+    await waitFor(() => outcome() === 'Not delivered: HTTP 500.', view.container.querySelector('.webhooks')!);
+    const row = view.container.querySelector('.delivery-log tbody tr')!;
+    expect([...row.querySelectorAll('td')].slice(0, 4).map((td) => td.textContent)).toEqual(['webhook.test', 'failed', '1', '500']);
+
+    answerStatus = 204;
+    const retry = row.querySelector('button')!;
+    expect(retry.textContent).toBe('Retry');
+    expect(retry.getAttribute('aria-label')).toMatch(/^Retry the webhook\.test delivery queued /);
+    retry.click();
+    await waitFor(() => outcome() === 'Sending…', view.container.querySelector('.webhooks')!);
+    await deliverDue();
+    await waitFor(() => outcome() === 'Delivered: the endpoint answered 204.', view.container);
+    expect([...view.container.querySelectorAll('.delivery-log tbody tr td')].slice(0, 4).map((td) => td.textContent)).toEqual(['webhook.test', 'delivered', '2', '204']);
+    expect(view.container.querySelector('.delivery-log tbody button')).toBeNull();
+  });
+
   it('shows the collector’s refusal of a bad address and stores nothing', async () => {
     view = await openPage(collector, '#/demo/settings/webhooks');
     const form = view.container.querySelector('form.webhook-form')!;
@@ -93,6 +148,7 @@ describe('settings: privacy', { timeout: 60_000 }, () => {
     expect(report).toBe('Erased. Responses: 2, loops: 1, notes: 0, action links: 0, webhook deliveries: 0.');
     const { responses } = await collector.admin<{ responses: { id: string }[] }>('GET', '/v1/surveys/demo/responses');
     expect(responses.map((response) => response.id)).toEqual(['keep-me-0001']);
+    expect(view.container.querySelector('[data-testid=retention]')!.textContent).toBe('No retention period is set: comments and personal data are kept until a respondent is erased.');
     expect(view.container.textContent).toContain('--retention-days');
   });
 

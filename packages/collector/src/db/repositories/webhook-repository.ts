@@ -17,6 +17,24 @@ export const WEBHOOK_FORMATS = ['standard', 'slack'] as const;
 /** One webhook body format. */
 export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 
+/** The type of a test message sent from the dashboard or the API: nobody subscribes to it, and it is never retried. */
+export const TEST_DELIVERY = 'webhook.test';
+
+/** What a delivery can carry: an event, or a test message. */
+export const DELIVERY_TYPES = [...WEBHOOK_EVENTS, TEST_DELIVERY] as const;
+
+/** One delivery type. */
+export type DeliveryType = (typeof DELIVERY_TYPES)[number];
+
+/** What `PATCH /v1/webhooks/:id` may change (null: all surveys, no description). */
+export interface WebhookChange {
+  url?: string;
+  events?: WebhookEvent[];
+  format?: WebhookFormat;
+  surveyId?: string | null;
+  description?: string | null;
+}
+
 /** A webhook as listed: never its secret (times in epoch ms). */
 export interface WebhookRecord {
   id: string;
@@ -32,7 +50,7 @@ export interface WebhookRecord {
 export interface DeliveryRecord {
   id: string;
   webhookId: string;
-  type: WebhookEvent;
+  type: DeliveryType;
   subjectId: string | null;
   payload: string | null;
   state: WebhookDeliveriesTable['state'];
@@ -87,7 +105,7 @@ function toWebhook(row: WebhooksTable): WebhookRecord {
 
 function toDelivery(row: Selectable<WebhookDeliveriesTable>): DeliveryRecord {
   return {
-    id: row.id, webhookId: row.webhook_id, type: row.type as WebhookEvent, subjectId: row.subject_id, payload: row.payload, state: row.state,
+    id: row.id, webhookId: row.webhook_id, type: row.type as DeliveryType, subjectId: row.subject_id, payload: row.payload, state: row.state,
     attempts: row.attempts, nextAttemptAt: row.next_attempt_at, lastAttemptAt: row.last_attempt_at, lastStatus: row.last_status,
     lastError: row.last_error, createdAt: row.created_at, deliveredAt: row.delivered_at,
   };
@@ -149,6 +167,39 @@ export class WebhookRepository {
     const result = await this.executor.db.deleteFrom('webhooks').where('id', '=', id).executeTakeFirst();
     this.cache.rows = null;
     return result.numDeletedRows > 0n;
+  }
+
+  /** Changes a webhook (pending deliveries then go to its new address); resolves to it, or undefined when there is none. */
+  async update(id: string, change: WebhookChange): Promise<WebhookRecord | undefined> {
+    await this.executor.db.updateTable('webhooks').set({
+      ...(change.url !== undefined && { url: change.url }),
+      ...(change.events !== undefined && { events: JSON.stringify([...new Set(change.events)]) }),
+      ...(change.format !== undefined && { format: change.format }),
+      ...(change.surveyId !== undefined && { survey_id: change.surveyId }),
+      ...(change.description !== undefined && { description: change.description }),
+    }).where('id', '=', id).execute();
+    this.cache.rows = null;
+    return this.get(id);
+  }
+
+  /** Queues a test message to one webhook, due at once, with the body `payload` builds from the delivery's id. */
+  async enqueueTest(webhookId: string, payload: (deliveryId: string) => string, now: number): Promise<DeliveryRecord> {
+    const id = `msg_${randomBytes(12).toString('base64url')}`;
+    await this.executor.run(this.templates.insertDelivery, { id, webhookId, type: TEST_DELIVERY, subjectId: null, payload: payload(id), dueAt: now, now });
+    return (await this.delivery(webhookId, id))!;
+  }
+
+  /** One delivery of a webhook, or undefined. */
+  async delivery(webhookId: string, id: string): Promise<DeliveryRecord | undefined> {
+    const row = await this.executor.db.selectFrom('webhook_deliveries').selectAll().where('id', '=', id).where('webhook_id', '=', webhookId).executeTakeFirst();
+    return row && toDelivery(row);
+  }
+
+  /** Makes a delivery the dispatcher gave up on due at once, for one more attempt; false when it has not failed. */
+  async retryFailed(webhookId: string, id: string, now: number): Promise<boolean> {
+    const result = await this.executor.db.updateTable('webhook_deliveries').set({ state: 'pending', next_attempt_at: now })
+      .where('id', '=', id).where('webhook_id', '=', webhookId).where('state', '=', 'failed').executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   }
 
   /** The URL, secret and body format to deliver with. */

@@ -117,7 +117,7 @@ export const de: Messages = {
   },
   inbox: {
     show: 'Angezeigte Fälle', views: { todo: 'Zu erledigen', done: 'Erledigt' },
-    onlyMine: (name) => `Nur die von ${name}`, onlyMineNoName: 'Nur meine (zuerst Namen eingeben)', showExcluded: 'Ausgeschlossene zeigen',
+    onlyMine: (name) => `Nur die von ${name}`, onlyMineNoName: 'Nur meine (zuerst Namen eingeben)', showExcluded: 'Ausgeschlossene zeigen', leftList: 'Nicht mehr in dieser Liste: bleibt hier, bis Sie einen anderen Fall wählen.',
     shortcutsButton: 'Tastenkürzel (?)',
     stats: '{open} offen · {overdue} jetzt überfällig (SLA {sla} Std.) · Median erster Kontakt {median} Std. · {share} rechtzeitig kontaktiert',
     zero: 'Alles erledigt: Jeder unzufriedene Kunde wurde kontaktiert.', noFinished: 'Noch keine abgeschlossenen Fälle.',
@@ -249,7 +249,14 @@ export const de: Messages = {
     log: 'Zustellprotokoll', logOf: (url) => `Zustellprotokoll von ${url}`, hideLog: 'Protokoll ausblenden', refresh: 'Aktualisieren', noDeliveries: 'Noch keine Zustellungen.',
     deliveryColumns: { event: 'Ereignis', state: 'Status', attempts: 'Versuche', status: 'Letzte Antwort', next: 'Nächster Versuch', created: 'Eingereiht' },
     deliveryState: { pending: 'ausstehend', succeeded: 'zugestellt', failed: 'fehlgeschlagen' },
-    retryNote: 'Ausstehende Zustellungen werden automatisch mit wachsenden Pausen wiederholt; eine Zustellung, die immer wieder scheitert, endet als fehlgeschlagen.',
+    retryNote: 'Ausstehende Zustellungen werden automatisch mit wachsenden Pausen wiederholt; eine Zustellung, die immer wieder scheitert, endet als fehlgeschlagen, und „Erneut versuchen“ versucht sie noch einmal.',
+    edit: 'Bearbeiten', editLabel: (url) => `Bearbeiten: den Webhook an ${url}`, editTitle: (url) => `Den Webhook an ${url} ändern`, save: 'Änderungen speichern', saved: 'Webhook gespeichert.',
+    test: 'Testnachricht senden', testLabel: (url) => `Testnachricht senden an ${url}`, testQueued: 'Testnachricht gesendet; das Ergebnis erscheint im Zustellprotokoll.',
+    retry: 'Erneut versuchen', retryLabel: (event, queued) => `Die Zustellung ${event} vom ${queued} erneut versuchen`,
+    outcome: {
+      succeeded: (status) => `Zugestellt: der Endpunkt antwortete ${status}.`, failed: (reason) => `Nicht zugestellt: ${reason}.`,
+      later: (time) => `Noch nicht zugestellt; der nächste Versuch ist ${time}.`, waiting: 'Wird gesendet …',
+    },
     what: { webhooks: 'Die Webhooks', deliveries: 'Das Zustellprotokoll' },
   },
   privacy: {
@@ -262,6 +269,8 @@ export const de: Messages = {
       `Gelöscht. Antworten: ${responses}, Fälle: ${loops}, Notizen: ${notes}, Maßnahmen-Verknüpfungen: ${links}, Webhook-Zustellungen: ${deliveries}.`,
     nothing: 'Zu dieser Person war nichts gespeichert.',
     retention: 'Aufbewahrung',
-    retentionNote: 'Wie lange Kommentare und personenbezogene Daten aufbewahrt werden, wird beim Start des Collectors festgelegt ({flag} oder {env}); die API meldet es nicht, daher steht es hier nicht.',
+    retentionDays: (days) => `Kommentare und personenbezogene Daten, die älter als ${days} Tage sind, werden stündlich gelöscht; Bewertungen, Fälle und ihre Daten bleiben.`,
+    retentionOff: 'Keine Aufbewahrungsfrist eingestellt: Kommentare und personenbezogene Daten bleiben, bis eine befragte Person gelöscht wird.',
+    retentionNote: 'Festgelegt beim Start des Collectors ({flag} oder {env}).', what: 'Die Datenschutzeinstellungen',
   },
 };

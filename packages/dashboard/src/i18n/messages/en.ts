@@ -117,7 +117,7 @@ export const en = {
   },
   inbox: {
     show: 'Loops to show', views: { todo: 'To do', done: 'Done' },
-    onlyMine: (name: string) => `Only ${name}'s`, onlyMineNoName: 'Only mine (give your name first)', showExcluded: 'Show excluded',
+    onlyMine: (name: string) => `Only ${name}'s`, onlyMineNoName: 'Only mine (give your name first)', showExcluded: 'Show excluded', leftList: 'Not in this list any more: it stays here until you pick another loop.',
     shortcutsButton: 'Keyboard shortcuts (?)',
     stats: '{open} open · {overdue} overdue now (SLA {sla} h) · median first contact {median} h · {share} contacted in time',
     zero: 'Inbox zero: every unhappy customer has been followed up.', noFinished: 'No finished loops yet.',
@@ -247,7 +247,14 @@ export const en = {
     log: 'Delivery log', logOf: (url: string) => `Delivery log of ${url}`, hideLog: 'Hide log', refresh: 'Refresh', noDeliveries: 'No deliveries yet.',
     deliveryColumns: { event: 'Event', state: 'State', attempts: 'Attempts', status: 'Last answer', next: 'Next attempt', created: 'Queued' },
     deliveryState: { pending: 'pending', succeeded: 'delivered', failed: 'failed' },
-    retryNote: 'Pending deliveries are retried automatically with growing waits; a delivery that keeps failing ends as failed.',
+    retryNote: 'Pending deliveries are retried automatically with growing waits; one that keeps failing ends as failed, and Retry tries it once more.',
+    edit: 'Edit', editLabel: (url: string) => `Edit the webhook to ${url}`, editTitle: (url: string) => `Change the webhook to ${url}`, save: 'Save changes', saved: 'Webhook saved.',
+    test: 'Send test message', testLabel: (url: string) => `Send test message to ${url}`, testQueued: 'Test message sent; its outcome follows in the delivery log.',
+    retry: 'Retry', retryLabel: (event: string, queued: string) => `Retry the ${event} delivery queued ${queued}`,
+    outcome: {
+      succeeded: (status: string) => `Delivered: the endpoint answered ${status}.`, failed: (reason: string) => `Not delivered: ${reason}.`,
+      later: (time: string) => `Not delivered yet; the next attempt is ${time}.`, waiting: 'Sending…',
+    },
     what: { webhooks: 'webhooks', deliveries: 'the delivery log' },
   },
   privacy: {
@@ -260,6 +267,8 @@ export const en = {
       `Erased. Responses: ${responses}, loops: ${loops}, notes: ${notes}, action links: ${links}, webhook deliveries: ${deliveries}.`,
     nothing: 'Nothing was stored about this person.',
     retention: 'Retention',
-    retentionNote: 'How long comments and personal data are kept is set when the collector starts ({flag} or {env}); the API does not report it, so it is not shown here.',
+    retentionDays: (days: string) => `Comments and personal data older than ${days} days are cleared every hour; scores, loops and their dates stay.`,
+    retentionOff: 'No retention period is set: comments and personal data are kept until a respondent is erased.',
+    retentionNote: 'Set when the collector starts ({flag} or {env}).', what: 'the privacy settings',
   },
 };

@@ -117,7 +117,7 @@ export const es: Messages = {
   },
   inbox: {
     show: 'Seguimientos mostrados', views: { todo: 'Pendientes', done: 'Terminados' },
-    onlyMine: (name) => `Solo los de ${name}`, onlyMineNoName: 'Solo los míos (primero escribe tu nombre)', showExcluded: 'Mostrar excluidos',
+    onlyMine: (name) => `Solo los de ${name}`, onlyMineNoName: 'Solo los míos (primero escribe tu nombre)', showExcluded: 'Mostrar excluidos', leftList: 'Ya no está en esta lista: se queda aquí hasta que elijas otro seguimiento.',
     shortcutsButton: 'Atajos de teclado (?)',
     stats: '{open} abiertos · {overdue} vencidos ahora (SLA {sla} h) · mediana del primer contacto {median} h · {share} contactados a tiempo',
     zero: 'Bandeja vacía: se ha hecho seguimiento a cada cliente insatisfecho.', noFinished: 'Aún no hay seguimientos terminados.',
@@ -249,7 +249,14 @@ export const es: Messages = {
     log: 'Registro de entregas', logOf: (url) => `Registro de entregas de ${url}`, hideLog: 'Ocultar registro', refresh: 'Actualizar', noDeliveries: 'Aún no hay entregas.',
     deliveryColumns: { event: 'Evento', state: 'Estado', attempts: 'Intentos', status: 'Última respuesta', next: 'Próximo intento', created: 'En cola desde' },
     deliveryState: { pending: 'pendiente', succeeded: 'entregada', failed: 'fallida' },
-    retryNote: 'Las entregas pendientes se reintentan automáticamente con esperas crecientes; una entrega que sigue fallando termina como fallida.',
+    retryNote: 'Las entregas pendientes se reintentan automáticamente con esperas crecientes; una entrega que sigue fallando termina como fallida, y Reintentar la intenta una vez más.',
+    edit: 'Editar', editLabel: (url) => `Editar el webhook a ${url}`, editTitle: (url) => `Cambiar el webhook a ${url}`, save: 'Guardar cambios', saved: 'Webhook guardado.',
+    test: 'Enviar mensaje de prueba', testLabel: (url) => `Enviar mensaje de prueba a ${url}`, testQueued: 'Mensaje de prueba enviado; el resultado aparece en el registro de entregas.',
+    retry: 'Reintentar', retryLabel: (event, queued) => `Reintentar la entrega ${event} del ${queued}`,
+    outcome: {
+      succeeded: (status) => `Entregada: el destino respondió ${status}.`, failed: (reason) => `No entregada: ${reason}.`,
+      later: (time) => `Aún no entregada; el próximo intento es ${time}.`, waiting: 'Enviando…',
+    },
     what: { webhooks: 'los webhooks', deliveries: 'el registro de entregas' },
   },
   privacy: {
@@ -262,6 +269,8 @@ export const es: Messages = {
       `Borrado. Respuestas: ${responses}, seguimientos: ${loops}, notas: ${notes}, vínculos con acciones: ${links}, entregas de webhook: ${deliveries}.`,
     nothing: 'No había nada guardado sobre esta persona.',
     retention: 'Conservación',
-    retentionNote: 'Cuánto tiempo se guardan los comentarios y los datos personales se fija al arrancar el colector ({flag} o {env}); la API no lo informa, así que no se muestra aquí.',
+    retentionDays: (days) => `Los comentarios y datos personales de más de ${days} días se borran cada hora; las puntuaciones, los seguimientos y sus fechas se mantienen.`,
+    retentionOff: 'No hay un plazo de conservación: los comentarios y datos personales se guardan hasta que se borra a un encuestado.',
+    retentionNote: 'Se fija al arrancar el colector ({flag} o {env}).', what: 'los ajustes de privacidad',
   },
 };

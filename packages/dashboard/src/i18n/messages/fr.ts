@@ -119,7 +119,7 @@ export const fr: Messages = {
   },
   inbox: {
     show: 'Suivis affichés', views: { todo: 'À faire', done: 'Terminés' },
-    onlyMine: (name) => `Seulement ceux de ${name}`, onlyMineNoName: 'Seulement les miens (indiquez d’abord votre nom)', showExcluded: 'Afficher les exclus',
+    onlyMine: (name) => `Seulement ceux de ${name}`, onlyMineNoName: 'Seulement les miens (indiquez d’abord votre nom)', showExcluded: 'Afficher les exclus', leftList: `N’est plus dans cette liste${S}: reste affiché ici jusqu’à ce que vous choisissiez un autre suivi.`,
     shortcutsButton: 'Raccourcis clavier (?)',
     stats: '{open} ouverts · {overdue} en retard (SLA {sla} h) · premier contact médian {median} h · {share} contactés à temps',
     zero: `Boîte vide${S}: chaque client mécontent a été recontacté.`, noFinished: 'Pas encore de suivi terminé.',
@@ -254,7 +254,14 @@ export const fr: Messages = {
     log: 'Journal de livraison', logOf: (url) => `Journal de livraison de ${url}`, hideLog: 'Masquer le journal', refresh: 'Actualiser', noDeliveries: 'Pas encore de livraison.',
     deliveryColumns: { event: 'Événement', state: 'État', attempts: 'Tentatives', status: 'Dernière réponse', next: 'Prochaine tentative', created: 'En file depuis' },
     deliveryState: { pending: 'en attente', succeeded: 'livrée', failed: 'échouée' },
-    retryNote: `Les livraisons en attente sont retentées automatiquement avec des délais croissants${S}; une livraison qui échoue sans cesse finit en échec.`,
+    retryNote: `Les livraisons en attente sont retentées automatiquement avec des délais croissants${S}; une livraison qui échoue sans cesse finit en échec, et Réessayer la tente une fois de plus.`,
+    edit: 'Modifier', editLabel: (url) => `Modifier le webhook vers ${url}`, editTitle: (url) => `Modifier le webhook vers ${url}`, save: 'Enregistrer les modifications', saved: 'Webhook enregistré.',
+    test: 'Envoyer un message de test', testLabel: (url) => `Envoyer un message de test à ${url}`, testQueued: `Message de test envoyé${S}; le résultat suit dans le journal de livraison.`,
+    retry: 'Réessayer', retryLabel: (event, queued) => `Réessayer la livraison ${event} du ${queued}`,
+    outcome: {
+      succeeded: (status) => `Livrée${S}: l’adresse a répondu ${status}.`, failed: (reason) => `Non livrée${S}: ${reason}.`,
+      later: (time) => `Pas encore livrée${S}; prochaine tentative ${time}.`, waiting: 'Envoi…',
+    },
     what: { webhooks: 'les webhooks', deliveries: 'le journal de livraison' },
   },
   privacy: {
@@ -267,6 +274,8 @@ export const fr: Messages = {
       `Effacé. Réponses${S}: ${responses}, suivis${S}: ${loops}, notes${S}: ${notes}, liens d’actions${S}: ${links}, livraisons de webhook${S}: ${deliveries}.`,
     nothing: 'Rien n’était enregistré sur cette personne.',
     retention: 'Conservation',
-    retentionNote: `La durée de conservation des commentaires et des données personnelles est fixée au démarrage du collecteur ({flag} ou {env})${S}; l’API ne la communique pas, elle n’est donc pas affichée ici.`,
+    retentionDays: (days) => `Les commentaires et données personnelles de plus de ${days} jours sont effacés toutes les heures${S}; les notes, les suivis et leurs dates restent.`,
+    retentionOff: `Aucune durée de conservation n’est fixée${S}: commentaires et données personnelles sont gardés jusqu’à l’effacement d’un répondant.`,
+    retentionNote: 'Fixée au démarrage du collecteur ({flag} ou {env}).', what: 'les réglages de confidentialité',
   },
 };

@@ -117,7 +117,7 @@ export const nl: Messages = {
   },
   inbox: {
     show: 'Te tonen opvolging', views: { todo: 'Te doen', done: 'Afgerond' },
-    onlyMine: (name) => `Alleen van ${name}`, onlyMineNoName: 'Alleen de mijne (vul eerst je naam in)', showExcluded: 'Uitgesloten tonen',
+    onlyMine: (name) => `Alleen van ${name}`, onlyMineNoName: 'Alleen de mijne (vul eerst je naam in)', showExcluded: 'Uitgesloten tonen', leftList: 'Staat niet meer in deze lijst: blijft hier staan tot je een ander antwoord kiest.',
     shortcutsButton: 'Sneltoetsen (?)',
     stats: '{open} open · {overdue} nu te laat (SLA {sla} u) · mediaan eerste contact {median} u · {share} op tijd benaderd',
     zero: 'Inbox leeg: elke ontevreden klant is opgevolgd.', noFinished: 'Nog geen afgeronde opvolging.',
@@ -249,7 +249,14 @@ export const nl: Messages = {
     log: 'Leveringslogboek', logOf: (url) => `Leveringslogboek van ${url}`, hideLog: 'Logboek verbergen', refresh: 'Vernieuwen', noDeliveries: 'Nog geen leveringen.',
     deliveryColumns: { event: 'Gebeurtenis', state: 'Status', attempts: 'Pogingen', status: 'Laatste antwoord', next: 'Volgende poging', created: 'In de wachtrij' },
     deliveryState: { pending: 'wacht', succeeded: 'afgeleverd', failed: 'mislukt' },
-    retryNote: 'Wachtende leveringen worden automatisch opnieuw geprobeerd met steeds langere pauzes; een levering die blijft mislukken eindigt als mislukt.',
+    retryNote: 'Wachtende leveringen worden automatisch opnieuw geprobeerd met steeds langere pauzes; een levering die blijft mislukken eindigt als mislukt, en Opnieuw proberen probeert haar nog één keer.',
+    edit: 'Wijzigen', editLabel: (url) => `Wijzigen: de webhook naar ${url}`, editTitle: (url) => `De webhook naar ${url} wijzigen`, save: 'Wijzigingen opslaan', saved: 'Webhook opgeslagen.',
+    test: 'Testbericht sturen', testLabel: (url) => `Testbericht sturen naar ${url}`, testQueued: 'Testbericht verstuurd; de uitkomst volgt in het leveringslogboek.',
+    retry: 'Opnieuw proberen', retryLabel: (event, queued) => `De levering van ${event} van ${queued} opnieuw proberen`,
+    outcome: {
+      succeeded: (status) => `Afgeleverd: het adres antwoordde ${status}.`, failed: (reason) => `Niet afgeleverd: ${reason}.`,
+      later: (time) => `Nog niet afgeleverd; de volgende poging is ${time}.`, waiting: 'Versturen…',
+    },
     what: { webhooks: 'de webhooks', deliveries: 'het leveringslogboek' },
   },
   privacy: {
@@ -262,6 +269,8 @@ export const nl: Messages = {
       `Gewist. Antwoorden: ${responses}, opvolgingen: ${loops}, notities: ${notes}, actiekoppelingen: ${links}, webhookleveringen: ${deliveries}.`,
     nothing: 'Over deze persoon was niets opgeslagen.',
     retention: 'Bewaartermijn',
-    retentionNote: 'Hoe lang toelichtingen en persoonsgegevens bewaard blijven, wordt ingesteld bij het starten van de collector ({flag} of {env}); de API meldt dit niet, dus het staat hier niet.',
+    retentionDays: (days) => `Toelichtingen en persoonsgegevens ouder dan ${days} dagen worden elk uur gewist; scores, opvolging en hun datums blijven.`,
+    retentionOff: 'Er is geen bewaartermijn ingesteld: toelichtingen en persoonsgegevens blijven bewaard tot een respondent wordt gewist.',
+    retentionNote: 'Ingesteld bij het starten van de collector ({flag} of {env}).', what: 'de privacy-instellingen',
   },
 };

@@ -1,4 +1,5 @@
 /** API keys: create one (its secret shown once), list them with when each was last used, revoke one after confirming. */
+import './settings.css';
 import { useRef, useState } from 'preact/hooks';
 import { KeyForm } from '../../components/KeyForm.tsx';
 import { KeyList } from '../../components/KeyList.tsx';

@@ -1,11 +1,13 @@
-/** Privacy: erase everything about one respondent (by email or user id), and where retention is set. */
+/** Privacy: erase everything about one respondent (by email or user id), and the retention in force. */
 import { useState } from 'preact/hooks';
 import { LIMITS } from '@npsloop/core';
 import { ErrorText } from '../../components/ErrorText.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
 import { useSession } from '../../context.ts';
 import { fill } from '../../i18n/fill.ts';
 import { useI18n } from '../../i18n/i18n.ts';
-import type { Erasure } from '../../types.ts';
+import type { Erasure, PrivacySettings } from '../../types.ts';
+import { useResource } from '../../use-resource.ts';
 import { useSubmit } from '../../use-submit.ts';
 
 type Key = 'email' | 'userId';
@@ -20,6 +22,7 @@ export function Privacy() {
   const [understood, setUnderstood] = useState(false);
   const [report, setReport] = useState<Erasure | null>(null);
   const { busy, error, run } = useSubmit();
+  const [settings] = useResource(() => api.get<PrivacySettings>('/v1/privacy'), [api]);
 
   const erase = (event: Event) => {
     event.preventDefault();
@@ -63,7 +66,10 @@ export function Privacy() {
       </article>
       <article class="card">
         <h2>{words.retention}</h2>
-        <p class="muted">{fill(words.retentionNote, { flag: <code>--retention-days</code>, env: <code>NPSLOOP_RETENTION_DAYS</code> })}</p>
+        <Loaded resource={settings} what={words.what}>
+          {(data) => <p data-testid="retention">{data.retentionDays === null ? words.retentionOff : words.retentionDays(count(data.retentionDays))}</p>}
+        </Loaded>
+        <p class="muted small">{fill(words.retentionNote, { flag: <code>--retention-days</code>, env: <code>NPSLOOP_RETENTION_DAYS</code> })}</p>
       </article>
     </>
   );

@@ -1,0 +1,62 @@
+/** One webhook in the list: its address, events and survey, with a test message, the delivery log, Edit and Delete. */
+import { useState } from 'preact/hooks';
+import { useSession } from '../context.ts';
+import { useI18n } from '../i18n/i18n.ts';
+import type { Delivery, Webhook } from '../types.ts';
+import { useSubmit } from '../use-submit.ts';
+import { Confirm } from './Confirm.tsx';
+import { DeliveryLog } from './DeliveryLog.tsx';
+import { ErrorText } from './ErrorText.tsx';
+import { WebhookForm } from './WebhookForm.tsx';
+
+/** The card; `onChanged` hears what was done (saved, deleted) so the list can reload and say so. */
+export function WebhookCard(props: { webhook: Webhook; onChanged: (done: 'saved' | 'removed') => void }) {
+  const { api, surveys } = useSession();
+  const { t, fmt } = useI18n();
+  const words = t.webhooks;
+  const { webhook } = props;
+  const [open, setOpen] = useState<'log' | 'edit' | 'remove' | null>(null);
+  // The test message the log follows until it has been sent.
+  const [testId, setTestId] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
+  const path = `/v1/webhooks/${encodeURIComponent(webhook.id)}`;
+  const surveyName = webhook.surveyId === null ? words.allSurveys : surveys.find((survey) => survey.id === webhook.surveyId)?.name ?? webhook.surveyId;
+  const toggle = (what: 'log' | 'edit') => setOpen(open === what ? null : what);
+
+  const sendTest = () => run(async () => {
+    const delivery = await api.send<Delivery>('POST', `${path}/test`);
+    setTestId(delivery.id);
+    setOpen('log');
+  });
+  const remove = () => run(async () => {
+    await api.send('DELETE', path);
+    props.onChanged('removed');
+  });
+
+  return (
+    <li class="webhook" data-webhook-id={webhook.id}>
+      <h3><code>{webhook.url}</code></h3>
+      {webhook.description && <p>{webhook.description}</p>}
+      <dl class="facts">
+        <div><dt>{words.columns.events}</dt><dd>{webhook.events.map((event) => <code key={event} class="tag">{event}</code>)}</dd></div>
+        <div><dt>{words.columns.survey}</dt><dd>{surveyName}</dd></div>
+        <div><dt>{words.columns.created}</dt><dd>{fmt.dateTime(webhook.createdAt)}</dd></div>
+      </dl>
+      <div class="row">
+        <button type="button" aria-label={words.testLabel(webhook.url)} disabled={busy} onClick={() => void sendTest()}>{words.test}</button>
+        <button type="button" aria-expanded={open === 'log'} onClick={() => toggle('log')}>{open === 'log' ? words.hideLog : words.log}</button>
+        <button type="button" aria-label={words.editLabel(webhook.url)} aria-expanded={open === 'edit'} onClick={() => toggle('edit')}>{words.edit}</button>
+        <button type="button" aria-label={words.removeLabel(webhook.url)} onClick={() => setOpen('remove')}>{words.remove}</button>
+      </div>
+      <ErrorText error={error} />
+      {testId && open === 'log' && <p class="small muted">{words.testQueued}</p>}
+      {open === 'remove' && (
+        <Confirm label={words.removeLabel(webhook.url)} confirm={words.confirm} busy={busy} onConfirm={() => void remove()} onCancel={() => setOpen(null)}>
+          <p>{words.confirmRemove(webhook.url)}</p>
+        </Confirm>
+      )}
+      {open === 'edit' && <WebhookForm webhook={webhook} onSaved={() => { setOpen(null); props.onChanged('saved'); }} onCancel={() => setOpen(null)} />}
+      {open === 'log' && <DeliveryLog key={testId ?? 'log'} webhook={webhook} follow={testId} />}
+    </li>
+  );
+}
