@@ -3,6 +3,7 @@
  * Only `text` is sent: Slack, Mattermost, Google Chat and Teams incoming webhooks all show it (Google Chat
  * refuses fields it does not know, such as Slack's `blocks`), and each turns a bare URL into a link.
  */
+import { TEST_DELIVERY } from '../db/repositories/webhook-repository.ts';
 
 /** The longest comment quoted in a chat message; the rest is in the dashboard. */
 const COMMENT_MAX = 500;
@@ -49,7 +50,7 @@ interface EventBody {
 /** The chat message `{ text }` for a Standard Webhooks body; `publicUrl` adds a link to the survey's loop inbox. */
 export function chatMessage(standardBody: string, publicUrl: string | undefined): { text: string } {
   const event = JSON.parse(standardBody) as EventBody;
-  if (!event.data.loop && !event.data.response) return { text: `Test message from npsloop (${chatSafe(event.type)}): this chat alert works.` };
+  if (event.type === TEST_DELIVERY) return { text: `Test message from npsloop (${TEST_DELIVERY}): this chat alert works.` };
   const surveyId = event.data.loop?.surveyId ?? event.data.response!.surveyId;
   const answer = event.data.loop?.response ?? event.data.response!;
   const where = answer.touchpoint ? ` at ${chatSafe(answer.touchpoint)}` : '';

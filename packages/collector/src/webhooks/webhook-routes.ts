@@ -23,11 +23,12 @@ export interface WebhookRouteOptions {
 
 const event = z.enum(WEBHOOK_EVENTS, { error: `must be one of ${WEBHOOK_EVENTS.join(', ')}` });
 const url = z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2048, { error: 'must be at most 2048 characters' });
+const format = z.enum(WEBHOOK_FORMATS, { error: `must be one of ${WEBHOOK_FORMATS.join(', ')}` });
 const events = z.array(event).min(1, { error: 'must name at least one event' }).max(WEBHOOK_EVENTS.length);
 const createSchema = z.strictObject({
   url,
   events,
-  format: z.enum(WEBHOOK_FORMATS, { error: `must be one of ${WEBHOOK_FORMATS.join(', ')}` }).default('standard')
+  format: format.default('standard')
     .describe('`standard`: Standard Webhooks JSON; `slack`: a chat message `{ "text": … }` for Slack, Mattermost, Google Chat or Teams incoming webhooks'),
   surveyId: slug.optional(),
   description: plainText(200).optional(),
@@ -35,7 +36,7 @@ const createSchema = z.strictObject({
 const changeSchema = z.strictObject({
   url: url.optional(),
   events: events.optional(),
-  format: z.enum(WEBHOOK_FORMATS, { error: `must be one of ${WEBHOOK_FORMATS.join(', ')}` }).optional(),
+  format: format.optional(),
   surveyId: slug.nullable().optional(),
   description: plainText(200).nullable().optional(),
 }).refine((body) => Object.values(body).some((value) => value !== undefined), { error: 'must change at least one of url, events, format, surveyId, description' });
