@@ -43,6 +43,8 @@ import { createWebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
 import { webhookIngestHook } from './webhooks/webhook-hooks.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
 import { webhookWorker } from './webhooks/webhook-worker.ts';
+import { createDigestScheduler } from './webhooks/digest-scheduler.ts';
+import { digestSummary } from './huddle/digest-summary.ts';
 import collectorPackage from '../package.json' with { type: 'json' };
 
 declare module 'fastify' {
@@ -84,6 +86,8 @@ export interface AppOptions {
   loopOpenedDelayMs?: number;
   /** How often due webhook deliveries are polled, in ms (default 1000; 0 = never, for tests that drive them). */
   webhookPollMs?: number;
+  /** How often huddle-digest schedules are checked, in ms (default 30 000). */
+  digestCheckMs?: number;
   /** Purge comments and personal data older than this many days (off when absent). */
   retentionDays?: number;
   /** More hooks to run inside each ingest job, after the webhook hook (a hook that throws fails its job alone). */
@@ -123,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const drivers = createDriverReport(analytics, database.analytics.responses);
   const huddle = createHuddleReport(database, { loops, actions });
   const huddles = createHuddleSessions(database, { build: createHuddleBuilder(database, { loops, actions }), actions });
+  const digests = createDigestScheduler(database, async (survey, digestOptions) => digestSummary(await huddle(survey, digestOptions)));
   const dispatcher = createWebhookDispatcher(database, { now, allowPrivate: options.allowPrivateWebhooks, publicUrl: options.publicUrl });
   const { surveys } = database;
   const links = createLinkService(database);
@@ -150,6 +155,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await invitations?.close();
     await database.close();
   });
+  app.addHook('onReady', async () => {
+    // Invitation runs the last shutdown stopped go on from where they were.
+    const resumed = (await invitations?.resumeStopped()) ?? [];
+    if (resumed.length > 0) app.log.info({ runs: resumed }, 'invitation runs resumed');
+  });
 
   await app.register(errorHandler);
   await app.register(gracefulClose);
@@ -174,7 +184,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(huddleSessionRoutes, { huddles, surveys, now });
   await app.register(privacyRoutes, { database, retentionDays: options.retentionDays });
   await app.register(webhookRoutes, { webhooks: database.webhooks, surveys, now, allowPrivate: options.allowPrivateWebhooks });
-  await app.register(webhookWorker, { database, dispatcher, now, pollMs: options.webhookPollMs });
+  await app.register(webhookWorker, { database, dispatcher, digests, now, pollMs: options.webhookPollMs, digestCheckMs: options.digestCheckMs });
   await app.register(retentionSweeper, { database, retentionDays: options.retentionDays, now });
   await app.register(widgetRoutes, { widgetPath: options.widgetPath });
   await app.register(linkRoutes, { links, surveys, publicUrl: options.publicUrl, now });

@@ -133,6 +133,10 @@ export interface WebhooksTable {
   /** `standard` (Standard Webhooks JSON) or `slack` (a chat message `{ text, blocks }`). */
   format: 'standard' | 'slack';
   created_at: number;
+  /** The huddle digest's schedule as JSON (`{ weekday, time, timeZone, days }`), when the webhook gets `huddle.digest` (migration 9). */
+  digest_schedule: Generated<string | null>;
+  /** When the next digest is due (epoch ms; migration 9). */
+  digest_due_at: Generated<number | null>;
 }
 
 /** `webhook_deliveries`: the outbox and delivery log. */
@@ -224,6 +228,10 @@ export interface InvitationRunsTable {
   error: string | null;
   created_at: number;
   finished_at: number | null;
+  /** What an API run needs to go on after a restart (JSON: public URL, touchpoint); null for CLI runs (migration 9). */
+  resume: Generated<string | null>;
+  /** 1 when the collector's shutdown stopped the run and the next start goes on with it (migration 9). */
+  resumable: Generated<number>;
 }
 
 /** `invitations`: the send log, one row per person of a run. */
@@ -235,6 +243,8 @@ export interface InvitationsTable {
   state: 'pending' | 'sending' | 'sent' | 'skipped' | 'failed';
   reason: string | null;
   updated_at: number;
+  /** The person's user id, traits and locale as JSON, for a run that resumes (migration 9). */
+  person: Generated<string | null>;
 }
 
 /** `unsubscribes`: people never invited again, as SHA-256 of their lower-cased email. */

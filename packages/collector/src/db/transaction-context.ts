@@ -3,6 +3,7 @@ import { type Kysely } from 'kysely';
 import type { Dialect, DialectSql } from './dialect.ts';
 import { queryTemplate, type Executor, type TransactionExecutor } from './executor.ts';
 import { ActionRepository } from './repositories/action-repository.ts';
+import { DigestRepository } from './repositories/digest-repository.ts';
 import { HuddleRepository } from './repositories/huddle-repository.ts';
 import { EventWriter, eventTemplates } from './repositories/event-writer.ts';
 import { InvitationRepository } from './repositories/invitation-repository.ts';
@@ -59,6 +60,7 @@ export interface Repositories {
   readonly actions: ActionRepository;
   readonly huddles: HuddleRepository;
   readonly webhooks: WebhookRepository;
+  readonly digests: DigestRepository;
   readonly privacy: PrivacyRepository;
   readonly links: LinkRepository;
   readonly invitations: InvitationRepository;
@@ -80,6 +82,7 @@ function common(executor: Executor, shared: SharedParts) {
     actions: new ActionRepository(executor),
     huddles: new HuddleRepository(executor),
     webhooks: new WebhookRepository(executor, shared.templates.webhooks, shared.subscriberCache, shared.dialect.sql),
+    digests: new DigestRepository(executor, shared.templates.webhooks),
     privacy: new PrivacyRepository(executor, shared.dialect.sql),
     links: new LinkRepository(executor),
     invitations: new InvitationRepository(executor, shared.dialect.sql),
@@ -112,6 +115,7 @@ export class TransactionContext {
       get actions() { return once('actions', () => new ActionRepository(executor)); },
       get huddles() { return once('huddles', () => new HuddleRepository(executor)); },
       get webhooks() { return once('webhooks', () => new WebhookRepository(executor, shared.templates.webhooks, shared.subscriberCache, shared.dialect.sql)); },
+      get digests() { return once('digests', () => new DigestRepository(executor, shared.templates.webhooks)); },
       get privacy() { return once('privacy', () => new PrivacyRepository(executor, shared.dialect.sql)); },
       get links() { return once('links', () => new LinkRepository(executor)); },
       get invitations() { return once('invitations', () => new InvitationRepository(executor, shared.dialect.sql)); },

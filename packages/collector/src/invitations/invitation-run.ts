@@ -30,6 +30,8 @@ export interface RunRequest {
   /** Emails per minute (default 60). */
   ratePerMinute?: number;
   linkDays?: number;
+  /** Going on with a run a shutdown stopped: its own unconfirmed sends go again with the same link and Message-ID. */
+  resume?: boolean;
 }
 
 /** What a run did. */
@@ -78,11 +80,21 @@ function messageId(linkId: string, from: string): string {
   return `<invite.${linkId}@${domain}>`;
 }
 
-/** Starts a run: writes it and its people as pending; resolves to its id. */
-export async function startRun(parts: Pick<RunParts, 'database' | 'now'>, request: RunRequest): Promise<string> {
+/** A person's details as the send log keeps them for a run that may resume (null when there are none). */
+export function personDetails(person: Invitee): string | null {
+  const { email: _email, ...details } = person;
+  return Object.values(details).some((value) => value !== undefined) ? JSON.stringify(details) : null;
+}
+
+/**
+ * Starts a run: writes it and its people as pending; resolves to its id. `resume` (the API's runs) keeps what the
+ * collector needs to go on with the run after a restart.
+ */
+export async function startRun(parts: Pick<RunParts, 'database' | 'now'>, request: RunRequest, resume?: { publicUrl: string; touchpoint?: string }): Promise<string> {
   const runId = `inv_${randomBytes(8).toString('hex')}`;
   await parts.database.write((tx) => tx.invitations.createRun({
-    id: runId, surveyId: request.survey.id, sender: request.from, subject: request.subject ?? null, emails: request.people.map((person) => person.email),
+    id: runId, surveyId: request.survey.id, sender: request.from, subject: request.subject ?? null,
+    people: request.people.map((person) => ({ email: person.email, details: resume ? personDetails(person) : null })), resume: resume ? JSON.stringify(resume) : null,
   }, parts.now()));
   return runId;
 }
@@ -93,18 +105,19 @@ export async function sendRun(parts: RunParts, runId: string, request: RunReques
   const report: RunReport = { runId, sent: 0, skipped: { unsubscribed: 0, recentlyInvited: 0 }, failed: 0, stoppedBy: null };
   const emails = request.people.map((person) => person.email.toLowerCase());
   const unsubscribed = await database.invitations.unsubscribed(emails);
-  const earlier = await database.invitations.latestAttempts(request.survey.id, emails, runId);
+  const earlier = await database.invitations.latestAttempts(request.survey.id, emails, request.resume ? null : runId);
   const windowStart = now() - request.survey.resurveyDays * DAY_MS;
   const pause = 60_000 / (request.ratePerMinute ?? 60);
   const mark = (email: string, change: Parameters<Database['invitations']['mark']>[2]) => database.invitations.mark(runId, email, change, now());
   const seen = new Set<string>();
+  const stopped = () => {
+    if (parts.signal?.aborted) report.stoppedBy = 'the collector stopped; send the same people again to reach the rest';
+    return report.stoppedBy !== null;
+  };
   let done = 0;
   for (const person of request.people) {
     const email = person.email.toLowerCase();
-    if (parts.signal?.aborted) {
-      report.stoppedBy = 'the collector stopped; send the same people again to reach the rest';
-      break;
-    }
+    if (stopped()) break;
     parts.onProgress?.(done++, request.people.length);
     if (seen.has(email)) continue;
     seen.add(email);
@@ -119,13 +132,15 @@ export async function sendRun(parts: RunParts, runId: string, request: RunReques
       await mark(email, { state: 'skipped', reason: `invited on ${new Date(before.updatedAt).toISOString().slice(0, 10)}` });
       continue;
     }
+    if (report.sent + report.failed > 0) await parts.wait(pause);
+    // The collector may have begun to close during the pause: this person stays as they are for the rest.
+    if (stopped()) break;
     // A send that a crash left unconfirmed goes again with the same link and Message-ID.
     const reused = before?.state === 'sending' && before.linkId && before.updatedAt >= windowStart
       ? await parts.links.reissue(before.linkId, request.publicUrl, now()) : undefined;
     const issued = reused ?? (await parts.links.create(request.survey.id, {
       recipients: [{ email: person.email, userId: person.userId, traits: person.traits }], channel: 'email', touchpoint: request.touchpoint, expiresInDays: request.linkDays ?? 30,
     }, request.publicUrl, now()))[0];
-    if (report.sent + report.failed > 0) await parts.wait(pause);
     await mark(email, { state: 'sending', linkId: issued.link.id });
     try {
       await parts.mailer.send({ ...messageFor(request, person, issued), from: request.from, to: person.email, messageId: messageId(issued.link.id, request.from) });

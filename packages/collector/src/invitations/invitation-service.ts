@@ -1,8 +1,11 @@
-/** Invitation runs started from the API: sent in the background, one at a time per collector, stopped when it closes. */
+/**
+ * Invitation runs started from the API: sent in the background, one at a time per collector, stopped when it closes
+ * and gone on with when it starts again.
+ */
 import type { Database } from '../db/database.ts';
 import type { SurveyRecord } from '../db/repositories/survey-repository.ts';
 import type { LinkService } from '../links/link-service.ts';
-import { sendRun, startRun, type Invitee } from './invitation-run.ts';
+import { sendRun, startRun, type Invitee, type RunRequest } from './invitation-run.ts';
 import { smtpMailer, type Mailer } from './mailer.ts';
 
 /** The collector's mail settings (`--smtp`, `--mail-from`, `--mail-rate`). */
@@ -33,17 +36,39 @@ export function createInvitationService(database: Database, links: LinkService, 
     const timer = setTimeout(resolve, ms);
     stop.signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
   });
+  const enqueue = (runId: string, request: RunRequest) => {
+    queue = queue.then(async () => {
+      mailer ??= smtpMailer(settings.smtpUrl);
+      const report = await sendRun({ database, links, mailer, now, wait, signal: stop.signal }, runId, request);
+      // Stopped by this collector's shutdown (not by the SMTP server): the next start goes on with it.
+      if (report.stoppedBy !== null && stop.signal.aborted) await database.invitations.markResumable(runId);
+    }).catch((error) => options.log?.(error));
+  };
 
   return {
     /** Writes the run and its people, and queues the sending; resolves to the run id at once. */
     async start(request: ApiRunRequest): Promise<string> {
       const full = { ...request, from: settings.from, ratePerMinute: settings.ratePerMinute };
-      const runId = await startRun({ database, now }, full);
-      queue = queue.then(async () => {
-        mailer ??= smtpMailer(settings.smtpUrl);
-        await sendRun({ database, links, mailer, now, wait, signal: stop.signal }, runId, full);
-      }).catch((error) => options.log?.(error));
+      const runId = await startRun({ database, now }, full, { publicUrl: request.publicUrl, touchpoint: request.touchpoint });
+      enqueue(runId, full);
       return runId;
+    },
+    /**
+     * Goes on with the runs a shutdown stopped, sending exactly the people not reached yet; resolves to their ids.
+     * Of several collector processes starting at once, each run goes to one.
+     */
+    async resumeStopped(): Promise<string[]> {
+      const resumed: string[] = [];
+      for (const runId of await database.invitations.resumableRunIds()) {
+        const stored = await database.invitations.remaining(runId);
+        const survey = stored && (await database.surveys.get(stored.surveyId));
+        if (!stored?.resume || !survey || !(await database.invitations.claimResumable(runId))) continue;
+        const { publicUrl, touchpoint } = JSON.parse(stored.resume) as { publicUrl: string; touchpoint?: string };
+        const people = stored.people.map((person): Invitee => ({ ...(person.details ? JSON.parse(person.details) as Omit<Invitee, 'email'> : {}), email: person.email }));
+        enqueue(runId, { survey, people, publicUrl, touchpoint, subject: stored.subject ?? undefined, from: settings.from, ratePerMinute: settings.ratePerMinute, resume: true });
+        resumed.push(runId);
+      }
+      return resumed;
     },
     /** Stops before the next email and waits for the one in flight. */
     async close(): Promise<void> {

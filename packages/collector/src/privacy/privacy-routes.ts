@@ -69,7 +69,7 @@ export async function retentionSweeper(app: FastifyInstance, options: RetentionO
   const sweep = () => {
     sweeping = sweeping.then(async () => {
       const report = await options.database.purgeExpired(days, now());
-      if (report.responses > 0) app.log.info(report, 'retention purge');
+      if (report.responses + report.links + report.invitations > 0) app.log.info(report, 'retention purge');
     }).catch((error: unknown) => app.log.error({ err: error }, 'retention purge failed'));
     return sweeping;
   };

@@ -2,6 +2,7 @@
 import type { Database } from '../db/database.ts';
 import { TEST_DELIVERY, type DeliveryRecord } from '../db/repositories/webhook-repository.ts';
 import { chatMessage } from './chat-message.ts';
+import { digestChatMessage } from './digest-chat.ts';
 import { loopPayload, responsePayload } from './event-payloads.ts';
 import { nextRetryDelay } from './retry-schedule.ts';
 import { sendWebhook, type SendOutcome } from './webhook-sender.ts';
@@ -50,7 +51,8 @@ export function createWebhookDispatcher(database: Database, options: DispatcherO
     if (body === null) outcome = { error: 'not sent: the response or its loop is gone (erased, or the score changed to a higher group)' };
     else {
       // The log keeps the Standard Webhooks body; a chat target gets it as a message, signed the same way.
-      const sent = target.format === 'slack' ? JSON.stringify(chatMessage(body, options.publicUrl)) : body;
+      const chat = delivery.type === 'huddle.digest' ? digestChatMessage : chatMessage;
+      const sent = target.format === 'slack' ? JSON.stringify(chat(body, options.publicUrl)) : body;
       outcome = await sendWebhook(target.url, webhookHeaders(target.secret, delivery.id, Math.floor(at / 1000), sent), sent, {
         allowPrivate: options.allowPrivate ?? false, timeoutMs: options.timeoutMs,
       });

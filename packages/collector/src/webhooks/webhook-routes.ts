@@ -7,8 +7,11 @@ import { plainText, slug } from '../lib/common-schemas.ts';
 import { refusedAddresses, resolveHost } from './address-guard.ts';
 import type { SurveyRepository } from '../db/repositories/survey-repository.ts';
 import {
-  DELIVERY_TYPES, TEST_DELIVERY, WEBHOOK_EVENTS, WEBHOOK_FORMATS, type DeliveryRecord, type WebhookRecord, type WebhookRepository,
+  DELIVERY_TYPES, TEST_DELIVERY, WEBHOOK_EVENTS, WEBHOOK_FORMATS, type DeliveryRecord, type DigestSetting, type WebhookChange, type WebhookEvent, type WebhookRecord,
+  type WebhookRepository,
 } from '../db/repositories/webhook-repository.ts';
+import { isTimeZone } from '../lib/time-zone.ts';
+import { DEFAULT_DIGEST_SCHEDULE, WEEKDAYS, nextDigestAt } from './digest-schedule.ts';
 import { eventBody } from './event-payloads.ts';
 import { generateSecret } from './signing.ts';
 
@@ -24,6 +27,12 @@ export interface WebhookRouteOptions {
 const event = z.enum(WEBHOOK_EVENTS, { error: `must be one of ${WEBHOOK_EVENTS.join(', ')}` });
 const url = z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2048, { error: 'must be at most 2048 characters' });
 const format = z.enum(WEBHOOK_FORMATS, { error: `must be one of ${WEBHOOK_FORMATS.join(', ')}` });
+const digest = z.strictObject({
+  weekday: z.enum(WEEKDAYS, { error: `must be one of ${WEEKDAYS.join(', ')}` }).default('monday'),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a local time HH:MM from 00:00 to 23:59' }).default('09:00'),
+  timeZone: z.string().max(64).refine(isTimeZone, { error: 'must be an IANA time zone such as Europe/Amsterdam' }).default('UTC'),
+  days: z.number().int().min(1).max(92, { error: 'must be a whole number of days from 1 to 92' }).default(7),
+}).describe('When the huddle digest (`huddle.digest`) is posted: a weekday and local time in a time zone (default Monday 09:00 UTC); it covers the `days` full days before');
 const events = z.array(event).min(1, { error: 'must name at least one event' }).max(WEBHOOK_EVENTS.length);
 const createSchema = z.strictObject({
   url,
@@ -32,6 +41,7 @@ const createSchema = z.strictObject({
     .describe('`standard`: Standard Webhooks JSON; `slack`: a chat message `{ "text": … }` for Slack, Mattermost, Google Chat or Teams incoming webhooks'),
   surveyId: slug.optional(),
   description: plainText(200).optional(),
+  digest: digest.optional(),
 });
 const changeSchema = z.strictObject({
   url: url.optional(),
@@ -39,12 +49,14 @@ const changeSchema = z.strictObject({
   format: format.optional(),
   surveyId: slug.nullable().optional(),
   description: plainText(200).nullable().optional(),
-}).refine((body) => Object.values(body).some((value) => value !== undefined), { error: 'must change at least one of url, events, format, surveyId, description' });
+  digest: digest.nullable().optional(),
+}).refine((body) => Object.values(body).some((value) => value !== undefined), { error: 'must change at least one of url, events, format, surveyId, description, digest' });
 const webhookId = z.string().regex(/^wh_[0-9a-f]{16}$/, { error: 'must be a webhook id (wh_…)' });
 const paramsSchema = z.strictObject({ id: webhookId });
 const deliveryParamsSchema = z.strictObject({ id: webhookId, deliveryId: z.string().regex(/^msg_[A-Za-z0-9_-]{16}$/, { error: 'must be a delivery id (msg_…)' }) });
 const webhookSchema = z.object({
-  id: z.string(), url: z.string(), format: z.enum(WEBHOOK_FORMATS), events: z.array(event), surveyId: z.string().nullable(), description: z.string().nullable(), createdAt: z.string(),
+  id: z.string(), url: z.string(), format: z.enum(WEBHOOK_FORMATS), events: z.array(event), surveyId: z.string().nullable(), description: z.string().nullable(),
+  digest: z.object({ weekday: z.string(), time: z.string(), timeZone: z.string(), days: z.number() }).nullable(), nextDigestAt: z.string().nullable(), createdAt: z.string(),
 });
 const deliverySchema = z.object({
   id: z.string(), type: z.enum(DELIVERY_TYPES), state: z.enum(['pending', 'succeeded', 'failed']), attempts: z.number(),
@@ -56,7 +68,21 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 /** A webhook as listed: never its secret. */
 function webhookView(webhook: WebhookRecord) {
-  return { ...webhook, createdAt: iso(webhook.createdAt)! };
+  return { ...webhook, nextDigestAt: iso(webhook.nextDigestAt), createdAt: iso(webhook.createdAt)! };
+}
+
+/**
+ * The digest schedule a change leaves: subscribed to `huddle.digest`, the requested schedule (or the current one, or
+ * the default) with its next slot; not subscribed, none. Undefined when it stays as it is.
+ */
+function digestChange(events: readonly WebhookEvent[], requested: DigestSetting | null | undefined, current: DigestSetting | null, now: number): WebhookChange['digest'] {
+  if (!events.includes('huddle.digest')) {
+    if (requested) throw new HttpError(400, 'invalid_request', 'digest: only a webhook subscribed to huddle.digest has a digest schedule');
+    return current ? null : undefined;
+  }
+  if (requested === undefined && current) return undefined;
+  const schedule = requested ?? DEFAULT_DIGEST_SCHEDULE;
+  return { schedule, dueAt: nextDigestAt(schedule, now) };
 }
 
 /** A delivery as the delivery log shows it. */
@@ -105,7 +131,9 @@ export async function webhookRoutes(fastify: FastifyInstance, options: WebhookRo
     if (body.surveyId && !(await options.surveys.get(body.surveyId))) throw surveyNotFound(body.surveyId);
     await assertDeliverable(body.url, options.allowPrivate ?? false);
     const secret = generateSecret();
-    return reply.code(201).send({ ...webhookView(await webhooks.create({ ...body, secret }, now())), secret });
+    const at = now();
+    const created = await webhooks.create({ ...body, digest: digestChange(body.events, body.digest, null, at) ?? undefined, secret }, at);
+    return reply.code(201).send({ ...webhookView(created), secret });
   });
 
   app.get('/v1/webhooks', {
@@ -128,10 +156,11 @@ export async function webhookRoutes(fastify: FastifyInstance, options: WebhookRo
   }, async (request) => {
     const { id } = request.params;
     const change = request.body;
-    await byId(id);
+    const current = await byId(id);
     if (change.surveyId && !(await options.surveys.get(change.surveyId))) throw surveyNotFound(change.surveyId);
     if (change.url !== undefined) await assertDeliverable(change.url, options.allowPrivate ?? false);
-    return webhookView((await webhooks.update(id, change))!);
+    const digestAfter = digestChange(change.events ?? current.events, change.digest, current.digest, now());
+    return webhookView((await webhooks.update(id, { ...change, digest: digestAfter }))!);
   });
 
   app.post('/v1/webhooks/:id/test', {

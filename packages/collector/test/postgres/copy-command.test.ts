@@ -41,7 +41,7 @@ describe('npsloop copy', () => {
       await database.keys.create('read', 'dashboard');
       await database.webhooks.create({ url: 'https://hooks.example/npsloop', events: ['loop.opened'], format: 'slack', secret: 'whsec_dGVzdA==' }, NOW);
       const [issued] = await createLinkService(database).create('demo', { recipients: [{ email: 'ann@example.com', traits: { plan: 'pro' } }], channel: 'email', expiresInDays: 30 }, 'https://nps.example', NOW);
-      await database.invitations.createRun({ id: 'inv_0000000000000001', surveyId: 'demo', sender: 'nps@acme.example', subject: null, emails: ['ann@example.com'] }, NOW);
+      await database.invitations.createRun({ id: 'inv_0000000000000001', surveyId: 'demo', sender: 'nps@acme.example', subject: null, people: [{ email: 'ann@example.com' }] }, NOW);
       await database.invitations.mark('inv_0000000000000001', 'ann@example.com', { state: 'sent', linkId: issued.link.id }, NOW);
       await database.invitations.unsubscribe('bob@example.com', NOW);
     });

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { DialectSql } from '../dialect.ts';
 import { chunks, type Executor } from '../executor.ts';
+import type { Selectable } from 'kysely';
 import type { InvitationRunsTable, InvitationsTable } from '../schema.ts';
 
 /** What became of one person in a run. */
@@ -36,7 +37,7 @@ export function emailHash(email: string): string {
   return createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
 }
 
-const toRecord = (row: InvitationsTable): InvitationRecord => ({
+const toRecord = (row: Selectable<InvitationsTable>): InvitationRecord => ({
   runId: row.run_id, email: row.email, linkId: row.link_id, state: row.state, reason: row.reason, updatedAt: Number(row.updated_at),
 });
 
@@ -44,17 +45,50 @@ const toRecord = (row: InvitationsTable): InvitationRecord => ({
 export class InvitationRepository {
   constructor(private readonly executor: Executor, private readonly dialectSql: DialectSql) {}
 
-  /** Starts a run with its people as `pending` (emails lower-cased, each once). */
-  async createRun(run: { id: string; surveyId: string; sender: string; subject: string | null; emails: readonly string[] }, now: number): Promise<void> {
-    const emails = [...new Set(run.emails.map((email) => email.toLowerCase()))];
+  /**
+   * Starts a run with its people as `pending` (emails lower-cased, each once, the first one's details kept). `resume`
+   * (an API run's public URL and touchpoint, as JSON) and the people's details let the collector go on after a restart.
+   */
+  async createRun(run: {
+    id: string; surveyId: string; sender: string; subject: string | null; people: readonly { email: string; details?: string | null }[]; resume?: string | null;
+  }, now: number): Promise<void> {
+    const people = new Map<string, string | null>();
+    for (const person of run.people) if (!people.has(person.email.toLowerCase())) people.set(person.email.toLowerCase(), person.details ?? null);
     await this.executor.db.insertInto('invitation_runs').values({
-      id: run.id, survey_id: run.surveyId, sender: run.sender, subject: run.subject, state: 'sending', total: emails.length, error: null, created_at: now, finished_at: null,
+      id: run.id, survey_id: run.surveyId, sender: run.sender, subject: run.subject, state: 'sending', total: people.size, error: null, created_at: now, finished_at: null,
+      resume: run.resume ?? null,
     }).execute();
-    for (const chunk of chunks(emails, 200)) {
-      await this.executor.db.insertInto('invitations').values(chunk.map((email) => ({
-        run_id: run.id, survey_id: run.surveyId, email, link_id: null, state: 'pending' as const, reason: null, updated_at: now,
+    for (const chunk of chunks([...people], 200)) {
+      await this.executor.db.insertInto('invitations').values(chunk.map(([email, details]) => ({
+        run_id: run.id, survey_id: run.surveyId, email, link_id: null, state: 'pending' as const, reason: null, updated_at: now, person: details,
       }))).execute();
     }
+  }
+
+  /** Marks a run the collector's shutdown stopped, so the next start goes on with it. */
+  async markResumable(id: string): Promise<void> {
+    await this.executor.db.updateTable('invitation_runs').set({ resumable: 1 }).where('id', '=', id).where('resume', 'is not', null).execute();
+  }
+
+  /** The runs a shutdown stopped, oldest first. */
+  async resumableRunIds(): Promise<string[]> {
+    return (await this.executor.db.selectFrom('invitation_runs').select('id').where('resumable', '=', 1).orderBy('created_at').orderBy('id').execute()).map((row) => row.id);
+  }
+
+  /** Takes a stopped run to send it on (back to `sending`); false when another collector process took it first. */
+  async claimResumable(id: string): Promise<boolean> {
+    const result = await this.executor.db.updateTable('invitation_runs').set({ resumable: 0, state: 'sending', error: null, finished_at: null })
+      .where('id', '=', id).where('resumable', '=', 1).executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  /** What a run needs to go on: its request (`resume` JSON) and the people not sent yet (`pending`, or `sending` when it stopped mid-send). */
+  async remaining(id: string): Promise<{ surveyId: string; subject: string | null; resume: string | null; people: { email: string; details: string | null }[] } | undefined> {
+    const run = await this.executor.db.selectFrom('invitation_runs').select(['survey_id', 'subject', 'resume']).where('id', '=', id).executeTakeFirst();
+    if (!run) return undefined;
+    const rows = await this.executor.db.selectFrom('invitations').select(['email', 'person']).where('run_id', '=', id)
+      .where('state', 'in', ['pending', 'sending']).orderBy('email').execute();
+    return { surveyId: run.survey_id, subject: run.subject, resume: run.resume, people: rows.map((row) => ({ email: row.email, details: row.person })) };
   }
 
   /** Records what became of one person. */
@@ -73,11 +107,11 @@ export class InvitationRepository {
    * The latest invitation of each of these people to the survey that was sent or may have been (`sending`: a run
    * that stopped mid-send), from other runs.
    */
-  async latestAttempts(surveyId: string, emails: readonly string[], exceptRun: string): Promise<Map<string, InvitationRecord>> {
+  async latestAttempts(surveyId: string, emails: readonly string[], exceptRun: string | null): Promise<Map<string, InvitationRecord>> {
     const latest = new Map<string, InvitationRecord>();
     for (const chunk of chunks(emails.map((email) => email.toLowerCase()), 500)) {
       const rows = await this.executor.db.selectFrom('invitations').selectAll().where('survey_id', '=', surveyId)
-        .where('email', 'in', chunk).where('state', 'in', ['sent', 'sending']).where('run_id', '!=', exceptRun).orderBy('updated_at').execute();
+        .where('email', 'in', chunk).where('state', 'in', ['sent', 'sending']).where('run_id', '!=', exceptRun ?? '').orderBy('updated_at').execute();
       for (const row of rows) latest.set(row.email, toRecord(row));
     }
     return latest;

@@ -25,6 +25,10 @@ export interface PurgeReport {
   responses: number;
   notes: number;
   webhookDeliveries: number;
+  /** Personal links made before the cutoff: cleared of email, user id and traits (still usable, anonymously) or, expired, deleted. */
+  links: number;
+  /** Rows of the invitation send log (one email each) last changed before the cutoff, deleted with the runs that finished before it. */
+  invitations: number;
 }
 
 /** Opens an erasing transaction and empties the logs afterwards (from the dialect). */
@@ -83,6 +87,23 @@ export class PrivacyRepository {
     }
   }
 
+  /**
+   * The retention purge of links and invitations: deletes the send log's rows last changed before `cutoff` (and the
+   * runs finished before it), deletes personal links made before it that have expired, and clears the email, user id
+   * and traits of those still usable. The unsubscribe list stays: it keeps only hashes, to keep its promise.
+   */
+  async purgeLinksAndSendLog(cutoff: number, now: number): Promise<{ links: number; invitations: number }> {
+    const { db } = this.executor;
+    const invitations = Number((await db.deleteFrom('invitations').where('updated_at', '<', cutoff).executeTakeFirst()).numDeletedRows);
+    const finished = db.selectFrom('invitation_runs').select('id').where('finished_at', '<', cutoff);
+    await db.deleteFrom('invitations').where('run_id', 'in', finished).execute();
+    await db.deleteFrom('invitation_runs').where('finished_at', '<', cutoff).execute();
+    const expired = await db.deleteFrom('survey_links').where('created_at', '<', cutoff).where('expires_at', '<=', now).executeTakeFirst();
+    const cleared = await db.updateTable('survey_links').set({ email: null, user_id: null, traits: null }).where('created_at', '<', cutoff)
+      .where((eb) => eb.or([eb('email', 'is not', null), eb('user_id', 'is not', null), eb('traits', 'is not', null)])).executeTakeFirst();
+    return { links: Number(expired.numDeletedRows) + Number(cleared.numUpdatedRows), invitations };
+  }
+
   /** Up to `limit` responses created before `cutoff` that still hold a comment or personal data, locked (rows another process is purging are passed over). */
   async expiredWithPersonalData(cutoff: number, limit: number): Promise<ResponseRow[]> {
     return this.dialectSql.lockRows(this.executor.db.selectFrom('responses').selectAll().where('created_at', '<', cutoff)
@@ -108,12 +129,13 @@ export async function eraseRespondent(database: Erasing, who: RespondentKey): Pr
 
 /**
  * Clears comment, email, user id and page of responses created before `now − retentionDays`, and deletes
- * their loop notes and webhook deliveries (which carry those details), in batches. Loops keep their state
- * and timestamps, so SLA figures stay; properties are left as the site set them.
+ * their loop notes and webhook deliveries (which carry those details), in batches; then the personal links and
+ * the invitation send log of before the cutoff. Loops keep their state and timestamps, so SLA figures stay;
+ * properties are left as the site set them.
  */
 export async function purgeExpired(database: Erasing, retentionDays: number, now: number): Promise<PurgeReport> {
   const cutoff = now - retentionDays * 86_400_000;
-  const report = { cutoff: new Date(cutoff).toISOString(), responses: 0, notes: 0, webhookDeliveries: 0 };
+  const report = { cutoff: new Date(cutoff).toISOString(), responses: 0, notes: 0, webhookDeliveries: 0, links: 0, invitations: 0 };
   for (let done = false; !done;) {
     done = await database.erasingTransaction(async (tx) => {
       const rows = await tx.privacy.expiredWithPersonalData(cutoff, PURGE_BATCH);
@@ -125,6 +147,7 @@ export async function purgeExpired(database: Erasing, retentionDays: number, now
       return rows.length < PURGE_BATCH;
     });
   }
-  if (report.responses > 0) await database.flushErasure();
+  Object.assign(report, await database.erasingTransaction((tx) => tx.privacy.purgeLinksAndSendLog(cutoff, now)));
+  if (report.responses + report.links + report.invitations > 0) await database.flushErasure();
   return report;
 }

@@ -6,7 +6,7 @@ import { queryTemplate, type Executor } from '../executor.ts';
 import type { Schema, WebhookDeliveriesTable, WebhooksTable } from '../schema.ts';
 
 /** The events a webhook can subscribe to. */
-export const WEBHOOK_EVENTS = ['response.created', 'response.updated', 'loop.opened', 'loop.overdue'] as const;
+export const WEBHOOK_EVENTS = ['response.created', 'response.updated', 'loop.opened', 'loop.overdue', 'huddle.digest'] as const;
 
 /** One webhook event type. */
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
@@ -26,13 +26,23 @@ export const DELIVERY_TYPES = [...WEBHOOK_EVENTS, TEST_DELIVERY] as const;
 /** One delivery type. */
 export type DeliveryType = (typeof DELIVERY_TYPES)[number];
 
-/** What `PATCH /v1/webhooks/:id` may change (null: all surveys, no description). */
+/** When a webhook gets the huddle digest: a weekday and local time in a time zone, covering the last `days` days. */
+export interface DigestSetting {
+  weekday: string;
+  time: string;
+  timeZone: string;
+  days: number;
+}
+
+/** What `PATCH /v1/webhooks/:id` may change (null: all surveys, no description, no digest). */
 export interface WebhookChange {
   url?: string;
   events?: WebhookEvent[];
   format?: WebhookFormat;
   surveyId?: string | null;
   description?: string | null;
+  /** The digest schedule with its next due time (epoch ms), or null for none. */
+  digest?: { schedule: DigestSetting; dueAt: number } | null;
 }
 
 /** A webhook as listed: never its secret (times in epoch ms). */
@@ -43,6 +53,10 @@ export interface WebhookRecord {
   events: WebhookEvent[];
   surveyId: string | null;
   description: string | null;
+  /** The huddle digest's schedule, when the webhook gets `huddle.digest`. */
+  digest: DigestSetting | null;
+  /** When the next digest is due (epoch ms). */
+  nextDigestAt: number | null;
   createdAt: number;
 }
 
@@ -65,7 +79,7 @@ export interface DeliveryRecord {
 
 /** A webhook with its events parsed, as the ingest path checks it. */
 export interface Subscriber {
-  row: WebhooksTable;
+  row: Selectable<WebhooksTable>;
   events: ReadonlySet<string>;
 }
 
@@ -99,8 +113,11 @@ function subscribedTo(all: readonly Subscriber[], type: WebhookEvent, surveyId: 
   return all.filter((subscriber) => subscriber.events.has(type) && (subscriber.row.survey_id === null || subscriber.row.survey_id === surveyId));
 }
 
-function toWebhook(row: WebhooksTable): WebhookRecord {
-  return { id: row.id, url: row.url, format: row.format, events: JSON.parse(row.events) as WebhookEvent[], surveyId: row.survey_id, description: row.description, createdAt: row.created_at };
+function toWebhook(row: Selectable<WebhooksTable>): WebhookRecord {
+  return {
+    id: row.id, url: row.url, format: row.format, events: JSON.parse(row.events) as WebhookEvent[], surveyId: row.survey_id, description: row.description,
+    digest: row.digest_schedule ? (JSON.parse(row.digest_schedule) as DigestSetting) : null, nextDigestAt: row.digest_due_at === null ? null : Number(row.digest_due_at), createdAt: row.created_at,
+  };
 }
 
 function toDelivery(row: Selectable<WebhookDeliveriesTable>): DeliveryRecord {
@@ -131,10 +148,13 @@ export class WebhookRepository {
   ) {}
 
   /** Creates a webhook; the secret is returned here only. */
-  async create(input: { url: string; format?: WebhookFormat; events: WebhookEvent[]; surveyId?: string; description?: string; secret: string }, now: number): Promise<WebhookRecord> {
-    const row: WebhooksTable = {
+  async create(input: {
+    url: string; format?: WebhookFormat; events: WebhookEvent[]; surveyId?: string; description?: string; secret: string; digest?: WebhookChange['digest'];
+  }, now: number): Promise<WebhookRecord> {
+    const row: Selectable<WebhooksTable> = {
       id: `wh_${randomBytes(8).toString('hex')}`, url: input.url, format: input.format ?? 'standard', events: JSON.stringify([...new Set(input.events)]),
       survey_id: input.surveyId ?? null, description: input.description ?? null, secret: input.secret, created_at: now,
+      digest_schedule: input.digest ? JSON.stringify(input.digest.schedule) : null, digest_due_at: input.digest?.dueAt ?? null,
     };
     await this.executor.db.insertInto('webhooks').values(row).execute();
     this.cache.rows = null;
@@ -177,6 +197,7 @@ export class WebhookRepository {
       ...(change.format !== undefined && { format: change.format }),
       ...(change.surveyId !== undefined && { survey_id: change.surveyId }),
       ...(change.description !== undefined && { description: change.description }),
+      ...(change.digest !== undefined && { digest_schedule: change.digest && JSON.stringify(change.digest.schedule), digest_due_at: change.digest?.dueAt ?? null }),
     }).where('id', '=', id).execute();
     this.cache.rows = null;
     return this.get(id);
