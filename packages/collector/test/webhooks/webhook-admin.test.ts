@@ -31,7 +31,7 @@ describe('changing a webhook', () => {
     const changed = await adminCall(app, 'PATCH', `/v1/webhooks/${hook.id}`, { url: moved.url, events: ['loop.opened', 'response.created'], surveyId: 'checkout', description: null });
     expect(changed.statusCode, changed.body).toBe(200);
     expect(changed.json()).toEqual({
-      id: hook.id, url: moved.url, format: 'standard', events: ['loop.opened', 'response.created'], surveyId: 'checkout', description: null, createdAt: expect.any(String),
+      id: hook.id, url: moved.url, format: 'standard', events: ['loop.opened', 'response.created'], surveyId: 'checkout', description: null, digest: null, nextDigestAt: null, createdAt: expect.any(String),
     });
     expect(changed.body).not.toContain('whsec_');
     expect(await dbRows(app, 'SELECT url, survey_id, description FROM webhooks')).toEqual([{ url: moved.url, survey_id: 'checkout', description: null }]);

@@ -24,7 +24,7 @@ export interface PostgresDialectOptions {
 }
 
 /** The tables an erasure or purge deletes from or clears: VACUUM removes their dead row versions afterwards. */
-const ERASED_TABLES = ['responses', 'loops', 'loop_notes', 'action_responses', 'webhook_deliveries'];
+const ERASED_TABLES = ['responses', 'loops', 'loop_notes', 'action_responses', 'webhook_deliveries', 'survey_links', 'invitations', 'invitation_runs'];
 
 /** Counts the rows each statement of a transaction changes (PostgreSQL reports them per statement). */
 class ChangeCounter implements KyselyPlugin {
