@@ -41,7 +41,7 @@ export function createInvitationService(database: Database, links: LinkService, 
       mailer ??= smtpMailer(settings.smtpUrl);
       const report = await sendRun({ database, links, mailer, now, wait, signal: stop.signal }, runId, request);
       // Stopped by this collector's shutdown (not by the SMTP server): the next start goes on with it.
-      if (report.stoppedBy !== null && stop.signal.aborted) await database.invitations.markResumable(runId);
+      if (report.stoppedBy !== null && stop.signal.aborted) await database.invitations.markResumable(runId, 'stopped by the collector\'s shutdown; it goes on with the rest when the collector starts again');
     }).catch((error) => options.log?.(error));
   };
 

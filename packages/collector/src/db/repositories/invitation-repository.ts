@@ -65,9 +65,9 @@ export class InvitationRepository {
     }
   }
 
-  /** Marks a run the collector's shutdown stopped, so the next start goes on with it. */
-  async markResumable(id: string): Promise<void> {
-    await this.executor.db.updateTable('invitation_runs').set({ resumable: 1 }).where('id', '=', id).where('resume', 'is not', null).execute();
+  /** Marks a run the collector's shutdown stopped, so the next start goes on with it; `note` says so in the run's error. */
+  async markResumable(id: string, note: string): Promise<void> {
+    await this.executor.db.updateTable('invitation_runs').set({ resumable: 1, error: note }).where('id', '=', id).where('resume', 'is not', null).execute();
   }
 
   /** The runs a shutdown stopped, oldest first. */
