@@ -1,11 +1,11 @@
-/** `POST /v1/surveys/:id/links`: personal links for recipients, each an absolute URL to send. */
+/** `POST /v1/surveys/:id/links`: personal links for recipients, each an absolute URL to send; `GET` lists them. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { surveyNotFound } from '../lib/errors.ts';
 import { slug } from '../lib/common-schemas.ts';
 import type { SurveyRepository } from '../db/repositories/survey-repository.ts';
-import { issuedLinkSchema, linkRequestSchema } from './link-schemas.ts';
+import { issuedLinkSchema, linkRequestSchema, listedLinkSchema } from './link-schemas.ts';
 import type { LinkService } from './link-service.ts';
 
 /** Options of the link routes. */
@@ -40,5 +40,26 @@ export async function linkRoutes(fastify: FastifyInstance, options: LinkRouteOpt
     return reply.code(201).send({
       links: issued.map(({ link, url }) => ({ email: link.email, userId: link.userId, url, expiresAt: new Date(link.expiresAt).toISOString() })),
     });
+  });
+
+  app.get('/v1/surveys/:id/links', {
+    schema: {
+      summary: "A survey's personal links, newest first: who, touchpoint, channel, expiry, whether answered, and the URL to copy (null once expired)",
+      tags: ['links'], params: z.strictObject({ id: slug }),
+      querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(1000, { error: 'must be a whole number from 1 to 1000' }).default(200) }),
+      response: { 200: z.object({ links: z.array(listedLinkSchema) }) },
+    },
+    config: { access: 'admin' },
+  }, async (request) => {
+    const surveyId = request.params.id;
+    if (!(await options.surveys.get(surveyId))) throw surveyNotFound(surveyId);
+    const publicUrl = options.publicUrl ?? `${request.protocol}://${request.host}`;
+    const listed = await options.links.list(surveyId, publicUrl, now(), request.query.limit);
+    return {
+      links: listed.map(({ link, url }) => ({
+        id: link.id, email: link.email, userId: link.userId, touchpoint: link.touchpoint, channel: link.channel, url, answered: link.answered,
+        expiresAt: new Date(link.expiresAt).toISOString(), createdAt: new Date(link.createdAt).toISOString(),
+      })),
+    };
   });
 }

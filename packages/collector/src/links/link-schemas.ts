@@ -33,3 +33,9 @@ export type LinkRequest = z.infer<typeof linkRequestSchema>;
 export const issuedLinkSchema = z.object({
   email: z.string().nullable(), userId: z.string().nullable(), url: z.string(), expiresAt: z.string(),
 });
+
+/** One link as the list shows it. */
+export const listedLinkSchema = z.object({
+  id: z.string(), email: z.string().nullable(), userId: z.string().nullable(), touchpoint: z.string().nullable(), channel: z.string(),
+  url: z.string().nullable(), answered: z.boolean(), expiresAt: z.string(), createdAt: z.string(),
+});

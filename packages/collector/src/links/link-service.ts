@@ -49,6 +49,15 @@ export function createLinkService(database: Pick<Database, 'links' | 'write'>) {
       return { link, token, url: linkUrl(publicUrl, link.surveyId, token) };
     },
 
+    /** A survey's links, newest first, with their URL to copy (null once expired) and whether each was answered. */
+    async list(surveyId: string, publicUrl: string, now: number, limit: number) {
+      const secret = await database.links.signingSecret(now);
+      return (await database.links.list(surveyId, limit)).map((link) => ({
+        link,
+        url: link.expiresAt <= now ? null : linkUrl(publicUrl, surveyId, signLinkToken(secret.key, surveyId, { secretId: secret.id, linkId: link.id, expiresAt: link.expiresAt })),
+      }));
+    },
+
     /** The link a token stands for, or why it is refused (a link erased for privacy reads as revoked). */
     async resolve(surveyId: string, token: string, now: number, options: { evenExpired?: boolean } = {}): Promise<LinkRecord | { refused: TokenRefusal }> {
       const secrets = await database.links.secrets();

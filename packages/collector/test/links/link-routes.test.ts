@@ -142,3 +142,22 @@ describe('the hosted page with a personal link', () => {
     expect((await open(`${links[0].url}&score=5`)).statusCode).toBe(410);
   });
 });
+
+describe('GET /v1/surveys/:id/links', () => {
+  it('lists the links newest first with their URL to copy, whether answered, and no URL once expired', async () => {
+    const { app, clock, links, open } = await appWithLinks();
+    clock.now += 86_400_000;
+    await post(app, '/v1/surveys/demo/links', { recipients: [{ email: 'cleo@example.com' }], expiresInDays: 1 }, asAdmin);
+    expect((await open(`${links[0].url}&score=8`)).statusCode).toBe(200);
+    const listed = (await app.inject({ url: '/v1/surveys/demo/links', headers: asAdmin })).json().links;
+    expect(listed.map((link: { email: string | null; userId: string | null; answered: boolean }) => [link.email ?? link.userId, link.answered]))
+      .toEqual([['cleo@example.com', false], ['ann@example.com', true], ['u-2', false]]);
+    expect(listed[1]).toMatchObject({ touchpoint: 'onboarding', channel: 'email', url: links[0].url, expiresAt: links[0].expiresAt });
+    clock.now += 2 * 86_400_000;
+    const later = (await app.inject({ url: '/v1/surveys/demo/links?limit=1', headers: asAdmin })).json().links;
+    expect(later).toEqual([expect.objectContaining({ email: 'cleo@example.com', url: null })]);
+    expect((await app.inject({ url: '/v1/surveys/nope/links', headers: asAdmin })).statusCode).toBe(404);
+    const bad = await app.inject({ url: '/v1/surveys/demo/links?limit=0', headers: asAdmin });
+    expect([bad.statusCode, bad.json().error.message]).toEqual([400, expect.stringContaining('limit')]);
+  });
+});

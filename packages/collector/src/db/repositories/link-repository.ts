@@ -1,5 +1,6 @@
 /** Personal links: the secrets they are signed with (rotatable) and one row per recipient's link. */
 import { randomBytes } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import type { Executor } from '../executor.ts';
 import type { SurveyLinksTable } from '../schema.ts';
 
@@ -28,7 +29,7 @@ export interface LinkRecord {
 /** The most secrets a database can have had: a token names its secret in one byte. */
 export const MAX_LINK_SECRETS = 255;
 
-const toLink = (row: SurveyLinksTable): LinkRecord => ({
+const toLink = (row: Selectable<SurveyLinksTable>): LinkRecord => ({
   id: row.id, surveyId: row.survey_id, responseId: row.response_id, email: row.email, userId: row.user_id,
   traits: row.traits === null ? null : JSON.parse(row.traits), touchpoint: row.touchpoint, channel: row.channel,
   expiresAt: Number(row.expires_at), createdAt: Number(row.created_at),
@@ -77,6 +78,14 @@ export class LinkRepository {
   async get(id: string): Promise<LinkRecord | undefined> {
     const row = await this.executor.db.selectFrom('survey_links').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toLink(row);
+  }
+
+  /** A survey's links, newest first, each with whether it was answered. */
+  async list(surveyId: string, limit: number): Promise<Array<LinkRecord & { answered: boolean }>> {
+    const rows = await this.executor.db.selectFrom('survey_links as l').leftJoin('responses as r', 'r.id', 'l.response_id')
+      .selectAll('l').select('r.id as answered_id').where('l.survey_id', '=', surveyId)
+      .orderBy('l.created_at', 'desc').orderBy('l.id', 'desc').limit(limit).execute();
+    return rows.map(({ answered_id: answeredId, ...row }) => ({ ...toLink(row), answered: answeredId !== null }));
   }
 
   /** How many links a survey has, and how many of them were answered. */
