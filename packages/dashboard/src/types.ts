@@ -188,11 +188,24 @@ export interface Webhook {
   events: WebhookEvent[];
   surveyId: string | null;
   description: string | null;
+  /** `standard` (Standard Webhooks JSON) or `slack` (a chat message). */
+  format?: 'standard' | 'slack';
+  /** When the huddle digest is posted, for a webhook that gets `huddle.digest`. */
+  digest?: DigestSchedule | null;
+  nextDigestAt?: string | null;
   createdAt: string;
 }
 
+/** A webhook's huddle-digest schedule: a weekday and local time in a time zone, covering the `days` days before. */
+export interface DigestSchedule {
+  weekday: string;
+  time: string;
+  timeZone: string;
+  days: number;
+}
+
 /** The events a webhook can subscribe to. */
-export const WEBHOOK_EVENTS = ['response.created', 'response.updated', 'loop.opened', 'loop.overdue'] as const;
+export const WEBHOOK_EVENTS = ['response.created', 'response.updated', 'loop.opened', 'loop.overdue', 'huddle.digest'] as const;
 
 /** One webhook event type. */
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n.ts';
 import { Comments } from '../pages/Comments.tsx';
 import { Huddle } from '../pages/Huddle.tsx';
 import { Inbox } from '../pages/Inbox.tsx';
+import { Invite } from '../pages/Invite.tsx';
 import { Overview } from '../pages/Overview.tsx';
 import { Settings } from '../pages/Settings.tsx';
 import { SignIn, type SignInNotice } from '../pages/SignIn.tsx';
@@ -21,7 +22,7 @@ import { Loaded } from './Loaded.tsx';
 import { Shell } from './Shell.tsx';
 
 const PAGE_VIEWS: Record<PageId, () => preact.JSX.Element> = {
-  overview: Overview, comments: Comments, inbox: Inbox, huddle: Huddle, touchpoints: Touchpoints, surveys: Surveys, settings: Settings,
+  overview: Overview, comments: Comments, inbox: Inbox, huddle: Huddle, invite: Invite, touchpoints: Touchpoints, surveys: Surveys, settings: Settings,
 };
 // Pages that work without a chosen survey (they are not about one survey's answers).
 const SURVEYLESS: ReadonlySet<PageId> = new Set(['surveys', 'settings']);

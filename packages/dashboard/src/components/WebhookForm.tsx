@@ -4,6 +4,7 @@ import { useSession } from '../context.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { WEBHOOK_EVENTS, type Webhook, type WebhookEvent } from '../types.ts';
 import { useSubmit } from '../use-submit.ts';
+import { ChatAlertFields, defaultDigest } from './ChatAlertFields.tsx';
 import { ErrorText } from './ErrorText.tsx';
 
 /**
@@ -19,6 +20,9 @@ export function WebhookForm(props: { webhook?: Webhook; onSaved: (webhook: Webho
   const [events, setEvents] = useState<WebhookEvent[]>(editing?.events ?? ['loop.opened']);
   const [scope, setScope] = useState(editing ? editing.surveyId ?? '' : surveyId);
   const [description, setDescription] = useState(editing?.description ?? '');
+  const [format, setFormat] = useState(editing?.format ?? 'standard');
+  const [digest, setDigest] = useState(editing?.digest ?? defaultDigest());
+  const withDigest = events.includes('huddle.digest');
   const { busy, error, run } = useSubmit();
   const toggle = (event: WebhookEvent, on: boolean) => setEvents(on ? [...events, event] : events.filter((item) => item !== event));
   // Ids are unique per form: the create form and an edit form can be on the page together.
@@ -29,10 +33,10 @@ export function WebhookForm(props: { webhook?: Webhook; onSaved: (webhook: Webho
     void run(async () => {
       const saved = editing
         ? await api.send<Webhook>('PATCH', `/v1/webhooks/${encodeURIComponent(editing.id)}`, {
-          url: url.trim(), events, surveyId: scope || null, description: description.trim() || null,
+          url: url.trim(), events, surveyId: scope || null, description: description.trim() || null, format, ...(withDigest && { digest }),
         })
         : await api.send<Webhook & { secret: string }>('POST', '/v1/webhooks', {
-          url: url.trim(), events, surveyId: scope || undefined, description: description.trim() || undefined,
+          url: url.trim(), events, surveyId: scope || undefined, description: description.trim() || undefined, format, ...(withDigest && { digest }),
         });
       if (!editing) {
         setUrl('');
@@ -63,6 +67,7 @@ export function WebhookForm(props: { webhook?: Webhook; onSaved: (webhook: Webho
             <label key={item} class="check"><input type="checkbox" checked={events.includes(item)} onChange={(e) => toggle(item, e.currentTarget.checked)} />{words.event[item]}</label>
           ))}
         </fieldset>
+        <ChatAlertFields idPrefix={id('chat')} format={format} onFormat={setFormat} withDigest={withDigest} digest={digest} onDigest={setDigest} nextDigestAt={editing?.nextDigestAt} />
         <div class="form-actions">
           <button type="submit" class="primary" disabled={events.length === 0}>{editing ? words.save : words.submit}</button>
           {props.onCancel && <button type="button" onClick={props.onCancel}>{t.common.cancel}</button>}

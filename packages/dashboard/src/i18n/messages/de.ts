@@ -41,7 +41,7 @@ export const de: Messages = {
     scope: { read: 'Leseschlüssel', admin: 'Admin-Schlüssel' },
     scopeTitle: { read: 'Dieser Schlüssel kann lesen, aber nichts ändern', admin: 'Dieser Schlüssel kann lesen und ändern' },
     signOut: 'Abmelden', language: 'Sprache', title: (page) => `${page} · npsloop`,
-    page: { overview: 'Übersicht', comments: 'Kommentare', inbox: 'Nachfassen', huddle: 'Huddle', touchpoints: 'Kontaktpunkte', surveys: 'Umfragen', settings: 'Einstellungen' },
+    page: { overview: 'Übersicht', comments: 'Kommentare', inbox: 'Nachfassen', huddle: 'Huddle', invite: 'Einladen', touchpoints: 'Kontaktpunkte', surveys: 'Umfragen', settings: 'Einstellungen' },
   },
   app: {
     checkingKey: 'Ihr Schlüssel wird geprüft…', surveys: 'Die Umfragen',
@@ -240,6 +240,7 @@ export const de: Messages = {
     event: {
       'response.created': 'response.created: eine Antwort geht ein', 'response.updated': 'response.updated: ein Kommentar oder eine Einwilligung kommt hinzu',
       'loop.opened': 'loop.opened: ein Kritiker eröffnet einen Fall', 'loop.overdue': 'loop.overdue: ein Fall überschreitet die SLA',
+      'huddle.digest': 'huddle.digest: die Huddle-Übersicht, nach Zeitplan',
     },
     survey: 'Umfrage', description: 'Beschreibung', descriptionHint: '(optional, z. B. „Slack-Anbindung“)', submit: 'Webhook anlegen',
     secret: 'Signaturgeheimnis, nur jetzt sichtbar: Speichern Sie es dort, wo Ihr Endpunkt es lesen kann, um die Signatur jeder Zustellung zu prüfen.',
@@ -258,6 +259,36 @@ export const de: Messages = {
       later: (time) => `Noch nicht zugestellt; der nächste Versuch ist ${time}.`, waiting: 'Wird gesendet …',
     },
     what: { webhooks: 'Die Webhooks', deliveries: 'Das Zustellprotokoll' },
+  },
+  invite: {
+    intro: 'Erreichen Sie Menschen dort, wo sie sind: persönliche Links für jeden Kanal (jeder erfasst die Antwort seiner Person) oder E-Mail-Einladungen, die der Collector versendet.',
+    readOnly: 'Zum Einladen ist ein Admin-Schlüssel nötig. Melden Sie sich mit einem Admin-Schlüssel an, um Links zu erstellen oder Einladungen zu senden.',
+    links: {
+      create: 'Neue persönliche Links', people: 'Personen', peopleHint: '(eine E-Mail-Adresse oder Nutzer-ID pro Zeile)', touchpoint: 'Kontaktpunkt', optional: '(optional)',
+      days: 'Gültig für (Tage)', submit: 'Links erstellen', list: 'Persönliche Links', none: 'Noch keine persönlichen Links.',
+      created: (count: number) => (count === 1 ? '1 Link erstellt.' : `${count} Links erstellt.`),
+      columns: { person: 'Person', touchpoint: 'Kontaktpunkt', expires: 'Läuft ab', answered: 'Beantwortet', link: 'Link' },
+      answered: 'ja', notAnswered: 'noch nicht', expired: 'abgelaufen', copy: 'Link kopieren', copyLabel: (who: string) => `Link von ${who} kopieren`,
+      copied: (who: string) => `Link von ${who} kopiert.`, what: 'die persönlichen Links',
+    },
+    invitations: {
+      create: 'Per E-Mail einladen', people: 'E-Mail-Adressen', peopleHint: '(eine pro Zeile; kürzlich Eingeladene und Abgemeldete werden übersprungen)',
+      subject: 'Betreff', subjectHint: '(optional; {brand} ist Ihre Marke)', submit: 'Einladungen senden', started: 'Die Einladungen werden gesendet; der Fortschritt folgt unten.',
+      list: 'Einladungsläufe', none: 'Noch keine Einladungsläufe.',
+      runTitle: (when: string) => `Lauf vom ${when}`, runState: { sending: 'läuft', done: 'fertig', failed: 'angehalten' },
+      progressLabel: (when: string) => `Fortschritt des Laufs vom ${when}`,
+      progress: (done: string, total: string, sent: string, skipped: string, failed: string) => `${done} von ${total} erledigt: ${sent} gesendet, ${skipped} übersprungen, ${failed} fehlgeschlagen.`,
+      showLog: 'Versandprotokoll zeigen', hideLog: 'Versandprotokoll ausblenden', logOf: (when: string) => `Versandprotokoll des Laufs vom ${when}`,
+      columns: { email: 'E-Mail', state: 'Status', reason: 'Grund', updated: 'Letzte Änderung' },
+      personState: { pending: 'wartet', sending: 'wird gesendet', sent: 'gesendet', skipped: 'übersprungen', failed: 'fehlgeschlagen' },
+      what: { runs: 'die Einladungsläufe', log: 'das Versandprotokoll' },
+    },
+  },
+  chatAlerts: {
+    format: 'Format', formats: { standard: 'Standard Webhooks (JSON, für Ihren eigenen Empfänger)', slack: 'Chat-Nachricht (Slack, Mattermost, Google Chat, Teams)' },
+    digest: 'Zeitplan der Huddle-Übersicht', weekday: 'Tag', time: 'Ortszeit', timeZone: 'Zeitzone', days: 'Abgedeckte Tage',
+    weekdays: { monday: 'Montag', tuesday: 'Dienstag', wednesday: 'Mittwoch', thursday: 'Donnerstag', friday: 'Freitag', saturday: 'Samstag', sunday: 'Sonntag' },
+    next: (when: string) => `Nächste Übersicht: ${when}`,
   },
   privacy: {
     erase: 'Eine befragte Person löschen',

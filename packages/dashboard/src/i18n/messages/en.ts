@@ -41,7 +41,7 @@ export const en = {
     scope: { read: 'read key', admin: 'admin key' },
     scopeTitle: { read: 'This key can read but not change anything', admin: 'This key can read and change' },
     signOut: 'Sign out', language: 'Language', title: (page: string) => `${page} · npsloop`,
-    page: { overview: 'Overview', comments: 'Comments', inbox: 'Loop inbox', huddle: 'Huddle', touchpoints: 'Touchpoints', surveys: 'Surveys', settings: 'Settings' },
+    page: { overview: 'Overview', comments: 'Comments', inbox: 'Loop inbox', huddle: 'Huddle', invite: 'Invite', touchpoints: 'Touchpoints', surveys: 'Surveys', settings: 'Settings' },
   },
   app: {
     checkingKey: 'Checking your key…', surveys: 'the surveys',
@@ -238,6 +238,7 @@ export const en = {
     event: {
       'response.created': 'response.created: an answer arrives', 'response.updated': 'response.updated: a comment or consent is added',
       'loop.opened': 'loop.opened: a detractor opens a loop', 'loop.overdue': 'loop.overdue: a loop passes its SLA',
+      'huddle.digest': 'huddle.digest: the huddle digest, on a schedule',
     },
     survey: 'Survey', description: 'Description', descriptionHint: '(optional, e.g. "Slack bridge")', submit: 'Create webhook',
     secret: 'Signing secret, shown only now: store it where your endpoint can read it, to check each delivery’s signature.',
@@ -256,6 +257,36 @@ export const en = {
       later: (time: string) => `Not delivered yet; the next attempt is ${time}.`, waiting: 'Sending…',
     },
     what: { webhooks: 'webhooks', deliveries: 'the delivery log' },
+  },
+  invite: {
+    intro: 'Reach people where they are: personal links to send through any channel (each records its person’s answer), or email invitations the collector sends.',
+    readOnly: 'Inviting people needs an admin key. Sign in with an admin key to make links or send invitations.',
+    links: {
+      create: 'New personal links', people: 'People', peopleHint: '(one email address or user id per line)', touchpoint: 'Touchpoint', optional: '(optional)',
+      days: 'Links work for (days)', submit: 'Make links', list: 'Personal links', none: 'No personal links yet.',
+      created: (count: number) => (count === 1 ? '1 link made.' : `${count} links made.`),
+      columns: { person: 'Person', touchpoint: 'Touchpoint', expires: 'Expires', answered: 'Answered', link: 'Link' },
+      answered: 'yes', notAnswered: 'not yet', expired: 'expired', copy: 'Copy link', copyLabel: (who: string) => `Copy the link of ${who}`,
+      copied: (who: string) => `Link of ${who} copied.`, what: 'the personal links',
+    },
+    invitations: {
+      create: 'Invite by email', people: 'Email addresses', peopleHint: '(one per line; people invited recently or unsubscribed are skipped)',
+      subject: 'Subject', subjectHint: '(optional; {brand} is your brand)', submit: 'Send invitations', started: 'Invitations are being sent; progress follows below.',
+      list: 'Invitation runs', none: 'No invitation runs yet.',
+      runTitle: (when: string) => `Run of ${when}`, runState: { sending: 'sending', done: 'done', failed: 'stopped' },
+      progressLabel: (when: string) => `Progress of the run of ${when}`,
+      progress: (done: string, total: string, sent: string, skipped: string, failed: string) => `${done} of ${total} done: ${sent} sent, ${skipped} skipped, ${failed} failed.`,
+      showLog: 'Show send log', hideLog: 'Hide send log', logOf: (when: string) => `Send log of the run of ${when}`,
+      columns: { email: 'Email', state: 'State', reason: 'Why', updated: 'Last change' },
+      personState: { pending: 'waiting', sending: 'sending', sent: 'sent', skipped: 'skipped', failed: 'failed' },
+      what: { runs: 'the invitation runs', log: 'the send log' },
+    },
+  },
+  chatAlerts: {
+    format: 'Format', formats: { standard: 'Standard Webhooks (JSON, for your own receiver)', slack: 'Chat message (Slack, Mattermost, Google Chat, Teams)' },
+    digest: 'Huddle digest schedule', weekday: 'Day', time: 'Local time', timeZone: 'Time zone', days: 'Days covered',
+    weekdays: { monday: 'Monday', tuesday: 'Tuesday', wednesday: 'Wednesday', thursday: 'Thursday', friday: 'Friday', saturday: 'Saturday', sunday: 'Sunday' },
+    next: (when: string) => `Next digest: ${when}`,
   },
   privacy: {
     erase: 'Erase a respondent',

@@ -41,7 +41,7 @@ export const es: Messages = {
     scope: { read: 'clave de lectura', admin: 'clave de administración' },
     scopeTitle: { read: 'Esta clave puede leer pero no cambiar nada', admin: 'Esta clave puede leer y cambiar' },
     signOut: 'Cerrar sesión', language: 'Idioma', title: (page) => `${page} · npsloop`,
-    page: { overview: 'Resumen', comments: 'Comentarios', inbox: 'Seguimiento', huddle: 'Reunión de equipo', touchpoints: 'Puntos de contacto', surveys: 'Encuestas', settings: 'Ajustes' },
+    page: { overview: 'Resumen', comments: 'Comentarios', inbox: 'Seguimiento', huddle: 'Reunión de equipo', invite: 'Invitar', touchpoints: 'Puntos de contacto', surveys: 'Encuestas', settings: 'Ajustes' },
   },
   app: {
     checkingKey: 'Comprobando tu clave…', surveys: 'las encuestas',
@@ -240,6 +240,7 @@ export const es: Messages = {
     event: {
       'response.created': 'response.created: llega una respuesta', 'response.updated': 'response.updated: se añade un comentario o un consentimiento',
       'loop.opened': 'loop.opened: un detractor abre un seguimiento', 'loop.overdue': 'loop.overdue: un seguimiento supera su SLA',
+      'huddle.digest': 'huddle.digest: el resumen de la reunión, programado',
     },
     survey: 'Encuesta', description: 'Descripción', descriptionHint: '(opcional, p. ej. «puente a Slack»)', submit: 'Crear webhook',
     secret: 'Secreto de firma, visible solo ahora: guárdalo donde tu endpoint pueda leerlo, para comprobar la firma de cada entrega.',
@@ -258,6 +259,36 @@ export const es: Messages = {
       later: (time) => `Aún no entregada; el próximo intento es ${time}.`, waiting: 'Enviando…',
     },
     what: { webhooks: 'los webhooks', deliveries: 'el registro de entregas' },
+  },
+  invite: {
+    intro: 'Llegue a las personas donde están: enlaces personales para enviar por cualquier canal (cada uno registra la respuesta de su persona) o invitaciones por correo que envía el colector.',
+    readOnly: 'Invitar requiere una clave de administración. Inicie sesión con una clave de administración para crear enlaces o enviar invitaciones.',
+    links: {
+      create: 'Nuevos enlaces personales', people: 'Personas', peopleHint: '(un correo o id de usuario por línea)', touchpoint: 'Punto de contacto', optional: '(opcional)',
+      days: 'Válidos durante (días)', submit: 'Crear enlaces', list: 'Enlaces personales', none: 'Aún no hay enlaces personales.',
+      created: (count: number) => (count === 1 ? '1 enlace creado.' : `${count} enlaces creados.`),
+      columns: { person: 'Persona', touchpoint: 'Punto de contacto', expires: 'Caduca', answered: 'Respondido', link: 'Enlace' },
+      answered: 'sí', notAnswered: 'aún no', expired: 'caducado', copy: 'Copiar enlace', copyLabel: (who: string) => `Copiar el enlace de ${who}`,
+      copied: (who: string) => `Enlace de ${who} copiado.`, what: 'los enlaces personales',
+    },
+    invitations: {
+      create: 'Invitar por correo', people: 'Correos electrónicos', peopleHint: '(uno por línea; se omite a quien fue invitado hace poco o se dio de baja)',
+      subject: 'Asunto', subjectHint: '(opcional; {brand} es su marca)', submit: 'Enviar invitaciones', started: 'Se están enviando las invitaciones; el progreso sigue abajo.',
+      list: 'Envíos de invitaciones', none: 'Aún no hay envíos de invitaciones.',
+      runTitle: (when: string) => `Envío del ${when}`, runState: { sending: 'enviando', done: 'terminado', failed: 'detenido' },
+      progressLabel: (when: string) => `Progreso del envío del ${when}`,
+      progress: (done: string, total: string, sent: string, skipped: string, failed: string) => `${done} de ${total} hechos: ${sent} enviados, ${skipped} omitidos, ${failed} fallidos.`,
+      showLog: 'Mostrar registro de envío', hideLog: 'Ocultar registro de envío', logOf: (when: string) => `Registro del envío del ${when}`,
+      columns: { email: 'Correo', state: 'Estado', reason: 'Motivo', updated: 'Último cambio' },
+      personState: { pending: 'en espera', sending: 'enviando', sent: 'enviado', skipped: 'omitido', failed: 'fallido' },
+      what: { runs: 'los envíos de invitaciones', log: 'el registro de envío' },
+    },
+  },
+  chatAlerts: {
+    format: 'Formato', formats: { standard: 'Standard Webhooks (JSON, para su propio receptor)', slack: 'Mensaje de chat (Slack, Mattermost, Google Chat, Teams)' },
+    digest: 'Horario del resumen de la reunión', weekday: 'Día', time: 'Hora local', timeZone: 'Zona horaria', days: 'Días cubiertos',
+    weekdays: { monday: 'lunes', tuesday: 'martes', wednesday: 'miércoles', thursday: 'jueves', friday: 'viernes', saturday: 'sábado', sunday: 'domingo' },
+    next: (when: string) => `Próximo resumen: ${when}`,
   },
   privacy: {
     erase: 'Borrar a una persona encuestada',

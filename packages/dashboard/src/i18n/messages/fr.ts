@@ -43,7 +43,7 @@ export const fr: Messages = {
     scope: { read: 'clé de lecture', admin: 'clé d’administration' },
     scopeTitle: { read: 'Cette clé peut lire mais rien modifier', admin: 'Cette clé peut lire et modifier' },
     signOut: 'Se déconnecter', language: 'Langue', title: (page) => `${page} · npsloop`,
-    page: { overview: 'Vue d’ensemble', comments: 'Commentaires', inbox: 'Suivi', huddle: 'Point d’équipe', touchpoints: 'Points de contact', surveys: 'Enquêtes', settings: 'Réglages' },
+    page: { overview: 'Vue d’ensemble', comments: 'Commentaires', inbox: 'Suivi', huddle: 'Point d’équipe', invite: 'Inviter', touchpoints: 'Points de contact', surveys: 'Enquêtes', settings: 'Réglages' },
   },
   app: {
     checkingKey: 'Vérification de votre clé…', surveys: 'les enquêtes',
@@ -245,6 +245,7 @@ export const fr: Messages = {
     event: {
       'response.created': `response.created${S}: une réponse arrive`, 'response.updated': `response.updated${S}: un commentaire ou un consentement s’ajoute`,
       'loop.opened': `loop.opened${S}: un détracteur ouvre un suivi`, 'loop.overdue': `loop.overdue${S}: un suivi dépasse son SLA`,
+      'huddle.digest': `huddle.digest${S}: la synthèse du point d’équipe, planifiée`,
     },
     survey: 'Enquête', description: 'Description', descriptionHint: `(facultatif, p. ex. «${S}passerelle Slack${S}»)`, submit: 'Créer le webhook',
     secret: `Secret de signature, affiché seulement maintenant${S}: conservez-le là où votre point d’accès peut le lire, pour vérifier la signature de chaque livraison.`,
@@ -263,6 +264,36 @@ export const fr: Messages = {
       later: (time) => `Pas encore livrée${S}; prochaine tentative ${time}.`, waiting: 'Envoi…',
     },
     what: { webhooks: 'les webhooks', deliveries: 'le journal de livraison' },
+  },
+  invite: {
+    intro: `Touchez les gens là où ils sont${S}: des liens personnels à envoyer par tout canal (chacun enregistre la réponse de sa personne), ou des invitations par e-mail envoyées par le collecteur.`,
+    readOnly: 'Inviter demande une clé admin. Connectez-vous avec une clé admin pour créer des liens ou envoyer des invitations.',
+    links: {
+      create: 'Nouveaux liens personnels', people: 'Personnes', peopleHint: '(une adresse e-mail ou un identifiant par ligne)', touchpoint: 'Point de contact', optional: '(facultatif)',
+      days: 'Valables pendant (jours)', submit: 'Créer les liens', list: 'Liens personnels', none: 'Aucun lien personnel pour l’instant.',
+      created: (count: number) => (count === 1 ? '1 lien créé.' : `${count} liens créés.`),
+      columns: { person: 'Personne', touchpoint: 'Point de contact', expires: 'Expire', answered: 'Répondu', link: 'Lien' },
+      answered: 'oui', notAnswered: 'pas encore', expired: 'expiré', copy: 'Copier le lien', copyLabel: (who: string) => `Copier le lien de ${who}`,
+      copied: (who: string) => `Lien de ${who} copié.`, what: 'les liens personnels',
+    },
+    invitations: {
+      create: 'Inviter par e-mail', people: 'Adresses e-mail', peopleHint: `(une par ligne${S}; les personnes invitées récemment ou désinscrites sont ignorées)`,
+      subject: 'Objet', subjectHint: `(facultatif${S}; {brand} est votre marque)`, submit: 'Envoyer les invitations', started: `Les invitations partent${S}; la progression suit ci-dessous.`,
+      list: 'Envois d’invitations', none: 'Aucun envoi d’invitations pour l’instant.',
+      runTitle: (when: string) => `Envoi du ${when}`, runState: { sending: 'en cours', done: 'terminé', failed: 'arrêté' },
+      progressLabel: (when: string) => `Progression de l’envoi du ${when}`,
+      progress: (done: string, total: string, sent: string, skipped: string, failed: string) => `${done} sur ${total} traités${S}: ${sent} envoyés, ${skipped} ignorés, ${failed} en échec.`,
+      showLog: 'Afficher le journal d’envoi', hideLog: 'Masquer le journal d’envoi', logOf: (when: string) => `Journal de l’envoi du ${when}`,
+      columns: { email: 'E-mail', state: 'État', reason: 'Motif', updated: 'Dernier changement' },
+      personState: { pending: 'en attente', sending: 'en cours', sent: 'envoyé', skipped: 'ignoré', failed: 'en échec' },
+      what: { runs: 'les envois d’invitations', log: 'le journal d’envoi' },
+    },
+  },
+  chatAlerts: {
+    format: 'Format', formats: { standard: 'Standard Webhooks (JSON, pour votre propre récepteur)', slack: 'Message de chat (Slack, Mattermost, Google Chat, Teams)' },
+    digest: 'Planning de la synthèse', weekday: 'Jour', time: 'Heure locale', timeZone: 'Fuseau horaire', days: 'Jours couverts',
+    weekdays: { monday: 'lundi', tuesday: 'mardi', wednesday: 'mercredi', thursday: 'jeudi', friday: 'vendredi', saturday: 'samedi', sunday: 'dimanche' },
+    next: (when: string) => `Prochaine synthèse${S}: ${when}`,
   },
   privacy: {
     erase: 'Effacer une personne interrogée',

@@ -41,7 +41,7 @@ export const nl: Messages = {
     scope: { read: 'leessleutel', admin: 'beheersleutel' },
     scopeTitle: { read: 'Deze sleutel kan lezen maar niets wijzigen', admin: 'Deze sleutel kan lezen en wijzigen' },
     signOut: 'Uitloggen', language: 'Taal', title: (page) => `${page} · npsloop`,
-    page: { overview: 'Overzicht', comments: 'Toelichtingen', inbox: 'Opvolging', huddle: 'Huddle', touchpoints: 'Contactmomenten', surveys: 'Enquêtes', settings: 'Instellingen' },
+    page: { overview: 'Overzicht', comments: 'Toelichtingen', inbox: 'Opvolging', huddle: 'Huddle', invite: 'Uitnodigen', touchpoints: 'Contactmomenten', surveys: 'Enquêtes', settings: 'Instellingen' },
   },
   app: {
     checkingKey: 'Je sleutel controleren…', surveys: 'de enquêtes',
@@ -240,6 +240,7 @@ export const nl: Messages = {
     event: {
       'response.created': 'response.created: er komt een antwoord binnen', 'response.updated': 'response.updated: een toelichting of toestemming komt erbij',
       'loop.opened': 'loop.opened: een criticaster opent een opvolging', 'loop.overdue': 'loop.overdue: een opvolging overschrijdt de SLA',
+      'huddle.digest': 'huddle.digest: het huddle-overzicht, volgens schema',
     },
     survey: 'Enquête', description: 'Omschrijving', descriptionHint: '(optioneel, bijv. "Slack-koppeling")', submit: 'Webhook maken',
     secret: 'Ondertekeningsgeheim, alleen nu zichtbaar: bewaar het waar je endpoint het kan lezen, om de handtekening van elke levering te controleren.',
@@ -258,6 +259,36 @@ export const nl: Messages = {
       later: (time) => `Nog niet afgeleverd; de volgende poging is ${time}.`, waiting: 'Versturen…',
     },
     what: { webhooks: 'de webhooks', deliveries: 'het leveringslogboek' },
+  },
+  invite: {
+    intro: 'Bereik mensen waar ze zijn: persoonlijke links om via elk kanaal te sturen (elke link legt het antwoord van die persoon vast), of e-mailuitnodigingen die de collector verstuurt.',
+    readOnly: 'Uitnodigen vraagt een beheersleutel. Meld je aan met een beheersleutel om links te maken of uitnodigingen te sturen.',
+    links: {
+      create: 'Nieuwe persoonlijke links', people: 'Mensen', peopleHint: '(één e-mailadres of gebruikers-id per regel)', touchpoint: 'Contactmoment', optional: '(optioneel)',
+      days: 'Links werken (dagen)', submit: 'Links maken', list: 'Persoonlijke links', none: 'Nog geen persoonlijke links.',
+      created: (count: number) => (count === 1 ? '1 link gemaakt.' : `${count} links gemaakt.`),
+      columns: { person: 'Persoon', touchpoint: 'Contactmoment', expires: 'Verloopt', answered: 'Beantwoord', link: 'Link' },
+      answered: 'ja', notAnswered: 'nog niet', expired: 'verlopen', copy: 'Link kopiëren', copyLabel: (who: string) => `Link van ${who} kopiëren`,
+      copied: (who: string) => `Link van ${who} gekopieerd.`, what: 'de persoonlijke links',
+    },
+    invitations: {
+      create: 'Uitnodigen per e-mail', people: 'E-mailadressen', peopleHint: '(één per regel; wie kort geleden is uitgenodigd of zich heeft afgemeld, wordt overgeslagen)',
+      subject: 'Onderwerp', subjectHint: '(optioneel; {brand} is je merk)', submit: 'Uitnodigingen versturen', started: 'De uitnodigingen worden verstuurd; de voortgang staat hieronder.',
+      list: 'Uitnodigingsrondes', none: 'Nog geen uitnodigingsrondes.',
+      runTitle: (when: string) => `Ronde van ${when}`, runState: { sending: 'bezig', done: 'klaar', failed: 'gestopt' },
+      progressLabel: (when: string) => `Voortgang van de ronde van ${when}`,
+      progress: (done: string, total: string, sent: string, skipped: string, failed: string) => `${done} van ${total} klaar: ${sent} verstuurd, ${skipped} overgeslagen, ${failed} mislukt.`,
+      showLog: 'Verzendlog tonen', hideLog: 'Verzendlog verbergen', logOf: (when: string) => `Verzendlog van de ronde van ${when}`,
+      columns: { email: 'E-mail', state: 'Status', reason: 'Waarom', updated: 'Laatste wijziging' },
+      personState: { pending: 'wacht', sending: 'bezig', sent: 'verstuurd', skipped: 'overgeslagen', failed: 'mislukt' },
+      what: { runs: 'de uitnodigingsrondes', log: 'het verzendlog' },
+    },
+  },
+  chatAlerts: {
+    format: 'Formaat', formats: { standard: 'Standard Webhooks (JSON, voor je eigen ontvanger)', slack: 'Chatbericht (Slack, Mattermost, Google Chat, Teams)' },
+    digest: 'Schema van het huddle-overzicht', weekday: 'Dag', time: 'Lokale tijd', timeZone: 'Tijdzone', days: 'Aantal dagen',
+    weekdays: { monday: 'maandag', tuesday: 'dinsdag', wednesday: 'woensdag', thursday: 'donderdag', friday: 'vrijdag', saturday: 'zaterdag', sunday: 'zondag' },
+    next: (when: string) => `Volgend overzicht: ${when}`,
   },
   privacy: {
     erase: 'Een respondent wissen',
