@@ -40,10 +40,12 @@ const LOCAL_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
 export interface StackOptions {
   /** Let webhooks target loopback addresses (a receiver started by the test). */
   allowPrivateWebhooks?: boolean;
+  /** The SMTP server API invitations go through (e.g. a receiver started by the test), and the public URL links start with. */
+  mail?: { smtpUrl: string; from: string; ratePerMinute?: number };
 }
 
 async function listen(dbPath: string, port: number, options: StackOptions = {}): Promise<FastifyInstance> {
-  const app = await buildApp({ dbPath, adminKey: ADMIN_KEY, logger: false, allowPrivateWebhooks: options.allowPrivateWebhooks });
+  const app = await buildApp({ dbPath, adminKey: ADMIN_KEY, logger: false, allowPrivateWebhooks: options.allowPrivateWebhooks, mail: options.mail });
   await app.listen({ port, host: '127.0.0.1' });
   return app;
 }

@@ -1,51 +1,17 @@
 /** Invite: personal links to send through any channel, and email invitations sent by the collector, for the chosen survey. */
-import './settings/settings.css';
-import { useEffect, useState } from 'preact/hooks';
-import { InvitationForm } from '../components/InvitationForm.tsx';
-import { InvitationRuns } from '../components/InvitationRuns.tsx';
-import { LinkForm } from '../components/LinkForm.tsx';
-import { LinkList } from '../components/LinkList.tsx';
 import { Loaded } from '../components/Loaded.tsx';
 import { Page } from '../components/Page.tsx';
 import { useSession } from '../context.ts';
 import { useI18n } from '../i18n/i18n.ts';
-import type { InvitationRun, PersonalLink } from '../invite-types.ts';
 import { useResource } from '../use-resource.ts';
 
-/** How often runs still sending are read again, in ms. */
-const PROGRESS_POLL_MS = 1500;
+// The tools are their own chunk, fetched when the page opens: inviting is rare, so the first load does not carry them.
+const loadTools = () => import('./invite/InviteTools.tsx').then((module) => module.InviteTools);
 
-function InviteTools() {
-  const { api, surveyId } = useSession();
+function Tools() {
   const { t } = useI18n();
-  const words = t.invite;
-  const base = `/v1/surveys/${encodeURIComponent(surveyId)}`;
-  const [links, reloadLinks] = useResource(() => api.get<{ links: PersonalLink[] }>(`${base}/links`), [api, base]);
-  const [runs, reloadRuns] = useResource(() => api.get<{ runs: InvitationRun[] }>(`${base}/invitations`), [api, base]);
-  const [status, setStatus] = useState('');
-  const sending = runs.status === 'ok' && runs.data.runs.some((run) => run.state === 'sending');
-  useEffect(() => {
-    if (!sending) return undefined;
-    const timer = setTimeout(reloadRuns, PROGRESS_POLL_MS);
-    return () => clearTimeout(timer);
-  }, [runs]);
-
-  return (
-    <>
-      <p class="muted">{words.intro}</p>
-      <p class="success small" role="status" data-testid="invite-status">{status}</p>
-      <article class="card">
-        <LinkForm onCreated={(count) => { setStatus(words.links.created(count)); reloadLinks(); }} />
-        <h2>{words.links.list}</h2>
-        <Loaded resource={links} what={words.links.what}>{(data) => <LinkList links={data.links} />}</Loaded>
-      </article>
-      <article class="card">
-        <InvitationForm onStarted={() => { setStatus(words.invitations.started); reloadRuns(); }} />
-        <h2>{words.invitations.list}</h2>
-        <Loaded resource={runs} what={words.invitations.what.runs}>{(data) => <InvitationRuns runs={data.runs} />}</Loaded>
-      </article>
-    </>
-  );
+  const [view] = useResource(loadTools, []);
+  return <Loaded resource={view} what={t.invite.links.what}>{(View) => <View />}</Loaded>;
 }
 
 /** The invite page (admin keys only: these APIs refuse read keys). */
@@ -54,7 +20,7 @@ export function Invite() {
   const { t } = useI18n();
   return (
     <Page id="invite" title={t.nav.page.invite}>
-      {scope === 'admin' ? <InviteTools /> : <p class="notice small">{t.invite.readOnly}</p>}
+      {scope === 'admin' ? <Tools /> : <p class="notice small">{t.invite.readOnly}</p>}
     </Page>
   );
 }

@@ -268,7 +268,7 @@ export const de: Messages = {
       days: 'Gültig für (Tage)', submit: 'Links erstellen', list: 'Persönliche Links', none: 'Noch keine persönlichen Links.',
       created: (count: number) => (count === 1 ? '1 Link erstellt.' : `${count} Links erstellt.`),
       columns: { person: 'Person', touchpoint: 'Kontaktpunkt', expires: 'Läuft ab', answered: 'Beantwortet', link: 'Link' },
-      answered: 'ja', notAnswered: 'noch nicht', expired: 'abgelaufen', copy: 'Link kopieren', copyLabel: (who: string) => `Link von ${who} kopieren`,
+      answered: 'ja', notAnswered: 'noch nicht', expired: 'abgelaufen', copy: 'Link kopieren', copyLabel: (who: string) => `Link kopieren: ${who}`,
       copied: (who: string) => `Link von ${who} kopiert.`, what: 'die persönlichen Links',
     },
     invitations: {

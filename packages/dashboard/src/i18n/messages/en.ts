@@ -266,7 +266,7 @@ export const en = {
       days: 'Links work for (days)', submit: 'Make links', list: 'Personal links', none: 'No personal links yet.',
       created: (count: number) => (count === 1 ? '1 link made.' : `${count} links made.`),
       columns: { person: 'Person', touchpoint: 'Touchpoint', expires: 'Expires', answered: 'Answered', link: 'Link' },
-      answered: 'yes', notAnswered: 'not yet', expired: 'expired', copy: 'Copy link', copyLabel: (who: string) => `Copy the link of ${who}`,
+      answered: 'yes', notAnswered: 'not yet', expired: 'expired', copy: 'Copy link', copyLabel: (who: string) => `Copy link: ${who}`,
       copied: (who: string) => `Link of ${who} copied.`, what: 'the personal links',
     },
     invitations: {

@@ -268,7 +268,7 @@ export const es: Messages = {
       days: 'Válidos durante (días)', submit: 'Crear enlaces', list: 'Enlaces personales', none: 'Aún no hay enlaces personales.',
       created: (count: number) => (count === 1 ? '1 enlace creado.' : `${count} enlaces creados.`),
       columns: { person: 'Persona', touchpoint: 'Punto de contacto', expires: 'Caduca', answered: 'Respondido', link: 'Enlace' },
-      answered: 'sí', notAnswered: 'aún no', expired: 'caducado', copy: 'Copiar enlace', copyLabel: (who: string) => `Copiar el enlace de ${who}`,
+      answered: 'sí', notAnswered: 'aún no', expired: 'caducado', copy: 'Copiar enlace', copyLabel: (who: string) => `Copiar enlace: ${who}`,
       copied: (who: string) => `Enlace de ${who} copiado.`, what: 'los enlaces personales',
     },
     invitations: {

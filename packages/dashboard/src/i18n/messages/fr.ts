@@ -273,7 +273,7 @@ export const fr: Messages = {
       days: 'Valables pendant (jours)', submit: 'Créer les liens', list: 'Liens personnels', none: 'Aucun lien personnel pour l’instant.',
       created: (count: number) => (count === 1 ? '1 lien créé.' : `${count} liens créés.`),
       columns: { person: 'Personne', touchpoint: 'Point de contact', expires: 'Expire', answered: 'Répondu', link: 'Lien' },
-      answered: 'oui', notAnswered: 'pas encore', expired: 'expiré', copy: 'Copier le lien', copyLabel: (who: string) => `Copier le lien de ${who}`,
+      answered: 'oui', notAnswered: 'pas encore', expired: 'expiré', copy: 'Copier le lien', copyLabel: (who: string) => `Copier le lien${S}: ${who}`,
       copied: (who: string) => `Lien de ${who} copié.`, what: 'les liens personnels',
     },
     invitations: {

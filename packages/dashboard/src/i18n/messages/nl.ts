@@ -268,7 +268,7 @@ export const nl: Messages = {
       days: 'Links werken (dagen)', submit: 'Links maken', list: 'Persoonlijke links', none: 'Nog geen persoonlijke links.',
       created: (count: number) => (count === 1 ? '1 link gemaakt.' : `${count} links gemaakt.`),
       columns: { person: 'Persoon', touchpoint: 'Contactmoment', expires: 'Verloopt', answered: 'Beantwoord', link: 'Link' },
-      answered: 'ja', notAnswered: 'nog niet', expired: 'verlopen', copy: 'Link kopiëren', copyLabel: (who: string) => `Link van ${who} kopiëren`,
+      answered: 'ja', notAnswered: 'nog niet', expired: 'verlopen', copy: 'Link kopiëren', copyLabel: (who: string) => `Link kopiëren: ${who}`,
       copied: (who: string) => `Link van ${who} gekopieerd.`, what: 'de persoonlijke links',
     },
     invitations: {
