@@ -58,7 +58,9 @@ export const EXAMPLES: Record<string, OperationExamples> = {
   'PATCH /v1/responses/:id': { body: { status: 'contacted', assignee: 'Ada', tags: ['delivery'] } },
   'POST /v1/responses/:id/notes': { body: { author: 'Ada', text: 'Called back; the parcel was re-sent.' } },
   'POST /v1/webhooks': { body: { url: 'https://hooks.example.com/npsloop', events: ['loop.opened'], surveyId: 'homepage', description: 'Support channel' } },
-  'PATCH /v1/webhooks/:id': { body: { url: 'https://hooks.example.com/npsloop-v2', events: ['loop.opened', 'loop.overdue'] } },
+  'PATCH /v1/webhooks/:id': {
+    body: { events: ['loop.opened', 'loop.overdue', 'huddle.digest'], format: 'slack', digest: { weekday: 'monday', time: '09:00', timeZone: 'Europe/Amsterdam', days: 7 } },
+  },
   'POST /v1/keys': {
     body: { scope: 'read', name: 'dashboard' },
     responses: {

@@ -54,11 +54,14 @@ export function createInvitationService(database: Database, links: LinkService, 
       return runId;
     },
     /**
-     * Goes on with the runs a shutdown stopped, sending exactly the people not reached yet; resolves to their ids.
-     * Of several collector processes starting at once, each run goes to one.
+     * Goes on with the runs a shutdown stopped (on SQLite, a crash too), sending exactly the people not reached yet, an
+     * email a crash left unconfirmed again with the same link and Message-ID; resolves to their ids. Of several
+     * collector processes starting at once (PostgreSQL), each run goes to one.
      */
     async resumeStopped(): Promise<string[]> {
       const resumed: string[] = [];
+      // On SQLite this process is the only one sending: a run still `sending` was left so by a crash.
+      if (database.engine === 'sqlite') await database.invitations.markOrphansResumable('the collector stopped without shutting down; it goes on with the rest when it starts again');
       for (const runId of await database.invitations.resumableRunIds()) {
         const stored = await database.invitations.remaining(runId);
         const survey = stored && (await database.surveys.get(stored.surveyId));

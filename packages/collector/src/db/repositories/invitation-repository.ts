@@ -70,6 +70,16 @@ export class InvitationRepository {
     await this.executor.db.updateTable('invitation_runs').set({ resumable: 1, error: note }).where('id', '=', id).where('resume', 'is not', null).execute();
   }
 
+  /**
+   * Marks API runs still `sending` as stopped (a crash left them so), for a collector starting on a database no other
+   * process sends from (SQLite); resolves to how many.
+   */
+  async markOrphansResumable(note: string): Promise<number> {
+    const result = await this.executor.db.updateTable('invitation_runs').set({ resumable: 1, state: 'failed', error: note })
+      .where('state', '=', 'sending').where('resume', 'is not', null).executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   /** The runs a shutdown stopped, oldest first. */
   async resumableRunIds(): Promise<string[]> {
     return (await this.executor.db.selectFrom('invitation_runs').select('id').where('resumable', '=', 1).orderBy('created_at').orderBy('id').execute()).map((row) => row.id);
