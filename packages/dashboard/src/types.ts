@@ -189,6 +189,9 @@ export interface Webhook {
   surveyId: string | null;
   description: string | null;
   createdAt: string;
+  /** Paused: nothing new is queued for it and its pending deliveries wait. */
+  paused: boolean;
+  pausedAt: string | null;
 }
 
 /** The events a webhook can subscribe to. */

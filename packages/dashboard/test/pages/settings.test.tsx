@@ -120,6 +120,33 @@ describe('settings: webhooks', { timeout: 60_000 }, () => {
     expect(view.container.querySelector('.delivery-log tbody button')).toBeNull();
   });
 
+  it('pauses a webhook, so an answer meanwhile queues nothing for it, and resumes it; the focus stays on the button', async () => {
+    const created = await collector.admin<{ id: string }>('POST', '/v1/webhooks', { url, events: ['response.created'] });
+    view = await openPage(collector, '#/demo/settings/webhooks');
+    const card = () => view!.container.querySelector(`[data-webhook-id="${created.id}"]`)!;
+    const pause = [...card().querySelectorAll('button')].find((button) => button.textContent === 'Pause')!;
+    expect(pause.getAttribute('aria-label')).toBe(`Pause the webhook to ${url}`);
+    // As a keyboard user would: the button has the focus, then is pressed.
+    act(() => pause.focus());
+    click(card(), 'Pause');
+    await waitFor(() => view!.container.querySelector('[role=status]')?.textContent === 'Webhook paused.' && card().querySelector('h3 .badge')?.textContent === 'paused', view.container);
+    expect(card().querySelector('[data-testid=paused-note]')!.textContent).toMatch(/^Paused: events that happen while it is paused are never sent to it/);
+    expect(card().querySelector('dl')!.textContent).toContain('Paused since');
+    expect(document.activeElement?.textContent).toBe('Resume');
+    expect(await collector.admin('GET', `/v1/webhooks/${created.id}`)).toMatchObject({ paused: true, pausedAt: expect.any(String) });
+
+    await collector.answer('paused-answer1', 9);
+    expect((await collector.admin<{ deliveries: unknown[] }>('GET', `/v1/webhooks/${created.id}/deliveries`)).deliveries).toEqual([]);
+
+    click(card(), 'Resume');
+    await waitFor(() => view!.container.querySelector('[role=status]')?.textContent === 'Webhook resumed; deliveries that waited go out now.'
+      && card().querySelector('h3 .badge') === null, view.container);
+    expect(card().querySelector('[data-testid=paused-note]')).toBeNull();
+    expect(await collector.admin('GET', `/v1/webhooks/${created.id}`)).toMatchObject({ paused: false, pausedAt: null });
+    await collector.answer('resumed-answer', 9);
+    expect((await collector.admin<{ deliveries: unknown[] }>('GET', `/v1/webhooks/${created.id}/deliveries`)).deliveries).toHaveLength(1);
+  });
+
   it('shows the collector’s refusal of a bad address and stores nothing', async () => {
     view = await openPage(collector, '#/demo/settings/webhooks');
     const form = view.container.querySelector('form.webhook-form')!;

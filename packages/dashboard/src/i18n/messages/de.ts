@@ -235,7 +235,10 @@ export const de: Messages = {
   webhooks: {
     intro: 'Der Collector sendet Ereignisse an diese Adressen, signiert nach Standard Webhooks; fehlgeschlagene Zustellungen werden automatisch wiederholt.',
     list: 'Webhooks', none: 'Noch keine Webhooks.', allSurveys: 'Alle Umfragen',
-    columns: { events: 'Ereignisse', survey: 'Umfrage', created: 'Angelegt' },
+    columns: { events: 'Ereignisse', survey: 'Umfrage', created: 'Angelegt', paused: 'Pausiert seit' },
+    pausedBadge: 'pausiert', pausedNote: 'Pausiert: Ereignisse während der Pause werden nie an ihn gesendet; Zustellungen von vor der Pause warten und gehen raus, sobald Sie ihn fortsetzen. Eine Testnachricht wird trotzdem gesendet.',
+    pause: 'Pausieren', pauseLabel: (url) => `Den Webhook an ${url} pausieren`, resume: 'Fortsetzen', resumeLabel: (url) => `Den Webhook an ${url} fortsetzen`,
+    pausedDone: 'Webhook pausiert.', resumedDone: 'Webhook fortgesetzt; wartende Zustellungen gehen jetzt raus.',
     create: 'Neuer Webhook', url: 'Endpunkt-URL', urlHint: '(https://…; der Host muss auflösbar sein)', events: 'Ereignisse',
     event: {
       'response.created': 'response.created: eine Antwort geht ein', 'response.updated': 'response.updated: ein Kommentar oder eine Einwilligung kommt hinzu',

@@ -233,7 +233,10 @@ export const en = {
   webhooks: {
     intro: 'The collector posts events to these addresses, signed per Standard Webhooks; failed deliveries are retried automatically with backoff.',
     list: 'Webhooks', none: 'No webhooks yet.', allSurveys: 'All surveys',
-    columns: { events: 'Events', survey: 'Survey', created: 'Created' },
+    columns: { events: 'Events', survey: 'Survey', created: 'Created', paused: 'Paused since' },
+    pausedBadge: 'paused', pausedNote: 'Paused: events that happen while it is paused are never sent to it; deliveries queued before it was paused wait and go out when you resume it. A test message is still sent.',
+    pause: 'Pause', pauseLabel: (url: string) => `Pause the webhook to ${url}`, resume: 'Resume', resumeLabel: (url: string) => `Resume the webhook to ${url}`,
+    pausedDone: 'Webhook paused.', resumedDone: 'Webhook resumed; deliveries that waited go out now.',
     create: 'New webhook', url: 'Endpoint URL', urlHint: '(https://…; the host must resolve)', events: 'Events',
     event: {
       'response.created': 'response.created: an answer arrives', 'response.updated': 'response.updated: a comment or consent is added',

@@ -235,7 +235,10 @@ export const es: Messages = {
   webhooks: {
     intro: 'El colector envía eventos a estas direcciones, firmados según Standard Webhooks; las entregas fallidas se reintentan automáticamente.',
     list: 'Webhooks', none: 'Aún no hay webhooks.', allSurveys: 'Todas las encuestas',
-    columns: { events: 'Eventos', survey: 'Encuesta', created: 'Creado' },
+    columns: { events: 'Eventos', survey: 'Encuesta', created: 'Creado', paused: 'En pausa desde' },
+    pausedBadge: 'en pausa', pausedNote: 'En pausa: los eventos ocurridos durante la pausa nunca se le envían; las entregas de antes de la pausa esperan y salen cuando lo reanudes. Un mensaje de prueba sí se envía.',
+    pause: 'Pausar', pauseLabel: (url) => `Pausar el webhook a ${url}`, resume: 'Reanudar', resumeLabel: (url) => `Reanudar el webhook a ${url}`,
+    pausedDone: 'Webhook en pausa.', resumedDone: 'Webhook reanudado; las entregas en espera salen ahora.',
     create: 'Nuevo webhook', url: 'URL del endpoint', urlHint: '(https://…; el host debe existir)', events: 'Eventos',
     event: {
       'response.created': 'response.created: llega una respuesta', 'response.updated': 'response.updated: se añade un comentario o un consentimiento',

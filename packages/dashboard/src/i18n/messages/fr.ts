@@ -240,7 +240,10 @@ export const fr: Messages = {
   webhooks: {
     intro: `Le collecteur envoie des événements à ces adresses, signés selon Standard Webhooks${S}; les livraisons échouées sont retentées automatiquement.`,
     list: 'Webhooks', none: 'Pas encore de webhook.', allSurveys: 'Toutes les enquêtes',
-    columns: { events: 'Événements', survey: 'Enquête', created: 'Créé' },
+    columns: { events: 'Événements', survey: 'Enquête', created: 'Créé', paused: 'En pause depuis' },
+    pausedBadge: 'en pause', pausedNote: `En pause${S}: les événements survenus pendant la pause ne lui sont jamais envoyés${S}; les livraisons d’avant la pause attendent et partent quand vous le reprenez. Un message de test part quand même.`,
+    pause: 'Mettre en pause', pauseLabel: (url) => `Mettre en pause le webhook vers ${url}`, resume: 'Reprendre', resumeLabel: (url) => `Reprendre le webhook vers ${url}`,
+    pausedDone: 'Webhook mis en pause.', resumedDone: `Webhook repris${S}; les livraisons en attente partent maintenant.`,
     create: 'Nouveau webhook', url: 'URL du point d’accès', urlHint: `(https://…${S}; l’hôte doit exister)`, events: 'Événements',
     event: {
       'response.created': `response.created${S}: une réponse arrive`, 'response.updated': `response.updated${S}: un commentaire ou un consentement s’ajoute`,

@@ -235,7 +235,10 @@ export const nl: Messages = {
   webhooks: {
     intro: 'De collector stuurt gebeurtenissen naar deze adressen, ondertekend volgens Standard Webhooks; mislukte leveringen worden automatisch opnieuw geprobeerd.',
     list: 'Webhooks', none: 'Nog geen webhooks.', allSurveys: 'Alle enquêtes',
-    columns: { events: 'Gebeurtenissen', survey: 'Enquête', created: 'Gemaakt' },
+    columns: { events: 'Gebeurtenissen', survey: 'Enquête', created: 'Gemaakt', paused: 'Gepauzeerd sinds' },
+    pausedBadge: 'gepauzeerd', pausedNote: 'Gepauzeerd: gebeurtenissen tijdens de pauze worden er nooit naartoe gestuurd; leveringen van vóór de pauze wachten en gaan uit zodra je hem hervat. Een testbericht gaat wel.',
+    pause: 'Pauzeren', pauseLabel: (url) => `De webhook naar ${url} pauzeren`, resume: 'Hervatten', resumeLabel: (url) => `De webhook naar ${url} hervatten`,
+    pausedDone: 'Webhook gepauzeerd.', resumedDone: 'Webhook hervat; leveringen die wachtten gaan nu uit.',
     create: 'Nieuwe webhook', url: 'Endpoint-URL', urlHint: '(https://…; de host moet bestaan)', events: 'Gebeurtenissen',
     event: {
       'response.created': 'response.created: er komt een antwoord binnen', 'response.updated': 'response.updated: een toelichting of toestemming komt erbij',
