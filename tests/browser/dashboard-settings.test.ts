@@ -138,6 +138,27 @@ describe('dashboard settings and loop details', () => {
     expect(errors).toEqual([]);
   });
 
+  it('sets the retention period from the privacy screen on a phone, and turns it off again', async () => {
+    const { page, errors } = await newPage(browser, { viewport: { width: 390, height: 860 } });
+    await signIn(page, stack.collectorUrl, stack.adminKey);
+    await go(page, stack.collectorUrl, 'settings/privacy', en.nav.page.settings);
+    const form = page.locator('form.retention-form');
+    await form.getByLabel(en.privacy.keepDays).check();
+    await form.getByLabel(en.privacy.daysField).fill('400');
+    await form.getByLabel(en.privacy.understand).check();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'settings-retention-390');
+    await form.getByRole('button', { name: en.privacy.saveRetention }).click();
+    await expect.poll(() => page.getByTestId('retention').innerText()).toBe(en.privacy.retentionDays('400'));
+    const read = async () => (await fetch(`${stack.collectorUrl}/v1/privacy`, { headers: { authorization: `Bearer ${stack.adminKey}` } })).json();
+    expect(await read()).toEqual({ retentionDays: 400, source: 'setting', stored: 400 });
+    await form.getByLabel(en.privacy.keepAll).check();
+    await form.getByRole('button', { name: en.privacy.saveRetention }).click();
+    await expect.poll(() => page.getByTestId('retention').innerText()).toBe(en.privacy.retentionOff);
+    expect(await read()).toEqual({ retentionDays: null, source: 'off', stored: null });
+    expect(errors).toEqual([]);
+  });
+
   it('tags a loop and excludes a test answer from the figures, from the inbox', async () => {
     await answer(stack, { id: 'test-answer-001', score: 0, comment: 'test test ignore', consent: true, respondent: { email: 'qa@example.com' } });
     const before = await stack.summary();

@@ -223,9 +223,13 @@ export interface Erasure {
   webhookDeliveries: number;
 }
 
-/** What `GET /v1/privacy` says about retention: days, or null when nothing is cleared by age. */
+/** What `GET /v1/privacy` says about retention: days, or null when nothing is cleared by age; where it comes from; what is stored. */
 export interface PrivacySettings {
   retentionDays: number | null;
+  /** `flag`: set when the collector started, and it wins; `setting`: set here or through the API; `off`: neither. */
+  source: 'flag' | 'setting' | 'off';
+  /** The period set here or through the API (null: none). */
+  stored: number | null;
 }
 
 /** An API key as `GET /v1/keys` lists it: never its secret nor a hash. */

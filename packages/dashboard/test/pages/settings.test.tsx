@@ -179,6 +179,45 @@ describe('settings: privacy', { timeout: 60_000 }, () => {
     expect(view.container.textContent).toContain('--retention-days');
   });
 
+  it('sets a retention period after the "cannot be undone" tick, then turns it off again', async () => {
+    view = await openPage(collector, '#/demo/settings/privacy');
+    const form = view.container.querySelector('form.retention-form')!;
+    const save = () => [...form.querySelectorAll('button')].find((button) => button.textContent === 'Save retention')!;
+    expect(save().disabled).toBe(true);
+    act(() => field(form, 'for a number of days').click());
+    type(field(form, 'Days to keep'), '0');
+    expect(save().disabled).toBe(true);
+    type(field(form, 'Days to keep'), '30');
+    expect(form.querySelector('[data-testid=purge-warning]')!.textContent).toBe('Saving clears comments and personal data older than 30 days right away. This cannot be undone.');
+    expect(save().disabled).toBe(true);
+    act(() => field(form, 'I understand this cannot be undone').click());
+    await waitFor(() => !save().disabled, view.container);
+    submit(form);
+    await waitFor(() => view!.container.querySelector('[data-testid=retention]')?.textContent
+      === 'Comments and personal data older than 30 days are cleared every hour; scores, loops and their dates stay.', view.container);
+    expect(view.container.querySelector('[role=status]')!.textContent).toBe('Retention saved.');
+    expect(await collector.admin('GET', '/v1/privacy')).toEqual({ retentionDays: 30, source: 'setting', stored: 30 });
+
+    // Keeping things longer clears nothing, so no tick is asked for.
+    const again = view.container.querySelector('form.retention-form')!;
+    act(() => field(again, 'until a respondent is erased').click());
+    expect(again.querySelector('[data-testid=purge-warning]')).toBeNull();
+    submit(again);
+    await waitFor(() => view!.container.querySelector('[data-testid=retention]')?.textContent
+      === 'No retention period is set: comments and personal data are kept until a respondent is erased.', view.container);
+    expect(await collector.admin('GET', '/v1/privacy')).toEqual({ retentionDays: null, source: 'off', stored: null });
+  });
+
+  it('shows a retention period set by the collector’s flag as fixed, with no form', async () => {
+    await collector.close();
+    collector = await testCollector({ retentionDays: 90 });
+    view = await openPage(collector, '#/demo/settings/privacy');
+    expect(view.container.querySelector('[data-testid=retention]')!.textContent).toBe('Comments and personal data older than 90 days are cleared every hour; scores, loops and their dates stay.');
+    expect(view.container.querySelector('[data-testid=retention-flag]')!.textContent)
+      .toBe('Set when the collector started (--retention-days or NPSLOOP_RETENTION_DAYS), which takes precedence: it cannot be changed here while the collector runs with it.');
+    expect(view.container.querySelector('form.retention-form')).toBeNull();
+  });
+
   it('needs an admin key: a read key sees why, and no admin-only request is made', async () => {
     view = await openPage(collector, '#/demo/settings/privacy', { key: collector.readKey });
     expect(view.container.querySelector('.notice')!.textContent).toMatch(/^These settings need an admin key/);
