@@ -1,23 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshBrowser, openPage, type TestCollector } from '../support/app.ts';
+import { pageTest } from '../support/app.ts';
 import { createWebhookDispatcher } from '../../../collector/src/webhooks/webhook-dispatcher.ts';
-import { testCollector } from '../support/collector.ts';
 import { act } from 'preact/test-utils';
-import { click, field, type, waitFor, type mount } from '../support/render.ts';
+import { click, field, type, waitFor } from '../support/render.ts';
 
-let collector: TestCollector;
-let view: ReturnType<typeof mount> | null = null;
-
-beforeEach(async () => {
-  freshBrowser();
-  collector = await testCollector();
-});
-afterEach(async () => {
-  view?.unmount();
-  view = null;
-  await collector.close();
-});
+const setup = pageTest();
 
 const submit = (form: Element) => form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
 
@@ -27,7 +15,7 @@ describe('settings: webhooks', { timeout: 60_000 }, () => {
   // What the endpoint answers next.
   let answerStatus = 200;
   // The test collector runs no delivery worker: the test delivers what is due, as the worker would every second.
-  const deliverDue = () => createWebhookDispatcher(collector.app.db, { allowPrivate: true }).runDue();
+  const deliverDue = () => createWebhookDispatcher(setup.collector.app.db, { allowPrivate: true }).runDue();
   beforeEach(async () => {
     answerStatus = 200;
     // A real endpoint on loopback, so the collector's address check passes (the test collector allows private addresses).
@@ -41,71 +29,71 @@ describe('settings: webhooks', { timeout: 60_000 }, () => {
   afterEach(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
 
   it('creates a webhook, shows its signing secret once, lists it, and shows its delivery log', async () => {
-    view = await openPage(collector, '#/demo/settings/webhooks');
-    expect(view.container.querySelector('nav.sections [aria-current=page]')!.textContent).toBe('Webhooks');
-    expect(view.container.textContent).toContain('No webhooks yet.');
-    const form = view.container.querySelector('form.webhook-form')!;
+    await setup.open('#/demo/settings/webhooks');
+    expect(setup.view.container.querySelector('nav.sections [aria-current=page]')!.textContent).toBe('Webhooks');
+    expect(setup.view.container.textContent).toContain('No webhooks yet.');
+    const form = setup.view.container.querySelector('form.webhook-form')!;
     type(field(form, 'Endpoint URL'), url);
     type(field(form, 'Description'), 'Slack bridge');
     click(form, 'Create webhook');
-    const secret = await waitFor(() => view!.container.querySelector('[data-testid=secret]')?.textContent, view.container);
+    const secret = await waitFor(() => setup.view.container.querySelector('[data-testid=secret]')?.textContent, setup.view.container);
     expect(secret).toMatch(/^whsec_/);
-    const { webhooks } = await collector.admin<{ webhooks: { id: string; url: string; events: string[]; surveyId: string; description: string }[] }>('GET', '/v1/webhooks');
+    const { webhooks } = await setup.collector.admin<{ webhooks: { id: string; url: string; events: string[]; surveyId: string; description: string }[] }>('GET', '/v1/webhooks');
     expect(webhooks).toEqual([expect.objectContaining({ url, events: ['loop.opened'], surveyId: 'demo', description: 'Slack bridge' })]);
     expect(JSON.stringify(webhooks)).not.toContain(secret);
-    await waitFor(() => view!.container.querySelector(`[data-webhook-id="${webhooks[0].id}"]`), view.container);
-    click(view.container, 'I have stored it');
-    expect(view.container.querySelector('[data-testid=secret]')).toBeNull();
+    await waitFor(() => setup.view.container.querySelector(`[data-webhook-id="${webhooks[0].id}"]`), setup.view.container);
+    click(setup.view.container, 'I have stored it');
+    expect(setup.view.container.querySelector('[data-testid=secret]')).toBeNull();
 
-    await collector.answer('hook-detractor1', 2, 'Broken');
-    click(view.container, 'Delivery log');
-    const row = await waitFor(() => view!.container.querySelector('.delivery-log tbody tr'), view.container);
+    await setup.collector.answer('hook-detractor1', 2, 'Broken');
+    click(setup.view.container, 'Delivery log');
+    const row = await waitFor(() => setup.view.container.querySelector('.delivery-log tbody tr'), setup.view.container);
     expect([...row.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent)).toEqual(['loop.opened', 'pending', '0']);
   });
 
   it('deletes a webhook only after confirming', async () => {
-    await collector.admin('POST', '/v1/webhooks', { url, events: ['response.created'] });
-    view = await openPage(collector, '#/demo/settings/webhooks');
-    click(view.container, 'Delete');
+    await setup.collector.admin('POST', '/v1/webhooks', { url, events: ['response.created'] });
+    await setup.open('#/demo/settings/webhooks');
+    click(setup.view.container, 'Delete');
     expect(document.activeElement?.textContent).toBe('Cancel');
-    expect((await collector.admin<{ webhooks: unknown[] }>('GET', '/v1/webhooks')).webhooks).toHaveLength(1);
-    click(view.container, 'Yes, delete');
-    await waitFor(() => view!.container.textContent?.includes('Webhook deleted.') && view!.container.textContent.includes('No webhooks yet.'), view.container);
+    expect((await setup.collector.admin<{ webhooks: unknown[] }>('GET', '/v1/webhooks')).webhooks).toHaveLength(1);
+    click(setup.view.container, 'Yes, delete');
+    await waitFor(() => setup.view.container.textContent?.includes('Webhook deleted.') && setup.view.container.textContent.includes('No webhooks yet.'), setup.view.container);
     expect(document.activeElement?.textContent).toBe('Webhooks');
-    expect((await collector.admin<{ webhooks: unknown[] }>('GET', '/v1/webhooks')).webhooks).toEqual([]);
+    expect((await setup.collector.admin<{ webhooks: unknown[] }>('GET', '/v1/webhooks')).webhooks).toEqual([]);
   });
 
   it('changes a webhook’s address, events and description; its secret stays', async () => {
-    const created = await collector.admin<{ id: string; secret: string }>('POST', '/v1/webhooks', { url, events: ['response.created'], description: 'CRM' });
-    view = await openPage(collector, '#/demo/settings/webhooks');
-    click(view.container, 'Edit');
-    const form = await waitFor(() => view!.container.querySelector(`form[aria-labelledby="webhook-${created.id}-title"]`), view.container);
+    const created = await setup.collector.admin<{ id: string; secret: string }>('POST', '/v1/webhooks', { url, events: ['response.created'], description: 'CRM' });
+    await setup.open('#/demo/settings/webhooks');
+    click(setup.view.container, 'Edit');
+    const form = await waitFor(() => setup.view.container.querySelector(`form[aria-labelledby="webhook-${created.id}-title"]`), setup.view.container);
     expect(form.querySelector('h4')!.textContent).toBe(`Change the webhook to ${url}`);
     expect(field(form, 'Endpoint URL').value).toBe(url);
     type(field(form, 'Endpoint URL'), `${url}/v2`);
     type(field(form, 'Description'), '');
     act(() => field(form, 'loop.opened: a detractor opens a loop').click());
     click(form, 'Save changes');
-    await waitFor(() => view!.container.textContent?.includes('Webhook saved.'), view.container);
+    await waitFor(() => setup.view.container.textContent?.includes('Webhook saved.'), setup.view.container);
     expect(document.activeElement?.textContent).toBe('Webhooks');
-    await waitFor(() => view!.container.querySelector('.webhook h3')?.textContent === `${url}/v2`, view.container);
-    expect(view.container.querySelector('.webhook form')).toBeNull();
-    const { webhooks } = await collector.admin<{ webhooks: unknown[] }>('GET', '/v1/webhooks');
+    await waitFor(() => setup.view.container.querySelector('.webhook h3')?.textContent === `${url}/v2`, setup.view.container);
+    expect(setup.view.container.querySelector('.webhook form')).toBeNull();
+    const { webhooks } = await setup.collector.admin<{ webhooks: unknown[] }>('GET', '/v1/webhooks');
     expect(webhooks).toEqual([expect.objectContaining({ url: `${url}/v2`, events: ['response.created', 'loop.opened'], surveyId: null, description: null })]);
-    const secret = await collector.app.db.webhooks.target(created.id);
+    const secret = await setup.collector.app.db.webhooks.target(created.id);
     expect(secret?.secret).toBe(created.secret);
   });
 
   it('sends a test message and follows it in the log until the endpoint has answered; Retry sends a failed one again', async () => {
-    await collector.admin('POST', '/v1/webhooks', { url, events: ['loop.opened'] });
+    await setup.collector.admin('POST', '/v1/webhooks', { url, events: ['loop.opened'] });
     answerStatus = 500;
-    view = await openPage(collector, '#/demo/settings/webhooks');
-    click(view.container, 'Send test message');
-    const outcome = () => view!.container.querySelector('[data-testid=delivery-outcome]')?.textContent;
-    await waitFor(() => outcome() === 'Sending…', view.container.querySelector('.webhook')!);
+    await setup.open('#/demo/settings/webhooks');
+    click(setup.view.container, 'Send test message');
+    const outcome = () => setup.view.container.querySelector('[data-testid=delivery-outcome]')?.textContent;
+    await waitFor(() => outcome() === 'Sending…', setup.view.container.querySelector('.webhook')!);
     await deliverDue();
-    await waitFor(() => outcome() === 'Not delivered: HTTP 500.', view.container.querySelector('.webhooks')!);
-    const row = view.container.querySelector('.delivery-log tbody tr')!;
+    await waitFor(() => outcome() === 'Not delivered: HTTP 500.', setup.view.container.querySelector('.webhooks')!);
+    const row = setup.view.container.querySelector('.delivery-log tbody tr')!;
     expect([...row.querySelectorAll('td')].slice(0, 4).map((td) => td.textContent)).toEqual(['webhook.test', 'failed', '1', '500']);
 
     answerStatus = 204;
@@ -113,75 +101,75 @@ describe('settings: webhooks', { timeout: 60_000 }, () => {
     expect(retry.textContent).toBe('Retry');
     expect(retry.getAttribute('aria-label')).toMatch(/^Retry the webhook\.test delivery queued /);
     retry.click();
-    await waitFor(() => outcome() === 'Sending…', view.container.querySelector('.webhooks')!);
+    await waitFor(() => outcome() === 'Sending…', setup.view.container.querySelector('.webhooks')!);
     await deliverDue();
-    await waitFor(() => outcome() === 'Delivered: the endpoint answered 204.', view.container);
-    expect([...view.container.querySelectorAll('.delivery-log tbody tr td')].slice(0, 4).map((td) => td.textContent)).toEqual(['webhook.test', 'delivered', '2', '204']);
-    expect(view.container.querySelector('.delivery-log tbody button')).toBeNull();
+    await waitFor(() => outcome() === 'Delivered: the endpoint answered 204.', setup.view.container);
+    expect([...setup.view.container.querySelectorAll('.delivery-log tbody tr td')].slice(0, 4).map((td) => td.textContent)).toEqual(['webhook.test', 'delivered', '2', '204']);
+    expect(setup.view.container.querySelector('.delivery-log tbody button')).toBeNull();
   });
 
   it('pauses a webhook, so an answer meanwhile queues nothing for it, and resumes it; the focus stays on the button', async () => {
-    const created = await collector.admin<{ id: string }>('POST', '/v1/webhooks', { url, events: ['response.created'] });
-    view = await openPage(collector, '#/demo/settings/webhooks');
-    const card = () => view!.container.querySelector(`[data-webhook-id="${created.id}"]`)!;
+    const created = await setup.collector.admin<{ id: string }>('POST', '/v1/webhooks', { url, events: ['response.created'] });
+    await setup.open('#/demo/settings/webhooks');
+    const card = () => setup.view.container.querySelector(`[data-webhook-id="${created.id}"]`)!;
     const pause = [...card().querySelectorAll('button')].find((button) => button.textContent === 'Pause')!;
     expect(pause.getAttribute('aria-label')).toBe(`Pause the webhook to ${url}`);
     // As a keyboard user would: the button has the focus, then is pressed.
     act(() => pause.focus());
     click(card(), 'Pause');
-    await waitFor(() => view!.container.querySelector('[role=status]')?.textContent === 'Webhook paused.' && card().querySelector('h3 .badge')?.textContent === 'paused', view.container);
+    await waitFor(() => setup.view.container.querySelector('[role=status]')?.textContent === 'Webhook paused.' && card().querySelector('h3 .badge')?.textContent === 'paused', setup.view.container);
     expect(card().querySelector('[data-testid=paused-note]')!.textContent).toMatch(/^Paused: events that happen while it is paused are never sent to it/);
     expect(card().querySelector('dl')!.textContent).toContain('Paused since');
     expect(document.activeElement?.textContent).toBe('Resume');
-    expect(await collector.admin('GET', `/v1/webhooks/${created.id}`)).toMatchObject({ paused: true, pausedAt: expect.any(String) });
+    expect(await setup.collector.admin('GET', `/v1/webhooks/${created.id}`)).toMatchObject({ paused: true, pausedAt: expect.any(String) });
 
-    await collector.answer('paused-answer1', 9);
-    expect((await collector.admin<{ deliveries: unknown[] }>('GET', `/v1/webhooks/${created.id}/deliveries`)).deliveries).toEqual([]);
+    await setup.collector.answer('paused-answer1', 9);
+    expect((await setup.collector.admin<{ deliveries: unknown[] }>('GET', `/v1/webhooks/${created.id}/deliveries`)).deliveries).toEqual([]);
 
     click(card(), 'Resume');
-    await waitFor(() => view!.container.querySelector('[role=status]')?.textContent === 'Webhook resumed; deliveries that waited go out now.'
-      && card().querySelector('h3 .badge') === null, view.container);
+    await waitFor(() => setup.view.container.querySelector('[role=status]')?.textContent === 'Webhook resumed; deliveries that waited go out now.'
+      && card().querySelector('h3 .badge') === null, setup.view.container);
     expect(card().querySelector('[data-testid=paused-note]')).toBeNull();
-    expect(await collector.admin('GET', `/v1/webhooks/${created.id}`)).toMatchObject({ paused: false, pausedAt: null });
-    await collector.answer('resumed-answer', 9);
-    expect((await collector.admin<{ deliveries: unknown[] }>('GET', `/v1/webhooks/${created.id}/deliveries`)).deliveries).toHaveLength(1);
+    expect(await setup.collector.admin('GET', `/v1/webhooks/${created.id}`)).toMatchObject({ paused: false, pausedAt: null });
+    await setup.collector.answer('resumed-answer', 9);
+    expect((await setup.collector.admin<{ deliveries: unknown[] }>('GET', `/v1/webhooks/${created.id}/deliveries`)).deliveries).toHaveLength(1);
   });
 
   it('shows the collector’s refusal of a bad address and stores nothing', async () => {
-    view = await openPage(collector, '#/demo/settings/webhooks');
-    const form = view.container.querySelector('form.webhook-form')!;
+    await setup.open('#/demo/settings/webhooks');
+    const form = setup.view.container.querySelector('form.webhook-form')!;
     type(field(form, 'Endpoint URL'), 'ftp://example.com/hook');
     submit(form);
-    const alert = await waitFor(() => form.querySelector('[role=alert]'), view.container);
+    const alert = await waitFor(() => form.querySelector('[role=alert]'), setup.view.container);
     expect(alert.textContent).toMatch(/url/);
-    expect((await collector.admin<{ webhooks: unknown[] }>('GET', '/v1/webhooks')).webhooks).toEqual([]);
+    expect((await setup.collector.admin<{ webhooks: unknown[] }>('GET', '/v1/webhooks')).webhooks).toEqual([]);
   });
 });
 
 describe('settings: privacy', { timeout: 60_000 }, () => {
   it('erases everything about one respondent after the "cannot be undone" tick, and reports what went', async () => {
-    await collector.answer('erase-me-0001', 2, 'Call me back', 'ann@example.com');
-    await collector.answer('erase-me-0002', 9, 'Better now', 'ann@example.com');
-    await collector.answer('keep-me-0001', 3, 'Slow', 'bob@example.com');
-    view = await openPage(collector, '#/demo/settings/privacy');
-    const form = view.container.querySelector('form.erase-form')!;
+    await setup.collector.answer('erase-me-0001', 2, 'Call me back', 'ann@example.com');
+    await setup.collector.answer('erase-me-0002', 9, 'Better now', 'ann@example.com');
+    await setup.collector.answer('keep-me-0001', 3, 'Slow', 'bob@example.com');
+    await setup.open('#/demo/settings/privacy');
+    const form = setup.view.container.querySelector('form.erase-form')!;
     type(field(form, 'Their email address'), 'ANN@example.com');
     const erase = [...form.querySelectorAll('button')].find((button) => button.textContent === 'Erase everything about this person')!;
     expect(erase.disabled).toBe(true);
     field(form, 'I understand this cannot be undone').click();
-    await waitFor(() => !erase.disabled, view.container);
+    await waitFor(() => !erase.disabled, setup.view.container);
     submit(form);
-    const report = await waitFor(() => view!.container.querySelector('[data-testid=erased]')?.textContent, view.container);
+    const report = await waitFor(() => setup.view.container.querySelector('[data-testid=erased]')?.textContent, setup.view.container);
     expect(report).toBe('Erased. Responses: 2, loops: 1, notes: 0, action links: 0, webhook deliveries: 0.');
-    const { responses } = await collector.admin<{ responses: { id: string }[] }>('GET', '/v1/surveys/demo/responses');
+    const { responses } = await setup.collector.admin<{ responses: { id: string }[] }>('GET', '/v1/surveys/demo/responses');
     expect(responses.map((response) => response.id)).toEqual(['keep-me-0001']);
-    expect(view.container.querySelector('[data-testid=retention]')!.textContent).toBe('No retention period is set: comments and personal data are kept until a respondent is erased.');
-    expect(view.container.textContent).toContain('--retention-days');
+    expect(setup.view.container.querySelector('[data-testid=retention]')!.textContent).toBe('No retention period is set: comments and personal data are kept until a respondent is erased.');
+    expect(setup.view.container.textContent).toContain('--retention-days');
   });
 
   it('sets a retention period after the "cannot be undone" tick, then turns it off again', async () => {
-    view = await openPage(collector, '#/demo/settings/privacy');
-    const form = view.container.querySelector('form.retention-form')!;
+    await setup.open('#/demo/settings/privacy');
+    const form = setup.view.container.querySelector('form.retention-form')!;
     const save = () => [...form.querySelectorAll('button')].find((button) => button.textContent === 'Save retention')!;
     expect(save().disabled).toBe(true);
     act(() => field(form, 'for a number of days').click());
@@ -191,36 +179,35 @@ describe('settings: privacy', { timeout: 60_000 }, () => {
     expect(form.querySelector('[data-testid=purge-warning]')!.textContent).toBe('Saving clears comments and personal data older than 30 days right away. This cannot be undone.');
     expect(save().disabled).toBe(true);
     act(() => field(form, 'I understand this cannot be undone').click());
-    await waitFor(() => !save().disabled, view.container);
+    await waitFor(() => !save().disabled, setup.view.container);
     submit(form);
-    await waitFor(() => view!.container.querySelector('[data-testid=retention]')?.textContent
-      === 'Comments and personal data older than 30 days are cleared every hour; scores, loops and their dates stay.', view.container);
-    expect(view.container.querySelector('[role=status]')!.textContent).toBe('Retention saved.');
-    expect(await collector.admin('GET', '/v1/privacy')).toEqual({ retentionDays: 30, source: 'setting', stored: 30 });
+    await waitFor(() => setup.view.container.querySelector('[data-testid=retention]')?.textContent
+      === 'Comments and personal data older than 30 days are cleared every hour; scores, loops and their dates stay.', setup.view.container);
+    expect(setup.view.container.querySelector('[role=status]')!.textContent).toBe('Retention saved.');
+    expect(await setup.collector.admin('GET', '/v1/privacy')).toEqual({ retentionDays: 30, source: 'setting', stored: 30 });
 
     // Keeping things longer clears nothing, so no tick is asked for.
-    const again = view.container.querySelector('form.retention-form')!;
+    const again = setup.view.container.querySelector('form.retention-form')!;
     act(() => field(again, 'until a respondent is erased').click());
     expect(again.querySelector('[data-testid=purge-warning]')).toBeNull();
     submit(again);
-    await waitFor(() => view!.container.querySelector('[data-testid=retention]')?.textContent
-      === 'No retention period is set: comments and personal data are kept until a respondent is erased.', view.container);
-    expect(await collector.admin('GET', '/v1/privacy')).toEqual({ retentionDays: null, source: 'off', stored: null });
+    await waitFor(() => setup.view.container.querySelector('[data-testid=retention]')?.textContent
+      === 'No retention period is set: comments and personal data are kept until a respondent is erased.', setup.view.container);
+    expect(await setup.collector.admin('GET', '/v1/privacy')).toEqual({ retentionDays: null, source: 'off', stored: null });
   });
 
   it('shows a retention period set by the collector’s flag as fixed, with no form', async () => {
-    await collector.close();
-    collector = await testCollector({ retentionDays: 90 });
-    view = await openPage(collector, '#/demo/settings/privacy');
-    expect(view.container.querySelector('[data-testid=retention]')!.textContent).toBe('Comments and personal data older than 90 days are cleared every hour; scores, loops and their dates stay.');
-    expect(view.container.querySelector('[data-testid=retention-flag]')!.textContent)
+    await setup.restart({ retentionDays: 90 });
+    await setup.open('#/demo/settings/privacy');
+    expect(setup.view.container.querySelector('[data-testid=retention]')!.textContent).toBe('Comments and personal data older than 90 days are cleared every hour; scores, loops and their dates stay.');
+    expect(setup.view.container.querySelector('[data-testid=retention-flag]')!.textContent)
       .toBe('Set when the collector started (--retention-days or NPSLOOP_RETENTION_DAYS), which takes precedence: it cannot be changed here while the collector runs with it.');
-    expect(view.container.querySelector('form.retention-form')).toBeNull();
+    expect(setup.view.container.querySelector('form.retention-form')).toBeNull();
   });
 
   it('needs an admin key: a read key sees why, and no admin-only request is made', async () => {
-    view = await openPage(collector, '#/demo/settings/privacy', { key: collector.readKey });
-    expect(view.container.querySelector('.notice')!.textContent).toMatch(/^These settings need an admin key/);
-    expect(view.container.querySelector('form')).toBeNull();
+    await setup.open('#/demo/settings/privacy', { key: setup.collector.readKey });
+    expect(setup.view.container.querySelector('.notice')!.textContent).toMatch(/^These settings need an admin key/);
+    expect(setup.view.container.querySelector('form')).toBeNull();
   });
 });
