@@ -1,8 +1,9 @@
 /** The API shapes the dashboard reads, as the collector documents them (/openapi.json). */
-import type { NpsFigure } from '@npsloop/core';
+import type { Mentions, NpsFigure, Theme } from '@npsloop/core';
 import type { KeyScope } from './api.ts';
 
-export type { NpsFigure };
+// Wire types shared with the collector live in @npsloop/core.
+export type { Mentions, NpsFigure, Theme };
 
 /** What a survey measures: NPS 0–10, CSAT 1–5, CES 1–7. */
 export type Metric = 'nps' | 'csat' | 'ces';
@@ -89,24 +90,6 @@ export interface ResponseItem {
   channel: string | null;
   locale: string | null;
   createdAt: string;
-}
-
-/** How many comments, all and per group. */
-export interface Mentions {
-  all: number;
-  detractors: number;
-  passives: number;
-  promoters: number;
-}
-
-/** One theme of `GET /v1/surveys/:id/themes`: its counts say which set they count. */
-export interface Theme {
-  theme: string;
-  words: number;
-  mentions: Mentions;
-  /** The NPS of every answer that mentions it (n = mentions.all). */
-  nps: NpsFigure;
-  quotes: string[];
 }
 
 /** Loop states. */
