@@ -4,6 +4,9 @@ import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import type { DialectSql } from '../dialect.ts';
 import { queryTemplate, type Executor } from '../executor.ts';
 import type { Schema, WebhookDeliveriesTable, WebhooksTable } from '../schema.ts';
+import { subscribedTo, type Subscriber, type SubscriberCache } from './webhook-subscribers.ts';
+
+export { SubscriberCache, type Subscriber } from './webhook-subscribers.ts';
 
 /** The events a webhook can subscribe to. */
 export const WEBHOOK_EVENTS = ['response.created', 'response.updated', 'loop.opened', 'loop.overdue'] as const;
@@ -65,42 +68,6 @@ export interface DeliveryRecord {
   lastError: string | null;
   createdAt: number;
   deliveredAt: number | null;
-}
-
-/** A webhook with its events parsed, as the ingest path checks it (paused webhooks are left out of the cached list). */
-export interface Subscriber {
-  row: WebhooksTable;
-  events: ReadonlySet<string>;
-}
-
-/**
- * The webhook list, read on every ingest write (built once per database): kept until a webhook changes when
- * this process is the only writer (SQLite); for `ttlMs` when other processes may change webhooks (PostgreSQL).
- */
-export class SubscriberCache {
-  private cached: Subscriber[] | null = null;
-  private expires = 0;
-
-  constructor(private readonly ttlMs = Infinity) {}
-
-  /** The cached list, or null when it has to be read. */
-  get rows(): Subscriber[] | null {
-    if (this.cached && this.ttlMs !== Infinity && this.expires <= Date.now()) this.cached = null;
-    return this.cached;
-  }
-
-  /** Remembers the list; null forgets it (after a change). */
-  set rows(rows: Subscriber[] | null) {
-    this.cached = rows;
-    this.expires = Date.now() + this.ttlMs;
-  }
-}
-
-const NONE: readonly Subscriber[] = [];
-
-function subscribedTo(all: readonly Subscriber[], type: WebhookEvent, surveyId: string): readonly Subscriber[] {
-  if (all.length === 0) return NONE;
-  return all.filter((subscriber) => subscriber.events.has(type) && (subscriber.row.survey_id === null || subscriber.row.survey_id === surveyId));
 }
 
 function toWebhook(row: WebhooksTable): WebhookRecord {
