@@ -61,6 +61,10 @@ export const EXAMPLES: Record<string, OperationExamples> = {
   'PATCH /v1/webhooks/:id': {
     body: { events: ['loop.opened', 'loop.overdue', 'huddle.digest'], format: 'slack', digest: { weekday: 'monday', time: '09:00', timeZone: 'Europe/Amsterdam', days: 7 } },
   },
+  'PATCH /v1/privacy': {
+    body: { retentionDays: 365 },
+    responses: { 200: { retentionDays: 365, source: 'setting', stored: 365 } },
+  },
   'POST /v1/keys': {
     body: { scope: 'read', name: 'dashboard' },
     responses: {

@@ -7,7 +7,7 @@ export const ADMIN_KEY = 'dashboard-test-admin-key-0123456789';
 /**
  * A collector with the `demo` survey (made through the admin API), a read key,
  * and a `fetch` that talks to it. Webhooks to loopback addresses are allowed,
- * and never delivered (no worker polls), so their log stays "pending". `options` adds to the collector's (e.g. `mail`).
+ * and never delivered (no worker polls), so their log stays "pending". `options` adds to the collector's (e.g. `retentionDays`, `mail`).
  */
 export async function testCollector(options: Partial<AppOptions> = {}) {
   const app = await buildApp({ dbPath: ':memory:', adminKey: ADMIN_KEY, logger: false, webhookPollMs: 0, allowPrivateWebhooks: true, ...options });

@@ -16,10 +16,10 @@ export interface DueDigest {
 export class DigestRepository {
   constructor(private readonly executor: Executor, private readonly templates: ReturnType<typeof webhookTemplates>) {}
 
-  /** The webhooks whose next digest is due at `now`. */
+  /** The webhooks whose next digest is due at `now` (a paused one's waits until it is resumed). */
   async due(now: number): Promise<DueDigest[]> {
     const rows = await this.executor.db.selectFrom('webhooks').select(['id', 'survey_id', 'digest_schedule', 'digest_due_at'])
-      .where('digest_schedule', 'is not', null).where('digest_due_at', '<=', now).orderBy('digest_due_at').orderBy('id').execute();
+      .where('digest_schedule', 'is not', null).where('paused_at', 'is', null).where('digest_due_at', '<=', now).orderBy('digest_due_at').orderBy('id').execute();
     return rows.map((row) => ({ webhookId: row.id, surveyId: row.survey_id, schedule: JSON.parse(row.digest_schedule!) as DigestSetting, dueAt: Number(row.digest_due_at) }));
   }
 
