@@ -55,7 +55,7 @@ describe('changing a webhook', () => {
     expect(created.statusCode, created.body).toBe(201);
     const { id } = created.json();
     const cases: [unknown, number, string, RegExp][] = [
-      [{}, 400, 'invalid_request', /must change at least one of url, events, format, surveyId, description, paused/],
+      [{}, 400, 'invalid_request', /must change at least one of url, events, format, surveyId, description, digest, paused/],
       [{ events: [] }, 400, 'invalid_request', /events: must name at least one event/],
       [{ url: 'ftp://example.com/x' }, 400, 'invalid_request', /url: must be an http or https URL/],
       [{ url: 'http://127.0.0.1:9/x' }, 400, 'url_refused', /^url: /],
