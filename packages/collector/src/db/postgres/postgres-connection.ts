@@ -4,6 +4,7 @@
  */
 import pg from 'pg';
 import { parse, toClientConfig } from 'pg-connection-string';
+import type { PreparedStatements } from './postgres-prepared.ts';
 
 /** True when a `--db` value names a PostgreSQL database (`postgres://…` or `postgresql://…`); anything else is a SQLite path. */
 export function isPostgresUrl(location: string): boolean {
@@ -58,6 +59,8 @@ export interface PostgresPoolOptions {
   max?: number;
   /** Called with errors of connections between queries (a restarted server); the pool drops them and makes new ones. */
   onIdleError?: (error: Error) => void;
+  /** Statements every connection sends as named prepared statements. */
+  prepared?: PreparedStatements;
 }
 
 /** A pool on the URL's database. `sslmode` has libpq's meanings (`require` encrypts, `verify-full` also checks the certificate). */
@@ -78,7 +81,10 @@ export function openPostgresPool(url: string, options: PostgresPoolOptions = {})
   // hears idle connections' errors, and each connection its own while it is checked out (in a transaction, say).
   // Either way the connection is dropped and the next request makes a new one.
   pool.on('error', (error) => options.onIdleError?.(error));
-  pool.on('connect', (client) => client.on('error', (error) => options.onIdleError?.(error)));
+  pool.on('connect', (client) => {
+    client.on('error', (error) => options.onIdleError?.(error));
+    options.prepared?.attach(client);
+  });
   return pool;
 }
 

@@ -6,11 +6,12 @@
  */
 import { Kysely, sql, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow, type Transaction } from 'kysely';
 import type { Dialect } from '../dialect.ts';
-import { kyselyExecutor, type TransactionExecutor } from '../executor.ts';
+import { kyselyExecutor, type Executor, type TransactionExecutor } from '../executor.ts';
 import type { Schema } from '../schema.ts';
 import { connectionFailure, openPostgresPool } from './postgres-connection.ts';
 import { MappedPostgresDialect } from './postgres-driver.ts';
 import { migratePostgres } from './postgres-migrate.ts';
+import { PreparedStatements } from './postgres-prepared.ts';
 import { postgresSql } from './postgres-sql.ts';
 
 /** Options of the PostgreSQL dialect. */
@@ -40,11 +41,31 @@ class ChangeCounter implements KyselyPlugin {
   }
 }
 
-function transactionExecutor(trx: Transaction<Schema>): TransactionExecutor {
+/** Runs templates through Kysely, each registered first to be sent as a named prepared statement. */
+function preparingExecutor(db: Kysely<Schema>, prepared: PreparedStatements): Executor {
+  const executor = kyselyExecutor(db);
+  return {
+    db,
+    run(template, values) {
+      prepared.add(template.sql);
+      return executor.run(template, values);
+    },
+    first(template, values) {
+      prepared.add(template.sql);
+      return executor.first(template, values);
+    },
+    all(template, values) {
+      prepared.add(template.sql);
+      return executor.all(template, values);
+    },
+  };
+}
+
+function transactionExecutor(trx: Transaction<Schema>, prepared: PreparedStatements): TransactionExecutor {
   const counter = new ChangeCounter();
   const db = trx.withPlugin(counter);
   return {
-    ...kyselyExecutor(db),
+    ...preparingExecutor(db, prepared),
     changes: () => counter.rows,
     async intact() {
       try {
@@ -59,7 +80,8 @@ function transactionExecutor(trx: Transaction<Schema>): TransactionExecutor {
 
 /** Opens a pool on the database, applies its migrations (once across processes), and builds the dialect. */
 export async function openPostgresDialect(options: PostgresDialectOptions): Promise<Dialect> {
-  const pool = openPostgresPool(options.url, { max: options.poolSize, onIdleError: options.onIdleError });
+  const prepared = new PreparedStatements();
+  const pool = openPostgresPool(options.url, { max: options.poolSize, onIdleError: options.onIdleError, prepared });
   let schemaVersion: number;
   try {
     const client = await pool.connect();
@@ -78,12 +100,12 @@ export async function openPostgresDialect(options: PostgresDialectOptions): Prom
   return {
     name: 'postgres',
     db,
-    root: kyselyExecutor(db),
+    root: preparingExecutor(db, prepared),
     sql: postgresSql,
     schemaVersion,
-    transaction: (work) => db.transaction().execute((trx) => work(transactionExecutor(trx))),
+    transaction: (work) => db.transaction().execute((trx) => work(transactionExecutor(trx, prepared))),
     // PostgreSQL has no secure_delete: the rows are deleted here, and flushErasure vacuums them away.
-    erasingTransaction: (work) => db.transaction().execute((trx) => work(transactionExecutor(trx))),
+    erasingTransaction: (work) => db.transaction().execute((trx) => work(transactionExecutor(trx, prepared))),
     // VACUUM removes the erased rows' dead versions from the tables and their indexes (comment search included),
     // so no query, index scan or later page read finds them; see the collector README on what stays on disk.
     async flushErasure() {
