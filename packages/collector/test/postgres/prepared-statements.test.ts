@@ -24,7 +24,7 @@ describe('templates on PostgreSQL', () => {
     const open = dialect;
     const byId = queryTemplate<'id'>((value) => open.db.selectFrom('surveys').select('id').where('id', '=', value('id')));
     const insert = queryTemplate<'id' | 'now'>((value) => open.db.insertInto('surveys')
-      .values({ id: value('id'), name: 'Prepared', settings: '{}', active: 1, created_at: value('now'), updated_at: value('now') }));
+      .values({ id: value('id'), name: 'Prepared', brand: null, settings: '{}', allowed_origins: '[]', active: 1, created_at: value('now'), updated_at: value('now') }));
 
     expect(await preparedOnConnection(open)).toEqual({});
     await open.transaction(async (tx) => {
