@@ -88,7 +88,7 @@ const metricFigureVariants = {
 };
 
 /** A figure of the survey's metric, with `extra` fields on every variant. */
-function metricFigureSchema<Extra extends z.ZodRawShape>(extra: Extra) {
+export function metricFigureSchema<Extra extends z.ZodRawShape>(extra: Extra) {
   return z.discriminatedUnion('metric', [
     metricFigureVariants.nps.extend(extra), metricFigureVariants.csat.extend(extra), metricFigureVariants.ces.extend(extra),
   ]);

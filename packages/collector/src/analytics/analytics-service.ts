@@ -49,6 +49,13 @@ export function createAnalyticsService(reads: AnalyticsReads, options: Analytics
       await reads.fold();
       return queries.segmentCounts(...args);
     },
+    /** Counters of each time range under each filter (a journey's steps, this period and the one before), folded once. */
+    async countEach(filters: readonly AnalyticsFilter[], ranges: readonly { from: number; to: number }[]) {
+      await reads.fold();
+      const counts = [];
+      for (const filter of filters) counts.push(await queries.countRanges(filter, ranges));
+      return counts;
+    },
     /** Two figures and whether they differ significantly. */
     async compare(a: AnalyticsFilter, b: AnalyticsFilter, metric: Metric) {
       await reads.fold();

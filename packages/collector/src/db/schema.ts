@@ -243,6 +243,15 @@ export interface UnsubscribesTable {
   created_at: number;
 }
 
+/** `journeys`: an ordered list of steps (JSON), each a touchpoint or journey value and the surveys that measure it (migration 11). */
+export interface JourneysTable {
+  id: string;
+  name: string;
+  steps: string;
+  created_at: number;
+  updated_at: number;
+}
+
 /** Every table of the database. */
 export interface Schema {
   surveys: SurveysTable;
@@ -265,4 +274,5 @@ export interface Schema {
   invitation_runs: InvitationRunsTable;
   invitations: InvitationsTable;
   unsubscribes: UnsubscribesTable;
+  journeys: JourneysTable;
 }
