@@ -41,7 +41,7 @@ export const de: Messages = {
     scope: { read: 'Leseschlüssel', admin: 'Admin-Schlüssel' },
     scopeTitle: { read: 'Dieser Schlüssel kann lesen, aber nichts ändern', admin: 'Dieser Schlüssel kann lesen und ändern' },
     signOut: 'Abmelden', language: 'Sprache', title: (page) => `${page} · npsloop`,
-    page: { overview: 'Übersicht', comments: 'Kommentare', inbox: 'Nachfassen', huddle: 'Huddle', touchpoints: 'Kontaktpunkte', surveys: 'Umfragen', settings: 'Einstellungen' },
+    page: { overview: 'Übersicht', comments: 'Kommentare', inbox: 'Nachfassen', huddle: 'Huddle', touchpoints: 'Kontaktpunkte', journey: 'Customer Journey', surveys: 'Umfragen', settings: 'Einstellungen' },
   },
   app: {
     checkingKey: 'Ihr Schlüssel wird geprüft…', surveys: 'Die Umfragen',
@@ -203,6 +203,17 @@ export const de: Messages = {
       copy: 'Snippet kopieren', copySelfHosted: 'Snippet für eigenes Hosting kopieren',
       selfHosted: 'Liefern Sie widget.js lieber von Ihrer eigenen Website oder einem CDN aus? Dann geben Sie mit {collector} auch an, wo dieser Collector steht:',
     },
+  },
+  journey: {
+    what: { journeys: 'die Customer Journeys', figures: 'die Werte der Customer Journey' },
+    none: 'Noch keine Customer Journeys. Ein Admin legt eine mit POST /v1/journeys an (die Schritte in Reihenfolge, jeder ein Kontaktpunkt oder Journey-Schritt und die Umfragen, die ihn messen); npsloop demo legt ein Beispiel an.',
+    pick: 'Customer Journey', period: (days) => `(letzte ${days} Tage, jeder Schritt gegen die ${days} Tage davor)`,
+    stepsLabel: (name) => `Schritte von ${name}, der Reihe nach`,
+    touchpoint: (value) => `Kontaktpunkt: ${value}`, journeyValue: (value) => `Journey-Schritt: ${value}`,
+    moved: 'Signifikant verändert', noPrevious: (days) => `keine Antworten in den ${days} Tagen davor zum Vergleich`,
+    since: (wording, amount, previous) => `${wording}: ${amount} (vorher ${previous})`,
+    points: (amount) => `${amount} Punkte`,
+    correction: (tests, alpha, minN) => `„Signifikant“ ist über die ${tests} verglichenen Werte dieser Journey korrigiert (Benjamini–Hochberg, False Discovery Rate ${alpha}). Stichproben unter ${minN} Antworten sind markiert.`,
   },
   metric: {
     names: { nps: 'NPS (0–10)', csat: 'CSAT (1–5)', ces: 'CES (1–7)' },

@@ -41,7 +41,7 @@ export const en = {
     scope: { read: 'read key', admin: 'admin key' },
     scopeTitle: { read: 'This key can read but not change anything', admin: 'This key can read and change' },
     signOut: 'Sign out', language: 'Language', title: (page: string) => `${page} · npsloop`,
-    page: { overview: 'Overview', comments: 'Comments', inbox: 'Loop inbox', huddle: 'Huddle', touchpoints: 'Touchpoints', surveys: 'Surveys', settings: 'Settings' },
+    page: { overview: 'Overview', comments: 'Comments', inbox: 'Loop inbox', huddle: 'Huddle', touchpoints: 'Touchpoints', journey: 'Journey', surveys: 'Surveys', settings: 'Settings' },
   },
   app: {
     checkingKey: 'Checking your key…', surveys: 'the surveys',
@@ -201,6 +201,17 @@ export const en = {
       copy: 'Copy snippet', copySelfHosted: 'Copy self-hosted snippet',
       selfHosted: 'Serving widget.js from your own site or a CDN instead? Then also say where this collector is, with {collector}:',
     },
+  },
+  journey: {
+    what: { journeys: 'the journeys', figures: 'the journey figures' },
+    none: 'No journeys yet. An admin defines one with POST /v1/journeys (its steps in order, each a touchpoint or journey step and the surveys that measure it); npsloop demo makes an example.',
+    pick: 'Journey', period: (days: number) => `(last ${days} days, each step against the ${days} days before)`,
+    stepsLabel: (name: string) => `Steps of ${name}, in order`,
+    touchpoint: (value: string) => `Touchpoint: ${value}`, journeyValue: (value: string) => `Journey step: ${value}`,
+    moved: 'Moved significantly', noPrevious: (days: number) => `no answers in the ${days} days before to compare with`,
+    since: (wording: string, amount: string, previous: string) => `${wording}: ${amount} (was ${previous})`,
+    points: (amount: string) => `${amount} points`,
+    correction: (tests: number, alpha: string, minN: number) => `“Significantly” is corrected over the ${tests} figures compared on this journey (Benjamini–Hochberg, false discovery rate ${alpha}). Samples under ${minN} answers are marked.`,
   },
   metric: {
     names: { nps: 'NPS (0–10)', csat: 'CSAT (1–5)', ces: 'CES (1–7)' },

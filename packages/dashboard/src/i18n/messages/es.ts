@@ -41,7 +41,7 @@ export const es: Messages = {
     scope: { read: 'clave de lectura', admin: 'clave de administración' },
     scopeTitle: { read: 'Esta clave puede leer pero no cambiar nada', admin: 'Esta clave puede leer y cambiar' },
     signOut: 'Cerrar sesión', language: 'Idioma', title: (page) => `${page} · npsloop`,
-    page: { overview: 'Resumen', comments: 'Comentarios', inbox: 'Seguimiento', huddle: 'Reunión de equipo', touchpoints: 'Puntos de contacto', surveys: 'Encuestas', settings: 'Ajustes' },
+    page: { overview: 'Resumen', comments: 'Comentarios', inbox: 'Seguimiento', huddle: 'Reunión de equipo', touchpoints: 'Puntos de contacto', journey: 'Recorrido', surveys: 'Encuestas', settings: 'Ajustes' },
   },
   app: {
     checkingKey: 'Comprobando tu clave…', surveys: 'las encuestas',
@@ -203,6 +203,17 @@ export const es: Messages = {
       copy: 'Copiar fragmento', copySelfHosted: 'Copiar fragmento autoalojado',
       selfHosted: '¿Sirves widget.js desde tu propio sitio o una CDN? Entonces indica también dónde está este colector, con {collector}:',
     },
+  },
+  journey: {
+    what: { journeys: 'los recorridos', figures: 'las cifras del recorrido' },
+    none: 'Aún no hay recorridos. Un administrador crea uno con POST /v1/journeys (los pasos en orden, cada uno un punto de contacto o paso del recorrido y las encuestas que lo miden); npsloop demo crea un ejemplo.',
+    pick: 'Recorrido', period: (days) => `(últimos ${days} días, cada paso frente a los ${days} días anteriores)`,
+    stepsLabel: (name) => `Pasos de ${name}, en orden`,
+    touchpoint: (value) => `Punto de contacto: ${value}`, journeyValue: (value) => `Paso del recorrido: ${value}`,
+    moved: 'Cambio significativo', noPrevious: (days) => `sin respuestas en los ${days} días anteriores para comparar`,
+    since: (wording, amount, previous) => `${wording}: ${amount} (antes ${previous})`,
+    points: (amount) => `${amount} puntos`,
+    correction: (tests, alpha, minN) => `«Significativo» está corregido sobre las ${tests} cifras comparadas de este recorrido (Benjamini–Hochberg, tasa de falsos descubrimientos ${alpha}). Las muestras de menos de ${minN} respuestas están marcadas.`,
   },
   metric: {
     names: { nps: 'NPS (0–10)', csat: 'CSAT (1–5)', ces: 'CES (1–7)' },

@@ -43,7 +43,7 @@ export const fr: Messages = {
     scope: { read: 'clé de lecture', admin: 'clé d’administration' },
     scopeTitle: { read: 'Cette clé peut lire mais rien modifier', admin: 'Cette clé peut lire et modifier' },
     signOut: 'Se déconnecter', language: 'Langue', title: (page) => `${page} · npsloop`,
-    page: { overview: 'Vue d’ensemble', comments: 'Commentaires', inbox: 'Suivi', huddle: 'Point d’équipe', touchpoints: 'Points de contact', surveys: 'Enquêtes', settings: 'Réglages' },
+    page: { overview: 'Vue d’ensemble', comments: 'Commentaires', inbox: 'Suivi', huddle: 'Point d’équipe', touchpoints: 'Points de contact', journey: 'Parcours', surveys: 'Enquêtes', settings: 'Réglages' },
   },
   app: {
     checkingKey: 'Vérification de votre clé…', surveys: 'les enquêtes',
@@ -208,6 +208,17 @@ export const fr: Messages = {
       copy: 'Copier l’extrait', copySelfHosted: 'Copier l’extrait auto-hébergé',
       selfHosted: `Vous servez widget.js depuis votre propre site ou un CDN${S}? Indiquez alors aussi où se trouve ce collecteur, avec {collector}${S}:`,
     },
+  },
+  journey: {
+    what: { journeys: 'les parcours', figures: 'les chiffres du parcours' },
+    none: 'Aucun parcours pour l’instant. Un administrateur en crée un avec POST /v1/journeys (les étapes dans l’ordre, chacune un point de contact ou une étape de parcours et les enquêtes qui la mesurent) ; npsloop demo en crée un exemple.',
+    pick: 'Parcours', period: (days) => `(${days} derniers jours, chaque étape comparée aux ${days} jours précédents)`,
+    stepsLabel: (name) => `Étapes de ${name}, dans l’ordre`,
+    touchpoint: (value) => `Point de contact : ${value}`, journeyValue: (value) => `Étape du parcours : ${value}`,
+    moved: 'Changement significatif', noPrevious: (days) => `aucune réponse dans les ${days} jours précédents pour comparer`,
+    since: (wording, amount, previous) => `${wording} : ${amount} (avant ${previous})`,
+    points: (amount) => `${amount} points`,
+    correction: (tests, alpha, minN) => `« Significatif » est corrigé sur les ${tests} chiffres comparés de ce parcours (Benjamini–Hochberg, taux de fausses découvertes ${alpha}). Les échantillons de moins de ${minN} réponses sont signalés.`,
   },
   metric: {
     names: { nps: 'NPS (0–10)', csat: 'CSAT (1–5)', ces: 'CES (1–7)' },

@@ -41,7 +41,7 @@ export const nl: Messages = {
     scope: { read: 'leessleutel', admin: 'beheersleutel' },
     scopeTitle: { read: 'Deze sleutel kan lezen maar niets wijzigen', admin: 'Deze sleutel kan lezen en wijzigen' },
     signOut: 'Uitloggen', language: 'Taal', title: (page) => `${page} · npsloop`,
-    page: { overview: 'Overzicht', comments: 'Toelichtingen', inbox: 'Opvolging', huddle: 'Huddle', touchpoints: 'Contactmomenten', surveys: 'Enquêtes', settings: 'Instellingen' },
+    page: { overview: 'Overzicht', comments: 'Toelichtingen', inbox: 'Opvolging', huddle: 'Huddle', touchpoints: 'Contactmomenten', journey: 'Klantreis', surveys: 'Enquêtes', settings: 'Instellingen' },
   },
   app: {
     checkingKey: 'Je sleutel controleren…', surveys: 'de enquêtes',
@@ -203,6 +203,17 @@ export const nl: Messages = {
       copy: 'Fragment kopiëren', copySelfHosted: 'Fragment voor eigen hosting kopiëren',
       selfHosted: 'Serveer je widget.js liever vanaf je eigen site of een CDN? Vertel dan ook waar deze collector staat, met {collector}:',
     },
+  },
+  journey: {
+    what: { journeys: 'de klantreizen', figures: 'de cijfers van de klantreis' },
+    none: 'Nog geen klantreizen. Een beheerder maakt er een met POST /v1/journeys (de stappen op volgorde, elk een contactmoment of reisstap en de enquêtes die het meten); npsloop demo maakt een voorbeeld.',
+    pick: 'Klantreis', period: (days) => `(laatste ${days} dagen, elke stap vergeleken met de ${days} dagen ervoor)`,
+    stepsLabel: (name) => `Stappen van ${name}, op volgorde`,
+    touchpoint: (value) => `Contactmoment: ${value}`, journeyValue: (value) => `Reisstap: ${value}`,
+    moved: 'Significant veranderd', noPrevious: (days) => `geen antwoorden in de ${days} dagen ervoor om mee te vergelijken`,
+    since: (wording, amount, previous) => `${wording}: ${amount} (was ${previous})`,
+    points: (amount) => `${amount} punten`,
+    correction: (tests, alpha, minN) => `„Significant” is gecorrigeerd over de ${tests} vergeleken cijfers van deze klantreis (Benjamini–Hochberg, false discovery rate ${alpha}). Groepen onder ${minN} antwoorden zijn gemarkeerd.`,
   },
   metric: {
     names: { nps: 'NPS (0–10)', csat: 'CSAT (1–5)', ces: 'CES (1–7)' },
