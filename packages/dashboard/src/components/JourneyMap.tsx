@@ -12,10 +12,7 @@ function ChangeWords(props: { figure: JourneyFigure; days: number }) {
   if (readFigure(figure) !== 'score' || figure.previous.n < MIN_ANSWERS) return <p class="change flat">{t.change.notEnough}</p>;
   const key = changeKey(figure.change);
   const arrow = key === 'up' ? '▲' : key === 'down' ? '▼' : '';
-  const difference = figure.change.difference ?? 0;
-  // CSAT moves in percentage points; CES in its own unit, to two decimals like its mean.
-  const amount = figure.metric === 'csat' ? t.journey.points(fmt.nps(difference))
-    : figure.metric === 'ces' ? `${difference > 0 ? '+' : difference < 0 ? '−' : ''}${fmt.score('ces', Math.abs(difference))}` : fmt.nps(difference);
+  const amount = fmt.difference(figure.metric, figure.change.difference);
   return (
     <p class={`change ${figure.change.significant ? 'significant' : 'flat'}`}>
       {arrow && <span aria-hidden="true">{arrow} </span>}
