@@ -116,8 +116,10 @@ export interface Theme {
   theme: string;
   words: number;
   mentions: Mentions;
-  /** The NPS of every answer that mentions it (n = mentions.all). */
-  nps: NpsFigure;
+  /** The survey metric's figure of every answer that mentions it (n = mentions.all); older collectors send only `nps`. */
+  figure?: MetricFigure;
+  /** The NPS of the same answers, on NPS surveys only. */
+  nps: NpsFigure | null;
   quotes: string[];
 }
 

@@ -84,12 +84,12 @@ export function createAnalyticsService(reads: AnalyticsReads, options: Analytics
       };
     },
     /** Recurring terms in comments (filters rollups cannot count are held to the raw-scan limit). */
-    async themes(filter: AnalyticsFilter, group: ScoreGroup | null, limit?: number) {
+    async themes(filter: AnalyticsFilter, group: ScoreGroup | null, limit?: number, metric: Metric = 'nps') {
       if (!rollupSelector(filter)) {
         await reads.fold();
         await queries.guardRawScan(filter.surveyId, [range(filter)]);
       }
-      return themeReport(reads.responses, filter, group, limit);
+      return themeReport(reads.responses, filter, group, limit, metric);
     },
     /** The export as a stream of text chunks; `onRows` hears how many rows each chunk held. */
     exportResponses: (filter: AnalyticsFilter, format: ExportFormat, metric: Metric, onRows?: (rows: number) => void) =>

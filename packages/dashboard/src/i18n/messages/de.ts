@@ -107,8 +107,8 @@ export const de: Messages = {
       passive: (count, shown) => `${shown} ${count === 1 ? 'Passiver nennt' : 'Passive nennen'} es`,
       promoter: (count, shown) => `${shown} ${count === 1 ? 'Promotor nennt' : 'Promotoren nennen'} es`,
     },
-    themeNps: (nps, shown) => `NPS ${nps} unter den ${shown}, die es nennen`,
-    themeTooFew: (shown) => `${shown} Antworten nennen es: zu wenige für einen NPS`,
+    themeNps: (metric, score, shown) => `${metric} ${score} unter den ${shown}, die es nennen`,
+    themeTooFew: (shown, metric) => `${shown} Antworten nennen es: zu wenige für einen ${metric}-Wert`,
     downloadCsv: 'CSV herunterladen', what: { comments: 'Die Kommentare', themes: 'Die Themen' },
   },
   actions: {

@@ -107,8 +107,8 @@ export const en = {
       passive: (count: number, shown: string) => `${shown} ${count === 1 ? 'passive mentions' : 'passives mention'} it`,
       promoter: (count: number, shown: string) => `${shown} ${count === 1 ? 'promoter mentions' : 'promoters mention'} it`,
     },
-    themeNps: (nps: string, shown: string) => `NPS ${nps} among the ${shown} who mention it`,
-    themeTooFew: (shown: string) => `${shown} answers mention it: too few for an NPS`,
+    themeNps: (metric: string, score: string, shown: string) => `${metric} ${score} among the ${shown} who mention it`,
+    themeTooFew: (shown: string, metric: string) => `${shown} answers mention it: too few for their ${metric}`,
     downloadCsv: 'Download CSV', what: { comments: 'comments', themes: 'themes' },
   },
   actions: {

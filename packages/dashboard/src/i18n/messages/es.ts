@@ -107,8 +107,8 @@ export const es: Messages = {
       passive: (count, shown) => `${shown} ${count === 1 ? 'pasivo lo menciona' : 'pasivos lo mencionan'}`,
       promoter: (count, shown) => `${shown} ${count === 1 ? 'promotor lo menciona' : 'promotores lo mencionan'}`,
     },
-    themeNps: (nps, shown) => `NPS ${nps} entre los ${shown} que lo mencionan`,
-    themeTooFew: (shown) => `${shown} respuestas lo mencionan: muy pocas para un NPS`,
+    themeNps: (metric, score, shown) => `${metric} ${score} entre los ${shown} que lo mencionan`,
+    themeTooFew: (shown, metric) => `${shown} respuestas lo mencionan: muy pocas para un ${metric}`,
     downloadCsv: 'Descargar CSV', what: { comments: 'los comentarios', themes: 'los temas' },
   },
   actions: {

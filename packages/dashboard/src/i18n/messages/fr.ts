@@ -109,8 +109,8 @@ export const fr: Messages = {
       passive: (count, shown) => `${shown} ${count <= 1 ? 'passif en parle' : 'passifs en parlent'}`,
       promoter: (count, shown) => `${shown} ${count <= 1 ? 'promoteur en parle' : 'promoteurs en parlent'}`,
     },
-    themeNps: (nps, shown) => `NPS ${nps} parmi les ${shown} qui en parlent`,
-    themeTooFew: (shown) => `${shown} réponses en parlent${S}: trop peu pour un NPS`,
+    themeNps: (metric, score, shown) => `${metric} ${score} parmi les ${shown} qui en parlent`,
+    themeTooFew: (shown, metric) => `${shown} réponses en parlent${S}: trop peu pour un ${metric}`,
     downloadCsv: 'Télécharger le CSV', what: { comments: 'les commentaires', themes: 'les thèmes' },
   },
   actions: {

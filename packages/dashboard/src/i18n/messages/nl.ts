@@ -107,8 +107,8 @@ export const nl: Messages = {
       passive: (count, shown) => `${shown} ${count === 1 ? 'passieve noemt' : 'passieven noemen'} het`,
       promoter: (count, shown) => `${shown} ${count === 1 ? 'promotor noemt' : 'promotors noemen'} het`,
     },
-    themeNps: (nps, shown) => `NPS ${nps} onder de ${shown} die het noemen`,
-    themeTooFew: (shown) => `${shown} antwoorden noemen het: te weinig voor een NPS`,
+    themeNps: (metric, score, shown) => `${metric} ${score} onder de ${shown} die het noemen`,
+    themeTooFew: (shown, metric) => `${shown} antwoorden noemen het: te weinig voor een ${metric}`,
     downloadCsv: 'CSV downloaden', what: { comments: 'de toelichtingen', themes: 'de thema’s' },
   },
   actions: {
