@@ -217,11 +217,9 @@ export const de: Messages = {
   journey: {
     what: { journeys: 'die Customer Journeys', figures: 'die Werte der Customer Journey' },
     none: 'Noch keine Customer Journeys. Ein Admin legt eine mit POST /v1/journeys an (die Schritte in Reihenfolge, jeder ein Kontaktpunkt oder Journey-Schritt und die Umfragen, die ihn messen); npsloop demo legt ein Beispiel an.',
-    pick: 'Customer Journey', period: (days) => `(letzte ${days} Tage, jeder Schritt gegen die ${days} Tage davor)`,
-    stepsLabel: (name) => `Schritte von ${name}, der Reihe nach`,
+    pick: 'Customer Journey', period: (days) => `(letzte ${days} Tage, jeder Schritt gegen die ${days} Tage davor)`, stepsLabel: (name) => `Schritte von ${name}, der Reihe nach`,
     touchpoint: (value) => `Kontaktpunkt: ${value}`, journeyValue: (value) => `Journey-Schritt: ${value}`,
-    moved: 'Signifikant verändert', noPrevious: (days) => `keine Antworten in den ${days} Tagen davor zum Vergleich`,
-    since: (wording, amount, previous) => `${wording}: ${amount} (vorher ${previous})`,
+    moved: 'Signifikant verändert', noPrevious: (days) => `keine Antworten in den ${days} Tagen davor zum Vergleich`, since: (wording, amount, previous) => `${wording}: ${amount} (vorher ${previous})`,
     correction: (tests, alpha, minN) => `„Signifikant“ ist über die ${tests} verglichenen Werte dieser Journey korrigiert (Benjamini–Hochberg, False Discovery Rate ${alpha}). Stichproben unter ${minN} Antworten sind markiert.`,
   },
   metric: {

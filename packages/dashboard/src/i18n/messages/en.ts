@@ -215,11 +215,9 @@ export const en = {
   journey: {
     what: { journeys: 'the journeys', figures: 'the journey figures' },
     none: 'No journeys yet. An admin defines one with POST /v1/journeys (its steps in order, each a touchpoint or journey step and the surveys that measure it); npsloop demo makes an example.',
-    pick: 'Journey', period: (days: number) => `(last ${days} days, each step against the ${days} days before)`,
-    stepsLabel: (name: string) => `Steps of ${name}, in order`,
+    pick: 'Journey', period: (days: number) => `(last ${days} days, each step against the ${days} days before)`, stepsLabel: (name: string) => `Steps of ${name}, in order`,
     touchpoint: (value: string) => `Touchpoint: ${value}`, journeyValue: (value: string) => `Journey step: ${value}`,
-    moved: 'Moved significantly', noPrevious: (days: number) => `no answers in the ${days} days before to compare with`,
-    since: (wording: string, amount: string, previous: string) => `${wording}: ${amount} (was ${previous})`,
+    moved: 'Moved significantly', noPrevious: (days: number) => `no answers in the ${days} days before to compare with`, since: (wording: string, amount: string, previous: string) => `${wording}: ${amount} (was ${previous})`,
     correction: (tests: number, alpha: string, minN: number) => `“Significantly” is corrected over the ${tests} figures compared on this journey (Benjamini–Hochberg, false discovery rate ${alpha}). Samples under ${minN} answers are marked.`,
   },
   metric: {

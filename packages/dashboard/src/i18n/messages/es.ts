@@ -217,11 +217,9 @@ export const es: Messages = {
   journey: {
     what: { journeys: 'los recorridos', figures: 'las cifras del recorrido' },
     none: 'Aún no hay recorridos. Un administrador crea uno con POST /v1/journeys (los pasos en orden, cada uno un punto de contacto o paso del recorrido y las encuestas que lo miden); npsloop demo crea un ejemplo.',
-    pick: 'Recorrido', period: (days) => `(últimos ${days} días, cada paso frente a los ${days} días anteriores)`,
-    stepsLabel: (name) => `Pasos de ${name}, en orden`,
+    pick: 'Recorrido', period: (days) => `(últimos ${days} días, cada paso frente a los ${days} días anteriores)`, stepsLabel: (name) => `Pasos de ${name}, en orden`,
     touchpoint: (value) => `Punto de contacto: ${value}`, journeyValue: (value) => `Paso del recorrido: ${value}`,
-    moved: 'Cambio significativo', noPrevious: (days) => `sin respuestas en los ${days} días anteriores para comparar`,
-    since: (wording, amount, previous) => `${wording}: ${amount} (antes ${previous})`,
+    moved: 'Cambio significativo', noPrevious: (days) => `sin respuestas en los ${days} días anteriores para comparar`, since: (wording, amount, previous) => `${wording}: ${amount} (antes ${previous})`,
     correction: (tests, alpha, minN) => `«Significativo» está corregido sobre las ${tests} cifras comparadas de este recorrido (Benjamini–Hochberg, tasa de falsos descubrimientos ${alpha}). Las muestras de menos de ${minN} respuestas están marcadas.`,
   },
   metric: {

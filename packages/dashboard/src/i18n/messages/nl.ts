@@ -217,11 +217,9 @@ export const nl: Messages = {
   journey: {
     what: { journeys: 'de klantreizen', figures: 'de cijfers van de klantreis' },
     none: 'Nog geen klantreizen. Een beheerder maakt er een met POST /v1/journeys (de stappen op volgorde, elk een contactmoment of reisstap en de enquêtes die het meten); npsloop demo maakt een voorbeeld.',
-    pick: 'Klantreis', period: (days) => `(laatste ${days} dagen, elke stap vergeleken met de ${days} dagen ervoor)`,
-    stepsLabel: (name) => `Stappen van ${name}, op volgorde`,
+    pick: 'Klantreis', period: (days) => `(laatste ${days} dagen, elke stap vergeleken met de ${days} dagen ervoor)`, stepsLabel: (name) => `Stappen van ${name}, op volgorde`,
     touchpoint: (value) => `Contactmoment: ${value}`, journeyValue: (value) => `Reisstap: ${value}`,
-    moved: 'Significant veranderd', noPrevious: (days) => `geen antwoorden in de ${days} dagen ervoor om mee te vergelijken`,
-    since: (wording, amount, previous) => `${wording}: ${amount} (was ${previous})`,
+    moved: 'Significant veranderd', noPrevious: (days) => `geen antwoorden in de ${days} dagen ervoor om mee te vergelijken`, since: (wording, amount, previous) => `${wording}: ${amount} (was ${previous})`,
     correction: (tests, alpha, minN) => `„Significant” is gecorrigeerd over de ${tests} vergeleken cijfers van deze klantreis (Benjamini–Hochberg, false discovery rate ${alpha}). Groepen onder ${minN} antwoorden zijn gemarkeerd.`,
   },
   metric: {
