@@ -1,8 +1,9 @@
 /** The API shapes the dashboard reads, as the collector documents them (/openapi.json). */
-import type { NpsFigure } from '@npsloop/core';
+import type { Mentions, NpsFigure, Theme } from '@npsloop/core';
 import type { KeyScope } from './api.ts';
 
-export type { NpsFigure };
+// Wire types shared with the collector live in @npsloop/core.
+export type { Mentions, NpsFigure, Theme };
 
 /** What a survey measures: NPS 0–10, CSAT 1–5, CES 1–7. */
 export type Metric = 'nps' | 'csat' | 'ces';
@@ -103,26 +104,6 @@ export interface ResponseItem {
   createdAt: string;
 }
 
-/** How many comments, all and per group. */
-export interface Mentions {
-  all: number;
-  detractors: number;
-  passives: number;
-  promoters: number;
-}
-
-/** One theme of `GET /v1/surveys/:id/themes`: its counts say which set they count. */
-export interface Theme {
-  theme: string;
-  words: number;
-  mentions: Mentions;
-  /** The survey metric's figure of every answer that mentions it (n = mentions.all); older collectors send only `nps`. */
-  figure?: MetricFigure;
-  /** The NPS of the same answers, on NPS surveys only. */
-  nps: NpsFigure | null;
-  quotes: string[];
-}
-
 /** Loop states. */
 export type LoopState = 'open' | 'contacted' | 'resolved' | 'closed';
 
@@ -203,6 +184,9 @@ export interface Webhook {
   surveyId: string | null;
   description: string | null;
   createdAt: string;
+  /** Paused: nothing new is queued for it and its pending deliveries wait. */
+  paused: boolean;
+  pausedAt: string | null;
 }
 
 /** The events a webhook can subscribe to. */
@@ -234,9 +218,13 @@ export interface Erasure {
   webhookDeliveries: number;
 }
 
-/** What `GET /v1/privacy` says about retention: days, or null when nothing is cleared by age. */
+/** What `GET /v1/privacy` says about retention: days, or null when nothing is cleared by age; where it comes from; what is stored. */
 export interface PrivacySettings {
   retentionDays: number | null;
+  /** `flag`: set when the collector started, and it wins; `setting`: set here or through the API; `off`: neither. */
+  source: 'flag' | 'setting' | 'off';
+  /** The period set here or through the API (null: none). */
+  stored: number | null;
 }
 
 /** An API key as `GET /v1/keys` lists it: never its secret nor a hash. */

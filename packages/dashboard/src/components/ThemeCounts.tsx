@@ -2,7 +2,7 @@
 import { METRIC_NAMES } from '@npsloop/core';
 import { readFigure } from '../figures.ts';
 import { useI18n } from '../i18n/i18n.ts';
-import type { MetricFigure, Theme } from '../types.ts';
+import type { Theme } from '../types.ts';
 
 const GROUP_MENTIONS = { detractor: 'detractors', passive: 'passives', promoter: 'promoters' } as const;
 
@@ -10,8 +10,9 @@ const GROUP_MENTIONS = { detractor: 'detractors', passive: 'passives', promoter:
 export function ThemeCounts(props: { group: 'detractor' | 'passive' | 'promoter'; theme: Pick<Theme, 'mentions' | 'nps' | 'figure'> }) {
   const { t, fmt } = useI18n();
   const { mentions } = props.theme;
-  const figure: MetricFigure = props.theme.figure ?? props.theme.nps!;
-  const metric = METRIC_NAMES[figure.metric ?? 'nps'];
+  // A collector from before CSAT and CES sends only `nps`.
+  const figure = props.theme.figure ?? { ...props.theme.nps!, metric: 'nps' as const, score: props.theme.nps!.nps };
+  const metric = METRIC_NAMES[figure.metric];
   const inGroup = mentions[GROUP_MENTIONS[props.group]];
   const all = fmt.count(mentions.all);
   return (
