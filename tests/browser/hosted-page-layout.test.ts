@@ -27,7 +27,7 @@ describe('hosted survey page', () => {
     await page.goto(`${stack.collectorUrl}/s/demo`);
     const layout = await page.evaluate(() => {
       const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
-      const scores = [...document.querySelectorAll('.scale a')].map((link) => link.getBoundingClientRect());
+      const scores = [...document.querySelectorAll('.scale label')].map((label) => label.getBoundingClientRect());
       return {
         scale: box('.scale'), ends: box('.ends'),
         smallest: { width: Math.min(...scores.map((r) => r.width)), height: Math.min(...scores.map((r) => r.height)) },

@@ -13,6 +13,7 @@ import { routeCatalog } from './plugins/route-catalog.ts';
 import { zodSchemas } from './plugins/zod-schemas.ts';
 import { dashboardRoutes } from './dashboard/dashboard-routes.ts';
 import { DOCS_PREFIX, docsRoutes } from './docs/docs-routes.ts';
+import { journeyRoutes } from './journeys/journey-routes.ts';
 import { keyRoutes } from './keys/key-routes.ts';
 import { invitationRoutes } from './invitations/invitation-routes.ts';
 import { createInvitationService, type MailSettings } from './invitations/invitation-service.ts';
@@ -181,6 +182,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(keyRoutes, { keys: database.keys });
   await app.register(analyticsRoutes, { analytics, surveys });
   await app.register(driverRoutes, { drivers, surveys, now });
+  await app.register(journeyRoutes, { journeys: database.journeys, surveys, analytics, now });
   await app.register(loopRoutes, { loops, surveys, settings: database.loops.settings, now });
   await app.register(actionRoutes, { actions, surveys, now });
   await app.register(huddleRoutes, { report: huddle, surveys, now });

@@ -34,7 +34,8 @@ Commands:
       --metric METRIC       what it measures: nps (0–10, default), csat (1–5) or ces (1–7)
       --if-missing          succeed without changes when the survey exists
   surveys list              list surveys (--json for JSON)
-  demo                      fill a survey with a demo shop: answers in en and nl, loops in every state, actions
+  demo                      fill a survey with a demo shop: answers in en and nl, loops in every state, actions;
+                            beside it a CSAT survey ID-csat, a CES survey ID-ces and the journey ID-journey
       --survey ID           the survey to fill, created if missing (default demo)
       --days N              days of history (default 60)
       --seed N              random seed: the same seed gives the same data (default 42)

@@ -1,4 +1,5 @@
 /** Shared wire contract between the widget, the collector and the dashboard. */
+import type { MetricFigure } from './metrics/metric-figure.js';
 import type { NpsFigure } from './nps.js';
 
 /** Limits enforced by the collector and respected by the widget. */
@@ -120,8 +121,10 @@ export interface Theme {
   words: number;
   /** Comments that mention it, all and per group, whatever group the themes were asked for. */
   mentions: Mentions;
-  /** The NPS figure of every answer that mentions it: its `n` is `mentions.all`. */
-  nps: NpsFigure;
+  /** The survey metric's figure of every answer that mentions it (NPS, CSAT or CES): its `n` is `mentions.all`. */
+  figure: MetricFigure;
+  /** The NPS figure of the same answers, on NPS surveys only (null on a CSAT or CES survey). */
+  nps: NpsFigure | null;
   /** The clearest comments of the asked group that mention it. */
   quotes: string[];
 }

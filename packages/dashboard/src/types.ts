@@ -49,14 +49,21 @@ export type Summary = MetricFigure & {
   responseRate: number | null;
 };
 
-/** One bucket of `GET /v1/surveys/:id/trend`. */
-export type TrendBucket = MetricFigure & { start: string };
+/** How a row of a list moved against the one it is compared with; `q` and `significant` are corrected over the whole list. */
+export interface RowChange { difference: number | null; p: number | null; q: number | null; significant: boolean }
+
+/** How a list corrected its "significant" rows for being many. */
+export interface MultipleComparisons { method: 'benjamini-hochberg'; alpha: number; tests: number }
+
+/** One bucket of `GET /v1/surveys/:id/trend`; `change` against the bucket before (null for the first). */
+export type TrendBucket = MetricFigure & { start: string; change?: RowChange | null };
 
 /** `GET /v1/surveys/:id/trend`. */
 export interface Trend {
   metric?: Metric;
   interval: 'day' | 'week' | 'month';
   tz: string;
+  multipleComparisons?: MultipleComparisons;
   buckets: TrendBucket[];
 }
 
@@ -71,12 +78,17 @@ export interface Comparison {
 }
 
 /** One row of `GET /v1/surveys/:id/segments`. */
-export type Segment = MetricFigure & { value: string | null; smallSample: boolean };
+export type Segment = MetricFigure & {
+  value: string | null; smallSample: boolean;
+  /** With `compare=previous`: the same segment one period earlier, and the change from it. */
+  previous?: { n: number; score: number | null } | null; change?: RowChange | null;
+};
 
 /** `GET /v1/surveys/:id/segments`. */
 export interface Segments {
   by: string;
   minN: number;
+  multipleComparisons?: MultipleComparisons;
   segments: Segment[];
 }
 

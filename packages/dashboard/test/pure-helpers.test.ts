@@ -117,20 +117,26 @@ describe('loop inbox helpers', () => {
     'from %s the collector allows %j', (state, next) => expect(nextStates(state)).toEqual(next));
 });
 
-const segment = (value: string | null, n: number, nps: number | null) => ({ value, n, nps }) as Segment;
+const segment = (value: string | null, n: number, nps: number | null) => ({ value, n, nps, score: nps }) as Segment;
+/** A CSAT row as the collector sends it: `score` (% satisfied), no `nps`. */
+const csatSegment = (value: string | null, n: number, score: number | null) => ({ metric: 'csat', value, n, score }) as unknown as Segment;
 
 describe('segments sorting', () => {
   const rows = [segment('b', 10, 5), segment(null, 50, 1), segment('a', 30, null), segment('c', 20, 40)];
   it.each([
     [{ key: 'n', descending: true }, [null, 'a', 'c', 'b']],
-    [{ key: 'nps', descending: true }, ['c', 'b', null, 'a']],
-    [{ key: 'nps', descending: false }, [null, 'b', 'c', 'a']],
+    [{ key: 'score', descending: true }, ['c', 'b', null, 'a']],
+    [{ key: 'score', descending: false }, [null, 'b', 'c', 'a']],
     [{ key: 'value', descending: false }, ['a', 'b', 'c', null]],
   ] as const)('%j', (sort, values) => expect(sortSegments(rows, sort).map((row) => row.value)).toEqual(values));
   it('flips the same column and starts a new numeric one descending', () => {
     expect(nextSort({ key: 'n', descending: true }, 'n')).toEqual({ key: 'n', descending: false });
     expect(nextSort({ key: 'n', descending: true }, 'value')).toEqual({ key: 'value', descending: false });
-    expect(nextSort({ key: 'value', descending: false }, 'nps')).toEqual({ key: 'nps', descending: true });
+    expect(nextSort({ key: 'value', descending: false }, 'score')).toEqual({ key: 'score', descending: true });
+  });
+  it('sorts CSAT and CES rows by their own score (they carry no nps)', () => {
+    const csat = [csatSegment('delivery', 40, 55), csatSegment('checkout', 30, 80), csatSegment('support', 0, null), csatSegment('search', 12, 62.5)];
+    expect(sortSegments(csat, { key: 'score', descending: true }).map((row) => row.value)).toEqual(['checkout', 'search', 'delivery', 'support']);
   });
 });
 

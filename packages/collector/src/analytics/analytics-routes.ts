@@ -115,11 +115,11 @@ export async function analyticsRoutes(fastify: FastifyInstance, options: { analy
   });
 
   app.get('/v1/surveys/:id/themes', readRoute(
-    'Recurring words and phrases in comments, with counts and the NPS of those mentioning them', schemas.themesQuerySchema, schemas.themesBodySchema,
+    'Recurring words and phrases in comments, with counts per group of the survey\'s scale and the survey metric\'s figure of those mentioning them', schemas.themesQuerySchema, schemas.themesBodySchema,
   ), async (request) => {
     const query = request.query;
     const filter = await filterOf(request.params, query);
-    return { surveyId: filter.surveyId, ...(await analytics.themes(filter, query.group ?? null, query.limit)) };
+    return { surveyId: filter.surveyId, ...(await analytics.themes(filter, query.group ?? null, query.limit, await metricOf(filter.surveyId))) };
   });
 
   app.get('/v1/surveys/:id/export', readRoute(

@@ -88,7 +88,7 @@ const metricFigureVariants = {
 };
 
 /** A figure of the survey's metric, with `extra` fields on every variant. */
-function metricFigureSchema<Extra extends z.ZodRawShape>(extra: Extra) {
+export function metricFigureSchema<Extra extends z.ZodRawShape>(extra: Extra) {
   return z.discriminatedUnion('metric', [
     metricFigureVariants.nps.extend(extra), metricFigureVariants.csat.extend(extra), metricFigureVariants.ces.extend(extra),
   ]);
@@ -156,7 +156,8 @@ export const themesBodySchema = z.object({
     theme: z.string().describe('the phrase as most comments wrote it'),
     words: z.number().describe('theme words in the phrase'),
     mentions: mentionsSchema.describe('comments that mention it, all and per group'),
-    nps: figureSchema.describe('the NPS of every answer that mentions it (n = mentions.all)'),
+    figure: metricFigureBodySchema.describe("the survey metric's figure (NPS, CSAT or CES) of every answer that mentions it (n = mentions.all)"),
+    nps: figureSchema.nullable().describe('the NPS of the same answers, on NPS surveys only (null on CSAT and CES surveys)'),
     quotes: z.array(z.string()).describe("the clearest comments of the group that mention it"),
   })),
 });

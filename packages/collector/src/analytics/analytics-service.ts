@@ -49,6 +49,13 @@ export function createAnalyticsService(reads: AnalyticsReads, options: Analytics
       await reads.fold();
       return queries.segmentCounts(...args);
     },
+    /** Counters of each time range under each filter (a journey's steps, this period and the one before), folded once. */
+    async countEach(filters: readonly AnalyticsFilter[], ranges: readonly { from: number; to: number }[]) {
+      await reads.fold();
+      const counts = [];
+      for (const filter of filters) counts.push(await queries.countRanges(filter, ranges));
+      return counts;
+    },
     /** Two figures and whether they differ significantly. */
     async compare(a: AnalyticsFilter, b: AnalyticsFilter, metric: Metric) {
       await reads.fold();
@@ -77,12 +84,12 @@ export function createAnalyticsService(reads: AnalyticsReads, options: Analytics
       };
     },
     /** Recurring terms in comments (filters rollups cannot count are held to the raw-scan limit). */
-    async themes(filter: AnalyticsFilter, group: ScoreGroup | null, limit?: number) {
+    async themes(filter: AnalyticsFilter, group: ScoreGroup | null, limit?: number, metric: Metric = 'nps') {
       if (!rollupSelector(filter)) {
         await reads.fold();
         await queries.guardRawScan(filter.surveyId, [range(filter)]);
       }
-      return themeReport(reads.responses, filter, group, limit);
+      return themeReport(reads.responses, filter, group, limit, metric);
     },
     /** The export as a stream of text chunks; `onRows` hears how many rows each chunk held. */
     exportResponses: (filter: AnalyticsFilter, format: ExportFormat, metric: Metric, onRows?: (rows: number) => void) =>

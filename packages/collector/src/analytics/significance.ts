@@ -30,7 +30,14 @@ export interface MultipleComparisons {
 export function flagChanges(
   metric: Metric, pairs: readonly ({ before: readonly number[]; after: readonly number[] } | null)[], alpha = LIST_ALPHA,
 ): { changes: (RowChange | null)[]; multipleComparisons: MultipleComparisons } {
-  const tests = pairs.map((pair) => pair && compareMetric(metric, pair.before, pair.after, alpha));
+  return flagMixedChanges(pairs.map((pair) => pair && { metric, ...pair }), alpha);
+}
+
+/** As `flagChanges`, for a list whose rows measure different metrics (a journey): each row its metric's test, one correction. */
+export function flagMixedChanges(
+  pairs: readonly ({ metric: Metric; before: readonly number[]; after: readonly number[] } | null)[], alpha = LIST_ALPHA,
+): { changes: (RowChange | null)[]; multipleComparisons: MultipleComparisons } {
+  const tests = pairs.map((pair) => pair && compareMetric(pair.metric, pair.before, pair.after, alpha));
   const correction = benjaminiHochberg(tests.map((test) => test?.p ?? null), alpha);
   const changes = tests.map((test, index) => test && {
     difference: test.difference,

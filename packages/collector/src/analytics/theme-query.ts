@@ -1,5 +1,5 @@
 /** Reads the comments a themes or drivers report covers: the newest of the filter, with the survey's language. */
-import type { ScoreGroup } from '@npsloop/core';
+import type { Metric, ScoreGroup } from '@npsloop/core';
 import type { AnalyticsFilter } from '../db/analytics/analytics-filter.ts';
 import type { ResponseList } from '../db/analytics/response-list.ts';
 import { readComments } from '../themes/comment-corpus.ts';
@@ -24,10 +24,10 @@ export async function newestComments(responses: ResponseList, filter: AnalyticsF
   return { comments: comments.slice(0, THEME_COMMENT_LIMIT).filter((row) => row.createdAt > oldest), truncated: true, from: oldest + 1 };
 }
 
-/** The recurring themes of the filtered comments (see findThemes), each comment read in its locale's language or the survey's. */
-export async function themeReport(responses: ResponseList, filter: AnalyticsFilter, group: ScoreGroup | null, limit = 20) {
+/** The recurring themes of the filtered comments (see findThemes), each comment read in its locale's language or the survey's, grouped on the survey's scale. */
+export async function themeReport(responses: ResponseList, filter: AnalyticsFilter, group: ScoreGroup | null, limit = 20, metric: Metric = 'nps') {
   const { comments, truncated } = await newestComments(responses, filter);
   const language = surveyLanguage(comments.map((row) => row.locale));
-  const report = findThemes(readComments(comments, { language }), { group, limit });
+  const report = findThemes(readComments(comments, { language, metric }), { group, limit });
   return { group, language, truncated, ...report };
 }

@@ -25,6 +25,7 @@ export const COPIED_TABLES = {
   invitations: ['run_id', 'email'],
   unsubscribes: ['email_hash'],
   privacy_settings: ['id'],
+  journeys: ['id'],
   analytics_rollups: ['survey_id', 'grain', 'dim', 'value', 'bucket_start'],
 } as const satisfies Partial<Record<keyof Schema, readonly string[]>>;
 

@@ -263,6 +263,15 @@ export interface PrivacySettingsTable {
   updated_at: number;
 }
 
+/** `journeys`: an ordered list of steps (JSON), each a touchpoint or journey value and the surveys that measure it (migration 11). */
+export interface JourneysTable {
+  id: string;
+  name: string;
+  steps: string;
+  created_at: number;
+  updated_at: number;
+}
+
 /** Every table of the database. */
 export interface Schema {
   surveys: SurveysTable;
@@ -286,4 +295,5 @@ export interface Schema {
   invitations: InvitationsTable;
   unsubscribes: UnsubscribesTable;
   privacy_settings: PrivacySettingsTable;
+  journeys: JourneysTable;
 }

@@ -6,6 +6,7 @@ import { ActionRepository } from './repositories/action-repository.ts';
 import { DigestRepository } from './repositories/digest-repository.ts';
 import { HuddleRepository } from './repositories/huddle-repository.ts';
 import { EventWriter, eventTemplates } from './repositories/event-writer.ts';
+import { JourneyRepository } from './repositories/journey-repository.ts';
 import { InvitationRepository } from './repositories/invitation-repository.ts';
 import { KeyRepository, type LastUsedWrites, keyTemplates } from './repositories/key-repository.ts';
 import { LinkRepository } from './repositories/link-repository.ts';
@@ -64,6 +65,7 @@ export interface Repositories {
   readonly privacy: PrivacyRepository;
   readonly links: LinkRepository;
   readonly invitations: InvitationRepository;
+  readonly journeys: JourneyRepository;
 }
 
 /** The repositories of one transaction: responses and events are written here, and only here. */
@@ -86,6 +88,7 @@ function common(executor: Executor, shared: SharedParts) {
     privacy: new PrivacyRepository(executor, shared.dialect.sql),
     links: new LinkRepository(executor),
     invitations: new InvitationRepository(executor, shared.dialect.sql),
+    journeys: new JourneyRepository(executor),
   };
 }
 
@@ -119,6 +122,7 @@ export class TransactionContext {
       get privacy() { return once('privacy', () => new PrivacyRepository(executor, shared.dialect.sql)); },
       get links() { return once('links', () => new LinkRepository(executor)); },
       get invitations() { return once('invitations', () => new InvitationRepository(executor, shared.dialect.sql)); },
+      get journeys() { return once('journeys', () => new JourneyRepository(executor)); },
       get responses() {
         return once('responses', () => new ResponseWriter(executor, shared.dialect.sql, shared.templates.responses, loops(), rollups, hooks));
       },

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, DEFAULTS, type CliOutput, type Env } from '../lib/command-line.ts';
 import { surveyCreateSchema } from '../surveys/survey-schemas.ts';
 import { openDatabase } from '../db/database.ts';
+import { demoMetricIds, seedMetricDemo } from './demo-metrics.ts';
 import { seedDemo } from './demo-seed.ts';
 
 function wholeNumber(flag: string, text: string | undefined, fallback: number, max: number): number {
@@ -28,15 +29,23 @@ export async function demoCommand(args: readonly string[], env: Env, io: CliOutp
   try {
     if (!(await database.surveys.get(surveyId))) await database.surveys.create(survey.data);
     const existing = await database.responses.countWithIdPrefix(surveyId, 'demo_');
-    if (existing > 0) {
-      io.err(`Survey "${surveyId}" already has demo data (${existing} answers); nothing added.\n`);
-      return 0;
+    let report = null;
+    if (existing > 0) io.err(`Survey "${surveyId}" already has demo data (${existing} answers); nothing added.\n`);
+    else {
+      report = await seedDemo(database, { surveyId, now, days, seed });
+      io.err(`Demo data in survey "${surveyId}": ${report.responses} answers over ${days} days, ${report.events} prompt events, ` +
+        `loops ${Object.entries(report.loops).map(([state, count]) => `${count} ${state}`).join(', ')}, ${report.actions} actions.\n`);
     }
-    const report = await seedDemo(database, { surveyId, now, days, seed });
-    io.err(`Demo data in survey "${surveyId}": ${report.responses} answers over ${days} days, ${report.events} prompt events, ` +
-      `loops ${Object.entries(report.loops).map(([state, count]) => `${count} ${state}`).join(', ')}, ${report.actions} actions.\n` +
-      `Try GET /v1/surveys/${surveyId}/huddle?format=md, /v1/loops and /v1/surveys/${surveyId}/summary with an API key.\n`);
-    io.out(`${JSON.stringify(report)}\n`);
+    // CSAT and CES beside it, and the journey across them: added to an older demo database too.
+    const metrics = await seedMetricDemo(database, { surveyId, now, days, seed, allowedOrigins: survey.data.allowedOrigins });
+    const ids = demoMetricIds(surveyId);
+    if (metrics.csat > 0) io.err(`CSAT demo survey "${ids.csat}": ${metrics.csat} answers across the touchpoints.\n`);
+    if (metrics.ces > 0) io.err(`CES demo survey "${ids.ces}": ${metrics.ces} answers at support.\n`);
+    if (metrics.journey) io.err(`Journey "${ids.journey}": onboarding → checkout → delivery → support.\n`);
+    if (report) {
+      io.err(`Try GET /v1/surveys/${surveyId}/huddle?format=md, /v1/loops, /v1/surveys/${surveyId}/summary and /v1/journeys/${ids.journey}/figures with an API key.\n`);
+      io.out(`${JSON.stringify({ ...report, metrics })}\n`);
+    }
     return 0;
   } finally {
     await database.close();

@@ -33,6 +33,7 @@ const TAGS = [
   { name: 'ingest', description: 'What the widget sends: answers and prompt events (public, origin-checked, rate-limited)' },
   { name: 'surveys', description: 'Create and configure surveys; their public settings for the widget' },
   { name: 'analytics', description: 'NPS with its interval, trends, segments, comparisons, responses, themes, key drivers, export' },
+  { name: 'journeys', description: 'The customer journey as one picture: each step\'s figures side by side, significant moves marked' },
   { name: 'loops', description: 'Close the loop: follow up detractors' },
   { name: 'actions', description: 'Improvement actions from the huddle' },
   { name: 'huddle', description: 'The digest for the team meeting, and huddles the team runs and keeps' },

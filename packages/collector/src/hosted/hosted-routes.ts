@@ -83,7 +83,7 @@ export async function hostedSurveyRoutes(fastify: FastifyInstance, options: {
 
   app.get('/s/:surveyId', {
     schema: {
-      summary: 'Hosted survey page: the question with its scale (NPS 0–10, CSAT 1–5, CES 1–7) as links; `?score=N` records the score and asks why',
+      summary: 'Hosted survey page: the question with its scale (NPS 0–10, CSAT 1–5, CES 1–7) as a radio group in a form (no JavaScript needed); `?score=N` records the score and asks why',
       description: 'The score is recorded only when the link is followed as a top-level navigation (`Sec-Fetch-Dest: document` and `Sec-Fetch-Mode: navigate` when a browser sends them, no prefetch); an image, iframe, script or fetch gets the question and records nothing. A GET never changes a comment or consent.',
       tags: ['hosted'], params, querystring: pageQuerySchema,
     },
@@ -98,11 +98,8 @@ export async function hostedSurveyRoutes(fastify: FastifyInstance, options: {
     // Only a person following the link records; an <img>, <iframe>, fetch or prefetch from any page sees the question.
     if (query.score === undefined || !isTopLevelNavigation(request.method, request.headers)) {
       const carried = link ? { t: query.t, locale: query.locale } : { locale: query.locale, touchpoint: query.touchpoint, journey: query.journey, rid: query.rid };
-      const scoreHref = (score: number) => {
-        const search = new URLSearchParams(Object.entries({ ...carried, score: String(score) }).filter((e): e is [string, string] => e[1] !== undefined));
-        return `/s/${surveyId}?${search}`;
-      };
-      return html(reply, renderScorePage({ lang: locale, strings: text, points: scalePoints(survey.metric), scoreHref }));
+      const fields = Object.fromEntries(Object.entries(carried).filter((entry): entry is [string, string] => entry[1] !== undefined));
+      return html(reply, renderScorePage({ lang: locale, strings: text, points: scalePoints(survey.metric), action: `/s/${surveyId}`, carried: fields }));
     }
     assertScoreOnScale(survey.metric, query.score);
     const body: ResponseBody = link ? linkResponse(link, query.score, query.locale ?? locale) : {

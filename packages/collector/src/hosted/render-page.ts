@@ -9,13 +9,17 @@ const STYLE = `body{font:17px/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a;ba
 main{max-width:40rem;margin:0 auto;padding:1.5rem 1rem}h1{font-size:1.35rem;line-height:1.3}
 .scale{display:grid;grid-template-columns:repeat(11,minmax(0,1fr));gap:.4rem;list-style:none;padding:0;margin:1rem 0 .25rem}
 @media (max-width:37rem){.scale{grid-template-columns:repeat(6,minmax(0,1fr));gap:.25rem}}
-.scale a{display:flex;align-items:center;justify-content:center;min-height:2.75rem;border:1px solid #767676;border-radius:.4rem;background:#fff;color:#1a1a1a;text-decoration:none;font-weight:600}
-.scale a:hover{background:#f0f0f0}a:focus-visible,button:focus-visible,textarea:focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}
+.scale label{position:relative;display:flex}
+.scale input{position:absolute;inset:0;margin:0;opacity:0;cursor:pointer}
+.scale span{flex:1;display:flex;align-items:center;justify-content:center;min-height:2.75rem;border:1px solid #767676;border-radius:.4rem;background:#fff;color:#1a1a1a;font-weight:600}
+.scale label:hover span{background:#f0f0f0}.scale input:checked+span{background:#1a1a1a;color:#fff;border-color:#1a1a1a}
+fieldset{border:0;margin:0;padding:0;min-width:0}legend{padding:0}
+.scale input:focus-visible+span,button:focus-visible,textarea:focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}
 .consent{display:flex;gap:.5rem;align-items:center}.consent input{width:1.25rem;height:1.25rem}
 .ends{display:flex;justify-content:space-between;gap:1rem;font-size:.9rem;color:#4a4a4a}
 textarea{box-sizing:border-box;width:100%;min-height:8rem;font:inherit;padding:.5rem;border:1px solid #767676;border-radius:.4rem}
 button{margin-top:.75rem;min-height:2.75rem;padding:0 1.25rem;font:inherit;font-weight:600;border:1px solid #1a1a1a;border-radius:.4rem;background:#1a1a1a;color:#fff;cursor:pointer}
-@media (prefers-color-scheme:dark){body{background:#121212;color:#eee}.scale a,textarea{background:#1e1e1e;color:#eee;border-color:#aaa}.ends{color:#ccc}button{background:#eee;color:#121212}}`;
+@media (prefers-color-scheme:dark){body{background:#121212;color:#eee}.scale span,textarea{background:#1e1e1e;color:#eee;border-color:#aaa}.scale label:hover span{background:#2a2a2a}.scale input:checked+span{background:#eee;color:#121212}.ends{color:#ccc}button{background:#eee;color:#121212}}`;
 
 /** A complete page: language, viewport, title and the page's own styles (no scripts). */
 function page(lang: string, title: string, body: string): string {
@@ -25,18 +29,25 @@ function page(lang: string, title: string, body: string): string {
 <body><main>${body}</main></body></html>`;
 }
 
-/** The question with a link per point of the survey's scale (0–10, 1–5 or 1–7), each recording its score when followed. */
-export function renderScorePage(options: { lang: string; strings: SurveyStrings; points: readonly number[]; scoreHref: (score: number) => string }): string {
+/**
+ * The question with the survey's scale (0–10, 1–5 or 1–7) as a radio group in a GET form: no JavaScript needed, and
+ * sending it is the same top-level navigation as following an email's score link, so it records the score the same way.
+ */
+export function renderScorePage(options: { lang: string; strings: SurveyStrings; points: readonly number[]; action: string; carried: Record<string, string> }): string {
   const { lang, strings, points } = options;
   const lowest = points[0];
   const highest = points[points.length - 1];
-  const links = points.map((score) =>
-    `<li><a href="${escapeHtml(options.scoreHref(score))}" aria-describedby="${score === lowest ? 'low' : score === highest ? 'high' : 'question'}">${score}</a></li>`).join('');
+  const hidden = Object.entries(options.carried)
+    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`).join('');
+  const radios = points.map((score) =>
+    `<label><input type="radio" name="score" value="${score}" required${score === lowest ? ' aria-describedby="low"' : score === highest ? ' aria-describedby="high"' : ''}><span>${score}</span></label>`).join('');
   // Short scales keep one row on phones too.
   const columns = points.length > 7 ? '' : ` style="grid-template-columns:repeat(${points.length},minmax(0,1fr))"`;
-  return page(lang, strings.question, `<h1 id="question">${escapeHtml(strings.question)}</h1>
-<nav aria-labelledby="question"><ol class="scale" start="${lowest}"${columns}>${links}</ol></nav>
-<p class="ends"><span id="low">${lowest} = ${escapeHtml(strings.low)}</span><span id="high">${highest} = ${escapeHtml(strings.high)}</span></p>`);
+  return page(lang, strings.question, `<form method="get" action="${escapeHtml(options.action)}">${hidden}
+<fieldset><legend><h1 id="question">${escapeHtml(strings.question)}</h1></legend>
+<div class="scale"${columns}>${radios}</div>
+<p class="ends"><span id="low">${lowest} = ${escapeHtml(strings.low)}</span><span id="high">${highest} = ${escapeHtml(strings.high)}</span></p></fieldset>
+<button type="submit">${escapeHtml(strings.send)}</button></form>`);
 }
 
 /** After a score: the "why" question as a form that posts back and updates the same response. */

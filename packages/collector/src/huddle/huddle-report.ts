@@ -41,7 +41,7 @@ export function createHuddleBuilder(database: Database, services: { loops: LoopS
     const previousCounts = await figures.distribution(survey.id, previous, metric);
     const change = compareMetric(metric, previousCounts, currentCounts);
     const periodComments = await figures.comments(survey.id, current);
-    const comments = readComments(periodComments, { language: surveyLanguage(periodComments.map((row) => row.locale)) });
+    const comments = readComments(periodComments, { language: surveyLanguage(periodComments.map((row) => row.locale)), metric });
     const open = (await services.loops.list({ surveyId: survey.id, state: ['open'], limit: 500 }, options.now)).loops;
     const overdue = open.filter((loop) => loop.overdue);
     const periodLoops = await services.loops.figures(survey.id, current, options.now);

@@ -1,5 +1,5 @@
 /** Comments read once for themes: each comment's language, clauses and words, and which comments mention each phrase. */
-import { scoreGroup, type ScoreGroup } from '@npsloop/core';
+import { scaleFollowUpGroup, type Metric, type ScoreGroup } from '@npsloop/core';
 import { readComment, type ReadComment } from './comment-words.ts';
 import type { Language } from './languages.ts';
 import { PhraseTally } from './phrase-tally.ts';
@@ -14,6 +14,8 @@ export interface ThemeComment {
 
 /** Comments read once, to ask for themes per group. */
 export interface CommentCorpus {
+  /** The scale the scores are on; groups are that scale's (NPS 0–6/7–8/9–10, CSAT 1–2/3/4–5, CES 1–3/4/5–7). */
+  metric: Metric;
   comments: readonly ThemeComment[];
   read: readonly ReadComment[];
   groups: readonly ScoreGroup[];
@@ -23,8 +25,12 @@ export interface CommentCorpus {
   samples: ReadonlyMap<string, PhraseOccurrence>;
 }
 
-/** Reads comments (newest first, so ties in quotes go to the newest); `language` is assumed where a comment's locale is missing and its words do not tell. */
-export function readComments(comments: readonly ThemeComment[], options: { language?: Language } = {}): CommentCorpus {
+/**
+ * Reads comments (newest first, so ties in quotes go to the newest); `language` is assumed where a comment's locale is
+ * missing and its words do not tell; `metric` (default NPS) is the scale of the scores, which sets each comment's group.
+ */
+export function readComments(comments: readonly ThemeComment[], options: { language?: Language; metric?: Metric } = {}): CommentCorpus {
+  const metric = options.metric ?? 'nps';
   const tally = new PhraseTally();
   const read = comments.map((row, index) => {
     const comment = readComment(row.comment, row.locale, options.language ?? 'en');
@@ -32,7 +38,7 @@ export function readComments(comments: readonly ThemeComment[], options: { langu
     return comment;
   });
   const { mentionedBy, samples } = tally.phrases();
-  return { comments, read, groups: comments.map((row) => scoreGroup(row.score)), mentionedBy, samples };
+  return { metric, comments, read, groups: comments.map((row) => scaleFollowUpGroup(metric, row.score)), mentionedBy, samples };
 }
 
 /** The way a phrase is shown is read from the newest this many comments mentioning it. */

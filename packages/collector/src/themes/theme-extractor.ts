@@ -3,7 +3,7 @@
  * merged into the phrase they belong to, each shown as most people wrote it, with
  * counts per score group and the clearest quotes.
  */
-import { npsFigure, type Mentions, type ScoreGroup, type Theme } from '@npsloop/core';
+import { metricFigure, npsFigure, scalePoints, type Mentions, type MetricFigure, type ScoreGroup, type Theme } from '@npsloop/core';
 import { writtenAs, type CommentCorpus } from './comment-corpus.ts';
 import { withoutFragments } from './phrases.ts';
 import { pickQuotes } from './quotes.ts';
@@ -47,6 +47,14 @@ function mentionsOf(groups: readonly ScoreGroup[], indexes: Iterable<number>): M
   return mentions;
 }
 
+/** The metric's figure of the answers at `indexes`, from their scores. */
+function figureOf(corpus: CommentCorpus, indexes: readonly number[]): MetricFigure {
+  const points = scalePoints(corpus.metric);
+  const distribution = points.map(() => 0);
+  for (const index of indexes) distribution[corpus.comments[index].score - points[0]]++;
+  return metricFigure(corpus.metric, distribution);
+}
+
 /** Quotes are picked from the newest this many comments of the group mentioning a theme. */
 export const QUOTE_CANDIDATES = 500;
 
@@ -77,7 +85,8 @@ export function rankThemes(corpus: CommentCorpus, options: ThemeOptions = {}): I
     const candidates = commentIndexes.filter(inGroup).slice(0, QUOTE_CANDIDATES).map((index) => ({ text: corpus.comments[index].comment, themeWords: corpus.read[index].themeWords }));
     themes.push({
       theme, words, mentions, commentIndexes,
-      nps: npsFigure({ promoters: mentions.promoters, passives: mentions.passives, detractors: mentions.detractors }),
+      figure: figureOf(corpus, commentIndexes),
+      nps: corpus.metric === 'nps' ? npsFigure({ promoters: mentions.promoters, passives: mentions.passives, detractors: mentions.detractors }) : null,
       quotes: quotes > 0 ? pickQuotes(candidates, { text: theme, words }, quotes, quoted) : [],
     });
   }

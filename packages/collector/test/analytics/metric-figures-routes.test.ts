@@ -157,3 +157,28 @@ describe('NPS keeps its figures in the shared shape', () => {
     expect(compare).toMatchObject({ metric: 'nps', test: 'two-sample-z', difference: -73.3, significant: false });
   });
 });
+
+describe('themes on a CSAT survey count by its own groups', () => {
+  it("groups comments as 1–2 / 3 / 4–5, gives each theme the CSAT figure of those mentioning it, and the huddle digest's themes follow", async () => {
+    const app = await metricApp('csat');
+    const now = Date.now();
+    await answer(app, [
+      ...at(repeat(5, 3), new Date(now - 86_400_000).toISOString(), { comment: 'Fast delivery, friendly driver' }),
+      ...at(repeat(1, 2), new Date(now - 86_400_000).toISOString(), { comment: 'Slow delivery and no updates' }),
+      ...at([2], new Date(now - 86_400_000).toISOString(), { comment: 'Slow delivery again' }),
+    ]);
+    const { body } = await get(app, '/v1/surveys/demo/themes');
+    expect(body.comments).toEqual({ all: 6, detractors: 3, passives: 0, promoters: 3 });
+    const slow = body.themes.find((theme: { theme: string }) => theme.theme === 'slow delivery');
+    expect(slow.mentions).toEqual({ all: 3, detractors: 3, passives: 0, promoters: 0 });
+    expect(slow.figure).toMatchObject({ metric: 'csat', n: 3, score: 0, distribution: [2, 1, 0, 0, 0] });
+    expect(slow.nps).toBeNull();
+    const fast = body.themes.find((theme: { theme: string }) => theme.theme === 'fast delivery');
+    expect(fast.figure).toMatchObject({ metric: 'csat', n: 3, score: 100 });
+
+    const digest = (await get(app, '/v1/surveys/demo/huddle?days=7')).body;
+    expect(digest.themes.detractor.map((theme: { theme: string }) => theme.theme)).toContain('slow delivery');
+    expect(digest.themes.promoter.map((theme: { theme: string }) => theme.theme)).toContain('fast delivery');
+    expect(digest.themes.promoter.map((theme: { theme: string }) => theme.theme)).not.toContain('slow delivery');
+  });
+});

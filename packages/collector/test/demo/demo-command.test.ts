@@ -55,6 +55,43 @@ describe('npsloop demo', () => {
     expect(await dbValue(app, 'SELECT COUNT(DISTINCT locale) FROM responses WHERE comment IS NOT NULL')).toBe(2);
   });
 
+  it('makes a CSAT survey across the touchpoints, a CES survey at support and the journey across them, also beside older demo data', async () => {
+    const dbPath = await freshDatabaseLocation(tempDir(), 'metrics.db');
+    const { io, out, err } = cli();
+    expect(await demoCommand(['--db', dbPath, '--days', '30'], {}, io, NOW)).toBe(0);
+    expect(JSON.parse(out.join('')).metrics).toEqual({ csat: 240, ces: 240, journey: true });
+    expect(err.join('')).toContain('CSAT demo survey "demo-csat": 240 answers across the touchpoints');
+
+    const clock = { now: () => NOW, advanceHours: () => {}, set: () => {} };
+    const app = await closeLoopApp({ dbPath, clock });
+    expect((await adminCall(app, 'GET', '/v1/surveys/demo-csat')).json()).toMatchObject({ metric: 'csat', name: 'Acme touchpoints (CSAT demo)' });
+    const csat = (await adminCall(app, 'GET', '/v1/surveys/demo-csat/segments?by=touchpoint')).json();
+    expect(csat.segments.map((segment: { value: string }) => segment.value).sort()).toEqual(['checkout', 'delivery', 'mobile-app', 'onboarding', 'support']);
+    for (const segment of csat.segments) expect(segment.distribution.length).toBe(5);
+    const ces = (await adminCall(app, 'GET', '/v1/surveys/demo-ces/summary')).json();
+    expect(ces).toMatchObject({ metric: 'ces', n: 240 });
+    expect(ces.score).toBeGreaterThan(4);
+    expect((await adminCall(app, 'GET', '/v1/surveys/demo-ces/segments?by=touchpoint')).json().segments.map((segment: { value: string }) => segment.value)).toEqual(['support']);
+    const journey = (await adminCall(app, 'GET', `/v1/journeys/demo-journey/figures?to=${new Date(NOW).toISOString()}`)).json();
+    expect(journey.steps.map((step: { name: string; figures: { surveyId: string; n: number }[] }) => [step.name, step.figures.map((figure) => figure.surveyId)])).toEqual([
+      ['Onboarding', ['demo-csat']], ['Checkout', ['demo-csat', 'demo']], ['Delivery', ['demo-csat']], ['Support', ['demo-csat', 'demo-ces']],
+    ]);
+    for (const step of journey.steps) for (const figure of step.figures) expect(figure.n, `${step.name} ${figure.surveyId}`).toBeGreaterThan(10);
+    await app.close();
+
+    // A database made before CSAT and CES: the NPS demo data is kept, the new surveys and journey are added once.
+    const older = await freshDatabaseLocation(tempDir(), 'older.db');
+    expect(await demoCommand(['--db', older, '--days', '3'], {}, cli().io, NOW)).toBe(0);
+    const olderApp = await closeLoopApp({ dbPath: older, clock });
+    await adminCall(olderApp, 'DELETE', '/v1/journeys/demo-journey');
+    await olderApp.close();
+    const again = cli();
+    expect(await demoCommand(['--db', older, '--days', '3'], {}, again.io, NOW)).toBe(0);
+    expect(again.err.join('')).toContain('already has demo data');
+    expect(again.err.join('')).toContain('Journey "demo-journey"');
+    expect(again.err.join('')).not.toContain('CSAT demo survey');
+  });
+
   it.each([['--days', '0'], ['--seed', 'x'], ['--survey', 'Not a slug!'], ['--wat']])('refuses %s %s', async (...args) => {
     await expect(demoCommand([...args.filter(Boolean), '--db', join(tempDir(), 'x.db')], {}, cli().io, NOW)).rejects.toThrow(/--/);
   });

@@ -4,7 +4,7 @@ import { createSurvey, rows, testApp } from '../helpers.ts';
 const form = (fields: Record<string, string>) => ({ 'content-type': 'application/x-www-form-urlencoded', payload: new URLSearchParams(fields).toString() });
 
 describe('hosted survey page /s/:surveyId', () => {
-  it('shows eleven score links and the question, without recording anything', async () => {
+  it('shows the question with eleven score radios in a form that carries the link\'s fields, without recording anything', async () => {
     const app = await testApp();
     await createSurvey(app);
     const page = await app.inject({ url: '/s/demo?touchpoint=email-receipt' });
@@ -14,7 +14,9 @@ describe('hosted survey page /s/:surveyId', () => {
     expect(page.body).toContain('<html lang="en">');
     expect(page.body).toContain('How likely are you to recommend Acme to a friend or colleague?');
     expect(page.body).not.toContain('<script');
-    for (let score = 0; score <= 10; score += 1) expect(page.body).toContain(`href="/s/demo?touchpoint=email-receipt&#38;score=${score}"`);
+    expect(page.body).toContain('<form method="get" action="/s/demo"><input type="hidden" name="touchpoint" value="email-receipt">');
+    expect(page.body.match(/<input type="radio" name="score" value="\d+" required/g)).toHaveLength(11);
+    for (let score = 0; score <= 10; score += 1) expect(page.body).toContain(`name="score" value="${score}"`);
     expect(await rows(app, 'responses')).toEqual([]);
   });
 
@@ -89,7 +91,7 @@ describe('hosted survey page: no other site can record or change answers', () =>
     await createSurvey(app);
     const response = await app.inject({ url: '/s/demo?score=0&rid=mail_victim01', headers });
     expect(response.statusCode).toBe(200);
-    expect(response.body).toContain('href="/s/demo?rid=mail_victim01&#38;score=0"');
+    expect(response.body).toContain('<input type="hidden" name="rid" value="mail_victim01">');
     expect(await rows(app, 'responses')).toEqual([]);
   });
 

@@ -61,7 +61,8 @@ describe('the hosted page with a personal link', () => {
     const { app, links, open } = await appWithLinks();
     const question = await open(links[0].url);
     expect(question.statusCode).toBe(200);
-    expect(question.body).toMatch(/href="\/s\/demo\?t=[A-Za-z0-9_-]{31}&#38;score=0"/);
+    expect(question.body).toMatch(/<input type="hidden" name="t" value="[A-Za-z0-9_-]{31}">/);
+    expect(question.body).toContain('<input type="radio" name="score" value="0" required');
     expect(await rows(app, 'responses')).toEqual([]);
 
     const scored = await open(`${links[0].url}&score=3`);

@@ -47,13 +47,13 @@ describe('npsloop copy', () => {
     });
     const original = await everyRow(sqlite);
     expect(original.responses.length).toBeGreaterThan(100);
-    for (const table of ['loops', 'loop_notes', 'actions', 'action_responses', 'api_keys', 'webhooks', 'analytics_rollups', 'link_secrets', 'survey_links', 'invitation_runs', 'invitations', 'unsubscribes']) expect(original[table].length, table).toBeGreaterThan(0);
+    for (const table of ['loops', 'loop_notes', 'actions', 'action_responses', 'api_keys', 'webhooks', 'analytics_rollups', 'link_secrets', 'survey_links', 'invitation_runs', 'invitations', 'unsubscribes', 'journeys']) expect(original[table].length, table).toBeGreaterThan(0);
 
     const postgres = await freshPostgresDatabase();
     const there = await cli(['copy', '--from', sqlite, '--to', postgres]);
     expect(there.code, there.err).toBe(0);
     expect(JSON.parse(there.out).rows.responses).toBe(original.responses.length);
-    expect(there.err).toMatch(/row counts of every table and the summaries of 1 survey\(s\) match on both sides/);
+    expect(there.err).toMatch(/row counts of every table and the summaries of 3 survey\(s\) match on both sides/);
     expect(there.err).not.toContain(':npsloop-test@');
     expect(await everyRow(postgres)).toEqual(original);
 
@@ -69,7 +69,7 @@ describe('npsloop copy', () => {
 
     const refused = await cli(['copy', '--from', sqlite, '--to', postgres]);
     expect(refused.code).toBe(2);
-    expect(refused.err).toMatch(/^npsloop: --to: postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/npsloop_\w+ already holds data \(surveys: 1, api_keys: 1, responses: \d+/);
+    expect(refused.err).toMatch(/^npsloop: --to: postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/npsloop_\w+ already holds data \(surveys: 3, api_keys: 1, responses: \d+/);
     expect(await dbValue({ dbPath: postgres }, 'SELECT COUNT(*) FROM responses')).toBe(original.responses.length);
   });
 

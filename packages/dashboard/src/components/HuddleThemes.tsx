@@ -18,9 +18,9 @@ export function HuddleThemes(props: { themes: Huddle['themes']; onCreated: () =>
           <h2>{t.huddle.themes[group]}</h2>
           {props.themes[group].length === 0 && <p class="muted small">{t.huddle.noThemes}</p>}
           <ul class="theme-blocks">
-            {props.themes[group].map(({ theme: term, mentions, nps, quotes }) => (
+            {props.themes[group].map(({ theme: term, mentions, nps, figure, quotes }) => (
               <li key={term}>
-                <h3>{term}<ThemeCounts group={group} theme={{ mentions, nps }} /></h3>
+                <h3>{term}<ThemeCounts group={group} theme={{ mentions, nps, figure }} /></h3>
                 {quotes.map((quote) => <blockquote key={quote}>{quote}</blockquote>)}
                 {scope === 'admin' && open !== `${group}:${term}` && (
                   <button type="button" class="link" onClick={() => setOpen(`${group}:${term}`)}>{t.huddle.makeActionFrom(term)}</button>

@@ -57,6 +57,13 @@ export function createFormatter(locale: string, t: Pick<Messages, 'format'>, tim
       if (metric === 'ces') return twoDecimals.format(value);
       return format.nps(value);
     },
+    /** A change in the metric's unit, signed: NPS "+12.5", CSAT "+12.5 points" (percentage points), CES "+0.35"; "–" when unknown. */
+    difference(metric: Metric | undefined, value: number | null | undefined): string {
+      if (none(value)) return '–';
+      if (metric === 'csat') return words.points(format.nps(value));
+      if (metric === 'ces') return `${value > 0 ? '+' : value < 0 ? MINUS : ''}${twoDecimals.format(Math.abs(value))}`;
+      return format.nps(value);
+    },
     /** A figure's score for running text: "+42", "72.5%", "5.12", or "too few answers" below the minimum n, or "–" without answers. */
     figure(figure: { n: number; nps?: number | null; score?: number | null; metric?: Metric }): string {
       const reading = readFigure(figure);

@@ -7,6 +7,7 @@ import { Loaded } from '../components/Loaded.tsx';
 import { NpsHeadline } from '../components/NpsHeadline.tsx';
 import { Page } from '../components/Page.tsx';
 import { Segmented } from '../components/Segmented.tsx';
+import { TrendChanges } from '../components/TrendChanges.tsx';
 import { TrendChart } from '../components/TrendChart.tsx';
 import { useSession } from '../context.ts';
 import { METRIC_NAMES } from '@npsloop/core';
@@ -79,7 +80,7 @@ export function Overview() {
           <Segmented legend={t.overview.trendInterval} name="interval" value={interval}
             choices={INTERVALS.map((value) => ({ value, label: t.overview.intervals[value] }))} onChange={setTrendInterval} />
         </div>
-        <Loaded resource={trend} what={what.trend}>{(data) => <TrendChart trend={data} />}</Loaded>
+        <Loaded resource={trend} what={what.trend}>{(data) => <><TrendChart trend={data} /><TrendChanges trend={data} /></>}</Loaded>
       </article>
       <div class="columns">
         <article class="card">

@@ -30,7 +30,7 @@ describe('comments page', { timeout: 60_000 }, () => {
     // 4 detractors mention "delivery"; so does a promoter: NPS of those 5 is (1 − 4) / 5 = −60.
     expect(detractorThemes.querySelector('li')!.textContent).toBe('delivery 4 detractors mention it · NPS −60 among the 5 who mention it');
     const promoterThemes = await waitFor(() => setup.view.container.querySelector('section[aria-label="Promoters talk about"] ol'), setup.view.container);
-    expect(promoterThemes.querySelector('li')!.textContent).toBe('support 4 promoters mention it · 4 answers mention it: too few for an NPS');
+    expect(promoterThemes.querySelector('li')!.textContent).toBe('support 4 promoters mention it · 4 answers mention it: too few for their NPS');
     click(detractorThemes, 'delivery');
     await waitFor(() => (field<HTMLInputElement>(setup.view.container, 'Search comments').value === 'delivery'), setup.view.container);
   });
