@@ -39,4 +39,25 @@ describe('huddle page', { timeout: 60_000 }, () => {
     click(view.container, 'Start');
     await waitFor(() => view!.container.querySelector('table.actions .state')?.textContent === 'in progress', view.container);
   });
+
+  it('copies a running huddle as kept: its snapshot, notes and actions, not the live digest', async () => {
+    await collector.answer('huddle-a0000', 2, 'Slow delivery');
+    const huddle = await collector.admin<{ id: string }>('POST', '/v1/surveys/demo/huddles', { days: 7, attendees: ['Dana'] });
+    await collector.admin('PATCH', `/v1/huddles/${huddle.id}`, { learned: 'Parcels wait at the depot' });
+    await collector.admin('POST', '/v1/actions', { surveyId: 'demo', title: 'Ship from the second depot', owner: 'Dana', huddleId: huddle.id });
+    // An answer after the start is in the live digest, not in the huddle as kept.
+    await collector.answer('huddle-b0000', 10, 'Great');
+    view = await openPage(collector, '#/demo/huddle');
+    await waitFor(() => view!.container.querySelector('.huddle-running'), view.container);
+    click(view.container, 'Copy as Markdown');
+    await waitFor(() => view!.container.textContent?.includes('Copied: paste it into your team chat.'), view.container);
+    const copied = await navigator.clipboard.readText();
+    const kept = await (await collector.fetcher(`/v1/huddles/${huddle.id}?format=md`, { headers: { authorization: `Bearer ${collector.readKey}` } })).text();
+    expect(copied).toBe(kept);
+    expect(copied).toMatch(/^### Huddle \d{4}-\d{2}-\d{2}: Demo shop \(open\)/);
+    expect(copied).toContain('Attendees: Dana');
+    expect(copied).toContain('> Parcels wait at the depot');
+    expect(copied).toContain('Ship from the second depot, owner Dana');
+    expect(copied).toContain('NPS over the last 7 days: −100');
+  });
 });
