@@ -30,6 +30,7 @@ import { widgetRoutes } from './widget/widget-routes.ts';
 import { openDatabase, type Database, type SyncMode } from './db/database.ts';
 import type { IngestHook } from './db/repositories/response-input.ts';
 import { actionRoutes } from './actions/action-routes.ts';
+import { createActionEffects } from './actions/action-effect.ts';
 import { createActionService } from './actions/action-service.ts';
 import { createAnalyticsService } from './analytics/analytics-service.ts';
 import { createHuddleBuilder, createHuddleReport } from './huddle/huddle-report.ts';
@@ -121,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const actions = createActionService(database);
   const analytics = createAnalyticsService(database.analytics);
   const drivers = createDriverReport(analytics, database.analytics.responses);
+  const effects = createActionEffects(database, { summary: analytics.summary, responses: database.analytics.responses });
   const huddle = createHuddleReport(database, { loops, actions });
   const huddles = createHuddleSessions(database, { build: createHuddleBuilder(database, { loops, actions }), actions });
   const dispatcher = createWebhookDispatcher(database, { now, allowPrivate: options.allowPrivateWebhooks, publicUrl: options.publicUrl });
@@ -169,7 +171,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(analyticsRoutes, { analytics, surveys });
   await app.register(driverRoutes, { drivers, surveys, now });
   await app.register(loopRoutes, { loops, surveys, settings: database.loops.settings, now });
-  await app.register(actionRoutes, { actions, surveys, now });
+  await app.register(actionRoutes, { actions, effects, surveys, now });
   await app.register(huddleRoutes, { report: huddle, surveys, now });
   await app.register(huddleSessionRoutes, { huddles, surveys, now });
   await app.register(privacyRoutes, { database, retentionDays: options.retentionDays });
