@@ -31,6 +31,8 @@ import { openDatabase, type Database, type SyncMode } from './db/database.ts';
 import type { IngestHook } from './db/repositories/response-input.ts';
 import { actionRoutes } from './actions/action-routes.ts';
 import { createActionEffects } from './actions/action-effect.ts';
+import { coachingRoutes } from './coaching/coaching-routes.ts';
+import { createCoaching } from './coaching/coaching-service.ts';
 import { createActionService } from './actions/action-service.ts';
 import { createAnalyticsService } from './analytics/analytics-service.ts';
 import { createHuddleBuilder, createHuddleReport } from './huddle/huddle-report.ts';
@@ -172,6 +174,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(driverRoutes, { drivers, surveys, now });
   await app.register(loopRoutes, { loops, surveys, settings: database.loops.settings, now });
   await app.register(actionRoutes, { actions, effects, surveys, now });
+  await app.register(coachingRoutes, { coaching: createCoaching(analytics), surveys, now });
   await app.register(huddleRoutes, { report: huddle, surveys, now });
   await app.register(huddleSessionRoutes, { huddles, surveys, now });
   await app.register(privacyRoutes, { database, retentionDays: options.retentionDays });
