@@ -60,4 +60,27 @@ describe('huddle page', { timeout: 60_000 }, () => {
     expect(copied).toContain('Ship from the second depot, owner Dana');
     expect(copied).toContain('NPS over the last 7 days: −100');
   });
+
+  it('labels each action quick win or bigger bet, and shows a done action\'s touchpoint and theme before and after', async () => {
+    for (let index = 0; index < 8; index++) await collector.answer(`effect-b${index}000`, 2, 'Slow delivery');
+    const action = await collector.admin<{ id: string }>('POST', '/v1/actions', {
+      surveyId: 'demo', title: 'New carrier', kind: 'bigger_bet', touchpoint: 'checkout', themes: ['slow delivery'], state: 'in_progress',
+    });
+    await collector.admin('POST', '/v1/actions', { surveyId: 'demo', title: 'Call back today' });
+    await collector.admin('PATCH', `/v1/actions/${action.id}`, { state: 'done' });
+    for (let index = 0; index < 8; index++) await collector.answer(`effect-a${index}000`, 10, 'Fast delivery');
+    view = await openPage(collector, '#/demo/huddle');
+    const rows = await waitFor(() => {
+      const found = [...view!.container.querySelectorAll('table.actions tbody tr')].map((row) => row.textContent ?? '');
+      return found.some((text) => text.includes('too few answers') || text.includes('significantly')) && found;
+    }, view.container);
+    expect(rows.find((text) => text.startsWith('New carrier'))).toContain('bigger bet');
+    expect(rows.find((text) => text.startsWith('Call back today'))).toContain('quick win');
+    const effect = [...view.container.querySelectorAll('.effect')].find((node) => node.getAttribute('aria-label') === 'Before and after "New carrier"')!;
+    const lines = [...effect.querySelectorAll('li')].map((item) => item.textContent);
+    expect(lines).toEqual([
+      'checkout: −100 (n = 8) before, +100 (n = 8) after: significantly up (p < 0.001)',
+      '"slow delivery": 100% of answers (8 of 8) before, 0% of answers (0 of 8) after: significantly down (p < 0.001)',
+    ]);
+  });
 });

@@ -114,6 +114,14 @@ export const de: Messages = {
     state: { proposed: 'vorgeschlagen', in_progress: 'in Arbeit', done: 'erledigt', dropped: 'verworfen' },
     move: { start: 'Beginnen', drop: 'Verwerfen', done: 'Erledigt', reopen: 'Wieder öffnen', proposeAgain: 'Erneut vorschlagen' },
     fix: (term) => `Beheben: ${term}`, keep: (term) => `Beibehalten: ${term}`,
+    kind: { quick_win: 'schneller Erfolg', bigger_bet: 'größere Wette' }, kindLabel: 'Art', touchpoint: 'Kontaktpunkt', touchpointPlaceholder: 'z. B. checkout (optional)',
+  },
+  effect: {
+    what: 'vorher und nachher', of: (title) => `Vorher und nachher: „${title}“`, nothing: 'Nichts zu messen: Geben Sie der Maßnahme einen Kontaktpunkt oder ein Thema.',
+    windows: (days, beforeEnd, afterStart) => `${days} Tage vor dem Anlegen (bis ${beforeEnd}) gegen ${days} Tage ab Erledigung (${afterStart})`,
+    share: (percent, mentions, n) => `${percent} der Antworten (${mentions} von ${n})`,
+    touchpoint: (name, before, after) => `${name}: vorher ${before}, nachher ${after}`,
+    theme: (theme, before, after) => `„${theme}“: vorher ${before}, nachher ${after}`,
   },
   inbox: {
     show: 'Angezeigte Fälle', views: { todo: 'Zu erledigen', done: 'Erledigt' },

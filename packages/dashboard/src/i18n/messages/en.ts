@@ -114,6 +114,14 @@ export const en = {
     state: { proposed: 'proposed', in_progress: 'in progress', done: 'done', dropped: 'dropped' },
     move: { start: 'Start', drop: 'Drop', done: 'Done', reopen: 'Reopen', proposeAgain: 'Propose again' },
     fix: (term: string) => `Fix: ${term}`, keep: (term: string) => `Keep doing: ${term}`,
+    kind: { quick_win: 'quick win', bigger_bet: 'bigger bet' }, kindLabel: 'Kind', touchpoint: 'Touchpoint', touchpointPlaceholder: 'e.g. checkout (optional)',
+  },
+  effect: {
+    what: 'before and after', of: (title: string) => `Before and after "${title}"`, nothing: 'Nothing to measure: give the action a touchpoint or a theme.',
+    windows: (days: number, beforeEnd: string, afterStart: string) => `${days} days before it was made (to ${beforeEnd}) against ${days} days from when it was done (${afterStart})`,
+    share: (percent: string, mentions: string, n: string) => `${percent} of answers (${mentions} of ${n})`,
+    touchpoint: (name: string, before: string, after: string) => `${name}: ${before} before, ${after} after`,
+    theme: (theme: string, before: string, after: string) => `"${theme}": ${before} before, ${after} after`,
   },
   inbox: {
     show: 'Loops to show', views: { todo: 'To do', done: 'Done' },

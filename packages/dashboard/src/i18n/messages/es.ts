@@ -114,6 +114,14 @@ export const es: Messages = {
     state: { proposed: 'propuesta', in_progress: 'en curso', done: 'hecha', dropped: 'descartada' },
     move: { start: 'Empezar', drop: 'Descartar', done: 'Hecha', reopen: 'Reabrir', proposeAgain: 'Proponer de nuevo' },
     fix: (term) => `Arreglar: ${term}`, keep: (term) => `Seguir haciendo: ${term}`,
+    kind: { quick_win: 'victoria rápida', bigger_bet: 'apuesta mayor' }, kindLabel: 'Tipo', touchpoint: 'Punto de contacto', touchpointPlaceholder: 'p. ej. checkout (opcional)',
+  },
+  effect: {
+    what: 'antes y después', of: (title) => `Antes y después de «${title}»`, nothing: 'Nada que medir: asigna a la acción un punto de contacto o un tema.',
+    windows: (days, beforeEnd, afterStart) => `${days} días antes de crearla (hasta ${beforeEnd}) frente a ${days} días desde que se hizo (${afterStart})`,
+    share: (percent, mentions, n) => `${percent} de las respuestas (${mentions} de ${n})`,
+    touchpoint: (name, before, after) => `${name}: ${before} antes, ${after} después`,
+    theme: (theme, before, after) => `«${theme}»: ${before} antes, ${after} después`,
   },
   inbox: {
     show: 'Seguimientos mostrados', views: { todo: 'Pendientes', done: 'Terminados' },

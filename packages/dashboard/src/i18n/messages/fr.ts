@@ -116,6 +116,14 @@ export const fr: Messages = {
     state: { proposed: 'proposée', in_progress: 'en cours', done: 'terminée', dropped: 'abandonnée' },
     move: { start: 'Commencer', drop: 'Abandonner', done: 'Terminer', reopen: 'Rouvrir', proposeAgain: 'Proposer à nouveau' },
     fix: (term) => `Corriger${S}: ${term}`, keep: (term) => `Continuer${S}: ${term}`,
+    kind: { quick_win: 'gain rapide', bigger_bet: 'pari plus ambitieux' }, kindLabel: 'Type', touchpoint: 'Point de contact', touchpointPlaceholder: 'p. ex. checkout (facultatif)',
+  },
+  effect: {
+    what: 'avant et après', of: (title) => `Avant et après «${S}${title}${S}»`, nothing: `Rien à mesurer${S}: donnez à l’action un point de contact ou un thème.`,
+    windows: (days, beforeEnd, afterStart) => `${days} jours avant sa création (jusqu’au ${beforeEnd}) contre ${days} jours depuis sa réalisation (${afterStart})`,
+    share: (percent, mentions, n) => `${percent} des réponses (${mentions} sur ${n})`,
+    touchpoint: (name, before, after) => `${name}${S}: ${before} avant, ${after} après`,
+    theme: (theme, before, after) => `«${S}${theme}${S}»${S}: ${before} avant, ${after} après`,
   },
   inbox: {
     show: 'Suivis affichés', views: { todo: 'À faire', done: 'Terminés' },

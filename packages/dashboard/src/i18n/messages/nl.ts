@@ -114,6 +114,14 @@ export const nl: Messages = {
     state: { proposed: 'voorgesteld', in_progress: 'bezig', done: 'klaar', dropped: 'geschrapt' },
     move: { start: 'Starten', drop: 'Schrappen', done: 'Klaar', reopen: 'Heropenen', proposeAgain: 'Opnieuw voorstellen' },
     fix: (term) => `Oplossen: ${term}`, keep: (term) => `Blijven doen: ${term}`,
+    kind: { quick_win: 'snelle winst', bigger_bet: 'grotere gok' }, kindLabel: 'Soort', touchpoint: 'Contactmoment', touchpointPlaceholder: 'bijv. checkout (optioneel)',
+  },
+  effect: {
+    what: 'voor en na', of: (title) => `Voor en na "${title}"`, nothing: 'Niets te meten: geef de actie een contactmoment of een thema.',
+    windows: (days, beforeEnd, afterStart) => `${days} dagen voordat ze werd gemaakt (tot ${beforeEnd}) tegen ${days} dagen vanaf afronding (${afterStart})`,
+    share: (percent, mentions, n) => `${percent} van de antwoorden (${mentions} van ${n})`,
+    touchpoint: (name, before, after) => `${name}: ${before} voor, ${after} na`,
+    theme: (theme, before, after) => `"${theme}": ${before} voor, ${after} na`,
   },
   inbox: {
     show: 'Te tonen opvolging', views: { todo: 'Te doen', done: 'Afgerond' },
