@@ -59,6 +59,16 @@ export interface Trend {
   buckets: TrendBucket[];
 }
 
+/** `GET /v1/surveys/:id/teams/:team`: one team's own figure, weekly trend and customers' newest comments. */
+export interface TeamReport {
+  team: string;
+  metric: Metric;
+  tz: string;
+  figure: Summary;
+  trend: { buckets: TrendBucket[] };
+  stories: { id: string; score: number; comment: string; touchpoint: string | null; createdAt: string }[];
+}
+
 /** `GET /v1/surveys/:id/compare`. */
 export interface Comparison {
   a: MetricFigure;

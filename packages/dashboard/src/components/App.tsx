@@ -11,6 +11,7 @@ import { Overview } from '../pages/Overview.tsx';
 import { Settings } from '../pages/Settings.tsx';
 import { SignIn, type SignInNotice } from '../pages/SignIn.tsx';
 import { Surveys } from '../pages/Surveys.tsx';
+import { Teams } from '../pages/Teams.tsx';
 import { Touchpoints } from '../pages/Touchpoints.tsx';
 import { parseRoute, routeHash, type PageId } from '../routes.ts';
 import { forgetKey, storedKey, storeKey } from '../session.ts';
@@ -21,7 +22,7 @@ import { Loaded } from './Loaded.tsx';
 import { Shell } from './Shell.tsx';
 
 const PAGE_VIEWS: Record<PageId, () => preact.JSX.Element> = {
-  overview: Overview, comments: Comments, inbox: Inbox, huddle: Huddle, touchpoints: Touchpoints, surveys: Surveys, settings: Settings,
+  overview: Overview, comments: Comments, inbox: Inbox, huddle: Huddle, touchpoints: Touchpoints, teams: Teams, surveys: Surveys, settings: Settings,
 };
 // Pages that work without a chosen survey (they are not about one survey's answers).
 const SURVEYLESS: ReadonlySet<PageId> = new Set(['surveys', 'settings']);

@@ -41,7 +41,7 @@ export const de: Messages = {
     scope: { read: 'Leseschlüssel', admin: 'Admin-Schlüssel' },
     scopeTitle: { read: 'Dieser Schlüssel kann lesen, aber nichts ändern', admin: 'Dieser Schlüssel kann lesen und ändern' },
     signOut: 'Abmelden', language: 'Sprache', title: (page) => `${page} · npsloop`,
-    page: { overview: 'Übersicht', comments: 'Kommentare', inbox: 'Nachfassen', huddle: 'Huddle', touchpoints: 'Kontaktpunkte', surveys: 'Umfragen', settings: 'Einstellungen' },
+    page: { overview: 'Übersicht', comments: 'Kommentare', inbox: 'Nachfassen', huddle: 'Huddle', touchpoints: 'Kontaktpunkte', teams: 'Teams', surveys: 'Umfragen', settings: 'Einstellungen' },
   },
   app: {
     checkingKey: 'Ihr Schlüssel wird geprüft…', surveys: 'Die Umfragen',
@@ -115,6 +115,13 @@ export const de: Messages = {
     move: { start: 'Beginnen', drop: 'Verwerfen', done: 'Erledigt', reopen: 'Wieder öffnen', proposeAgain: 'Erneut vorschlagen' },
     fix: (term) => `Beheben: ${term}`, keep: (term) => `Beibehalten: ${term}`,
     kind: { quick_win: 'schneller Erfolg', bigger_bet: 'größere Wette' }, kindLabel: 'Art', touchpoint: 'Kontaktpunkt', touchpointPlaceholder: 'z. B. checkout (optional)',
+  },
+  teams: {
+    period: 'Zeitraum', days: (days) => `${days} Tage`, team: 'Team', choose: 'Wählen Sie Ihr Team',
+    note: 'Die eigenen Kunden Ihres Teams, um daraus zu lernen: ihr Wert, sein Verlauf und was sie schrieben. Teams werden nicht gegeneinander gereiht, und nichts wird pro Person gezählt.',
+    none: 'Noch keine Antworten mit Team: Senden Sie das Team als eigene Eigenschaft „team“ mit jeder Antwort.',
+    headline: (team, days) => `${team}, letzte ${days} Tage`, trend: 'Woche für Woche', trendNote: (zone) => `(Wochen ab Montag, ${zone})`,
+    stories: 'Was ihre Kunden sagten', noStories: 'Keine Kommentare in diesem Zeitraum.', what: { teams: 'die Teams', team: 'die Zahlen des Teams' },
   },
   effect: {
     what: 'vorher und nachher', of: (title) => `Vorher und nachher: „${title}“`, nothing: 'Nichts zu messen: Geben Sie der Maßnahme einen Kontaktpunkt oder ein Thema.',

@@ -41,7 +41,7 @@ export const en = {
     scope: { read: 'read key', admin: 'admin key' },
     scopeTitle: { read: 'This key can read but not change anything', admin: 'This key can read and change' },
     signOut: 'Sign out', language: 'Language', title: (page: string) => `${page} · npsloop`,
-    page: { overview: 'Overview', comments: 'Comments', inbox: 'Loop inbox', huddle: 'Huddle', touchpoints: 'Touchpoints', surveys: 'Surveys', settings: 'Settings' },
+    page: { overview: 'Overview', comments: 'Comments', inbox: 'Loop inbox', huddle: 'Huddle', touchpoints: 'Touchpoints', teams: 'Teams', surveys: 'Surveys', settings: 'Settings' },
   },
   app: {
     checkingKey: 'Checking your key…', surveys: 'the surveys',
@@ -115,6 +115,13 @@ export const en = {
     move: { start: 'Start', drop: 'Drop', done: 'Done', reopen: 'Reopen', proposeAgain: 'Propose again' },
     fix: (term: string) => `Fix: ${term}`, keep: (term: string) => `Keep doing: ${term}`,
     kind: { quick_win: 'quick win', bigger_bet: 'bigger bet' }, kindLabel: 'Kind', touchpoint: 'Touchpoint', touchpointPlaceholder: 'e.g. checkout (optional)',
+  },
+  teams: {
+    period: 'Period', days: (days: number) => `${days} days`, team: 'Team', choose: 'Choose your team',
+    note: 'Your team\'s own customers, to learn from: their score, its trend and what they wrote. Teams are not ranked against each other, and nothing is counted per person.',
+    none: 'No answers name a team yet: send the team as the custom property "team" with each answer.',
+    headline: (team: string, days: number) => `${team}, last ${days} days`, trend: 'Week by week', trendNote: (zone: string) => `(weeks from Monday, ${zone})`,
+    stories: 'What their customers said', noStories: 'No comments in this period.', what: { teams: 'the teams', team: 'the team\'s figures' },
   },
   effect: {
     what: 'before and after', of: (title: string) => `Before and after "${title}"`, nothing: 'Nothing to measure: give the action a touchpoint or a theme.',
