@@ -130,7 +130,7 @@ describe('a huddle the team runs and keeps', () => {
       '**Actions from this huddle:** none.',
       '',
       '**Promised at the huddle of 2026-03-01, where each stands**',
-      '- [proposed] Ship from the second depot, owner Dana, due 2026-03-06 (overdue)',
+      '- [proposed, quick win] Ship from the second depot, owner Dana, due 2026-03-06 (overdue)',
       '',
     ].join('\n'));
   });
