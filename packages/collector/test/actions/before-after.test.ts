@@ -16,7 +16,7 @@ describe('before and after, pure', () => {
 
   it('themeShare: percent with Wilson\'s interval in percent, nothing without answers', () => {
     expect(themeShare(0, 0)).toEqual({ n: 0, mentions: 0, percent: null, interval: null });
-    // Wilson for 8 of 24: 0.1797 to 0.5353 (Newcombe 1998, method 3).
+    // Wilson for 8 of 24: 0.1797 to 0.5329 (Newcombe 1998, method 3).
     expect(themeShare(8, 24)).toEqual({ n: 24, mentions: 8, percent: 33.3, interval: { low: 18, high: 53.3, level: 0.95, method: 'wilson' } });
   });
 
