@@ -24,6 +24,9 @@ describe('dashboard pages on the demo data', () => {
     await seedDemoData(stack);
     // A stored key, so the keys screen shows its table (not just "no keys yet") in every language and variant.
     await stack.admin('POST', '/v1/keys', { scope: 'read', name: 'Wall screen' });
+    // A paused webhook, so the webhooks screen shows a card with its badge and note in every language and variant.
+    const webhook = await stack.admin('POST', '/v1/webhooks', { url: 'https://93.184.215.14/hooks/crm', events: ['loop.opened'], description: 'CRM' }) as { id: string };
+    await stack.admin('PATCH', `/v1/webhooks/${webhook.id}`, { paused: true });
     browser = await launchBrowser();
   });
 

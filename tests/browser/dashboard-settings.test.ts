@@ -87,6 +87,37 @@ describe('dashboard settings and loop details', () => {
     expect(errors).toEqual([]);
   });
 
+  it('pauses a webhook: an answer meanwhile queues nothing for it; Resume brings it back', async () => {
+    const adminGet = async (path: string) => (await fetch(`${stack.collectorUrl}${path}`, { headers: { authorization: `Bearer ${stack.adminKey}` } })).json();
+    const { webhooks } = await adminGet('/v1/webhooks') as { webhooks: { id: string; url: string }[] };
+    const goodId = webhooks.find((webhook) => webhook.url === good.url)!.id;
+    const brokenId = webhooks.find((webhook) => webhook.url === broken.url)!.id;
+    const logLength = async (id: string) => ((await adminGet(`/v1/webhooks/${id}/deliveries`)) as { deliveries: unknown[] }).deliveries.length;
+    const [goodBefore, brokenBefore] = [await logLength(goodId), await logLength(brokenId)];
+    const { page, errors } = await newPage(browser);
+    await signIn(page, stack.collectorUrl, stack.adminKey);
+    await go(page, stack.collectorUrl, 'settings/webhooks', en.nav.page.settings);
+    const card = page.locator('.webhook', { hasText: good.url });
+    await card.getByRole('button', { name: en.webhooks.pauseLabel(good.url) }).click();
+    await expect.poll(() => page.getByRole('status').innerText()).toBe(en.webhooks.pausedDone);
+    await card.getByTestId('paused-note').waitFor();
+    // Keyboard focus stays on the button, which now resumes.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(en.webhooks.resume);
+
+    // The ingest answer returns once its deliveries are queued: the other webhook got one, the paused one none.
+    await answer(stack, { id: 'paused-answer-01', score: 8 });
+    expect(await logLength(brokenId)).toBe(brokenBefore + 1);
+    expect(await logLength(goodId)).toBe(goodBefore);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'settings-webhook-paused');
+
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').innerText()).toBe(en.webhooks.resumedDone);
+    await card.getByRole('button', { name: en.webhooks.pauseLabel(good.url) }).waitFor();
+    expect(await card.getByTestId('paused-note').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('erases a respondent from the privacy screen, and the answers are gone from the API', async () => {
     await answer(stack, { id: 'erase-ann-0001', score: 3, comment: 'Call me', consent: true, respondent: { email: 'ann@example.com' } });
     await answer(stack, { id: 'keep-bob-0001', score: 4, comment: 'Meh', consent: true, respondent: { email: 'bob@example.com' } });
@@ -104,6 +135,27 @@ describe('dashboard settings and loop details', () => {
     expect(listed.responses.map((response: { id: string }) => response.id)).toContain('keep-bob-0001');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'settings-privacy-erased-390');
+    expect(errors).toEqual([]);
+  });
+
+  it('sets the retention period from the privacy screen on a phone, and turns it off again', async () => {
+    const { page, errors } = await newPage(browser, { viewport: { width: 390, height: 860 } });
+    await signIn(page, stack.collectorUrl, stack.adminKey);
+    await go(page, stack.collectorUrl, 'settings/privacy', en.nav.page.settings);
+    const form = page.locator('form.retention-form');
+    await form.getByLabel(en.privacy.keepDays).check();
+    await form.getByLabel(en.privacy.daysField).fill('400');
+    await form.getByLabel(en.privacy.understand).check();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'settings-retention-390');
+    await form.getByRole('button', { name: en.privacy.saveRetention }).click();
+    await expect.poll(() => page.getByTestId('retention').innerText()).toBe(en.privacy.retentionDays('400'));
+    const read = async () => (await fetch(`${stack.collectorUrl}/v1/privacy`, { headers: { authorization: `Bearer ${stack.adminKey}` } })).json();
+    expect(await read()).toEqual({ retentionDays: 400, source: 'setting', stored: 400 });
+    await form.getByLabel(en.privacy.keepAll).check();
+    await form.getByRole('button', { name: en.privacy.saveRetention }).click();
+    await expect.poll(() => page.getByTestId('retention').innerText()).toBe(en.privacy.retentionOff);
+    expect(await read()).toEqual({ retentionDays: null, source: 'off', stored: null });
     expect(errors).toEqual([]);
   });
 

@@ -41,7 +41,9 @@ import { createHuddleSessions } from './huddle/huddle-sessions.ts';
 import { huddleRoutes } from './huddle/huddle-routes.ts';
 import { loopRoutes } from './loops/loop-routes.ts';
 import { createLoopService } from './loops/loop-service.ts';
-import { privacyRoutes, retentionSweeper } from './privacy/privacy-routes.ts';
+import { privacyRoutes } from './privacy/privacy-routes.ts';
+import { createRetentionPolicy } from './privacy/retention-policy.ts';
+import { retentionSweeper } from './privacy/retention-sweeper.ts';
 import { createWebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
 import { webhookIngestHook } from './webhooks/webhook-hooks.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
@@ -87,7 +89,7 @@ export interface AppOptions {
   loopOpenedDelayMs?: number;
   /** How often due webhook deliveries are polled, in ms (default 1000; 0 = never, for tests that drive them). */
   webhookPollMs?: number;
-  /** Purge comments and personal data older than this many days (off when absent). */
+  /** Purge comments and personal data older than this many days; takes precedence over the period set from the dashboard (off when absent). */
   retentionDays?: number;
   /** More hooks to run inside each ingest job, after the webhook hook (a hook that throws fails its job alone). */
   ingestHooks?: IngestHook[];
@@ -130,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const dispatcher = createWebhookDispatcher(database, { now, allowPrivate: options.allowPrivateWebhooks, publicUrl: options.publicUrl });
   const { surveys } = database;
   const links = createLinkService(database);
+  const retention = createRetentionPolicy(database.privacy, options.retentionDays);
   const invitations = options.mail ? createInvitationService(database, links, options.mail, { now, log: (error) => app.log.error({ err: error }, 'invitation run failed') }) : null;
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const app = Fastify({
@@ -177,10 +180,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(coachingRoutes, { coaching: createCoaching(analytics), surveys, now });
   await app.register(huddleRoutes, { report: huddle, surveys, now });
   await app.register(huddleSessionRoutes, { huddles, surveys, now });
-  await app.register(privacyRoutes, { database, retentionDays: options.retentionDays });
+  await app.register(privacyRoutes, { database, retention, now });
   await app.register(webhookRoutes, { webhooks: database.webhooks, surveys, now, allowPrivate: options.allowPrivateWebhooks });
   await app.register(webhookWorker, { database, dispatcher, now, pollMs: options.webhookPollMs });
-  await app.register(retentionSweeper, { database, retentionDays: options.retentionDays, now });
+  await app.register(retentionSweeper, { database, policy: retention, now });
   await app.register(widgetRoutes, { widgetPath: options.widgetPath });
   await app.register(linkRoutes, { links, surveys, publicUrl: options.publicUrl, now });
   await app.register(invitationRoutes, { service: invitations, invitations: database.invitations, surveys, publicUrl: options.publicUrl });

@@ -1,4 +1,5 @@
-/** Shared wire contract between the widget and the collector. */
+/** Shared wire contract between the widget, the collector and the dashboard. */
+import type { NpsFigure } from './nps.js';
 
 /** Limits enforced by the collector and respected by the widget. */
 export const LIMITS = {
@@ -101,4 +102,26 @@ export interface PublicScale {
   passiveFrom: number;
   /** Answers from here get the `promoter` follow-up prompt (NPS 9, CSAT 4, CES 5). */
   promoterFrom: number;
+}
+
+/** How many comments: all, and of each score group. */
+export interface Mentions {
+  all: number;
+  detractors: number;
+  passives: number;
+  promoters: number;
+}
+
+/** One theme of `GET /v1/surveys/:id/themes` (and of the huddle digest): its counts say which set they count. */
+export interface Theme {
+  /** The phrase as most of its comments wrote it ("slow delivery"), not its stems. */
+  theme: string;
+  /** Theme words in the phrase (glue such as "of" not counted). */
+  words: number;
+  /** Comments that mention it, all and per group, whatever group the themes were asked for. */
+  mentions: Mentions;
+  /** The NPS figure of every answer that mentions it: its `n` is `mentions.all`. */
+  nps: NpsFigure;
+  /** The clearest comments of the asked group that mention it. */
+  quotes: string[];
 }

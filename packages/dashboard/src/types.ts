@@ -1,8 +1,9 @@
 /** The API shapes the dashboard reads, as the collector documents them (/openapi.json). */
-import type { NpsFigure } from '@npsloop/core';
+import type { Mentions, NpsFigure, Theme } from '@npsloop/core';
 import type { KeyScope } from './api.ts';
 
-export type { NpsFigure };
+// Wire types shared with the collector live in @npsloop/core.
+export type { Mentions, NpsFigure, Theme };
 
 /** What a survey measures: NPS 0–10, CSAT 1–5, CES 1–7. */
 export type Metric = 'nps' | 'csat' | 'ces';
@@ -99,24 +100,6 @@ export interface ResponseItem {
   channel: string | null;
   locale: string | null;
   createdAt: string;
-}
-
-/** How many comments, all and per group. */
-export interface Mentions {
-  all: number;
-  detractors: number;
-  passives: number;
-  promoters: number;
-}
-
-/** One theme of `GET /v1/surveys/:id/themes`: its counts say which set they count. */
-export interface Theme {
-  theme: string;
-  words: number;
-  mentions: Mentions;
-  /** The NPS of every answer that mentions it (n = mentions.all). */
-  nps: NpsFigure;
-  quotes: string[];
 }
 
 /** Loop states. */
@@ -231,6 +214,9 @@ export interface Webhook {
   surveyId: string | null;
   description: string | null;
   createdAt: string;
+  /** Paused: nothing new is queued for it and its pending deliveries wait. */
+  paused: boolean;
+  pausedAt: string | null;
 }
 
 /** The events a webhook can subscribe to. */
@@ -262,9 +248,13 @@ export interface Erasure {
   webhookDeliveries: number;
 }
 
-/** What `GET /v1/privacy` says about retention: days, or null when nothing is cleared by age. */
+/** What `GET /v1/privacy` says about retention: days, or null when nothing is cleared by age; where it comes from; what is stored. */
 export interface PrivacySettings {
   retentionDays: number | null;
+  /** `flag`: set when the collector started, and it wins; `setting`: set here or through the API; `off`: neither. */
+  source: 'flag' | 'setting' | 'off';
+  /** The period set here or through the API (null: none). */
+  stored: number | null;
 }
 
 /** An API key as `GET /v1/keys` lists it: never its secret nor a hash. */

@@ -24,6 +24,7 @@ export const COPIED_TABLES = {
   invitation_runs: ['id'],
   invitations: ['run_id', 'email'],
   unsubscribes: ['email_hash'],
+  privacy_settings: ['id'],
   analytics_rollups: ['survey_id', 'grain', 'dim', 'value', 'bucket_start'],
 } as const satisfies Partial<Record<keyof Schema, readonly string[]>>;
 

@@ -133,6 +133,8 @@ export interface WebhooksTable {
   /** `standard` (Standard Webhooks JSON) or `slack` (a chat message `{ text, blocks }`). */
   format: 'standard' | 'slack';
   created_at: number;
+  /** When the webhook was paused; null while it delivers (migration 8). */
+  paused_at: number | null;
 }
 
 /** `webhook_deliveries`: the outbox and delivery log. */
@@ -247,6 +249,14 @@ export interface UnsubscribesTable {
   created_at: number;
 }
 
+/** `privacy_settings`: one row, the retention period set from the dashboard or the API (migration 8). */
+export interface PrivacySettingsTable {
+  id: number;
+  /** Days comments and personal data are kept; null: kept until erased. */
+  retention_days: number | null;
+  updated_at: number;
+}
+
 /** Every table of the database. */
 export interface Schema {
   surveys: SurveysTable;
@@ -269,4 +279,5 @@ export interface Schema {
   invitation_runs: InvitationRunsTable;
   invitations: InvitationsTable;
   unsubscribes: UnsubscribesTable;
+  privacy_settings: PrivacySettingsTable;
 }

@@ -77,6 +77,10 @@ export const EXAMPLES: Record<string, OperationExamples> = {
   'POST /v1/responses/:id/notes': { body: { author: 'Ada', text: 'Called back; the parcel was re-sent.' } },
   'POST /v1/webhooks': { body: { url: 'https://hooks.example.com/npsloop', events: ['loop.opened'], surveyId: 'homepage', description: 'Support channel' } },
   'PATCH /v1/webhooks/:id': { body: { url: 'https://hooks.example.com/npsloop-v2', events: ['loop.opened', 'loop.overdue'] } },
+  'PATCH /v1/privacy': {
+    body: { retentionDays: 365 },
+    responses: { 200: { retentionDays: 365, source: 'setting', stored: 365 } },
+  },
   'POST /v1/keys': {
     body: { scope: 'read', name: 'dashboard' },
     responses: {

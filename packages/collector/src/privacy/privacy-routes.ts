@@ -1,10 +1,11 @@
-/** `DELETE /v1/respondents`: erase everything about one person; `GET /v1/privacy`: the retention in force; and the retention sweeper. */
+/** `DELETE /v1/respondents`: erase everything about one person; `GET` and `PATCH /v1/privacy`: the retention in force, and setting it. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LIMITS } from '@npsloop/core';
 import { plainText } from '../lib/common-schemas.ts';
 import type { Database } from '../db/database.ts';
+import type { RetentionPolicy } from './retention-policy.ts';
 
 const querySchema = z
   .strictObject({
@@ -22,16 +23,46 @@ const reportSchema = z.object({
 
 const settingsSchema = z.object({
   retentionDays: z.number().nullable().describe('Comments and personal data older than this many days are cleared hourly; null: kept until erased'),
-  source: z.enum(['flag', 'off']).describe('Where it is set: the `--retention-days` flag or NPSLOOP_RETENTION_DAYS when the collector starts'),
+  source: z.enum(['flag', 'setting', 'off']).describe(
+    'Where the period in force comes from: `flag` (`--retention-days` or NPSLOOP_RETENTION_DAYS when the collector started; it wins), '
+    + '`setting` (set from the dashboard or `PATCH /v1/privacy`), `off` (neither: kept until erased)'),
+  stored: z.number().nullable().describe('The period set from the dashboard or the API (null: none); a flag, when given, takes precedence over it'),
 });
 
-/** Registers the privacy settings route (any key) and the erasure route (admin key). */
-export async function privacyRoutes(fastify: FastifyInstance, options: { database: Pick<Database, 'eraseRespondent'>; retentionDays?: number }): Promise<void> {
+const changeSchema = z.strictObject({
+  retentionDays: z.number({ error: 'must be a whole number of days from 1 to 36500, or null to keep until erased' })
+    .int({ error: 'must be a whole number of days' })
+    .min(1, { error: 'must be at least 1 day' })
+    .max(36_500, { error: 'must be at most 36500 days (100 years)' })
+    .nullable()
+    .describe('Days to keep comments and personal data; null: keep them until a respondent is erased'),
+});
+
+/** Options of the privacy routes. */
+export interface PrivacyRouteOptions {
+  database: Pick<Database, 'eraseRespondent'>;
+  retention: Pick<RetentionPolicy, 'inForce' | 'set'>;
+  now?: () => number;
+}
+
+/** Registers the privacy settings routes (read: any key; change: admin key) and the erasure route (admin key). */
+export async function privacyRoutes(fastify: FastifyInstance, options: PrivacyRouteOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const now = options.now ?? Date.now;
   app.get('/v1/privacy', {
     schema: { summary: 'The privacy settings in force: how long comments and personal data are kept', tags: ['privacy'], response: { 200: settingsSchema } },
     config: { access: 'read' },
-  }, async () => ({ retentionDays: options.retentionDays || null, source: options.retentionDays ? 'flag' as const : 'off' as const }));
+  }, async () => options.retention.inForce());
+
+  app.patch('/v1/privacy', {
+    schema: {
+      summary: 'Set how long comments and personal data are kept', tags: ['privacy'], body: changeSchema,
+      description: 'Stored in the database, so it lasts across restarts and holds for every collector process. A purge of what is now past the period starts at once, '
+        + 'then hourly. Refused with 409 `retention_set_by_flag` while the collector runs with `--retention-days` (the flag takes precedence).',
+      response: { 200: settingsSchema },
+    },
+    config: { access: 'admin' },
+  }, async (request) => options.retention.set(request.body.retentionDays, now()));
 
   app.delete('/v1/respondents', {
     schema: {
@@ -46,40 +77,5 @@ export async function privacyRoutes(fastify: FastifyInstance, options: { databas
     const erased = await options.database.eraseRespondent(email !== undefined ? { email } : { userId: userId ?? '' });
     request.log.info({ responses: erased.responses }, 'respondent erased');
     return { erased };
-  });
-}
-
-/** Options of the retention sweeper. */
-export interface RetentionOptions {
-  database: Pick<Database, 'purgeExpired'>;
-  /** Purge comments and personal data older than this many days; off when absent. */
-  retentionDays?: number;
-  /** How often to purge, in ms (default hourly). */
-  intervalMs?: number;
-  now?: () => number;
-}
-
-/** Purges on start and then periodically while the app runs. */
-export async function retentionSweeper(app: FastifyInstance, options: RetentionOptions): Promise<void> {
-  const days = options.retentionDays;
-  if (!days) return;
-  const now = options.now ?? Date.now;
-  let timer: NodeJS.Timeout | null = null;
-  let sweeping: Promise<unknown> = Promise.resolve();
-  const sweep = () => {
-    sweeping = sweeping.then(async () => {
-      const report = await options.database.purgeExpired(days, now());
-      if (report.responses > 0) app.log.info(report, 'retention purge');
-    }).catch((error: unknown) => app.log.error({ err: error }, 'retention purge failed'));
-    return sweeping;
-  };
-  app.addHook('onReady', async () => {
-    await sweep();
-    timer = setInterval(() => void sweep(), options.intervalMs ?? 3_600_000);
-    timer.unref();
-  });
-  app.addHook('preClose', async () => {
-    if (timer) clearInterval(timer);
-    await sweeping;
   });
 }

@@ -3,32 +3,13 @@
  * merged into the phrase they belong to, each shown as most people wrote it, with
  * counts per score group and the clearest quotes.
  */
-import { npsFigure, type NpsFigure, type ScoreGroup } from '@npsloop/core';
+import { npsFigure, type Mentions, type ScoreGroup, type Theme } from '@npsloop/core';
 import { writtenAs, type CommentCorpus } from './comment-corpus.ts';
 import { withoutFragments } from './phrases.ts';
 import { pickQuotes } from './quotes.ts';
 
-/** How many comments: all, and of each score group. */
-export interface Mentions {
-  all: number;
-  detractors: number;
-  passives: number;
-  promoters: number;
-}
-
-/** One theme. */
-export interface Theme {
-  /** The phrase as most of its comments wrote it ("slow delivery"), not its stems. */
-  theme: string;
-  /** Theme words in the phrase (glue such as "of" not counted). */
-  words: number;
-  /** Comments that mention it, all and per group, whatever group the themes were asked for. */
-  mentions: Mentions;
-  /** The NPS figure of every answer that mentions it: its `n` is `mentions.all`. */
-  nps: NpsFigure;
-  /** The clearest comments of the asked group that mention it (see quotes.ts). */
-  quotes: string[];
-}
+// The wire shapes of a theme live in @npsloop/core, shared with the dashboard.
+export type { Mentions, Theme };
 
 /** The themes of one group of comments. */
 export interface ThemeReport {

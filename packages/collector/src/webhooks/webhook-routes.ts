@@ -39,12 +39,16 @@ const changeSchema = z.strictObject({
   format: format.optional(),
   surveyId: slug.nullable().optional(),
   description: plainText(200).nullable().optional(),
-}).refine((body) => Object.values(body).some((value) => value !== undefined), { error: 'must change at least one of url, events, format, surveyId, description' });
+  paused: z.boolean({ error: 'must be true or false' }).optional()
+    .describe('true pauses the webhook: nothing new is queued for it and its pending deliveries wait; false resumes it and they go out'),
+}).refine((body) => Object.values(body).some((value) => value !== undefined), { error: 'must change at least one of url, events, format, surveyId, description, paused' });
 const webhookId = z.string().regex(/^wh_[0-9a-f]{16}$/, { error: 'must be a webhook id (wh_…)' });
 const paramsSchema = z.strictObject({ id: webhookId });
 const deliveryParamsSchema = z.strictObject({ id: webhookId, deliveryId: z.string().regex(/^msg_[A-Za-z0-9_-]{16}$/, { error: 'must be a delivery id (msg_…)' }) });
 const webhookSchema = z.object({
   id: z.string(), url: z.string(), format: z.enum(WEBHOOK_FORMATS), events: z.array(event), surveyId: z.string().nullable(), description: z.string().nullable(), createdAt: z.string(),
+  paused: z.boolean().describe('A paused webhook gets nothing: events while it is paused are not queued for it, and deliveries queued before wait until it is resumed'),
+  pausedAt: z.string().nullable(),
 });
 const deliverySchema = z.object({
   id: z.string(), type: z.enum(DELIVERY_TYPES), state: z.enum(['pending', 'succeeded', 'failed']), attempts: z.number(),
@@ -56,7 +60,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 /** A webhook as listed: never its secret. */
 function webhookView(webhook: WebhookRecord) {
-  return { ...webhook, createdAt: iso(webhook.createdAt)! };
+  return { ...webhook, createdAt: iso(webhook.createdAt)!, paused: webhook.pausedAt !== null, pausedAt: iso(webhook.pausedAt) };
 }
 
 /** A delivery as the delivery log shows it. */
@@ -120,8 +124,10 @@ export async function webhookRoutes(fastify: FastifyInstance, options: WebhookRo
 
   app.patch('/v1/webhooks/:id', {
     schema: {
-      summary: 'Change a webhook: address, events, format, survey (null: every survey) or description; its secret stays', tags, params: paramsSchema, body: changeSchema,
-      description: 'Pending deliveries go to the new address. A new address is checked as on create.',
+      summary: 'Change a webhook: address, events, format, survey (null: every survey), description, or pause and resume it; its secret stays', tags, params: paramsSchema, body: changeSchema,
+      description: 'Pending deliveries go to the new address. A new address is checked as on create. '
+        + 'Paused (`paused: true`), a webhook is sent nothing: events that happen meanwhile are not queued for it (they are not sent later either), '
+        + 'deliveries queued before wait and go out when it is resumed (`paused: false`). A test message is still sent.',
       response: { 200: webhookSchema },
     },
     config,
@@ -131,7 +137,7 @@ export async function webhookRoutes(fastify: FastifyInstance, options: WebhookRo
     await byId(id);
     if (change.surveyId && !(await options.surveys.get(change.surveyId))) throw surveyNotFound(change.surveyId);
     if (change.url !== undefined) await assertDeliverable(change.url, options.allowPrivate ?? false);
-    return webhookView((await webhooks.update(id, change))!);
+    return webhookView((await webhooks.update(id, change, now()))!);
   });
 
   app.post('/v1/webhooks/:id/test', {

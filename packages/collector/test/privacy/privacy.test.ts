@@ -122,13 +122,13 @@ describe('retention', () => {
 describe('privacy settings', () => {
   it('says how long comments and personal data are kept, to read keys too', async () => {
     const kept = await closeLoopApp();
-    expect((await adminCall(kept, 'GET', '/v1/privacy')).json()).toEqual({ retentionDays: null, source: 'off' });
+    expect((await adminCall(kept, 'GET', '/v1/privacy')).json()).toEqual({ retentionDays: null, source: 'off', stored: null });
     const created = await adminCall(kept, 'POST', '/v1/keys', { scope: 'read', name: 'wall' });
     const asReader = await kept.inject({ url: '/v1/privacy', headers: { authorization: `Bearer ${created.json().secret}` } });
     expect(asReader.statusCode).toBe(200);
 
     const purging = await testApp({ retentionDays: 90 });
-    expect((await purging.inject({ url: '/v1/privacy', headers: asAdmin })).json()).toEqual({ retentionDays: 90, source: 'flag' });
+    expect((await purging.inject({ url: '/v1/privacy', headers: asAdmin })).json()).toEqual({ retentionDays: 90, source: 'flag', stored: null });
     expect((await purging.inject({ url: '/v1/privacy' })).statusCode).toBe(401);
   });
 });

@@ -32,6 +32,7 @@ describe('changing a webhook', () => {
     expect(changed.statusCode, changed.body).toBe(200);
     expect(changed.json()).toEqual({
       id: hook.id, url: moved.url, format: 'standard', events: ['loop.opened', 'response.created'], surveyId: 'checkout', description: null, createdAt: expect.any(String),
+      paused: false, pausedAt: null,
     });
     expect(changed.body).not.toContain('whsec_');
     expect(await dbRows(app, 'SELECT url, survey_id, description FROM webhooks')).toEqual([{ url: moved.url, survey_id: 'checkout', description: null }]);
@@ -54,7 +55,7 @@ describe('changing a webhook', () => {
     expect(created.statusCode, created.body).toBe(201);
     const { id } = created.json();
     const cases: [unknown, number, string, RegExp][] = [
-      [{}, 400, 'invalid_request', /must change at least one of url, events, format, surveyId, description/],
+      [{}, 400, 'invalid_request', /must change at least one of url, events, format, surveyId, description, paused/],
       [{ events: [] }, 400, 'invalid_request', /events: must name at least one event/],
       [{ url: 'ftp://example.com/x' }, 400, 'invalid_request', /url: must be an http or https URL/],
       [{ url: 'http://127.0.0.1:9/x' }, 400, 'url_refused', /^url: /],

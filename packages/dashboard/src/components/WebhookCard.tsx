@@ -1,4 +1,4 @@
-/** One webhook in the list: its address, events and survey, with a test message, the delivery log, Edit and Delete. */
+/** One webhook in the list: its address, events and survey, with a test message, the delivery log, Pause/Resume, Edit and Delete. */
 import { useState } from 'preact/hooks';
 import { useSession } from '../context.ts';
 import { useI18n } from '../i18n/i18n.ts';
@@ -10,7 +10,7 @@ import { ErrorText } from './ErrorText.tsx';
 import { WebhookForm } from './WebhookForm.tsx';
 
 /** The card; `onChanged` hears what was done (saved, deleted) so the list can reload and say so. */
-export function WebhookCard(props: { webhook: Webhook; onChanged: (done: 'saved' | 'removed') => void }) {
+export function WebhookCard(props: { webhook: Webhook; onChanged: (done: 'saved' | 'removed' | 'paused' | 'resumed') => void }) {
   const { api, surveys } = useSession();
   const { t, fmt } = useI18n();
   const words = t.webhooks;
@@ -28,6 +28,10 @@ export function WebhookCard(props: { webhook: Webhook; onChanged: (done: 'saved'
     setTestId(delivery.id);
     setOpen('log');
   });
+  const setPaused = (paused: boolean) => run(async () => {
+    await api.send<Webhook>('PATCH', path, { paused });
+    props.onChanged(paused ? 'paused' : 'resumed');
+  });
   const remove = () => run(async () => {
     await api.send('DELETE', path);
     props.onChanged('removed');
@@ -35,16 +39,21 @@ export function WebhookCard(props: { webhook: Webhook; onChanged: (done: 'saved'
 
   return (
     <li class="webhook" data-webhook-id={webhook.id}>
-      <h3><code>{webhook.url}</code></h3>
+      <h3><code>{webhook.url}</code>{webhook.paused && <span class="badge paused">{words.pausedBadge}</span>}</h3>
       {webhook.description && <p>{webhook.description}</p>}
       <dl class="facts">
         <div><dt>{words.columns.events}</dt><dd>{webhook.events.map((event) => <code key={event} class="tag">{event}</code>)}</dd></div>
         <div><dt>{words.columns.survey}</dt><dd>{surveyName}</dd></div>
         <div><dt>{words.columns.created}</dt><dd>{fmt.dateTime(webhook.createdAt)}</dd></div>
+        {webhook.pausedAt && <div><dt>{words.columns.paused}</dt><dd>{fmt.dateTime(webhook.pausedAt)}</dd></div>}
       </dl>
+      {webhook.paused && <p class="small muted" data-testid="paused-note">{words.pausedNote}</p>}
       <div class="row">
         <button type="button" aria-label={words.testLabel(webhook.url)} disabled={busy} onClick={() => void sendTest()}>{words.test}</button>
         <button type="button" aria-expanded={open === 'log'} onClick={() => toggle('log')}>{open === 'log' ? words.hideLog : words.log}</button>
+        {/* Not disabled while busy: a disabled button drops the keyboard focus, which should stay here to toggle back. */}
+        <button type="button" aria-label={(webhook.paused ? words.resumeLabel : words.pauseLabel)(webhook.url)}
+          onClick={() => { if (!busy) void setPaused(!webhook.paused); }}>{webhook.paused ? words.resume : words.pause}</button>
         <button type="button" aria-label={words.editLabel(webhook.url)} aria-expanded={open === 'edit'} onClick={() => toggle('edit')}>{words.edit}</button>
         <button type="button" aria-label={words.removeLabel(webhook.url)} onClick={() => setOpen('remove')}>{words.remove}</button>
       </div>

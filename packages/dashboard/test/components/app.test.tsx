@@ -1,31 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { App } from '../../src/components/App.tsx';
 import { storeKey } from '../../src/session.ts';
-import { recording } from '../support/app.ts';
-import { ADMIN_KEY, testCollector } from '../support/collector.ts';
-import { DICTIONARIES, mount, type, waitFor } from '../support/render.ts';
+import { pageTest, recording } from '../support/app.ts';
+import { ADMIN_KEY } from '../support/collector.ts';
+import { DICTIONARIES, type, waitFor } from '../support/render.ts';
 
 const en = DICTIONARIES.en;
-let collector: Awaited<ReturnType<typeof testCollector>>;
-let view: ReturnType<typeof mount> | null = null;
+const setup = pageTest();
 
-beforeEach(async () => {
-  sessionStorage.clear();
-  window.location.hash = '';
-  collector = await testCollector();
-});
-afterEach(async () => {
-  view?.unmount();
-  view = null;
-  await collector.close();
-});
-
-async function signIn(key: string, fetcher: typeof fetch = collector.fetcher) {
-  view = mount(<App fetcher={fetcher} />);
+async function signIn(key: string, fetcher: typeof fetch = setup.collector.fetcher) {
+  setup.mount(<App fetcher={fetcher} />);
   // The dictionary loads first (its own chunk), then the form appears.
-  type(await waitFor(() => view!.container.querySelector<HTMLInputElement>('#api-key'), view.container), key);
-  view.container.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
-  return view.container;
+  type(await waitFor(() => setup.view.container.querySelector<HTMLInputElement>('#api-key'), setup.view.container), key);
+  setup.view.container.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+  return setup.view.container;
 }
 
 /** A fetch that fails the way a browser's does when nothing answers (collector down, offline). */
@@ -33,7 +21,7 @@ const unreachable = (() => Promise.reject(new TypeError('Failed to fetch'))) as 
 
 describe('sign-in', { timeout: 60_000 }, () => {
   it('keeps the key in sessionStorage, out of the URL, and shows the overview with n and the interval', async () => {
-    for (const [index, score] of [10, 9, 9, 7, 3].entries()) await collector.answer(`answer-${index}0000`, score);
+    for (const [index, score] of [10, 9, 9, 7, 3].entries()) await setup.collector.answer(`answer-${index}0000`, score);
     const page = await signIn(ADMIN_KEY);
     await waitFor(() => page.querySelector('[data-testid=nps]'), page);
     expect(sessionStorage.getItem('npsloop.apiKey')).toBe(ADMIN_KEY);
@@ -46,8 +34,8 @@ describe('sign-in', { timeout: 60_000 }, () => {
   });
 
   it('asks GET /v1/keys/me what the key may do, and writes nothing to find out', async () => {
-    const { fetcher, requests } = recording(collector);
-    const page = await signIn(collector.readKey, fetcher);
+    const { fetcher, requests } = recording(setup.collector);
+    const page = await signIn(setup.collector.readKey, fetcher);
     await waitFor(() => page.querySelector('.top nav'), page);
     expect(requests[0]).toBe('GET /v1/keys/me');
     expect(requests.filter((request) => !request.startsWith('GET '))).toEqual([]);
@@ -62,8 +50,8 @@ describe('sign-in', { timeout: 60_000 }, () => {
   });
 
   it('refuses a key that was revoked before signing in, with the same words', async () => {
-    const { secret, id } = await collector.createKey('admin', 'Old laptop');
-    await collector.admin('DELETE', `/v1/keys/${id}`);
+    const { secret, id } = await setup.collector.createKey('admin', 'Old laptop');
+    await setup.collector.admin('DELETE', `/v1/keys/${id}`);
     const page = await signIn(secret);
     const alert = await waitFor(() => page.querySelector('[role=alert]'), page);
     expect(alert.textContent).toBe(en.signIn.unknownKey);
@@ -79,11 +67,11 @@ describe('sign-in', { timeout: 60_000 }, () => {
   });
 
   it('signs out with "your key stopped working" when the key is revoked while in use', async () => {
-    const { secret, id } = await collector.createKey('read', 'Wall screen');
+    const { secret, id } = await setup.collector.createKey('read', 'Wall screen');
     const page = await signIn(secret);
     await waitFor(() => page.querySelector('.top nav'), page);
     expect(page.querySelector('.scope')!.textContent).toBe('read key · Wall screen');
-    await collector.admin('DELETE', `/v1/keys/${id}`);
+    await setup.collector.admin('DELETE', `/v1/keys/${id}`);
     window.location.hash = '#/demo/comments';
     const notice = await waitFor(() => page.querySelector('[data-testid=sign-in-notice]'), page);
     expect(notice.textContent).toBe(en.signIn.revoked);
@@ -93,19 +81,19 @@ describe('sign-in', { timeout: 60_000 }, () => {
 
   it('a key kept in the tab is asked about again; when the collector is out of reach it offers to try again', async () => {
     let reachable = false;
-    const fetcher = ((input: RequestInfo | URL, init?: RequestInit) => (reachable ? collector.fetcher(input, init) : unreachable(input, init))) as typeof fetch;
-    storeKey(collector.readKey);
-    view = mount(<App fetcher={fetcher} />);
-    const alert = await waitFor(() => view!.container.querySelector('[role=alert]'), view.container);
+    const fetcher = ((input: RequestInfo | URL, init?: RequestInit) => (reachable ? setup.collector.fetcher(input, init) : unreachable(input, init))) as typeof fetch;
+    storeKey(setup.collector.readKey);
+    setup.mount(<App fetcher={fetcher} />);
+    const alert = await waitFor(() => setup.view.container.querySelector('[role=alert]'), setup.view.container);
     expect(alert.textContent).toBe(en.signIn.unreachable(window.location.origin));
     reachable = true;
-    [...view.container.querySelectorAll('button')].find((button) => button.textContent === en.signIn.retry)!.click();
-    await waitFor(() => view!.container.querySelector('.scope')?.textContent === 'read key · dashboard-test', view.container);
+    [...setup.view.container.querySelectorAll('button')].find((button) => button.textContent === en.signIn.retry)!.click();
+    await waitFor(() => setup.view.container.querySelector('.scope')?.textContent === 'read key · dashboard-test', setup.view.container);
   });
 
   it('lets a read key see everything but disables writing, with an explanation', async () => {
     window.location.hash = '#/demo/surveys';
-    const page = await signIn(collector.readKey);
+    const page = await signIn(setup.collector.readKey);
     await waitFor(() => page.querySelector('form.survey-form'), page);
     expect(page.querySelector('.scope')!.textContent).toBe('read key · dashboard-test');
     expect(page.textContent).toContain('Read-only: your key can see everything but cannot create or edit surveys');

@@ -1,24 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { pageTest } from '../support/app.ts';
 import { App } from '../../src/components/App.tsx';
 import { storeKey, storeName } from '../../src/session.ts';
-import { ADMIN_KEY, testCollector } from '../support/collector.ts';
-import { mount, type, waitFor } from '../support/render.ts';
+import { ADMIN_KEY } from '../support/collector.ts';
+import { type, waitFor } from '../support/render.ts';
 
-let collector: Awaited<ReturnType<typeof testCollector>>;
-let view: ReturnType<typeof mount> | null = null;
+const setup = pageTest();
 
 beforeEach(async () => {
-  sessionStorage.clear();
-  collector = await testCollector();
-  await collector.answer('first-0001', 2, 'Parcel never arrived', 'ann@example.com');
-  await collector.answer('second-001', 5, 'Checkout is slow');
-  await collector.answer('happy-0001', 10, 'Great');
+  await setup.collector.answer('first-0001', 2, 'Parcel never arrived', 'ann@example.com');
+  await setup.collector.answer('second-001', 5, 'Checkout is slow');
+  await setup.collector.answer('happy-0001', 10, 'Great');
   window.location.hash = '#/demo/inbox';
-});
-afterEach(async () => {
-  view?.unmount();
-  view = null;
-  await collector.close();
 });
 
 const press = (key: string) => window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
@@ -27,9 +20,9 @@ const selected = () => document.querySelector('.loop-row[aria-current=true]')?.g
 async function openInbox(key: string) {
   storeKey(key);
   storeName('Robin');
-  view = mount(<App fetcher={collector.fetcher} />);
-  await waitFor(() => view!.container.querySelectorAll('.loop-row').length === 2, view.container);
-  return view.container;
+  setup.mount(<App fetcher={setup.collector.fetcher} />);
+  await waitFor(() => setup.view.container.querySelectorAll('.loop-row').length === 2, setup.view.container);
+  return setup.view.container;
 }
 
 describe('loop inbox', () => {
@@ -56,7 +49,7 @@ describe('loop inbox', () => {
     await waitFor(() => page.querySelector('.loop-detail .state')?.textContent === 'contacted', page);
     press('r');
     await waitFor(() => status() === 'Marked resolved.', page);
-    const loop = await (await collector.fetcher('/v1/responses/first-0001/loop', { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json();
+    const loop = await (await setup.collector.fetcher('/v1/responses/first-0001/loop', { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json();
     expect(loop).toMatchObject({ state: 'resolved', assignee: 'Robin' });
     await waitFor(() => page.querySelectorAll('.loop-row').length === 1, page);
   });
@@ -68,7 +61,7 @@ describe('loop inbox', () => {
   });
 
   it('refuses changes with a read key, saying why', async () => {
-    const page = await openInbox(collector.readKey);
+    const page = await openInbox(setup.collector.readKey);
     await waitFor(() => page.querySelector('.loop-actions'), page);
     expect((page.querySelector('.loop-actions') as HTMLFieldSetElement).disabled).toBe(true);
     expect(page.textContent).toContain('Read-only: your key can see everything but cannot change loops or add notes');
@@ -84,9 +77,9 @@ describe('loop tags and exclusion', () => {
     type(tags, 'Billing, VIP customer');
     page.querySelector('form.loop-tags')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     await waitFor(() => page.querySelector('[data-testid=inbox-status]')!.textContent === 'Tags saved.', page);
-    const stored = async () => (await (await collector.fetcher('/v1/responses/first-0001/loop', { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json());
+    const stored = async () => (await (await setup.collector.fetcher('/v1/responses/first-0001/loop', { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json());
     expect(await stored()).toMatchObject({ tags: ['billing', 'vip-customer'], excluded: false });
-    const summary = async () => (await (await collector.fetcher('/v1/surveys/demo/summary', { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json());
+    const summary = async () => (await (await setup.collector.fetcher('/v1/surveys/demo/summary', { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json());
 
     const exclude = () => page.querySelector<HTMLInputElement>('.loop-detail .loop-tags input[type=checkbox]')!;
     exclude().click();

@@ -1,13 +1,18 @@
 /** Opens the whole dashboard on a page, signed in, against the test collector; waits for real signals, never for time. */
-import { h } from 'preact';
+import { h, type ComponentChild } from 'preact';
+import { afterEach, beforeEach } from 'vitest';
+import type { AppOptions } from '../../../collector/src/app.ts';
 import { App } from '../../src/components/App.tsx';
 import { storeKey, storeName } from '../../src/session.ts';
-import { ADMIN_KEY, type testCollector } from './collector.ts';
+import { ADMIN_KEY, testCollector } from './collector.ts';
 import { DICTIONARIES, mount, settled, waitFor } from './render.ts';
 import type { Locale } from '../../src/i18n/locales.ts';
 
 /** The test collector. */
 export type TestCollector = Awaited<ReturnType<typeof testCollector>>;
+
+/** What `mount` gives back: the container and `unmount()`. */
+export type View = ReturnType<typeof mount>;
 
 /** Clears what a previous test left: the key, the name, the saved language, the address. */
 export function freshBrowser() {
@@ -41,3 +46,54 @@ export function recording(collector: TestCollector): { fetcher: typeof fetch; re
   }) as typeof fetch;
   return { fetcher, requests };
 }
+
+/**
+ * The setup every page test shares, called once at the top of a file: before each test a fresh browser state and a
+ * fresh test collector (built with `options`), after it the page unmounted and the collector closed. Read `collector`
+ * and `view` inside tests; a file's own `beforeEach` (seeding answers) runs after this one's.
+ */
+export function pageTest(options: Partial<AppOptions> = {}) {
+  let collector: TestCollector | null = null;
+  let view: View | null = null;
+  beforeEach(async () => {
+    freshBrowser();
+    collector = await testCollector(options);
+  });
+  afterEach(async () => {
+    view?.unmount();
+    view = null;
+    await collector?.close();
+    collector = null;
+  });
+  return {
+    /** This test's collector. */
+    get collector(): TestCollector {
+      if (!collector) throw new Error('pageTest: no collector outside a test');
+      return collector;
+    },
+    /** The page or component on screen. */
+    get view(): View {
+      if (!view) throw new Error('pageTest: nothing is open; call open() or mount() first');
+      return view;
+    },
+    /** Opens a page of the dashboard as `openPage` does; it is unmounted after the test. */
+    async open(hash: string, openOptions: Parameters<typeof openPage>[2] = {}): Promise<View> {
+      view?.unmount();
+      view = await openPage(this.collector, hash, openOptions);
+      return view;
+    },
+    /** Mounts `node` as `mount` does; it is unmounted after the test. */
+    mount(node: ComponentChild, mountOptions: Parameters<typeof mount>[1] = {}): View {
+      view?.unmount();
+      view = mount(node, mountOptions);
+      return view;
+    },
+    /** Replaces this test's collector with one built with other options (e.g. `retentionDays`). */
+    async restart(restartOptions: Partial<AppOptions>): Promise<TestCollector> {
+      await collector?.close();
+      collector = await testCollector({ ...options, ...restartOptions });
+      return collector;
+    },
+  };
+}
+

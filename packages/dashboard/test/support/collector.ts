@@ -1,5 +1,5 @@
 /** A real collector in memory for component tests, reached through `app.inject` instead of a socket. */
-import { buildApp } from '../../../collector/src/app.ts';
+import { buildApp, type AppOptions } from '../../../collector/src/app.ts';
 
 /** The admin key the test collector accepts. */
 export const ADMIN_KEY = 'dashboard-test-admin-key-0123456789';
@@ -7,10 +7,10 @@ export const ADMIN_KEY = 'dashboard-test-admin-key-0123456789';
 /**
  * A collector with the `demo` survey (made through the admin API), a read key,
  * and a `fetch` that talks to it. Webhooks to loopback addresses are allowed,
- * and never delivered (no worker polls), so their log stays "pending".
+ * and never delivered (no worker polls), so their log stays "pending". `options` adds to the collector's (e.g. `retentionDays`).
  */
-export async function testCollector() {
-  const app = await buildApp({ dbPath: ':memory:', adminKey: ADMIN_KEY, logger: false, webhookPollMs: 0, allowPrivateWebhooks: true });
+export async function testCollector(options: Partial<AppOptions> = {}) {
+  const app = await buildApp({ dbPath: ':memory:', adminKey: ADMIN_KEY, logger: false, webhookPollMs: 0, allowPrivateWebhooks: true, ...options });
   const fetcher = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const reply = await app.inject({
       method: (init.method ?? 'GET') as 'GET',

@@ -89,6 +89,18 @@ export class PrivacyRepository {
       .where((eb) => eb.or([eb('comment', 'is not', null), eb('email', 'is not', null), eb('user_id', 'is not', null), eb('page', 'is not', null)]))
       .limit(limit), { skipLocked: true }).execute();
   }
+
+  /** The retention period set from the dashboard or the API: days, or null (kept until erased); undefined when never set. */
+  async storedRetentionDays(): Promise<number | null | undefined> {
+    const row = await this.executor.db.selectFrom('privacy_settings').select('retention_days').where('id', '=', 1).executeTakeFirst();
+    return row?.retention_days;
+  }
+
+  /** Stores the retention period (null: kept until erased). */
+  async storeRetentionDays(days: number | null, now: number): Promise<void> {
+    await this.executor.db.insertInto('privacy_settings').values({ id: 1, retention_days: days, updated_at: now })
+      .onConflict((conflict) => conflict.column('id').doUpdateSet({ retention_days: days, updated_at: now })).execute();
+  }
 }
 
 /** Deletes every response of the respondent and everything hanging off them in one transaction, then wipes the leftovers. */

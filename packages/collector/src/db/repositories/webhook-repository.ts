@@ -1,9 +1,12 @@
 /** Webhook endpoints and their deliveries: the outbox a restart never loses, and the delivery log. */
 import { randomBytes } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import type { DialectSql } from '../dialect.ts';
 import { queryTemplate, type Executor } from '../executor.ts';
 import type { Schema, WebhookDeliveriesTable, WebhooksTable } from '../schema.ts';
+import { subscribedTo, type Subscriber, type SubscriberCache } from './webhook-subscribers.ts';
+
+export { SubscriberCache, type Subscriber } from './webhook-subscribers.ts';
 
 /** The events a webhook can subscribe to. */
 export const WEBHOOK_EVENTS = ['response.created', 'response.updated', 'loop.opened', 'loop.overdue'] as const;
@@ -33,6 +36,8 @@ export interface WebhookChange {
   format?: WebhookFormat;
   surveyId?: string | null;
   description?: string | null;
+  /** True pauses it (nothing new is queued, pending deliveries wait); false resumes it. */
+  paused?: boolean;
 }
 
 /** A webhook as listed: never its secret (times in epoch ms). */
@@ -44,6 +49,8 @@ export interface WebhookRecord {
   surveyId: string | null;
   description: string | null;
   createdAt: number;
+  /** When it was paused; null while it delivers. */
+  pausedAt: number | null;
 }
 
 /** One delivery: its message, its state and the last attempt (times in epoch ms). */
@@ -63,44 +70,11 @@ export interface DeliveryRecord {
   deliveredAt: number | null;
 }
 
-/** A webhook with its events parsed, as the ingest path checks it. */
-export interface Subscriber {
-  row: WebhooksTable;
-  events: ReadonlySet<string>;
-}
-
-/**
- * The webhook list, read on every ingest write (built once per database): kept until a webhook changes when
- * this process is the only writer (SQLite); for `ttlMs` when other processes may change webhooks (PostgreSQL).
- */
-export class SubscriberCache {
-  private cached: Subscriber[] | null = null;
-  private expires = 0;
-
-  constructor(private readonly ttlMs = Infinity) {}
-
-  /** The cached list, or null when it has to be read. */
-  get rows(): Subscriber[] | null {
-    if (this.cached && this.ttlMs !== Infinity && this.expires <= Date.now()) this.cached = null;
-    return this.cached;
-  }
-
-  /** Remembers the list; null forgets it (after a change). */
-  set rows(rows: Subscriber[] | null) {
-    this.cached = rows;
-    this.expires = Date.now() + this.ttlMs;
-  }
-}
-
-const NONE: readonly Subscriber[] = [];
-
-function subscribedTo(all: readonly Subscriber[], type: WebhookEvent, surveyId: string): readonly Subscriber[] {
-  if (all.length === 0) return NONE;
-  return all.filter((subscriber) => subscriber.events.has(type) && (subscriber.row.survey_id === null || subscriber.row.survey_id === surveyId));
-}
-
 function toWebhook(row: WebhooksTable): WebhookRecord {
-  return { id: row.id, url: row.url, format: row.format, events: JSON.parse(row.events) as WebhookEvent[], surveyId: row.survey_id, description: row.description, createdAt: row.created_at };
+  return {
+    id: row.id, url: row.url, format: row.format, events: JSON.parse(row.events) as WebhookEvent[], surveyId: row.survey_id, description: row.description,
+    createdAt: row.created_at, pausedAt: row.paused_at,
+  };
 }
 
 function toDelivery(row: Selectable<WebhookDeliveriesTable>): DeliveryRecord {
@@ -134,19 +108,20 @@ export class WebhookRepository {
   async create(input: { url: string; format?: WebhookFormat; events: WebhookEvent[]; surveyId?: string; description?: string; secret: string }, now: number): Promise<WebhookRecord> {
     const row: WebhooksTable = {
       id: `wh_${randomBytes(8).toString('hex')}`, url: input.url, format: input.format ?? 'standard', events: JSON.stringify([...new Set(input.events)]),
-      survey_id: input.surveyId ?? null, description: input.description ?? null, secret: input.secret, created_at: now,
+      survey_id: input.surveyId ?? null, description: input.description ?? null, secret: input.secret, created_at: now, paused_at: null,
     };
     await this.executor.db.insertInto('webhooks').values(row).execute();
     this.cache.rows = null;
     return toWebhook(row);
   }
 
-  /** Every webhook, oldest first. */
+  /** Every webhook, oldest first, paused ones included. */
   async list(): Promise<WebhookRecord[]> {
-    return (await this.all()).map((subscriber) => toWebhook(subscriber.row));
+    const rows = await this.executor.db.selectFrom('webhooks').selectAll().orderBy('created_at').orderBy('id').execute();
+    return rows.map(toWebhook);
   }
 
-  /** The webhooks subscribed to an event type of a survey (cached until a webhook changes). */
+  /** The webhooks subscribed to an event type of a survey, paused ones left out (cached until a webhook changes). */
   async subscribers(type: WebhookEvent, surveyId: string): Promise<readonly Subscriber[]> {
     return this.cachedSubscribers(type, surveyId) ?? subscribedTo(await this.all(), type, surveyId);
   }
@@ -169,15 +144,19 @@ export class WebhookRepository {
     return result.numDeletedRows > 0n;
   }
 
-  /** Changes a webhook (pending deliveries then go to its new address); resolves to it, or undefined when there is none. */
-  async update(id: string, change: WebhookChange): Promise<WebhookRecord | undefined> {
-    await this.executor.db.updateTable('webhooks').set({
+  /**
+   * Changes a webhook (pending deliveries then go to its new address); `paused` keeps the time it was first paused.
+   * Resolves to it, or undefined when there is none.
+   */
+  async update(id: string, change: WebhookChange, now: number): Promise<WebhookRecord | undefined> {
+    await this.executor.db.updateTable('webhooks').set((eb) => ({
       ...(change.url !== undefined && { url: change.url }),
       ...(change.events !== undefined && { events: JSON.stringify([...new Set(change.events)]) }),
       ...(change.format !== undefined && { format: change.format }),
       ...(change.surveyId !== undefined && { survey_id: change.surveyId }),
       ...(change.description !== undefined && { description: change.description }),
-    }).where('id', '=', id).execute();
+      ...(change.paused !== undefined && { paused_at: change.paused ? eb.fn.coalesce('paused_at', eb.val(now)) : null }),
+    })).where('id', '=', id).execute();
     this.cache.rows = null;
     return this.get(id);
   }
@@ -225,8 +204,17 @@ export class WebhookRepository {
 
   /** True when some pending delivery is due at `now` (a plain read, so an idle poll takes no write lock). */
   async anyDue(now: number): Promise<boolean> {
-    const row = await this.executor.db.selectFrom('webhook_deliveries').select('id').where('state', '=', 'pending').where('next_attempt_at', '<=', now).limit(1).executeTakeFirst();
+    const row = await this.due(this.executor.db.selectFrom('webhook_deliveries').select('id'), now).limit(1).executeTakeFirst();
     return row !== undefined;
+  }
+
+  /** Narrows a query to pending deliveries due at `now`, holding those of paused webhooks (a test message still goes). */
+  private due<Q extends SelectQueryBuilder<Schema, 'webhook_deliveries', object>>(query: Q, now: number): Q {
+    return query.where('state', '=', 'pending').where('next_attempt_at', '<=', now)
+      .where((eb) => eb.or([
+        eb('type', '=', TEST_DELIVERY),
+        eb('webhook_id', 'not in', eb.selectFrom('webhooks').select('id').where('paused_at', 'is not', null)),
+      ])) as Q;
   }
 
   /**
@@ -236,8 +224,7 @@ export class WebhookRepository {
    * leaves its deliveries to be taken again when the lease ends. Call inside a transaction.
    */
   async claimDue(now: number, limit: number, leaseMs: number): Promise<DeliveryRecord[]> {
-    const rows = await this.dialectSql.lockRows(this.executor.db.selectFrom('webhook_deliveries').selectAll()
-      .where('state', '=', 'pending').where('next_attempt_at', '<=', now)
+    const rows = await this.dialectSql.lockRows(this.due(this.executor.db.selectFrom('webhook_deliveries').selectAll(), now)
       .orderBy('next_attempt_at').orderBy('created_at').orderBy('id').limit(limit), { skipLocked: true }).execute();
     if (rows.length === 0) return [];
     await this.executor.db.updateTable('webhook_deliveries').set({ next_attempt_at: now + leaseMs }).where('id', 'in', rows.map((row) => row.id)).execute();
@@ -267,7 +254,7 @@ export class WebhookRepository {
 
   private async all(): Promise<Subscriber[]> {
     if (this.cache.rows) return this.cache.rows;
-    const rows = await this.executor.db.selectFrom('webhooks').selectAll().orderBy('created_at').orderBy('id').execute();
+    const rows = await this.executor.db.selectFrom('webhooks').selectAll().where('paused_at', 'is', null).orderBy('created_at').orderBy('id').execute();
     this.cache.rows = rows.map((row) => ({ row, events: new Set(JSON.parse(row.events) as string[]) }));
     return this.cache.rows;
   }

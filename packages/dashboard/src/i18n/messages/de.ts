@@ -250,7 +250,10 @@ export const de: Messages = {
   webhooks: {
     intro: 'Der Collector sendet Ereignisse an diese Adressen, signiert nach Standard Webhooks; fehlgeschlagene Zustellungen werden automatisch wiederholt.',
     list: 'Webhooks', none: 'Noch keine Webhooks.', allSurveys: 'Alle Umfragen',
-    columns: { events: 'Ereignisse', survey: 'Umfrage', created: 'Angelegt' },
+    columns: { events: 'Ereignisse', survey: 'Umfrage', created: 'Angelegt', paused: 'Pausiert seit' },
+    pausedBadge: 'pausiert', pausedNote: 'Pausiert: Ereignisse während der Pause werden nie an ihn gesendet; Zustellungen von vor der Pause warten und gehen raus, sobald Sie ihn fortsetzen. Eine Testnachricht wird trotzdem gesendet.',
+    pause: 'Pausieren', pauseLabel: (url) => `Den Webhook an ${url} pausieren`, resume: 'Fortsetzen', resumeLabel: (url) => `Den Webhook an ${url} fortsetzen`,
+    pausedDone: 'Webhook pausiert.', resumedDone: 'Webhook fortgesetzt; wartende Zustellungen gehen jetzt raus.',
     create: 'Neuer Webhook', url: 'Endpunkt-URL', urlHint: '(https://…; der Host muss auflösbar sein)', events: 'Ereignisse',
     event: {
       'response.created': 'response.created: eine Antwort geht ein', 'response.updated': 'response.updated: ein Kommentar oder eine Einwilligung kommt hinzu',
@@ -286,6 +289,13 @@ export const de: Messages = {
     retention: 'Aufbewahrung',
     retentionDays: (days) => `Kommentare und personenbezogene Daten, die älter als ${days} Tage sind, werden stündlich gelöscht; Bewertungen, Fälle und ihre Daten bleiben.`,
     retentionOff: 'Keine Aufbewahrungsfrist eingestellt: Kommentare und personenbezogene Daten bleiben, bis eine befragte Person gelöscht wird.',
-    retentionNote: 'Festgelegt beim Start des Collectors ({flag} oder {env}).', what: 'Die Datenschutzeinstellungen',
+    retentionNote: 'Sie kann auch beim Start des Collectors festgelegt werden ({flag} oder {env}); das hat dann Vorrang vor der hier eingestellten Frist.',
+    retentionFlag: 'Festgelegt beim Start des Collectors ({flag} oder {env}), und das hat Vorrang: Solange der Collector so läuft, lässt sie sich hier nicht ändern.',
+    retentionStored: (days) => `Die hier eingestellte Frist von ${days} Tagen gilt, sobald der Collector ohne diese Einstellung läuft.`,
+    retentionChoice: 'Kommentare und personenbezogene Daten aufbewahren', keepAll: 'bis eine befragte Person gelöscht wird', keepDays: 'für eine Anzahl Tage',
+    daysField: 'Tage aufbewahren', daysHint: '(1 bis 36.500)',
+    purgeWarning: (days) => `Beim Speichern werden Kommentare und personenbezogene Daten, die älter als ${days} Tage sind, sofort gelöscht. Das lässt sich nicht rückgängig machen.`,
+    saveRetention: 'Aufbewahrung speichern', retentionSaved: 'Aufbewahrung gespeichert.',
+    what: 'Die Datenschutzeinstellungen',
   },
 };

@@ -248,7 +248,10 @@ export const en = {
   webhooks: {
     intro: 'The collector posts events to these addresses, signed per Standard Webhooks; failed deliveries are retried automatically with backoff.',
     list: 'Webhooks', none: 'No webhooks yet.', allSurveys: 'All surveys',
-    columns: { events: 'Events', survey: 'Survey', created: 'Created' },
+    columns: { events: 'Events', survey: 'Survey', created: 'Created', paused: 'Paused since' },
+    pausedBadge: 'paused', pausedNote: 'Paused: events that happen while it is paused are never sent to it; deliveries queued before it was paused wait and go out when you resume it. A test message is still sent.',
+    pause: 'Pause', pauseLabel: (url: string) => `Pause the webhook to ${url}`, resume: 'Resume', resumeLabel: (url: string) => `Resume the webhook to ${url}`,
+    pausedDone: 'Webhook paused.', resumedDone: 'Webhook resumed; deliveries that waited go out now.',
     create: 'New webhook', url: 'Endpoint URL', urlHint: '(https://…; the host must resolve)', events: 'Events',
     event: {
       'response.created': 'response.created: an answer arrives', 'response.updated': 'response.updated: a comment or consent is added',
@@ -284,6 +287,13 @@ export const en = {
     retention: 'Retention',
     retentionDays: (days: string) => `Comments and personal data older than ${days} days are cleared every hour; scores, loops and their dates stay.`,
     retentionOff: 'No retention period is set: comments and personal data are kept until a respondent is erased.',
-    retentionNote: 'Set when the collector starts ({flag} or {env}).', what: 'the privacy settings',
+    retentionNote: 'It can also be set when the collector starts ({flag} or {env}); that then takes precedence over the period set here.',
+    retentionFlag: 'Set when the collector started ({flag} or {env}), which takes precedence: it cannot be changed here while the collector runs with it.',
+    retentionStored: (days: string) => `The period set here, ${days} days, applies once the collector runs without it.`,
+    retentionChoice: 'Keep comments and personal data', keepAll: 'until a respondent is erased', keepDays: 'for a number of days',
+    daysField: 'Days to keep', daysHint: '(1 to 36,500)',
+    purgeWarning: (days: string) => `Saving clears comments and personal data older than ${days} days right away. This cannot be undone.`,
+    saveRetention: 'Save retention', retentionSaved: 'Retention saved.',
+    what: 'the privacy settings',
   },
 };

@@ -250,7 +250,10 @@ export const es: Messages = {
   webhooks: {
     intro: 'El colector envía eventos a estas direcciones, firmados según Standard Webhooks; las entregas fallidas se reintentan automáticamente.',
     list: 'Webhooks', none: 'Aún no hay webhooks.', allSurveys: 'Todas las encuestas',
-    columns: { events: 'Eventos', survey: 'Encuesta', created: 'Creado' },
+    columns: { events: 'Eventos', survey: 'Encuesta', created: 'Creado', paused: 'En pausa desde' },
+    pausedBadge: 'en pausa', pausedNote: 'En pausa: los eventos ocurridos durante la pausa nunca se le envían; las entregas de antes de la pausa esperan y salen cuando lo reanudes. Un mensaje de prueba sí se envía.',
+    pause: 'Pausar', pauseLabel: (url) => `Pausar el webhook a ${url}`, resume: 'Reanudar', resumeLabel: (url) => `Reanudar el webhook a ${url}`,
+    pausedDone: 'Webhook en pausa.', resumedDone: 'Webhook reanudado; las entregas en espera salen ahora.',
     create: 'Nuevo webhook', url: 'URL del endpoint', urlHint: '(https://…; el host debe existir)', events: 'Eventos',
     event: {
       'response.created': 'response.created: llega una respuesta', 'response.updated': 'response.updated: se añade un comentario o un consentimiento',
@@ -286,6 +289,13 @@ export const es: Messages = {
     retention: 'Conservación',
     retentionDays: (days) => `Los comentarios y datos personales de más de ${days} días se borran cada hora; las puntuaciones, los seguimientos y sus fechas se mantienen.`,
     retentionOff: 'No hay un plazo de conservación: los comentarios y datos personales se guardan hasta que se borra a un encuestado.',
-    retentionNote: 'Se fija al arrancar el colector ({flag} o {env}).', what: 'los ajustes de privacidad',
+    retentionNote: 'También se puede fijar al arrancar el colector ({flag} o {env}); en ese caso prevalece sobre el plazo fijado aquí.',
+    retentionFlag: 'Fijado al arrancar el colector ({flag} o {env}), que prevalece: mientras el colector funcione así, no se puede cambiar aquí.',
+    retentionStored: (days) => `El plazo fijado aquí, ${days} días, se aplica en cuanto el colector funcione sin ese ajuste.`,
+    retentionChoice: 'Conservar comentarios y datos personales', keepAll: 'hasta que se borre a un encuestado', keepDays: 'durante un número de días',
+    daysField: 'Días de conservación', daysHint: '(de 1 a 36.500)',
+    purgeWarning: (days) => `Al guardar se borran de inmediato los comentarios y datos personales de más de ${days} días. No se puede deshacer.`,
+    saveRetention: 'Guardar conservación', retentionSaved: 'Conservación guardada.',
+    what: 'los ajustes de privacidad',
   },
 };

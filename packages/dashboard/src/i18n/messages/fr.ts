@@ -255,7 +255,10 @@ export const fr: Messages = {
   webhooks: {
     intro: `Le collecteur envoie des événements à ces adresses, signés selon Standard Webhooks${S}; les livraisons échouées sont retentées automatiquement.`,
     list: 'Webhooks', none: 'Pas encore de webhook.', allSurveys: 'Toutes les enquêtes',
-    columns: { events: 'Événements', survey: 'Enquête', created: 'Créé' },
+    columns: { events: 'Événements', survey: 'Enquête', created: 'Créé', paused: 'En pause depuis' },
+    pausedBadge: 'en pause', pausedNote: `En pause${S}: les événements survenus pendant la pause ne lui sont jamais envoyés${S}; les livraisons d’avant la pause attendent et partent quand vous le reprenez. Un message de test part quand même.`,
+    pause: 'Mettre en pause', pauseLabel: (url) => `Mettre en pause le webhook vers ${url}`, resume: 'Reprendre', resumeLabel: (url) => `Reprendre le webhook vers ${url}`,
+    pausedDone: 'Webhook mis en pause.', resumedDone: `Webhook repris${S}; les livraisons en attente partent maintenant.`,
     create: 'Nouveau webhook', url: 'URL du point d’accès', urlHint: `(https://…${S}; l’hôte doit exister)`, events: 'Événements',
     event: {
       'response.created': `response.created${S}: une réponse arrive`, 'response.updated': `response.updated${S}: un commentaire ou un consentement s’ajoute`,
@@ -291,6 +294,13 @@ export const fr: Messages = {
     retention: 'Conservation',
     retentionDays: (days) => `Les commentaires et données personnelles de plus de ${days} jours sont effacés toutes les heures${S}; les notes, les suivis et leurs dates restent.`,
     retentionOff: `Aucune durée de conservation n’est fixée${S}: commentaires et données personnelles sont gardés jusqu’à l’effacement d’un répondant.`,
-    retentionNote: 'Fixée au démarrage du collecteur ({flag} ou {env}).', what: 'les réglages de confidentialité',
+    retentionNote: `Elle peut aussi être fixée au démarrage du collecteur ({flag} ou {env})${S}; celle-ci l’emporte alors sur la durée fixée ici.`,
+    retentionFlag: `Fixée au démarrage du collecteur ({flag} ou {env}), qui l’emporte${S}: tant que le collecteur tourne ainsi, elle ne peut pas être modifiée ici.`,
+    retentionStored: (days) => `La durée fixée ici, ${days} jours, s’applique dès que le collecteur tourne sans ce réglage.`,
+    retentionChoice: 'Conserver commentaires et données personnelles', keepAll: 'jusqu’à l’effacement d’un répondant', keepDays: 'pendant un nombre de jours',
+    daysField: 'Jours de conservation', daysHint: `(1 à 36${S}500)`,
+    purgeWarning: (days) => `L’enregistrement efface aussitôt les commentaires et données personnelles de plus de ${days} jours. C’est irréversible.`,
+    saveRetention: 'Enregistrer la conservation', retentionSaved: 'Conservation enregistrée.',
+    what: 'les réglages de confidentialité',
   },
 };

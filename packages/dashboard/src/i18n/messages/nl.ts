@@ -250,7 +250,10 @@ export const nl: Messages = {
   webhooks: {
     intro: 'De collector stuurt gebeurtenissen naar deze adressen, ondertekend volgens Standard Webhooks; mislukte leveringen worden automatisch opnieuw geprobeerd.',
     list: 'Webhooks', none: 'Nog geen webhooks.', allSurveys: 'Alle enquêtes',
-    columns: { events: 'Gebeurtenissen', survey: 'Enquête', created: 'Gemaakt' },
+    columns: { events: 'Gebeurtenissen', survey: 'Enquête', created: 'Gemaakt', paused: 'Gepauzeerd sinds' },
+    pausedBadge: 'gepauzeerd', pausedNote: 'Gepauzeerd: gebeurtenissen tijdens de pauze worden er nooit naartoe gestuurd; leveringen van vóór de pauze wachten en gaan uit zodra je hem hervat. Een testbericht gaat wel.',
+    pause: 'Pauzeren', pauseLabel: (url) => `De webhook naar ${url} pauzeren`, resume: 'Hervatten', resumeLabel: (url) => `De webhook naar ${url} hervatten`,
+    pausedDone: 'Webhook gepauzeerd.', resumedDone: 'Webhook hervat; leveringen die wachtten gaan nu uit.',
     create: 'Nieuwe webhook', url: 'Endpoint-URL', urlHint: '(https://…; de host moet bestaan)', events: 'Gebeurtenissen',
     event: {
       'response.created': 'response.created: er komt een antwoord binnen', 'response.updated': 'response.updated: een toelichting of toestemming komt erbij',
@@ -286,6 +289,13 @@ export const nl: Messages = {
     retention: 'Bewaartermijn',
     retentionDays: (days) => `Toelichtingen en persoonsgegevens ouder dan ${days} dagen worden elk uur gewist; scores, opvolging en hun datums blijven.`,
     retentionOff: 'Er is geen bewaartermijn ingesteld: toelichtingen en persoonsgegevens blijven bewaard tot een respondent wordt gewist.',
-    retentionNote: 'Ingesteld bij het starten van de collector ({flag} of {env}).', what: 'de privacy-instellingen',
+    retentionNote: 'Ze kan ook worden ingesteld bij het starten van de collector ({flag} of {env}); die gaat dan voor op de termijn die hier is ingesteld.',
+    retentionFlag: 'Ingesteld bij het starten van de collector ({flag} of {env}), en die gaat voor: zolang de collector zo draait, kan ze hier niet worden gewijzigd.',
+    retentionStored: (days) => `De termijn die hier is ingesteld, ${days} dagen, geldt zodra de collector zonder die instelling draait.`,
+    retentionChoice: 'Toelichtingen en persoonsgegevens bewaren', keepAll: 'tot een respondent wordt gewist', keepDays: 'een aantal dagen',
+    daysField: 'Dagen bewaren', daysHint: '(1 tot 36.500)',
+    purgeWarning: (days) => `Opslaan wist meteen toelichtingen en persoonsgegevens ouder dan ${days} dagen. Dit kan niet ongedaan worden gemaakt.`,
+    saveRetention: 'Bewaartermijn opslaan', retentionSaved: 'Bewaartermijn opgeslagen.',
+    what: 'de privacy-instellingen',
   },
 };

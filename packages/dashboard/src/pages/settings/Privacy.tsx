@@ -1,8 +1,9 @@
-/** Privacy: erase everything about one respondent (by email or user id), and the retention in force. */
+/** Privacy: erase everything about one respondent (by email or user id), and the retention in force, changed here unless the collector's flag sets it. */
 import { useState } from 'preact/hooks';
 import { LIMITS } from '@npsloop/core';
 import { ErrorText } from '../../components/ErrorText.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
+import { RetentionForm } from '../../components/RetentionForm.tsx';
 import { useSession } from '../../context.ts';
 import { fill } from '../../i18n/fill.ts';
 import { useI18n } from '../../i18n/i18n.ts';
@@ -22,7 +23,8 @@ export function Privacy() {
   const [understood, setUnderstood] = useState(false);
   const [report, setReport] = useState<Erasure | null>(null);
   const { busy, error, run } = useSubmit();
-  const [settings] = useResource(() => api.get<PrivacySettings>('/v1/privacy'), [api]);
+  const [settings, reload] = useResource(() => api.get<PrivacySettings>('/v1/privacy'), [api]);
+  const [retentionSaved, setRetentionSaved] = useState(false);
 
   const erase = (event: Event) => {
     event.preventDefault();
@@ -34,6 +36,7 @@ export function Privacy() {
     });
   };
   const count = (n: number) => fmt.count(n);
+  const flagParts = { flag: <code>--retention-days</code>, env: <code>NPSLOOP_RETENTION_DAYS</code> };
 
   return (
     <>
@@ -67,9 +70,24 @@ export function Privacy() {
       <article class="card">
         <h2>{words.retention}</h2>
         <Loaded resource={settings} what={words.what}>
-          {(data) => <p data-testid="retention">{data.retentionDays === null ? words.retentionOff : words.retentionDays(count(data.retentionDays))}</p>}
+          {(data) => (
+            <>
+              <p data-testid="retention">{data.retentionDays === null ? words.retentionOff : words.retentionDays(count(data.retentionDays))}</p>
+              {retentionSaved && <p class="success small" role="status">{words.retentionSaved}</p>}
+              {data.source === 'flag' ? (
+                <p class="notice" data-testid="retention-flag">
+                  {fill(words.retentionFlag, flagParts)}
+                  {data.stored !== null && <> {words.retentionStored(count(data.stored))}</>}
+                </p>
+              ) : (
+                <>
+                  <RetentionForm key={String(data.retentionDays)} settings={data} onSaved={() => { setRetentionSaved(true); reload(); }} />
+                  <p class="muted small">{fill(words.retentionNote, flagParts)}</p>
+                </>
+              )}
+            </>
+          )}
         </Loaded>
-        <p class="muted small">{fill(words.retentionNote, { flag: <code>--retention-days</code>, env: <code>NPSLOOP_RETENTION_DAYS</code> })}</p>
       </article>
     </>
   );

@@ -1,4 +1,4 @@
-/** Webhooks: create (secret shown once), list with scope and events, change, send a test message, delete, and each one's delivery log. */
+/** Webhooks: create (secret shown once), list with scope and events, change, pause and resume, send a test message, delete, and each one's delivery log. */
 import './settings.css';
 import { useRef, useState } from 'preact/hooks';
 import { Loaded } from '../../components/Loaded.tsx';
@@ -19,10 +19,11 @@ export function Webhooks() {
   const [secret, setSecret] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const listHeading = useRef<HTMLHeadingElement>(null);
-  const changed = (done: 'saved' | 'removed') => {
-    setStatus(done === 'saved' ? words.saved : words.removed);
+  const changed = (done: 'saved' | 'removed' | 'paused' | 'resumed') => {
+    setStatus({ saved: words.saved, removed: words.removed, paused: words.pausedDone, resumed: words.resumedDone }[done]);
     // The form or the card (and the button that had the focus) is gone: the list's heading takes the focus.
-    listHeading.current?.focus();
+    // Pause and Resume keep the focus on their button, which stays.
+    if (done === 'saved' || done === 'removed') listHeading.current?.focus();
     reload();
   };
 
