@@ -64,7 +64,7 @@ describe('huddle page', { timeout: 60_000 }, () => {
     }, setup.view.container);
     expect(rows.find((text) => text.startsWith('New carrier'))).toContain('bigger bet');
     expect(rows.find((text) => text.startsWith('Call back today'))).toContain('quick win');
-    const effect = [...view.container.querySelectorAll('.effect')].find((node) => node.getAttribute('aria-label') === 'Before and after "New carrier"')!;
+    const effect = [...setup.view.container.querySelectorAll('.effect')].find((node) => node.getAttribute('aria-label') === 'Before and after "New carrier"')!;
     const lines = [...effect.querySelectorAll('li')].map((item) => item.textContent);
     expect(lines).toEqual([
       'checkout: −100 (n = 8) before, +100 (n = 8) after: significantly up (p < 0.001)',

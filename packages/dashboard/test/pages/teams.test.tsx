@@ -20,7 +20,7 @@ describe('teams page', { timeout: 60_000 }, () => {
     await waitFor(() => setup.view.container.querySelector('[data-testid=nps]'), setup.view.container);
     expect(setup.view.container.querySelector('.headline')!.textContent).toContain('Support Amsterdam, last 90 days');
     expect(setup.view.container.querySelector('[data-testid=nps]')!.textContent).toBe('+60');
-    const stories = [...view.container.querySelectorAll('.quotes blockquote')].map((node) => node.textContent);
+    const stories = [...setup.view.container.querySelectorAll('.quotes blockquote')].map((node) => node.textContent);
     expect(stories).toEqual(['Waited an hour', 'Good', 'Lovely', 'Quick answer', 'Sam fixed it at once']);
     expect(setup.view.container.textContent).not.toContain('Nobody called back');
   });
