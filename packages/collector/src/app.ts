@@ -31,6 +31,9 @@ import { widgetRoutes } from './widget/widget-routes.ts';
 import { openDatabase, type Database, type SyncMode } from './db/database.ts';
 import type { IngestHook } from './db/repositories/response-input.ts';
 import { actionRoutes } from './actions/action-routes.ts';
+import { createActionEffects } from './actions/action-effect.ts';
+import { coachingRoutes } from './coaching/coaching-routes.ts';
+import { createCoaching } from './coaching/coaching-service.ts';
 import { createActionService } from './actions/action-service.ts';
 import { createAnalyticsService } from './analytics/analytics-service.ts';
 import { createHuddleBuilder, createHuddleReport } from './huddle/huddle-report.ts';
@@ -128,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const actions = createActionService(database);
   const analytics = createAnalyticsService(database.analytics);
   const drivers = createDriverReport(analytics, database.analytics.responses);
+  const effects = createActionEffects(database, { summary: analytics.summary, responses: database.analytics.responses });
   const huddle = createHuddleReport(database, { loops, actions });
   const huddles = createHuddleSessions(database, { build: createHuddleBuilder(database, { loops, actions }), actions });
   const digests = createDigestScheduler(database, async (survey, digestOptions) => digestSummary(await huddle(survey, digestOptions)));
@@ -184,7 +188,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(driverRoutes, { drivers, surveys, now });
   await app.register(journeyRoutes, { journeys: database.journeys, surveys, analytics, now });
   await app.register(loopRoutes, { loops, surveys, settings: database.loops.settings, now });
-  await app.register(actionRoutes, { actions, surveys, now });
+  await app.register(actionRoutes, { actions, effects, surveys, now });
+  await app.register(coachingRoutes, { coaching: createCoaching(analytics), surveys, now });
   await app.register(huddleRoutes, { report: huddle, surveys, now });
   await app.register(huddleSessionRoutes, { huddles, surveys, now });
   await app.register(privacyRoutes, { database, retention, now });

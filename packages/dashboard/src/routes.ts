@@ -1,7 +1,7 @@
 /** Hash routes: `#/<survey>/<page>` and `#/<survey>/settings/<section>`; parsing and building are pure. */
 
 /** The dashboard's pages, in navigation order (their names are in the dictionary, `nav.page`). */
-export const PAGES = ['overview', 'comments', 'inbox', 'huddle', 'invite', 'touchpoints', 'journey', 'surveys', 'settings'] as const;
+export const PAGES = ['overview', 'comments', 'inbox', 'huddle', 'invite', 'touchpoints', 'journey', 'teams', 'surveys', 'settings'] as const;
 
 /** A page id. */
 export type PageId = (typeof PAGES)[number];

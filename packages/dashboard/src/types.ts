@@ -67,6 +67,16 @@ export interface Trend {
   buckets: TrendBucket[];
 }
 
+/** `GET /v1/surveys/:id/teams/:team`: one team's own figure, weekly trend and customers' newest comments. */
+export interface TeamReport {
+  team: string;
+  metric: Metric;
+  tz: string;
+  figure: Summary;
+  trend: { buckets: TrendBucket[] };
+  stories: { id: string; score: number; comment: string; touchpoint: string | null; createdAt: string }[];
+}
+
 /** `GET /v1/surveys/:id/compare`. */
 export interface Comparison {
   a: MetricFigure;
@@ -146,6 +156,9 @@ export interface LoopStats {
 /** Improvement action states. */
 export type ActionState = 'proposed' | 'in_progress' | 'done' | 'dropped';
 
+/** What size of change an action is: quick wins are picked first, then bigger bets. */
+export type ActionKind = 'quick_win' | 'bigger_bet';
+
 /** An improvement action. */
 export interface Action {
   id: string;
@@ -153,10 +166,39 @@ export interface Action {
   title: string;
   owner: string | null;
   state: ActionState;
+  /** Collectors before actions had kinds leave it out. */
+  kind?: ActionKind;
   dueDate: string | null;
   responseIds: string[];
   themes: string[];
+  touchpoint?: string | null;
   overdue: boolean;
+}
+
+/** The change of one thing an action was measured on, after − before, with its corrected significance. */
+export interface EffectChange {
+  difference: number | null;
+  p: number | null;
+  q: number | null;
+  significant: boolean;
+}
+
+/** A theme's share of the answers in a window. */
+export interface ThemeShare {
+  n: number;
+  mentions: number;
+  percent: number | null;
+}
+
+/** `GET /v1/actions/:id/effect`: a done action's touchpoint figure and themes' shares, before and after. */
+export interface ActionEffect {
+  days: number;
+  before: { from: string; to: string };
+  after: { from: string; to: string };
+  effects: (
+    | { subject: 'touchpoint'; touchpoint: string; theme: null; before: MetricFigure; after: MetricFigure; change: EffectChange }
+    | { subject: 'theme'; theme: string; touchpoint: string | null; before: ThemeShare; after: ThemeShare; change: EffectChange }
+  )[];
 }
 
 /** `GET /v1/surveys/:id/huddle`. */
@@ -172,7 +214,7 @@ export interface Huddle {
   segmentMovedMost: { by: string; value: string; previous: MetricFigure; current: MetricFigure; change: { difference: number | null; significant: boolean } } | null;
   themes: Record<'detractor' | 'promoter', Theme[]>;
   loops: { open: number; overdue: number; slaHours: number; overdueLoops: { responseId: string; openedAt: string; assignee: string | null; score: number; comment: string | null }[] };
-  actions: Pick<Action, 'id' | 'title' | 'owner' | 'state' | 'dueDate' | 'overdue'>[];
+  actions: Pick<Action, 'id' | 'title' | 'owner' | 'state' | 'kind' | 'dueDate' | 'overdue'>[];
   questions: string[];
 }
 

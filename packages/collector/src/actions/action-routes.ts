@@ -5,12 +5,16 @@ import { z } from 'zod';
 import { HttpError, surveyNotFound } from '../lib/errors.ts';
 import { clientId, plainText, slug } from '../lib/common-schemas.ts';
 import { oneOrMany } from '../lib/query-params.ts';
-import type { ActionState } from '../db/repositories/action-repository.ts';
-import { ACTION_STATES } from './action-state.ts';
+import type { ActionKind, ActionState } from '../db/repositories/action-repository.ts';
+import { ACTION_KINDS, ACTION_STATES } from './action-state.ts';
 import type { SurveyRepository } from '../db/repositories/survey-repository.ts';
+import type { ActionEffects } from './action-effect.ts';
 import type { ActionService } from './action-service.ts';
+import { effectBodySchema } from './effect-schemas.ts';
 
 const state = z.enum(ACTION_STATES as [ActionState, ...ActionState[]], { error: `must be one of ${ACTION_STATES.join(', ')}` });
+const kind = z.enum(ACTION_KINDS as [ActionKind, ...ActionKind[]], { error: `must be one of ${ACTION_KINDS.join(', ')}` })
+  .describe('quick_win: low-hanging fruit, picked first; bigger_bet: a larger change, after the quick wins');
 const person = plainText(100).min(1, { error: 'must not be empty' });
 const dueDate = z.iso.date({ error: 'must be a date such as 2026-03-31' });
 const fields = {
@@ -18,9 +22,11 @@ const fields = {
   description: plainText(5000).nullable().optional(),
   owner: person.nullable().optional(),
   state: state.optional(),
+  kind: kind.optional(),
   dueDate: dueDate.nullable().optional(),
   responseIds: z.array(clientId).max(200, { error: 'must have at most 200 ids' }).optional(),
   themes: z.array(plainText(100).min(1)).max(20, { error: 'must have at most 20 themes' }).optional(),
+  touchpoint: slug.nullable().optional().describe('the touchpoint the action improves; its figure is measured before and after'),
 };
 /** A huddle id in a body or query. */
 export const huddleIdSchema = z.string().regex(/^hud_[0-9a-f]{16}$/, { error: 'must be a huddle id (hud_…)' });
@@ -29,22 +35,28 @@ const patchSchema = z
   .strictObject({ ...fields, title: fields.title.optional() })
   .refine((body) => Object.values(body).some((value) => value !== undefined), { error: 'must change at least one field' });
 const paramsSchema = z.strictObject({ id: z.string().regex(/^act_[0-9a-f]{16}$/, { error: 'must be an action id (act_…)' }) });
+const effectQuerySchema = z.strictObject({
+  days: z.coerce.number({ error: 'must be a whole number of days from 1 to 365' }).int({ error: 'must be a whole number of days from 1 to 365' })
+    .min(1, { error: 'must be a whole number of days from 1 to 365' }).max(365, { error: 'must be a whole number of days from 1 to 365' }).default(28)
+    .describe('the length of the windows before and after'),
+});
 const listQuerySchema = z.strictObject({
   surveyId: slug.optional(),
   state: oneOrMany(state, 4),
   owner: person.optional(),
+  kind: kind.optional(),
   huddleId: huddleIdSchema.optional(),
 });
 
 /** An action as returned. */
 export const actionSchema = z.object({
-  id: z.string(), surveyId: z.string(), title: z.string(), description: z.string().nullable(), owner: z.string().nullable(), state,
-  dueDate: z.string().nullable(), responseIds: z.array(z.string()), themes: z.array(z.string()), huddleId: z.string().nullable(), createdAt: z.string(),
+  id: z.string(), surveyId: z.string(), title: z.string(), description: z.string().nullable(), owner: z.string().nullable(), state, kind,
+  dueDate: z.string().nullable(), responseIds: z.array(z.string()), themes: z.array(z.string()), touchpoint: z.string().nullable(), huddleId: z.string().nullable(), createdAt: z.string(),
   updatedAt: z.string(), doneAt: z.string().nullable(), overdue: z.boolean(),
 });
 
 /** Registers the action routes: writes need an admin key, reads a read key. */
-export async function actionRoutes(fastify: FastifyInstance, options: { actions: ActionService; surveys: SurveyRepository; now?: () => number }): Promise<void> {
+export async function actionRoutes(fastify: FastifyInstance, options: { actions: ActionService; effects: ActionEffects; surveys: SurveyRepository; now?: () => number }): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const now = options.now ?? Date.now;
   const { actions } = options;
@@ -74,6 +86,20 @@ export async function actionRoutes(fastify: FastifyInstance, options: { actions:
   }, async (request) => {
     const { id } = request.params;
     return (await actions.get(id, now())) ?? Promise.reject(notFound(id));
+  });
+
+  app.get('/v1/actions/:id/effect', {
+    schema: {
+      summary: 'Before and after a done action: its touchpoint\'s figure and its themes\' share of answers, each change tested (409 action_not_done before)',
+      description: 'Before: the `days` days up to when the action was made. After: the `days` days from when it was done (up to now while they run). '
+        + 'A touchpoint is measured with the survey\'s metric and its own test; a theme by the share of all answers (within the touchpoint, when the action has one) '
+        + 'whose comment mentions it, with the two-proportion z-test. Significance is corrected over the action\'s measurements (Benjamini–Hochberg, 5 %).',
+      tags, params: paramsSchema, querystring: effectQuerySchema, response: { 200: effectBodySchema },
+    },
+    config: { access: 'read' },
+  }, async (request) => {
+    const { id } = request.params;
+    return (await options.effects(id, request.query.days, now())) ?? Promise.reject(notFound(id));
   });
 
   app.patch('/v1/actions/:id', {

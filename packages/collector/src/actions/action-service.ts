@@ -1,7 +1,7 @@
 /** Improvement actions: create, read, list and update, with the state machine and links to responses of the same survey. */
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/database.ts';
-import type { ActionFields, ActionFilter, ActionRecord, ActionState } from '../db/repositories/action-repository.ts';
+import type { ActionFields, ActionFilter, ActionKind, ActionRecord, ActionState } from '../db/repositories/action-repository.ts';
 import type { TransactionRepositories } from '../db/transaction-context.ts';
 import { HttpError } from '../lib/errors.ts';
 import { assertTransition } from '../lib/state-machine.ts';
@@ -14,9 +14,13 @@ export interface ActionInput {
   description?: string | null;
   owner?: string | null;
   state?: ActionState;
+  /** Quick win (the default) or bigger bet. */
+  kind?: ActionKind;
   dueDate?: string | null;
   responseIds?: string[];
   themes?: string[];
+  /** The touchpoint the action improves. */
+  touchpoint?: string | null;
   /** The open huddle of the same survey the action is made in. */
   huddleId?: string | null;
 }
@@ -24,8 +28,8 @@ export interface ActionInput {
 /** An action as the API shows it. */
 export function actionView(action: ActionRecord, now: number) {
   const view = {
-    id: action.id, surveyId: action.surveyId, title: action.title, description: action.description, owner: action.owner, state: action.state,
-    dueDate: action.dueDate, responseIds: action.responseIds, themes: action.themes, huddleId: action.huddleId,
+    id: action.id, surveyId: action.surveyId, title: action.title, description: action.description, owner: action.owner, state: action.state, kind: action.kind,
+    dueDate: action.dueDate, responseIds: action.responseIds, themes: action.themes, touchpoint: action.touchpoint, huddleId: action.huddleId,
     createdAt: new Date(action.createdAt).toISOString(), updatedAt: new Date(action.updatedAt).toISOString(),
     doneAt: action.doneAt === null ? null : new Date(action.doneAt).toISOString(),
   };
@@ -55,7 +59,7 @@ export async function createAction(tx: TransactionRepositories, input: ActionInp
   if (input.huddleId) await assertOpenHuddle(tx, input.huddleId, input.surveyId);
   await tx.actions.insert(id, input.surveyId, {
     title: input.title, description: input.description ?? null, owner: input.owner ?? null, state: input.state ?? 'proposed',
-    dueDate: input.dueDate ?? null, themes: input.themes ?? [], updatedAt: now, doneAt: input.state === 'done' ? now : null,
+    kind: input.kind ?? 'quick_win', dueDate: input.dueDate ?? null, themes: input.themes ?? [], touchpoint: input.touchpoint ?? null, updatedAt: now, doneAt: input.state === 'done' ? now : null,
   }, now, input.huddleId ?? null);
   await linkResponses(tx, id, input.surveyId, input.responseIds ?? []);
   return (await tx.actions.get(id))!;
@@ -70,7 +74,8 @@ export async function updateAction(tx: TransactionRepositories, id: string, patc
   const pick = <T>(value: T | undefined, stored: T) => (value === undefined ? stored : value);
   const fields: ActionFields = {
     title: pick(patch.title, current.title), description: pick(patch.description, current.description), owner: pick(patch.owner, current.owner),
-    state, dueDate: pick(patch.dueDate, current.dueDate), themes: pick(patch.themes, current.themes), updatedAt: now,
+    state, kind: pick(patch.kind, current.kind), dueDate: pick(patch.dueDate, current.dueDate), themes: pick(patch.themes, current.themes),
+    touchpoint: pick(patch.touchpoint, current.touchpoint), updatedAt: now,
     doneAt: state === 'done' ? (current.state === 'done' ? current.doneAt : now) : null,
   };
   await tx.actions.update(id, fields);

@@ -1,9 +1,12 @@
 /** The improvement-action state machine: `proposed → in_progress → done`, or `dropped`. */
-import type { ActionState } from '../db/repositories/action-repository.ts';
+import type { ActionKind, ActionState } from '../db/repositories/action-repository.ts';
 import type { TransitionTable } from '../lib/state-machine.ts';
 
 /** Every action state, in workflow order. */
 export const ACTION_STATES: readonly ActionState[] = ['proposed', 'in_progress', 'done', 'dropped'];
+
+/** Every action kind, quick wins first (the method: pick low-hanging fruit first, then go bigger). */
+export const ACTION_KINDS: readonly ActionKind[] = ['quick_win', 'bigger_bet'];
 
 /** Allowed moves; a done action can be taken up again and a dropped one proposed again. */
 export const ACTION_TRANSITIONS: TransitionTable<ActionState> = {

@@ -16,6 +16,7 @@ import { decodeCursor } from './cursor.ts';
 import { filterFromQuery } from './filters.ts';
 import { segmentReport } from './segments.ts';
 import { searchWords } from './text-fold.ts';
+import { TEAM_PROPERTY, teamsNotRanked } from '../lib/team-property.ts';
 
 /** Trends longer than this many buckets are refused (ask for a longer interval). */
 export const MAX_TREND_BUCKETS = 1000;
@@ -79,6 +80,7 @@ export async function analyticsRoutes(fastify: FastifyInstance, options: { analy
     const filter = await filterOf(request.params, query);
     const metric = await metricOf(filter.surveyId);
     const by = query.by as SegmentBy;
+    if (by === `property.${TEAM_PROPERTY}`) throw teamsNotRanked('by');
     const counts = await analytics.segmentCounts(filter, by);
     if (query.compare !== 'previous') return { surveyId: filter.surveyId, metric, ...segmentReport(query.by, counts, query.minN, metric) };
     if (filter.from === undefined) throw new HttpError(400, 'invalid_request', 'from: needed with compare=previous (the previous period is as long as from…to, just before it)');
@@ -93,6 +95,8 @@ export async function analyticsRoutes(fastify: FastifyInstance, options: { analy
   ), async (request) => {
     const a = await filterOf(request.params, request.query, 'a');
     const b = await filterOf(request.params, request.query, 'b');
+    const teamOf = (filter: typeof a) => filter.properties.find(([name]) => name === TEAM_PROPERTY)?.[1];
+    if (teamOf(a) !== teamOf(b)) throw teamsNotRanked('b.property.team');
     if (JSON.stringify(a) === JSON.stringify(b)) {
       throw new HttpError(400, 'invalid_request', 'compare: the two sides are the same; give aFrom/aTo/bFrom/bTo or a.<filter>/b.<filter>');
     }

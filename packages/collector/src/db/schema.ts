@@ -173,6 +173,10 @@ export interface ActionsTable {
   done_at: number | null;
   /** The huddle the action was made in (migration 6). */
   huddle_id: Generated<string | null>;
+  /** Quick win or bigger bet (migration 10). */
+  kind: Generated<'quick_win' | 'bigger_bet'>;
+  /** The touchpoint the action improves (migration 10). */
+  touchpoint: Generated<string | null>;
 }
 
 /** `huddles`: team meetings held on a digest: its snapshot (JSON) and what the team noted. */

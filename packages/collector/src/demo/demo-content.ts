@@ -50,3 +50,8 @@ export const DEMO_NOTES = [
   'Customer confirmed the issue is solved.',
   'Left a voicemail, will try again tomorrow.',
 ] as const;
+
+/** The team that serves each demo touchpoint, carried as the answers' `team` property (coaching by team). */
+export const DEMO_TEAMS: Readonly<Record<string, string>> = {
+  checkout: 'Web shop', delivery: 'Logistics', support: 'Customer service', onboarding: 'Web shop', 'mobile-app': 'App team',
+};

@@ -3,6 +3,7 @@ import { createAction, updateAction } from '../actions/action-service.ts';
 import type { Database } from '../db/database.ts';
 import { addNote, patchResponse } from '../loops/loop-service.ts';
 import { generateDemoResponses, planDemoLoops, seededRandom } from './demo-generator.ts';
+import { DEMO_TEAMS } from './demo-content.ts';
 
 const HOUR = 3_600_000;
 
@@ -27,7 +28,7 @@ export async function seedDemo(database: Pick<Database, 'transaction'>, options:
       id: response.id, surveyId: options.surveyId, score: response.score, comment: response.comment,
       consent: response.consent === null ? null : response.consent === 1, userId: response.userId, email: response.email,
       touchpoint: response.touchpoint, channel: response.channel, journey: response.journey, locale: response.locale,
-      page: '/', device: 'desktop', properties: JSON.stringify({ plan: response.plan }), createdAt: response.createdAt, updatedAt: response.createdAt,
+      page: '/', device: 'desktop', properties: JSON.stringify({ plan: response.plan, team: DEMO_TEAMS[response.touchpoint] }), createdAt: response.createdAt, updatedAt: response.createdAt,
     })), { openLoops: true });
     let events = 0;
     for (const response of responses) {
@@ -59,9 +60,9 @@ export async function seedDemo(database: Pick<Database, 'transaction'>, options:
     const slowDelivery = responses.filter((response) => response.comment?.toLowerCase().startsWith('slow delivery')).slice(-3).map((response) => response.id);
     const day = (offset: number) => new Date(options.now + offset * 24 * HOUR).toISOString().slice(0, 10);
     const planned = [
-      { title: 'Agree faster delivery times with the carrier', owner: 'dana', state: 'in_progress' as const, dueDate: day(14), themes: ['slow delivery'], responseIds: slowDelivery },
-      { title: 'Retry failed card payments at checkout', owner: 'sam', dueDate: day(21), themes: ['checkout'] },
-      { title: 'Answer every support email within 24 hours', owner: 'eve', state: 'in_progress' as const, themes: ['support never'], done: true },
+      { title: 'Agree faster delivery times with the carrier', owner: 'dana', state: 'in_progress' as const, kind: 'bigger_bet' as const, touchpoint: 'delivery', dueDate: day(14), themes: ['slow delivery'], responseIds: slowDelivery },
+      { title: 'Retry failed card payments at checkout', owner: 'sam', kind: 'bigger_bet' as const, touchpoint: 'checkout', dueDate: day(21), themes: ['checkout'] },
+      { title: 'Answer every support email within 24 hours', owner: 'eve', state: 'in_progress' as const, touchpoint: 'support', themes: ['support never'], done: true },
       { title: 'Translate the returns policy into Dutch', owner: null, dropped: true },
     ];
     for (const { done, dropped, ...action } of planned) {

@@ -55,6 +55,24 @@ export const EXAMPLES: Record<string, OperationExamples> = {
       },
     },
   },
+  'POST /v1/actions': { body: { surveyId: 'homepage', title: 'Ship from the second depot', kind: 'bigger_bet', touchpoint: 'checkout', themes: ['slow delivery'], owner: 'Dana' } },
+  'GET /v1/actions/:id/effect': {
+    responses: {
+      200: {
+        actionId: 'act_3f9a1c2b7d4e5f60', surveyId: 'homepage', metric: 'nps', days: 28,
+        before: { from: '2026-02-01T09:00:00.000Z', to: '2026-03-01T09:00:00.000Z' }, after: { from: '2026-03-10T12:00:00.000Z', to: '2026-04-07T12:00:00.000Z' },
+        effects: [
+          {
+            subject: 'theme', theme: 'slow delivery', touchpoint: 'checkout',
+            before: { n: 240, mentions: 41, percent: 17.1, interval: { low: 12.9, high: 22.3, level: 0.95, method: 'wilson' } },
+            after: { n: 226, mentions: 12, percent: 5.3, interval: { low: 3.1, high: 9.1, level: 0.95, method: 'wilson' } },
+            change: { difference: -11.8, test: 'two-proportion-z', p: 0.0001, q: 0.0001, significant: true },
+          },
+        ],
+        multipleComparisons: { method: 'benjamini-hochberg', alpha: 0.05, tests: 1 },
+      },
+    },
+  },
   'PATCH /v1/responses/:id': { body: { status: 'contacted', assignee: 'Ada', tags: ['delivery'] } },
   'POST /v1/responses/:id/notes': { body: { author: 'Ada', text: 'Called back; the parcel was re-sent.' } },
   'POST /v1/webhooks': { body: { url: 'https://hooks.example.com/npsloop', events: ['loop.opened'], surveyId: 'homepage', description: 'Support channel' } },

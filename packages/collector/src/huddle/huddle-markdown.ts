@@ -60,7 +60,7 @@ export function huddleMarkdown(digest: HuddleDigest): string {
     '',
     digest.actions.length ? '**Actions**' : '**Actions:** none yet.',
     ...digest.actions.map((action) =>
-      `- [${action.state.replace('_', ' ')}] ${escapeMarkdown(action.title, 200)}, ${action.owner ? `owner ${escapeMarkdown(action.owner, 60)}` : '**no owner**'}` +
+      `- [${action.state.replace('_', ' ')}, ${action.kind.replace('_', ' ')}] ${escapeMarkdown(action.title, 200)}, ${action.owner ? `owner ${escapeMarkdown(action.owner, 60)}` : '**no owner**'}` +
       `${action.dueDate ? `, due ${action.dueDate}${action.overdue ? ' (overdue)' : ''}` : ''}`),
     '',
     '**Questions for the team**',

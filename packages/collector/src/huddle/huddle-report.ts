@@ -69,7 +69,7 @@ export function createHuddleBuilder(database: Database, services: { loops: LoopS
           responseId: loop.responseId, openedAt: loop.openedAt, assignee: loop.assignee, score: loop.response.score, comment: loop.response.comment,
         })),
       },
-      actions: inPlay.map((action) => ({ id: action.id, title: action.title, owner: action.owner, state: action.state, dueDate: action.dueDate, overdue: action.overdue })),
+      actions: inPlay.map((action) => ({ id: action.id, title: action.title, owner: action.owner, state: action.state, kind: action.kind, dueDate: action.dueDate, overdue: action.overdue })),
       questions: [...TEAM_QUESTIONS],
     };
     return { digest, comments: periodComments };

@@ -6,9 +6,11 @@ import type { HuddleView } from './huddle-sessions.ts';
 import { escapeMarkdown, signed } from './markdown-text.ts';
 
 const STATE_WORDS: Record<ActionView['state'], string> = { proposed: 'proposed', in_progress: 'in progress', done: 'done', dropped: 'dropped' };
+/** How an action's kind reads in chat. */
+export const KIND_WORDS: Record<ActionView['kind'], string> = { quick_win: 'quick win', bigger_bet: 'bigger bet' };
 
 function actionLine(action: ActionView): string {
-  return `- [${STATE_WORDS[action.state]}] ${escapeMarkdown(action.title, 200)}, ${action.owner ? `owner ${escapeMarkdown(action.owner, 60)}` : '**no owner**'}`
+  return `- [${STATE_WORDS[action.state]}, ${KIND_WORDS[action.kind]}] ${escapeMarkdown(action.title, 200)}, ${action.owner ? `owner ${escapeMarkdown(action.owner, 60)}` : '**no owner**'}`
     + `${action.dueDate ? `, due ${action.dueDate}${action.overdue ? ' (overdue)' : ''}` : ''}`;
 }
 

@@ -48,14 +48,15 @@ export function createHuddleSessions(database: Database, services: { build: Hudd
     async start(survey: { id: string; name: string }, start: HuddleStart, now: number) {
       const { digest, comments } = await services.build(survey, { days: start.days, timeZone: start.timeZone, now });
       const id = `hud_${randomBytes(8).toString('hex')}`;
-      await database.transaction(async (tx) => {
-        const open = await tx.huddles.openOf(survey.id);
+      const huddle = {
+        id, surveyId: survey.id, days: start.days, tz: start.timeZone, snapshot: snapshotOf(digest, comments),
+        attendees: start.attendees, learned: null, staffNeeds: null, decisions: null, startedAt: now,
+      };
+      // The insert gives way to a huddle open (or committed meanwhile by another start); one that closes before it is read is tried again.
+      while (!(await database.huddles.insertUnlessOpen(huddle))) {
+        const open = await database.huddles.openOf(survey.id);
         if (open) throw new HttpError(409, 'huddle_open', `surveyId: huddle "${open.id}" of survey "${survey.id}" is still open; close it first`);
-        await tx.huddles.insert({
-          id, surveyId: survey.id, days: start.days, tz: start.timeZone, snapshot: snapshotOf(digest, comments),
-          attendees: start.attendees, learned: null, staffNeeds: null, decisions: null, startedAt: now,
-        });
-      });
+      }
       return view((await database.huddles.get(id))!, now);
     },
 

@@ -73,7 +73,7 @@ describe('GET /v1/surveys/:id/huddle', () => {
     expect(markdown).toContain('**Moved most:** touchpoint checkout, −100.0 → +33.3 (n 10 → 15), significant.');
     expect(markdown).toContain('- slow delivery (4 detractors, 4 comments in all)\n  > Slow delivery of a broken item\n  > Slow delivery and no updates');
     expect(markdown).toContain('- gift wrapping (2 detractors, 2 comments in all)\n  > Gift wrapping was torn\n  > \\*\\*Gift wrapping\\*\\* @\u2060here \\<img src=x\\> \\[free\\](https://evil.example) \\# not a heading');
-    expect(markdown).toContain('- [in progress] Fix delivery times, owner dana');
+    expect(markdown).toContain('- [in progress, quick win] Fix delivery times, owner dana');
     expect(markdown).toContain('- …and 10 more overdue');
     expect(markdown).toContain('1. What did we learn from customers in this period?');
     expect(markdown).not.toContain('**Slow');

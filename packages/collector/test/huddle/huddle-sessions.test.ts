@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dbRows } from '../support/db-rows.ts';
+import { dbRows, heldInsert } from '../support/db-rows.ts';
 import { adminCall, closeLoopApp, ingestAt } from '../loops/close-loop-app.ts';
 
 type App = Awaited<ReturnType<typeof closeLoopApp>>;
@@ -77,6 +77,31 @@ describe('a huddle the team runs and keeps', () => {
     expect(older.huddles.map((item: { id: string }) => item.id)).toEqual([huddle.id]);
   });
 
+  it('starts one huddle when two are started at the same instant: the other gets 409 huddle_open, on every engine', async () => {
+    const app = await closeLoopApp();
+    await seedWeek(app);
+    const answers = await Promise.all([start(app, { attendees: ['Dana'] }), start(app, { attendees: ['Eve'] })]);
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([201, 409]);
+    const started = answers.find((answer) => answer.statusCode === 201)!.json();
+    expect(answers.find((answer) => answer.statusCode === 409)!.json().error)
+      .toEqual({ code: 'huddle_open', message: `surveyId: huddle "${started.id}" of survey "demo" is still open; close it first` });
+    expect(await dbRows(app, 'SELECT id, closed_at FROM huddles')).toEqual([{ id: started.id, closed_at: null }]);
+  });
+
+  it('answers 409, not 500, when another process\'s start commits while this one is inserting', async () => {
+    const app = await closeLoopApp();
+    await seedWeek(app);
+    // Another process has inserted its huddle and not yet committed: this start's insert meets it on the unique index.
+    const other = await heldInsert(app, "INSERT INTO huddles (id, survey_id, days, tz, snapshot, started_at, updated_at) VALUES ('hud_00000000000000aa', 'demo', 7, 'UTC', '{}', 1, 1)");
+    const answer = start(app);
+    await other.untilWaitedOn();
+    await other.commit();
+    const refused = await answer;
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toEqual({ code: 'huddle_open', message: 'surveyId: huddle "hud_00000000000000aa" of survey "demo" is still open; close it first' });
+    expect(await dbRows(app, 'SELECT id FROM huddles')).toEqual([{ id: 'hud_00000000000000aa' }]);
+  });
+
   it('gives Markdown for the team\'s chat, every note escaped', async () => {
     const app = await closeLoopApp();
     await seedWeek(app);
@@ -105,7 +130,7 @@ describe('a huddle the team runs and keeps', () => {
       '**Actions from this huddle:** none.',
       '',
       '**Promised at the huddle of 2026-03-01, where each stands**',
-      '- [proposed] Ship from the second depot, owner Dana, due 2026-03-06 (overdue)',
+      '- [proposed, quick win] Ship from the second depot, owner Dana, due 2026-03-06 (overdue)',
       '',
     ].join('\n'));
   });

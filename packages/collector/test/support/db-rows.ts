@@ -97,3 +97,47 @@ export function commentIndexHits(app: { dbPath: string }, word: string): Promise
     : dbValue(app, 'SELECT COUNT(*) FROM response_comments_fts WHERE response_comments_fts MATCH ?', word);
 }
 
+
+/** A write of another process, begun and not yet committed. */
+export interface HeldWrite {
+  /** Resolves once a statement of the app waits for this write's lock (PostgreSQL); at once on SQLite, whose writers take turns. */
+  untilWaitedOn(): Promise<void>;
+  commit(): Promise<void>;
+}
+
+/** Runs a statement in a transaction of the test's own and holds it open until `commit`. */
+export async function heldInsert(app: { dbPath: string }, sql: string): Promise<HeldWrite> {
+  if (isPostgresUrl(app.dbPath)) {
+    const client = new pg.Client({ connectionString: app.dbPath, types });
+    await client.connect();
+    await client.query('BEGIN');
+    await client.query(sql);
+    const backend = (await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid as number;
+    const watcher = new pg.Client({ connectionString: app.dbPath, types });
+    await watcher.connect();
+    return {
+      async untilWaitedOn() {
+        // A signal, not a pause: poll the server until a backend is blocked by this transaction.
+        for (;;) {
+          const blocked = await watcher.query('SELECT 1 FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [backend]);
+          if (blocked.rowCount) return;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      },
+      async commit() {
+        await client.query('COMMIT');
+        await Promise.all([client.end(), watcher.end()]);
+      },
+    };
+  }
+  const db = new BetterSqlite3(app.dbPath, { fileMustExist: true });
+  db.exec('BEGIN IMMEDIATE');
+  db.exec(sql);
+  return {
+    untilWaitedOn: async () => undefined,
+    async commit() {
+      db.exec('COMMIT');
+      db.close();
+    },
+  };
+}

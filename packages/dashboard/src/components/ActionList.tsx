@@ -4,6 +4,7 @@ import { useSession } from '../context.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import type { Action, ActionState } from '../types.ts';
 import { useSubmit } from '../use-submit.ts';
+import { ActionEffect } from './ActionEffect.tsx';
 import { ErrorText } from './ErrorText.tsx';
 import { ReadOnlyNote } from './ReadOnlyNote.tsx';
 
@@ -16,9 +17,12 @@ const NEXT: Record<ActionState, { state: ActionState; move: Move }[]> = {
 };
 
 /** An action as the huddle digest lists it. */
-export type ListedAction = Pick<Action, 'id' | 'title' | 'owner' | 'state' | 'dueDate' | 'overdue'>;
+export type ListedAction = Pick<Action, 'id' | 'title' | 'owner' | 'state' | 'kind' | 'dueDate' | 'overdue'>;
 
-/** A table of actions (under `title`, by default "Improvement actions"): title, owner, due date (editable by admins), state, and the next moves. */
+/**
+ * A table of actions (under `title`, by default "Improvement actions"): title with its kind (quick win or bigger bet),
+ * owner, due date (editable by admins), state, and the next moves; a done action shows what changed before and after.
+ */
 export function ActionList(props: { actions: ListedAction[]; onChanged: () => void; title?: string }) {
   const { api, scope } = useSession();
   const { t, fmt } = useI18n();
@@ -43,9 +47,9 @@ export function ActionList(props: { actions: ListedAction[]; onChanged: () => vo
             <th scope="col">{t.actions.columns.state}</th><th scope="col"><span class="visually-hidden">{t.actions.columns.change}</span></th>
           </tr></thead>
           <tbody>
-            {props.actions.map((action) => (
+            {props.actions.map((action) => [
               <tr key={action.id}>
-                <td>{action.title}</td>
+                <td>{action.title}{action.kind && <> <span class={`kind ${action.kind}`}>{t.actions.kind[action.kind]}</span></>}</td>
                 <td>{action.owner ?? <span class="muted">{t.actions.noOwner}</span>}</td>
                 <td class={action.overdue ? 'overdue' : ''}>
                   {admin
@@ -58,8 +62,9 @@ export function ActionList(props: { actions: ListedAction[]; onChanged: () => vo
                 <td><div class="row">{NEXT[action.state].map((next) => (
                   <button key={next.state} type="button" class="small" disabled={!admin || busy} onClick={() => void patch(action, { state: next.state })}>{t.actions.move[next.move]}</button>
                 ))}</div></td>
-              </tr>
-            ))}
+              </tr>,
+              action.state === 'done' && <tr key={`${action.id}-effect`} class="effect-row"><td colSpan={5}><ActionEffect actionId={action.id} title={action.title} /></td></tr>,
+            ])}
           </tbody>
         </table></div>
       )}

@@ -13,6 +13,7 @@ import { Settings } from '../pages/Settings.tsx';
 import { SignIn, type SignInNotice } from '../pages/SignIn.tsx';
 import { Surveys } from '../pages/Surveys.tsx';
 import { Journey } from '../pages/Journey.tsx';
+import { Teams } from '../pages/Teams.tsx';
 import { Touchpoints } from '../pages/Touchpoints.tsx';
 import { parseRoute, routeHash, type PageId } from '../routes.ts';
 import { forgetKey, storedKey, storeKey } from '../session.ts';
@@ -23,7 +24,7 @@ import { Loaded } from './Loaded.tsx';
 import { Shell } from './Shell.tsx';
 
 const PAGE_VIEWS: Record<PageId, () => preact.JSX.Element> = {
-  overview: Overview, comments: Comments, inbox: Inbox, huddle: Huddle, invite: Invite, touchpoints: Touchpoints, journey: Journey, surveys: Surveys, settings: Settings,
+  overview: Overview, comments: Comments, inbox: Inbox, huddle: Huddle, invite: Invite, touchpoints: Touchpoints, journey: Journey, teams: Teams, surveys: Surveys, settings: Settings,
 };
 // Pages that work without a chosen survey (they are not about one survey's answers).
 const SURVEYLESS: ReadonlySet<PageId> = new Set(['surveys', 'settings']);

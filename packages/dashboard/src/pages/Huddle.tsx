@@ -46,7 +46,7 @@ export function Huddle() {
       {!running && scope === 'admin' && latest.status === 'ok' && (
         <button type="button" class="primary" disabled={busy} onClick={start}>{busy ? t.meeting.starting : t.meeting.start}</button>
       )}
-      <CopyMarkdown days={days} />
+      <CopyMarkdown source={running ? { huddleId: running } : { days }} />
       <button type="button" onClick={fullScreen} title={t.huddle.fullScreenTitle}>{t.huddle.fullScreen}</button>
     </>}>
       <ErrorText error={error} />

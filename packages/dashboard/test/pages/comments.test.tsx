@@ -46,9 +46,11 @@ describe('comments page', { timeout: 60_000 }, () => {
     expect(owner.value).toBe('Robin');
     type(title, 'Thank the support team');
     type(due, '2026-12-31');
+    choose(field<HTMLSelectElement>(form, 'Kind'), 'bigger_bet');
+    type(field(form, 'Touchpoint'), 'support');
     form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     await waitFor(() => setup.view.container.textContent?.includes('Action "Thank the support team" created.'), setup.view.container);
     const { actions } = await setup.collector.admin<{ actions: { title: string; owner: string; dueDate: string }[] }>('GET', '/v1/actions?surveyId=demo');
-    expect(actions).toEqual([expect.objectContaining({ title: 'Thank the support team', owner: 'Robin', dueDate: '2026-12-31' })]);
+    expect(actions).toEqual([expect.objectContaining({ title: 'Thank the support team', owner: 'Robin', dueDate: '2026-12-31', kind: 'bigger_bet', touchpoint: 'support' })]);
   });
 });

@@ -6,6 +6,9 @@ import type { ActionsTable } from '../schema.ts';
 /** Where an action is. */
 export type ActionState = ActionsTable['state'];
 
+/** What size of change an action is: pick quick wins first, then bigger bets. */
+export type ActionKind = 'quick_win' | 'bigger_bet';
+
 /** An action as stored (times in epoch ms, the due date as YYYY-MM-DD). */
 export interface ActionRecord {
   id: string;
@@ -14,8 +17,11 @@ export interface ActionRecord {
   description: string | null;
   owner: string | null;
   state: ActionState;
+  kind: ActionKind;
   dueDate: string | null;
   themes: string[];
+  /** The touchpoint it improves, or null. */
+  touchpoint: string | null;
   responseIds: string[];
   /** The huddle it was made in, or null. */
   huddleId: string | null;
@@ -32,6 +38,7 @@ export interface ActionFilter {
   surveyId?: string;
   state?: ActionState[];
   owner?: string;
+  kind?: ActionKind;
   /** Only actions made in this huddle. */
   huddleId?: string;
 }
@@ -69,6 +76,7 @@ export class ActionRepository {
     if (filter.surveyId) query = query.where('survey_id', '=', filter.surveyId);
     if (filter.state?.length) query = query.where('state', 'in', filter.state);
     if (filter.owner) query = query.where('owner', '=', filter.owner);
+    if (filter.kind) query = query.where('kind', '=', filter.kind);
     if (filter.huddleId) query = query.where('huddle_id', '=', filter.huddleId);
     const rows = await query.orderBy((eb) => eb('due_date', 'is', null)).orderBy('due_date').orderBy('created_at').orderBy('id').execute();
     return this.withLinks(rows);
@@ -79,7 +87,7 @@ export class ActionRepository {
       .where('action_id', 'in', rows.map((row) => row.id)).orderBy('response_id').execute();
     return rows.map((row) => ({
       id: row.id, surveyId: row.survey_id, title: row.title, description: row.description, owner: row.owner, state: row.state,
-      dueDate: row.due_date, themes: JSON.parse(row.themes) as string[],
+      kind: row.kind, dueDate: row.due_date, themes: JSON.parse(row.themes) as string[], touchpoint: row.touchpoint,
       responseIds: links.filter((link) => link.action_id === row.id).map((link) => link.response_id), huddleId: row.huddle_id,
       createdAt: row.created_at, updatedAt: row.updated_at, doneAt: row.done_at,
     }));
@@ -88,7 +96,8 @@ export class ActionRepository {
 
 function columns(fields: ActionFields) {
   return {
-    title: fields.title, description: fields.description, owner: fields.owner, state: fields.state, due_date: fields.dueDate,
+    title: fields.title, description: fields.description, owner: fields.owner, state: fields.state, kind: fields.kind, due_date: fields.dueDate,
+    touchpoint: fields.touchpoint,
     themes: JSON.stringify([...new Set(fields.themes)]), updated_at: fields.updatedAt, done_at: fields.doneAt,
   };
 }

@@ -35,13 +35,18 @@ function record(row: Selectable<HuddlesTable>): HuddleRecord {
 export class HuddleRepository {
   constructor(private readonly executor: Executor) {}
 
-  /** Stores a huddle that has just started. */
-  async insert(huddle: Omit<HuddleRecord, 'closedAt' | 'updatedAt'>): Promise<void> {
-    await this.executor.db.insertInto('huddles').values({
+  /**
+   * Stores a huddle that has just started, unless another huddle of the survey is open: then nothing is stored and
+   * false is returned. The unique index on open huddles decides, so two starts at the same instant (two processes on
+   * PostgreSQL) store one; the other waits for it to commit and stores nothing, where a plain insert would fail.
+   */
+  async insertUnlessOpen(huddle: Omit<HuddleRecord, 'closedAt' | 'updatedAt'>): Promise<boolean> {
+    const inserted = await this.executor.db.insertInto('huddles').values({
       id: huddle.id, survey_id: huddle.surveyId, days: huddle.days, tz: huddle.tz, snapshot: JSON.stringify(huddle.snapshot),
       attendees: JSON.stringify(huddle.attendees), learned: huddle.learned, staff_needs: huddle.staffNeeds, decisions: huddle.decisions,
       started_at: huddle.startedAt, closed_at: null, updated_at: huddle.startedAt,
-    }).execute();
+    }).onConflict((conflict) => conflict.column('survey_id').where('closed_at', 'is', null).doNothing()).returning('id').executeTakeFirst();
+    return inserted !== undefined;
   }
 
   /** One huddle, or undefined. */

@@ -42,7 +42,7 @@ export const de: Messages = {
     scope: { read: 'Leseschlüssel', admin: 'Admin-Schlüssel' },
     scopeTitle: { read: 'Dieser Schlüssel kann lesen, aber nichts ändern', admin: 'Dieser Schlüssel kann lesen und ändern' },
     signOut: 'Abmelden', language: 'Sprache', title: (page) => `${page} · npsloop`,
-    page: { overview: 'Übersicht', comments: 'Kommentare', inbox: 'Nachfassen', huddle: 'Huddle', invite: 'Einladen', touchpoints: 'Kontaktpunkte', journey: 'Customer Journey', surveys: 'Umfragen', settings: 'Einstellungen' },
+    page: { overview: 'Übersicht', comments: 'Kommentare', inbox: 'Nachfassen', huddle: 'Huddle', invite: 'Einladen', touchpoints: 'Kontaktpunkte', journey: 'Customer Journey', teams: 'Teams', surveys: 'Umfragen', settings: 'Einstellungen' },
   },
   app: {
     checkingKey: 'Ihr Schlüssel wird geprüft…', surveys: 'Die Umfragen',
@@ -120,6 +120,21 @@ export const de: Messages = {
     state: { proposed: 'vorgeschlagen', in_progress: 'in Arbeit', done: 'erledigt', dropped: 'verworfen' },
     move: { start: 'Beginnen', drop: 'Verwerfen', done: 'Erledigt', reopen: 'Wieder öffnen', proposeAgain: 'Erneut vorschlagen' },
     fix: (term) => `Beheben: ${term}`, keep: (term) => `Beibehalten: ${term}`,
+    kind: { quick_win: 'schneller Erfolg', bigger_bet: 'größere Wette' }, kindLabel: 'Art', touchpoint: 'Kontaktpunkt', touchpointPlaceholder: 'z. B. checkout (optional)',
+  },
+  teams: {
+    period: 'Zeitraum', days: (days) => `${days} Tage`, team: 'Team', choose: 'Wählen Sie Ihr Team',
+    note: 'Die eigenen Kunden Ihres Teams, um daraus zu lernen: ihr Wert, sein Verlauf und was sie schrieben. Teams werden nicht gegeneinander gereiht, und nichts wird pro Person gezählt.',
+    none: 'Noch keine Antworten mit Team: Senden Sie das Team als eigene Eigenschaft „team“ mit jeder Antwort.',
+    headline: (team, days) => `${team}, letzte ${days} Tage`, trend: 'Woche für Woche', trendNote: (zone) => `(Wochen ab Montag, ${zone})`,
+    stories: 'Was ihre Kunden sagten', noStories: 'Keine Kommentare in diesem Zeitraum.', what: { teams: 'die Teams', team: 'die Zahlen des Teams' },
+  },
+  effect: {
+    what: 'vorher und nachher', of: (title) => `Vorher und nachher: „${title}“`, nothing: 'Nichts zu messen: Geben Sie der Maßnahme einen Kontaktpunkt oder ein Thema.',
+    windows: (days, beforeEnd, afterStart) => `${days} Tage vor dem Anlegen (bis ${beforeEnd}) gegen ${days} Tage ab Erledigung (${afterStart})`,
+    share: (percent, mentions, n) => `${percent} der Antworten (${mentions} von ${n})`,
+    touchpoint: (name, before, after) => `${name}: vorher ${before}, nachher ${after}`,
+    theme: (theme, before, after) => `„${theme}“: vorher ${before}, nachher ${after}`,
   },
   inbox: {
     show: 'Angezeigte Fälle', views: { todo: 'Zu erledigen', done: 'Erledigt' },

@@ -42,7 +42,7 @@ export const en = {
     scope: { read: 'read key', admin: 'admin key' },
     scopeTitle: { read: 'This key can read but not change anything', admin: 'This key can read and change' },
     signOut: 'Sign out', language: 'Language', title: (page: string) => `${page} · npsloop`,
-    page: { overview: 'Overview', comments: 'Comments', inbox: 'Loop inbox', huddle: 'Huddle', invite: 'Invite', touchpoints: 'Touchpoints', journey: 'Journey', surveys: 'Surveys', settings: 'Settings' },
+    page: { overview: 'Overview', comments: 'Comments', inbox: 'Loop inbox', huddle: 'Huddle', invite: 'Invite', touchpoints: 'Touchpoints', journey: 'Journey', teams: 'Teams', surveys: 'Surveys', settings: 'Settings' },
   },
   app: {
     checkingKey: 'Checking your key…', surveys: 'the surveys',
@@ -120,6 +120,21 @@ export const en = {
     state: { proposed: 'proposed', in_progress: 'in progress', done: 'done', dropped: 'dropped' },
     move: { start: 'Start', drop: 'Drop', done: 'Done', reopen: 'Reopen', proposeAgain: 'Propose again' },
     fix: (term: string) => `Fix: ${term}`, keep: (term: string) => `Keep doing: ${term}`,
+    kind: { quick_win: 'quick win', bigger_bet: 'bigger bet' }, kindLabel: 'Kind', touchpoint: 'Touchpoint', touchpointPlaceholder: 'e.g. checkout (optional)',
+  },
+  teams: {
+    period: 'Period', days: (days: number) => `${days} days`, team: 'Team', choose: 'Choose your team',
+    note: 'Your team\'s own customers, to learn from: their score, its trend and what they wrote. Teams are not ranked against each other, and nothing is counted per person.',
+    none: 'No answers name a team yet: send the team as the custom property "team" with each answer.',
+    headline: (team: string, days: number) => `${team}, last ${days} days`, trend: 'Week by week', trendNote: (zone: string) => `(weeks from Monday, ${zone})`,
+    stories: 'What their customers said', noStories: 'No comments in this period.', what: { teams: 'the teams', team: 'the team\'s figures' },
+  },
+  effect: {
+    what: 'before and after', of: (title: string) => `Before and after "${title}"`, nothing: 'Nothing to measure: give the action a touchpoint or a theme.',
+    windows: (days: number, beforeEnd: string, afterStart: string) => `${days} days before it was made (to ${beforeEnd}) against ${days} days from when it was done (${afterStart})`,
+    share: (percent: string, mentions: string, n: string) => `${percent} of answers (${mentions} of ${n})`,
+    touchpoint: (name: string, before: string, after: string) => `${name}: ${before} before, ${after} after`,
+    theme: (theme: string, before: string, after: string) => `"${theme}": ${before} before, ${after} after`,
   },
   inbox: {
     show: 'Loops to show', views: { todo: 'To do', done: 'Done' },

@@ -42,7 +42,7 @@ export const es: Messages = {
     scope: { read: 'clave de lectura', admin: 'clave de administración' },
     scopeTitle: { read: 'Esta clave puede leer pero no cambiar nada', admin: 'Esta clave puede leer y cambiar' },
     signOut: 'Cerrar sesión', language: 'Idioma', title: (page) => `${page} · npsloop`,
-    page: { overview: 'Resumen', comments: 'Comentarios', inbox: 'Seguimiento', huddle: 'Reunión de equipo', invite: 'Invitar', touchpoints: 'Puntos de contacto', journey: 'Recorrido', surveys: 'Encuestas', settings: 'Ajustes' },
+    page: { overview: 'Resumen', comments: 'Comentarios', inbox: 'Seguimiento', huddle: 'Reunión de equipo', invite: 'Invitar', touchpoints: 'Puntos de contacto', journey: 'Recorrido', teams: 'Equipos', surveys: 'Encuestas', settings: 'Ajustes' },
   },
   app: {
     checkingKey: 'Comprobando tu clave…', surveys: 'las encuestas',
@@ -120,6 +120,21 @@ export const es: Messages = {
     state: { proposed: 'propuesta', in_progress: 'en curso', done: 'hecha', dropped: 'descartada' },
     move: { start: 'Empezar', drop: 'Descartar', done: 'Hecha', reopen: 'Reabrir', proposeAgain: 'Proponer de nuevo' },
     fix: (term) => `Arreglar: ${term}`, keep: (term) => `Seguir haciendo: ${term}`,
+    kind: { quick_win: 'victoria rápida', bigger_bet: 'apuesta mayor' }, kindLabel: 'Tipo', touchpoint: 'Punto de contacto', touchpointPlaceholder: 'p. ej. checkout (opcional)',
+  },
+  teams: {
+    period: 'Periodo', days: (days) => `${days} días`, team: 'Equipo', choose: 'Elige tu equipo',
+    note: 'Los clientes de tu propio equipo, para aprender de ellos: su puntuación, su evolución y lo que escribieron. Los equipos no se clasifican entre sí y nada se cuenta por persona.',
+    none: 'Aún no hay respuestas con equipo: envía el equipo como propiedad personalizada "team" con cada respuesta.',
+    headline: (team, days) => `${team}, últimos ${days} días`, trend: 'Semana a semana', trendNote: (zone) => `(semanas desde el lunes, ${zone})`,
+    stories: 'Lo que dijeron sus clientes', noStories: 'No hay comentarios en este periodo.', what: { teams: 'los equipos', team: 'las cifras del equipo' },
+  },
+  effect: {
+    what: 'antes y después', of: (title) => `Antes y después de «${title}»`, nothing: 'Nada que medir: asigna a la acción un punto de contacto o un tema.',
+    windows: (days, beforeEnd, afterStart) => `${days} días antes de crearla (hasta ${beforeEnd}) frente a ${days} días desde que se hizo (${afterStart})`,
+    share: (percent, mentions, n) => `${percent} de las respuestas (${mentions} de ${n})`,
+    touchpoint: (name, before, after) => `${name}: ${before} antes, ${after} después`,
+    theme: (theme, before, after) => `«${theme}»: ${before} antes, ${after} después`,
   },
   inbox: {
     show: 'Seguimientos mostrados', views: { todo: 'Pendientes', done: 'Terminados' },

@@ -44,7 +44,7 @@ export const fr: Messages = {
     scope: { read: 'clé de lecture', admin: 'clé d’administration' },
     scopeTitle: { read: 'Cette clé peut lire mais rien modifier', admin: 'Cette clé peut lire et modifier' },
     signOut: 'Se déconnecter', language: 'Langue', title: (page) => `${page} · npsloop`,
-    page: { overview: 'Vue d’ensemble', comments: 'Commentaires', inbox: 'Suivi', huddle: 'Point d’équipe', invite: 'Inviter', touchpoints: 'Points de contact', journey: 'Parcours', surveys: 'Enquêtes', settings: 'Réglages' },
+    page: { overview: 'Vue d’ensemble', comments: 'Commentaires', inbox: 'Suivi', huddle: 'Point d’équipe', invite: 'Inviter', touchpoints: 'Points de contact', journey: 'Parcours', teams: 'Équipes', surveys: 'Enquêtes', settings: 'Réglages' },
   },
   app: {
     checkingKey: 'Vérification de votre clé…', surveys: 'les enquêtes',
@@ -122,6 +122,21 @@ export const fr: Messages = {
     state: { proposed: 'proposée', in_progress: 'en cours', done: 'terminée', dropped: 'abandonnée' },
     move: { start: 'Commencer', drop: 'Abandonner', done: 'Terminer', reopen: 'Rouvrir', proposeAgain: 'Proposer à nouveau' },
     fix: (term) => `Corriger${S}: ${term}`, keep: (term) => `Continuer${S}: ${term}`,
+    kind: { quick_win: 'gain rapide', bigger_bet: 'pari plus ambitieux' }, kindLabel: 'Type', touchpoint: 'Point de contact', touchpointPlaceholder: 'p. ex. checkout (facultatif)',
+  },
+  teams: {
+    period: 'Période', days: (days) => `${days}${S}jours`, team: 'Équipe', choose: 'Choisissez votre équipe',
+    note: `Les clients de votre équipe, pour apprendre d’eux${S}: leur score, son évolution et ce qu’ils ont écrit. Les équipes ne sont pas classées entre elles, et rien n’est compté par personne.`,
+    none: `Aucune réponse ne nomme encore d’équipe${S}: envoyez l’équipe comme propriété personnalisée «${S}team${S}» avec chaque réponse.`,
+    headline: (team, days) => `${team}, ${days}${S}derniers jours`, trend: 'Semaine par semaine', trendNote: (zone) => `(semaines à partir du lundi, ${zone})`,
+    stories: 'Ce que leurs clients ont dit', noStories: 'Aucun commentaire sur cette période.', what: { teams: 'les équipes', team: 'les chiffres de l’équipe' },
+  },
+  effect: {
+    what: 'avant et après', of: (title) => `Avant et après «${S}${title}${S}»`, nothing: `Rien à mesurer${S}: donnez à l’action un point de contact ou un thème.`,
+    windows: (days, beforeEnd, afterStart) => `${days} jours avant sa création (jusqu’au ${beforeEnd}) contre ${days} jours depuis sa réalisation (${afterStart})`,
+    share: (percent, mentions, n) => `${percent} des réponses (${mentions} sur ${n})`,
+    touchpoint: (name, before, after) => `${name}${S}: ${before} avant, ${after} après`,
+    theme: (theme, before, after) => `«${S}${theme}${S}»${S}: ${before} avant, ${after} après`,
   },
   inbox: {
     show: 'Suivis affichés', views: { todo: 'À faire', done: 'Terminés' },

@@ -42,7 +42,7 @@ export const nl: Messages = {
     scope: { read: 'leessleutel', admin: 'beheersleutel' },
     scopeTitle: { read: 'Deze sleutel kan lezen maar niets wijzigen', admin: 'Deze sleutel kan lezen en wijzigen' },
     signOut: 'Uitloggen', language: 'Taal', title: (page) => `${page} · npsloop`,
-    page: { overview: 'Overzicht', comments: 'Toelichtingen', inbox: 'Opvolging', huddle: 'Huddle', invite: 'Uitnodigen', touchpoints: 'Contactmomenten', journey: 'Klantreis', surveys: 'Enquêtes', settings: 'Instellingen' },
+    page: { overview: 'Overzicht', comments: 'Toelichtingen', inbox: 'Opvolging', huddle: 'Huddle', invite: 'Uitnodigen', touchpoints: 'Contactmomenten', journey: 'Klantreis', teams: 'Teams', surveys: 'Enquêtes', settings: 'Instellingen' },
   },
   app: {
     checkingKey: 'Je sleutel controleren…', surveys: 'de enquêtes',
@@ -120,6 +120,21 @@ export const nl: Messages = {
     state: { proposed: 'voorgesteld', in_progress: 'bezig', done: 'klaar', dropped: 'geschrapt' },
     move: { start: 'Starten', drop: 'Schrappen', done: 'Klaar', reopen: 'Heropenen', proposeAgain: 'Opnieuw voorstellen' },
     fix: (term) => `Oplossen: ${term}`, keep: (term) => `Blijven doen: ${term}`,
+    kind: { quick_win: 'snelle winst', bigger_bet: 'grotere gok' }, kindLabel: 'Soort', touchpoint: 'Contactmoment', touchpointPlaceholder: 'bijv. checkout (optioneel)',
+  },
+  teams: {
+    period: 'Periode', days: (days) => `${days} dagen`, team: 'Team', choose: 'Kies je team',
+    note: 'De eigen klanten van je team, om van te leren: hun score, het verloop en wat ze schreven. Teams worden niet tegen elkaar afgezet en er wordt niets per persoon geteld.',
+    none: 'Nog geen antwoorden met een team: stuur het team mee als eigen eigenschap "team" bij elk antwoord.',
+    headline: (team, days) => `${team}, laatste ${days} dagen`, trend: 'Week na week', trendNote: (zone) => `(weken vanaf maandag, ${zone})`,
+    stories: 'Wat hun klanten zeiden', noStories: 'Geen opmerkingen in deze periode.', what: { teams: 'de teams', team: 'de cijfers van het team' },
+  },
+  effect: {
+    what: 'voor en na', of: (title) => `Voor en na "${title}"`, nothing: 'Niets te meten: geef de actie een contactmoment of een thema.',
+    windows: (days, beforeEnd, afterStart) => `${days} dagen voordat ze werd gemaakt (tot ${beforeEnd}) tegen ${days} dagen vanaf afronding (${afterStart})`,
+    share: (percent, mentions, n) => `${percent} van de antwoorden (${mentions} van ${n})`,
+    touchpoint: (name, before, after) => `${name}: ${before} voor, ${after} na`,
+    theme: (theme, before, after) => `"${theme}": ${before} voor, ${after} na`,
   },
   inbox: {
     show: 'Te tonen opvolging', views: { todo: 'Te doen', done: 'Afgerond' },

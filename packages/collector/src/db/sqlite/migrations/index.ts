@@ -9,7 +9,8 @@ import { MIGRATION_0006 } from './0006-huddles.ts';
 import { MIGRATION_0007 } from './0007-links-invitations-chat.ts';
 import { MIGRATION_0008 } from './0008-webhook-pause-privacy-settings.ts';
 import { MIGRATION_0009 } from './0009-digest-schedule-resumable-runs.ts';
+import { MIGRATION_0010 } from './0010-action-kind-touchpoint.ts';
 import { MIGRATION_0011 } from './0011-journeys.ts';
 
 /** Every migration, oldest first; a new one is added at the end in a file of its own. */
-export const SQLITE_MIGRATIONS: readonly Migration[] = [MIGRATION_0001, MIGRATION_0002, MIGRATION_0003, MIGRATION_0004, MIGRATION_0005, MIGRATION_0006, MIGRATION_0007, MIGRATION_0008, MIGRATION_0009, MIGRATION_0011];
+export const SQLITE_MIGRATIONS: readonly Migration[] = [MIGRATION_0001, MIGRATION_0002, MIGRATION_0003, MIGRATION_0004, MIGRATION_0005, MIGRATION_0006, MIGRATION_0007, MIGRATION_0008, MIGRATION_0009, MIGRATION_0010, MIGRATION_0011];
