@@ -1,9 +1,13 @@
 /** Loads a language's dictionary on demand: each one is its own chunk, so a viewer downloads only theirs. */
 import type { en } from './messages/en.ts';
+import type { enSettings } from './messages/en-settings.ts';
 import type { Locale } from './locales.ts';
 
 /** Every string of the dashboard; English is the source, the other languages have the same shape. */
 export type Messages = typeof en;
+
+/** The settings area's strings (a file of their own per language). */
+export type SettingsMessages = typeof enSettings;
 
 const LOADERS: Record<Locale, () => Promise<Messages>> = {
   en: () => import('./messages/en.ts').then((module) => module.en),
