@@ -1,16 +1,9 @@
 /** The hosted page's personal-link path: what a resolved link records, and the pages for links that cannot be used. */
+import type { LinkRecord } from '../db/repositories/link-repository.ts';
 import type { ResponseBody } from '../ingest/ingest-schemas.ts';
 
-/** A personal link as the hosted page needs it. */
-export interface PersonalLink {
-  surveyId: string;
-  responseId: string;
-  email: string | null;
-  userId: string | null;
-  traits: Record<string, string | number | boolean> | null;
-  touchpoint: string | null;
-  channel: string;
-}
+/** A personal link as the hosted page needs it: the stored link's recipient and context. */
+export type PersonalLink = Pick<LinkRecord, 'surveyId' | 'responseId' | 'email' | 'userId' | 'traits' | 'touchpoint' | 'channel'>;
 
 /** Finds the link of a token, or says why it is refused. */
 export type LinkResolver = (surveyId: string, token: string, now: number) => Promise<PersonalLink | { refused: 'invalid' | 'revoked' | 'expired' }>;
