@@ -1,5 +1,6 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { createAppMetrics } from './lib/app-metrics.ts';
+import { lazyRequestLogger } from './lib/lazy-request-logger.ts';
 import { auth } from './plugins/auth.ts';
 import { clientErrorHandler } from './plugins/client-errors.ts';
 import { errorHandler, frameworkErrors } from './plugins/error-handler.ts';
@@ -157,6 +158,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     frameworkErrors,
     // plugins/request-log.ts writes one line per request instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
+    // A request's child logger is made when it first logs (lib/lazy-request-logger.ts).
+    childLoggerFactory: lazyRequestLogger,
   });
   app.decorate('db', database);
   app.addHook('onClose', async () => {

@@ -1,5 +1,6 @@
 import fastifyRateLimit, { type RateLimitPluginOptions } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
+import ipaddr from 'ipaddr.js';
 import { HttpError } from '../lib/errors.ts';
 import { addRouteHook, globalPlugin } from './global-plugin.ts';
 
@@ -21,6 +22,20 @@ export interface RateLimitOptions {
 function surveyKey(request: FastifyRequest): string {
   const named = (request.body as { surveyId?: unknown } | undefined)?.surveyId ?? (request.params as { surveyId?: unknown } | undefined)?.surveyId;
   return typeof named === 'string' ? named : '';
+}
+
+/**
+ * The client a per-IP limit counts, as the plugin's default key does: an IPv6 client by its /64 network (one host
+ * cannot hop addresses), an IPv4-mapped one by its IPv4 address. An IPv4 address is taken as it is, without the
+ * IPv6 pattern match the default runs first on every request (about 1 µs an ingest request in profiles).
+ */
+function clientKey(request: FastifyRequest): string {
+  const ip = request.ip;
+  if (!ip.includes(':')) return ip;
+  if (!ipaddr.IPv6.isValid(ip)) return ip.toLowerCase();
+  const address = ipaddr.IPv6.parse(ip);
+  if (address.isIPv4MappedAddress()) return address.toIPv4Address().toString();
+  return ipaddr.IPv6.networkAddressFromCIDR(`${address.toString()}/64`).toString();
 }
 
 /**
@@ -48,7 +63,7 @@ export const rateLimit = globalPlugin(async (app: FastifyInstance, options: Rate
       new HttpError(429, 'rate_limited', `${what(request)}: too many requests; retry after ${Math.max(1, Math.ceil(context.ttl / 1000))} s`);
 
   const perIp = options.perIp > 0 && await limitHook(app, {
-    max: options.perIp, timeWindow: options.windowMs, cache: 10_000,
+    max: options.perIp, timeWindow: options.windowMs, cache: 10_000, keyGenerator: clientKey,
     errorResponseBuilder: tooMany(() => 'client'),
   });
   const perSurvey = options.perSurvey > 0 && await limitHook(app, {

@@ -55,13 +55,16 @@ describe('rate limits', () => {
     expect(limited.headers['retry-after']).toBeDefined();
   });
 
-  it('counts IPv6 clients by their /64 network, so one host cannot hop addresses', async () => {
+  it('counts IPv6 clients by their /64 network, so one host cannot hop addresses, and IPv4-mapped ones by their IPv4 address', async () => {
     const app = await testApp({ rateLimit: { perIp: 1, perSurvey: 0, windowMs: 60_000 } });
     await createSurvey(app);
     const from = (ip: string) => app.inject({ method: 'POST', url: '/v1/responses', payload: responseBody(), remoteAddress: ip });
     expect((await from('2001:db8:1:2::1')).statusCode).toBe(201);
     expect((await from('2001:db8:1:2::ffff')).statusCode).toBe(429);
     expect((await from('2001:db8:1:3::1')).statusCode).toBe(201);
+    // An IPv4 client seen through an IPv6 socket is the same client.
+    expect((await from('::ffff:192.0.2.1')).statusCode).toBe(201);
+    expect((await from('192.0.2.1')).statusCode).toBe(429);
   });
 
   it('0 turns a limit off', async () => {
