@@ -145,7 +145,7 @@ describe('dashboard settings and loop details', () => {
     const form = page.locator('form.retention-form');
     await form.getByLabel(en.privacy.keepDays).check();
     await form.getByLabel(en.privacy.daysField).fill('400');
-    await form.getByLabel(en.privacy.understand).check();
+    await form.getByLabel(en.privacy.understandPurge).check();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'settings-retention-390');
     await form.getByRole('button', { name: en.privacy.saveRetention }).click();

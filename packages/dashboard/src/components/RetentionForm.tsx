@@ -48,7 +48,7 @@ export function RetentionForm(props: { settings: PrivacySettings; onSaved: (sett
         {clears && valid && (
           <>
             <p class="notice warning" data-testid="purge-warning">{words.purgeWarning(fmt.count(wanted))}</p>
-            <label class="check"><input type="checkbox" checked={understood} required onChange={(e) => setUnderstood(e.currentTarget.checked)} />{words.understand}</label>
+            <label class="check"><input type="checkbox" checked={understood} required onChange={(e) => setUnderstood(e.currentTarget.checked)} />{words.understandPurge}</label>
           </>
         )}
         <div class="form-actions">

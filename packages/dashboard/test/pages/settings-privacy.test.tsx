@@ -39,7 +39,7 @@ describe('settings: privacy', { timeout: 60_000 }, () => {
     type(field(form, 'Days to keep'), '30');
     expect(form.querySelector('[data-testid=purge-warning]')!.textContent).toBe('Saving clears comments and personal data older than 30 days right away. This cannot be undone.');
     expect(save().disabled).toBe(true);
-    act(() => field(form, 'I understand this cannot be undone').click());
+    act(() => field(form, 'I understand that saving clears this data now').click());
     await waitFor(() => !save().disabled, setup.view.container);
     submit(form);
     await waitFor(() => setup.view.container.querySelector('[data-testid=retention]')?.textContent

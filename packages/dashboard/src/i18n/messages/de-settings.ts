@@ -102,6 +102,7 @@ export const deSettings: SettingsMessages = {
     retentionStored: (days) => `Die hier eingestellte Frist von ${days} Tagen gilt, sobald der Collector ohne diese Einstellung läuft.`,
     retentionChoice: 'Kommentare und personenbezogene Daten aufbewahren', keepAll: 'bis eine befragte Person gelöscht wird', keepDays: 'für eine Anzahl Tage',
     daysField: 'Tage aufbewahren', daysHint: '(1 bis 36.500)',
+    understandPurge: 'Mir ist klar, dass das Speichern diese Daten sofort löscht',
     purgeWarning: (days) => `Beim Speichern werden Kommentare und personenbezogene Daten, die älter als ${days} Tage sind, sofort gelöscht. Das lässt sich nicht rückgängig machen.`,
     saveRetention: 'Aufbewahrung speichern', retentionSaved: 'Aufbewahrung gespeichert.',
     what: 'Die Datenschutzeinstellungen',

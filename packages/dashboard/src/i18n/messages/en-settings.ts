@@ -99,6 +99,7 @@ export const enSettings = {
     retentionStored: (days: string) => `The period set here, ${days} days, applies once the collector runs without it.`,
     retentionChoice: 'Keep comments and personal data', keepAll: 'until a respondent is erased', keepDays: 'for a number of days',
     daysField: 'Days to keep', daysHint: '(1 to 36,500)',
+    understandPurge: 'I understand that saving clears this data now',
     purgeWarning: (days: string) => `Saving clears comments and personal data older than ${days} days right away. This cannot be undone.`,
     saveRetention: 'Save retention', retentionSaved: 'Retention saved.',
     what: 'the privacy settings',

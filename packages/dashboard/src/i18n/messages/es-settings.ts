@@ -102,6 +102,7 @@ export const esSettings: SettingsMessages = {
     retentionStored: (days) => `El plazo fijado aquí, ${days} días, se aplica en cuanto el colector funcione sin ese ajuste.`,
     retentionChoice: 'Conservar comentarios y datos personales', keepAll: 'hasta que se borre a un encuestado', keepDays: 'durante un número de días',
     daysField: 'Días de conservación', daysHint: '(de 1 a 36.500)',
+    understandPurge: 'Entiendo que al guardar se borran estos datos ahora',
     purgeWarning: (days) => `Al guardar se borran de inmediato los comentarios y datos personales de más de ${days} días. No se puede deshacer.`,
     saveRetention: 'Guardar conservación', retentionSaved: 'Conservación guardada.',
     what: 'los ajustes de privacidad',

@@ -105,6 +105,7 @@ export const frSettings: SettingsMessages = {
     retentionStored: (days) => `La durée fixée ici, ${days} jours, s’applique dès que le collecteur tourne sans ce réglage.`,
     retentionChoice: 'Conserver commentaires et données personnelles', keepAll: 'jusqu’à l’effacement d’un répondant', keepDays: 'pendant un nombre de jours',
     daysField: 'Jours de conservation', daysHint: `(1 à 36${S}500)`,
+    understandPurge: 'Je comprends que l’enregistrement efface ces données dès maintenant',
     purgeWarning: (days) => `L’enregistrement efface aussitôt les commentaires et données personnelles de plus de ${days} jours. C’est irréversible.`,
     saveRetention: 'Enregistrer la conservation', retentionSaved: 'Conservation enregistrée.',
     what: 'les réglages de confidentialité',

@@ -102,6 +102,7 @@ export const nlSettings: SettingsMessages = {
     retentionStored: (days) => `De termijn die hier is ingesteld, ${days} dagen, geldt zodra de collector zonder die instelling draait.`,
     retentionChoice: 'Toelichtingen en persoonsgegevens bewaren', keepAll: 'tot een respondent wordt gewist', keepDays: 'een aantal dagen',
     daysField: 'Dagen bewaren', daysHint: '(1 tot 36.500)',
+    understandPurge: 'Ik begrijp dat opslaan deze gegevens nu wist',
     purgeWarning: (days) => `Opslaan wist meteen toelichtingen en persoonsgegevens ouder dan ${days} dagen. Dit kan niet ongedaan worden gemaakt.`,
     saveRetention: 'Bewaartermijn opslaan', retentionSaved: 'Bewaartermijn opgeslagen.',
     what: 'de privacy-instellingen',
