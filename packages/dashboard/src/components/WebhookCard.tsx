@@ -1,4 +1,4 @@
-/** One webhook in the list: its address, events and survey, with a test message, the delivery log, Pause/Resume, Edit and Delete. */
+/** One webhook in the list: its address, events, survey, format and digest schedule (with the next digest), with a test message, the delivery log, Pause/Resume, Edit and Delete. */
 import { useState } from 'preact/hooks';
 import { useSession } from '../context.ts';
 import { useI18n } from '../i18n/i18n.ts';
@@ -14,6 +14,7 @@ export function WebhookCard(props: { webhook: Webhook; onChanged: (done: 'saved'
   const { api, surveys } = useSession();
   const { t, fmt } = useI18n();
   const words = t.webhooks;
+  const chat = t.chatAlerts;
   const { webhook } = props;
   const [open, setOpen] = useState<'log' | 'edit' | 'remove' | null>(null);
   // The test message the log follows until it has been sent.
@@ -46,6 +47,16 @@ export function WebhookCard(props: { webhook: Webhook; onChanged: (done: 'saved'
         <div><dt>{words.columns.survey}</dt><dd>{surveyName}</dd></div>
         <div><dt>{words.columns.created}</dt><dd>{fmt.dateTime(webhook.createdAt)}</dd></div>
         {webhook.pausedAt && <div><dt>{words.columns.paused}</dt><dd>{fmt.dateTime(webhook.pausedAt)}</dd></div>}
+        {webhook.format && <div><dt>{chat.format}</dt><dd>{chat.formats[webhook.format]}</dd></div>}
+        {webhook.digest && (
+          <div>
+            <dt>{chat.digest}</dt>
+            <dd>
+              {`${chat.weekdays[webhook.digest.weekday as keyof typeof chat.weekdays] ?? webhook.digest.weekday} ${webhook.digest.time} (${webhook.digest.timeZone}), ${chat.days.toLowerCase()}: ${webhook.digest.days}`}
+              {webhook.nextDigestAt && !webhook.paused && <span class="small muted" data-testid="next-digest"><br />{chat.next(fmt.dateTime(webhook.nextDigestAt))}</span>}
+            </dd>
+          </div>
+        )}
       </dl>
       {webhook.paused && <p class="small muted" data-testid="paused-note">{words.pausedNote}</p>}
       <div class="row">

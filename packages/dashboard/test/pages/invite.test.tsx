@@ -103,7 +103,7 @@ describe('invite: email invitations', { timeout: 60_000 }, () => {
 });
 
 describe('settings: chat alerts on the webhook form', { timeout: 60_000 }, () => {
-  it('creates a chat-format webhook that gets the huddle digest on the chosen day, time and zone', async () => {
+  it('creates a chat-format webhook that gets the huddle digest on the chosen day, time and zone, and its card shows both', async () => {
     collector = await testCollector();
     view = await openPage(collector, '#/demo/settings/webhooks');
     const form = view.container.querySelector('form.webhook-form')!;
@@ -122,5 +122,10 @@ describe('settings: chat alerts on the webhook form', { timeout: 60_000 }, () =>
       url: 'http://127.0.0.1:9999/chat', format: 'slack', events: ['loop.opened', 'huddle.digest'],
       digest: { weekday: 'friday', time: '16:30', timeZone: 'Europe/Amsterdam', days: 7 }, nextDigestAt: expect.any(String),
     });
+    // Its card in the list says how it posts and when the next digest goes.
+    const card = await waitFor(() => view!.container.querySelector(`li.webhook[data-webhook-id="${String(created.id)}"]`), view.container);
+    expect(card.textContent).toContain(en.chatAlerts.formats.slack);
+    expect(card.textContent).toContain('Friday 16:30 (Europe/Amsterdam), days covered: 7');
+    expect(card.querySelector('[data-testid=next-digest]')!.textContent).toMatch(/^Next digest: .*\d/);
   });
 });
