@@ -49,7 +49,7 @@ const scenario = fc.record({
   updates: fc.array(update, { maxLength: 5 }),
   filter: filterArb,
   zone: fc.constantFrom(...ZONES),
-  interval: fc.constantFrom('day' as const, 'week' as const),
+  interval: fc.constantFrom('day' as const, 'week' as const, 'month' as const),
 });
 
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;

@@ -4,7 +4,7 @@ import type { DialectSql } from '../dialect.ts';
 import { queryTemplate, type Executor, type QueryTemplate } from '../executor.ts';
 import { joinEachPiece } from '../piece-join.ts';
 import type { Schema } from '../schema.ts';
-import { GRAINS, type RollupPiece } from './range-plan.ts';
+import { GRAINS, type Grain, type RollupPiece } from './range-plan.ts';
 import { COUNTER_COLUMNS } from './rollup-delta.ts';
 
 /** A planned piece tagged with the bucket (trend bucket, compare side, …) it adds to. */
@@ -44,20 +44,77 @@ function pieceRows(db: Kysely<Schema>, dialectSql: DialectSql, value: (name: Pie
   ]).select(columns.map((column) => sql<number>`SUM(${sql.ref(`r.${column}`)})`.as(column)));
 }
 
+/** Every rollup row of one value inside the ranges (`[grain, from, to]` each): its grain, bucket and `columns`. */
+function coveredRows(db: Kysely<Schema>, dialectSql: DialectSql, value: (name: PieceValues | 'value') => never, columns: readonly CounterColumn[]) {
+  const { jsonArrayNumber, jsonArrayText } = dialectSql;
+  return joinEachPiece(db, dialectSql, value('pieces'), 'analytics_rollups', 'r', [
+    sql<SqlBool>`r.survey_id = ${value('surveyId')}`, sql<SqlBool>`r.grain = ${jsonArrayText('p.value', 0)}`, sql<SqlBool>`r.dim = ${value('dim')}`,
+    sql<SqlBool>`r.value = ${value('value')}`, sql<SqlBool>`r.bucket_start >= ${jsonArrayNumber('p.value', 1)}`, sql<SqlBool>`r.bucket_start < ${jsonArrayNumber('p.value', 2)}`,
+  ]).select(['r.grain', 'r.bucket_start', ...columns.map((column) => sql.ref<number>(`r.${column}`).as(column))]);
+}
+
 /** The rollup reads, compiled once per database (building a query costs more than running it). */
 function readerTemplates(db: Kysely<Schema>, dialectSql: DialectSql) {
-  const byKey = (columns: readonly CounterColumn[]) => queryTemplate<PieceValues | 'value'>((value) => {
-    const key = dialectSql.jsonArrayNumber('p.value', 3);
-    return pieceRows(db, dialectSql, value, columns, 'one').select(key.as('k')).groupBy(key);
-  });
+  const rows = (columns: readonly CounterColumn[]) => queryTemplate<PieceValues | 'value'>((value) => coveredRows(db, dialectSql, value, columns));
   return {
-    byKey: byKey(COUNTER_COLUMNS),
-    scoresByKey: byKey(SCORE_COLUMNS),
+    rows: rows(COUNTER_COLUMNS),
+    scoreRows: rows(SCORE_COLUMNS),
     byValue: queryTemplate<PieceValues | 'value'>((value) => pieceRows(db, dialectSql, value, COUNTER_COLUMNS, 'all').select('r.value').groupBy('r.value')),
   };
 }
 
 type SumRow = Partial<Record<CounterColumn, number | string | null>> & { k?: number | string; value?: string };
+type CoveredRow = Partial<Record<CounterColumn, number | string | null>> & { grain: string; bucket_start: number | string };
+
+/** One grain's pieces sorted by start, with the furthest end reached so far, to find the pieces holding a bucket. */
+class SortedPieces {
+  readonly pieces: KeyedPiece[];
+  private readonly reach: number[];
+
+  constructor(pieces: KeyedPiece[]) {
+    this.pieces = pieces.sort((a, b) => a.from - b.from);
+    let furthest = -Infinity;
+    this.reach = this.pieces.map((piece) => (furthest = Math.max(furthest, piece.to)));
+  }
+
+  /** The pieces whose range holds `bucketStart`. */
+  holding(bucketStart: number): KeyedPiece[] {
+    let low = 0;
+    let high = this.pieces.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.pieces[middle].from <= bucketStart) low = middle + 1;
+      else high = middle;
+    }
+    const found: KeyedPiece[] = [];
+    // Pieces starting at or before the bucket, nearest first, as long as one of them can still reach it.
+    for (let index = low - 1; index >= 0 && this.reach[index] > bucketStart; index--) {
+      if (this.pieces[index].to > bucketStart) found.push(this.pieces[index]);
+    }
+    return found;
+  }
+}
+
+function piecesByGrain(pieces: readonly KeyedPiece[]): Map<Grain, SortedPieces> {
+  const grouped = new Map<Grain, KeyedPiece[]>();
+  for (const piece of pieces) {
+    const list = grouped.get(piece.grain);
+    if (list) list.push(piece);
+    else grouped.set(piece.grain, [piece]);
+  }
+  return new Map([...grouped].map(([grain, list]) => [grain, new SortedPieces(list)]));
+}
+
+/** `[grain, from, to]` ranges covering the pieces (sorted by start), pieces that touch or overlap joined into one. */
+function mergedRanges(grain: Grain, sorted: readonly KeyedPiece[]): [Grain, number, number][] {
+  const ranges: [Grain, number, number][] = [];
+  for (const piece of sorted) {
+    const last = ranges[ranges.length - 1];
+    if (last && piece.from <= last[2]) last[2] = Math.max(last[2], piece.to);
+    else ranges.push([grain, piece.from, piece.to]);
+  }
+  return ranges;
+}
 
 /** Rollup reads on one database. */
 export class RollupReader {
@@ -67,11 +124,30 @@ export class RollupReader {
     this.templates = readerTemplates(executor.db, dialectSql);
   }
 
-  /** Counters per piece key for one dimension value (`*` with value `''` for all responses); `scoresOnly` leaves the rest 0. */
+  /**
+   * Counters per piece key for one dimension value (`*` with value `''` for all responses); `scoresOnly` leaves the rest 0.
+   * Pieces of one grain that touch are read as one range (a year of local days: one scan of the day rows, not a
+   * seek per day), and each row read once, however many pieces share it (a local day subtracts the hour the next
+   * day adds), then added to or subtracted from every key whose piece holds it.
+   */
   async sumByKey(surveyId: string, dim: string, value: string, pieces: readonly KeyedPiece[], scoresOnly = false): Promise<Map<number, number[]>> {
     const columns = scoresOnly ? SCORE_COLUMNS : COUNTER_COLUMNS;
-    const template = scoresOnly ? this.templates.scoresByKey : this.templates.byKey;
-    return this.netted(pieces, template, { surveyId, dim, value }, (row) => [Number(row.k), columns.map((column) => Number(row[column] ?? 0))]);
+    const template = scoresOnly ? this.templates.scoreRows : this.templates.rows;
+    const sums = new Map<number, number[]>();
+    if (pieces.length === 0) return sums;
+    const byGrain = piecesByGrain(pieces);
+    const ranges = [...byGrain].flatMap(([grain, sorted]) => mergedRanges(grain, sorted.pieces));
+    for (const row of await this.executor.all<CoveredRow>(template, { surveyId, dim, value, pieces: JSON.stringify(ranges) })) {
+      const holding = byGrain.get(row.grain as Grain)?.holding(Number(row.bucket_start)) ?? [];
+      if (holding.length === 0) continue;
+      const counts = columns.map((column) => Number(row[column] ?? 0));
+      for (const piece of holding) {
+        let total = sums.get(piece.key);
+        if (!total) sums.set(piece.key, (total = new Array<number>(counts.length).fill(0)));
+        for (let index = 0; index < counts.length; index++) total[index] += piece.sign * counts[index];
+      }
+    }
+    return sums;
   }
 
   /** Counters per value of a dimension (`''` for responses without one), over all pieces. */
