@@ -19,11 +19,8 @@ const COARSEST = GRAINS[GRAINS.length - 1].grain;
 // Trends need only the 0–10 counts; fewer sums make a year of daily buckets markedly cheaper.
 const SCORE_COLUMNS = COUNTER_COLUMNS.slice(0, 11);
 
-/** `[[grain, from, to, key], …]`, written directly: a year of local days is ~1,700 pieces, and `JSON.stringify` of arrays took ~1.5 ms of a 20 ms trend. */
 function piecesJson(pieces: readonly KeyedPiece[]): string {
-  let json = '';
-  for (const piece of pieces) json += `${json ? ',' : '['}["${piece.grain}",${piece.from},${piece.to},${piece.key}]`;
-  return json ? `${json}]` : '[]';
+  return JSON.stringify(pieces.map((piece) => [piece.grain, piece.from, piece.to, piece.key]));
 }
 
 /**
