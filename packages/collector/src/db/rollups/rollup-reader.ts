@@ -1,5 +1,5 @@
 /** Sums rollup rows over planned pieces, grouped by the caller's bucket key or by dimension value. */
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { DialectSql } from '../dialect.ts';
 import { queryTemplate, type Executor, type QueryTemplate } from '../executor.ts';
 import { joinEachPiece } from '../piece-join.ts';
@@ -23,31 +23,28 @@ function piecesJson(pieces: readonly KeyedPiece[]): string {
   return JSON.stringify(pieces.map((piece) => [piece.grain, piece.from, piece.to, piece.key]));
 }
 
-/**
- * The sums of `columns` over the rollup rows each piece covers of one value (`value('value')`) or of every listed
- * value; each piece is a primary-key range seek (piece-join.ts).
- */
-function pieceRows(db: Kysely<Schema>, dialectSql: DialectSql, value: (name: PieceValues | 'value') => never, columns: readonly CounterColumn[],
-  values: 'one' | 'all') {
+/** The rollup rows of the survey's dimension each piece covers (`[grain, from, to, …]`) whose value meets `ofValue`: a primary-key range seek a piece (piece-join.ts). */
+function rowsInPieces(db: Kysely<Schema>, dialectSql: DialectSql, value: (name: PieceValues | 'value') => never, ofValue: Expression<SqlBool>) {
   const { jsonArrayNumber, jsonArrayText } = dialectSql;
-  const ofValue = values === 'one'
-    ? sql<SqlBool>`r.value = ${value('value')}`
-    // Every value ever seen has rows in every grain; the coarsest has the fewest to list them from.
-    : sql<SqlBool>`r.value IN (${db.selectFrom('analytics_rollups').select('value').where('survey_id', '=', value('surveyId'))
-      .where('grain', '=', COARSEST).where('dim', '=', value('dim')).groupBy('value')})`;
   return joinEachPiece(db, dialectSql, value('pieces'), 'analytics_rollups', 'r', [
     sql<SqlBool>`r.survey_id = ${value('surveyId')}`, sql<SqlBool>`r.grain = ${jsonArrayText('p.value', 0)}`, sql<SqlBool>`r.dim = ${value('dim')}`, ofValue,
     sql<SqlBool>`r.bucket_start >= ${jsonArrayNumber('p.value', 1)}`, sql<SqlBool>`r.bucket_start < ${jsonArrayNumber('p.value', 2)}`,
-  ]).select(columns.map((column) => sql<number>`SUM(${sql.ref(`r.${column}`)})`.as(column)));
+  ]);
 }
 
 /** Every rollup row of one value inside the ranges (`[grain, from, to]` each): its grain, bucket and `columns`. */
 function coveredRows(db: Kysely<Schema>, dialectSql: DialectSql, value: (name: PieceValues | 'value') => never, columns: readonly CounterColumn[]) {
-  const { jsonArrayNumber, jsonArrayText } = dialectSql;
-  return joinEachPiece(db, dialectSql, value('pieces'), 'analytics_rollups', 'r', [
-    sql<SqlBool>`r.survey_id = ${value('surveyId')}`, sql<SqlBool>`r.grain = ${jsonArrayText('p.value', 0)}`, sql<SqlBool>`r.dim = ${value('dim')}`,
-    sql<SqlBool>`r.value = ${value('value')}`, sql<SqlBool>`r.bucket_start >= ${jsonArrayNumber('p.value', 1)}`, sql<SqlBool>`r.bucket_start < ${jsonArrayNumber('p.value', 2)}`,
-  ]).select(['r.grain', 'r.bucket_start', ...columns.map((column) => sql.ref<number>(`r.${column}`).as(column))]);
+  return rowsInPieces(db, dialectSql, value, sql<SqlBool>`r.value = ${value('value')}`)
+    .select(['r.grain', 'r.bucket_start', ...columns.map((column) => sql.ref<number>(`r.${column}`).as(column))]);
+}
+
+/** The counters summed per value of the dimension over the rows the pieces cover. */
+function sumsByValue(db: Kysely<Schema>, dialectSql: DialectSql, value: (name: PieceValues | 'value') => never) {
+  // Every value ever seen has rows in every grain; the coarsest has the fewest to list them from.
+  const listed = sql<SqlBool>`r.value IN (${db.selectFrom('analytics_rollups').select('value').where('survey_id', '=', value('surveyId'))
+    .where('grain', '=', COARSEST).where('dim', '=', value('dim')).groupBy('value')})`;
+  return rowsInPieces(db, dialectSql, value, listed)
+    .select([...COUNTER_COLUMNS.map((column) => sql<number>`SUM(${sql.ref(`r.${column}`)})`.as(column)), 'r.value']).groupBy('r.value');
 }
 
 /** The rollup reads, compiled once per database (building a query costs more than running it). */
@@ -56,11 +53,11 @@ function readerTemplates(db: Kysely<Schema>, dialectSql: DialectSql) {
   return {
     rows: rows(COUNTER_COLUMNS),
     scoreRows: rows(SCORE_COLUMNS),
-    byValue: queryTemplate<PieceValues | 'value'>((value) => pieceRows(db, dialectSql, value, COUNTER_COLUMNS, 'all').select('r.value').groupBy('r.value')),
+    byValue: queryTemplate<PieceValues | 'value'>((value) => sumsByValue(db, dialectSql, value)),
   };
 }
 
-type SumRow = Partial<Record<CounterColumn, number | string | null>> & { k?: number | string; value?: string };
+type SumRow = Partial<Record<CounterColumn, number | string | null>> & { value?: string };
 type CoveredRow = Partial<Record<CounterColumn, number | string | null>> & { grain: string; bucket_start: number | string };
 
 /** One grain's pieces sorted by start, with the furthest end reached so far, to find the pieces holding a bucket. */
