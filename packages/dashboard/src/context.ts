@@ -3,7 +3,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Api, CallingKey, KeyScope } from './api.ts';
 import type { Route } from './routes.ts';
-import type { Survey } from './types.ts';
+import type { Metric, Survey } from './types.ts';
 
 /** The signed-in session. */
 export interface Session {
@@ -26,4 +26,10 @@ export function useSession(): Session {
   const session = useContext(SessionContext);
   if (!session) throw new Error('useSession: outside a signed-in shell');
   return session;
+}
+
+/** What the chosen survey measures (NPS when the collector does not say). */
+export function useSurveyMetric(): Metric {
+  const { surveys, surveyId } = useSession();
+  return surveys.find((survey) => survey.id === surveyId)?.metric ?? 'nps';
 }

@@ -1,6 +1,8 @@
-/** Filters of the comments page: group, touchpoint, score and text search. */
+/** Filters of the comments page: group, touchpoint, score and text search, on the survey's own scale. */
+import { METRIC_SCALES } from '@npsloop/core';
 import { useEffect, useState } from 'preact/hooks';
-import { useSession } from '../context.ts';
+import { useSession, useSurveyMetric } from '../context.ts';
+import { groupNamesOf } from '../i18n/group-names.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import type { Segments } from '../types.ts';
 import { useResource } from '../use-resource.ts';
@@ -19,6 +21,9 @@ const GROUPS = ['detractor', 'passive', 'promoter'] as const;
 export function CommentFilters(props: { value: CommentFilter; onChange: (filter: CommentFilter) => void }) {
   const { api, surveyId } = useSession();
   const { t, fmt } = useI18n();
+  const metric = useSurveyMetric();
+  const { lowest, highest } = METRIC_SCALES[metric];
+  const groupNames = groupNamesOf(t, metric, t.comments.groups);
   const [text, setText] = useState(props.value.q);
   const [touchpoint, setTouchpoint] = useState(props.value.touchpoint);
   const [touchpoints] = useResource(
@@ -36,7 +41,7 @@ export function CommentFilters(props: { value: CommentFilter; onChange: (filter:
       <label>{t.comments.group}
         <select value={props.value.group} onChange={(e) => set({ group: e.currentTarget.value as CommentFilter['group'] })}>
           <option value="">{t.comments.all}</option>
-          {GROUPS.map((group) => <option key={group} value={group}>{t.comments.groups[group]}</option>)}
+          {GROUPS.map((group) => <option key={group} value={group}>{groupNames[group]}</option>)}
         </select>
       </label>
       <label>{t.comments.touchpoint}
@@ -50,7 +55,7 @@ export function CommentFilters(props: { value: CommentFilter; onChange: (filter:
       <label>{t.comments.score}
         <select value={props.value.score} onChange={(e) => set({ score: e.currentTarget.value })}>
           <option value="">{t.comments.any}</option>
-          {Array.from({ length: 11 }, (_, score) => <option key={score} value={String(score)}>{score}</option>)}
+          {Array.from({ length: highest - lowest + 1 }, (_, index) => lowest + index).map((score) => <option key={score} value={String(score)}>{score}</option>)}
         </select>
       </label>
       <label class="grow">{t.comments.search}

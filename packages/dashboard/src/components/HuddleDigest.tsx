@@ -40,7 +40,7 @@ export function HuddleDigest(props: { digest: Huddle; onChanged: () => void; hud
         </article>
         <HuddleLoops loops={data.loops} onCreated={props.onChanged} />
       </div>
-      <HuddleThemes themes={data.themes} onCreated={props.onChanged} huddleId={props.huddleId} />
+      <HuddleThemes themes={data.themes} metric={data.metric ?? 'nps'} onCreated={props.onChanged} huddleId={props.huddleId} />
       {props.actions ?? <ActionList actions={data.actions} onChanged={props.onChanged} />}
       <article class="card questions">
         <h2>{t.huddle.forTeam}</h2>

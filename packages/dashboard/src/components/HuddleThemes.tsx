@@ -2,12 +2,12 @@
 import { useState } from 'preact/hooks';
 import { useSession } from '../context.ts';
 import { useI18n } from '../i18n/i18n.ts';
-import type { Huddle } from '../types.ts';
+import type { Huddle, Metric } from '../types.ts';
 import { ActionForm } from './ActionForm.tsx';
 import { ThemeCounts } from './ThemeCounts.tsx';
 
-/** Two columns of themes with their quotes; actions made here belong to `huddleId` when one is running. */
-export function HuddleThemes(props: { themes: Huddle['themes']; onCreated: () => void; huddleId?: string }) {
+/** Two columns of themes with their quotes, headed with the metric's group names; actions made here belong to `huddleId` when one is running. */
+export function HuddleThemes(props: { themes: Huddle['themes']; metric: Metric; onCreated: () => void; huddleId?: string }) {
   const { scope } = useSession();
   const { t } = useI18n();
   const [open, setOpen] = useState<string | null>(null);
@@ -15,7 +15,7 @@ export function HuddleThemes(props: { themes: Huddle['themes']; onCreated: () =>
     <div class="columns">
       {(['detractor', 'promoter'] as const).map((group) => (
         <article key={group} class={`card themes ${group}`}>
-          <h2>{t.huddle.themes[group]}</h2>
+          <h2>{t.huddle.themes[props.metric][group]}</h2>
           {props.themes[group].length === 0 && <p class="muted small">{t.huddle.noThemes}</p>}
           <ul class="theme-blocks">
             {props.themes[group].map(({ theme: term, mentions, nps, figure, quotes }) => (

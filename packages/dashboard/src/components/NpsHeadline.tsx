@@ -1,19 +1,21 @@
 /** The big number: the survey's score (NPS, CSAT or CES) with its 95% interval and n, never without them; too few answers get words, not a score. */
 import { intervalMissesScore, MIN_ANSWERS, readFigure } from '../figures.ts';
+import { groupNamesOf } from '../i18n/group-names.ts';
 import { useI18n } from '../i18n/i18n.ts';
-import type { MetricFigure, Share } from '../types.ts';
+import type { Group, MetricFigure, Share } from '../types.ts';
 
 /** Headline figure for a period, with the metric's own groups (NPS promoters/passives/detractors, CSAT satisfied…, CES agree…). */
 export function NpsHeadline(props: { figure: MetricFigure; label: string }) {
   const { t, fmt } = useI18n();
   const { figure } = props;
   const reading = readFigure(figure);
-  const names = t.metric.groupNames;
-  const groups: (readonly [string, string, Share | undefined])[] = figure.metric === 'csat'
-    ? [['promoter', names.satisfied, figure.satisfied], ['passive', names.neutral, figure.neutral], ['detractor', names.dissatisfied, figure.dissatisfied]]
+  const names = groupNamesOf(t, figure.metric ?? 'nps', t.figure.groupNames);
+  const shares: Record<Group, Share | undefined> = figure.metric === 'csat'
+    ? { promoter: figure.satisfied, passive: figure.neutral, detractor: figure.dissatisfied }
     : figure.metric === 'ces'
-      ? [['promoter', names.agree, figure.agree], ['passive', names.neutral, figure.neutral], ['detractor', names.disagree, figure.disagree]]
-      : [['promoter', t.figure.groupNames.promoter, figure.promoters], ['passive', t.figure.groupNames.passive, figure.passives], ['detractor', t.figure.groupNames.detractor, figure.detractors]];
+      ? { promoter: figure.agree, passive: figure.neutral, detractor: figure.disagree }
+      : { promoter: figure.promoters, passive: figure.passives, detractor: figure.detractors };
+  const groups = (['promoter', 'passive', 'detractor'] as const).map((group) => [group, names[group], shares[group]] as const);
   return (
     <div class="headline">
       <p class="headline-label">{props.label}</p>

@@ -1,20 +1,21 @@
-/** The recurring themes of one group's comments, each count labelled by the set it counts. */
-import { useSession } from '../context.ts';
+/** The recurring themes of one group's comments (NPS, CSAT or CES group names), each count labelled by the set it counts. */
+import { useSession, useSurveyMetric } from '../context.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import type { Theme } from '../types.ts';
 import { useResource } from '../use-resource.ts';
 import { Loaded } from './Loaded.tsx';
 import { ThemeCounts } from './ThemeCounts.tsx';
 
-/** Top themes of a group: how many of the group mention each, and the NPS of everyone who does; picking one searches the comments for it. */
+/** Top themes of a group, named as the survey's metric names it: how many of the group mention each, and the metric's figure of everyone who does; picking one searches the comments for it. */
 export function ThemeList(props: { group: 'detractor' | 'passive' | 'promoter'; onPick: (term: string) => void }) {
   const { api, surveyId } = useSession();
   const { t } = useI18n();
+  const metric = useSurveyMetric();
   const [themes] = useResource(
     () => api.get<{ themes: Theme[] }>(`/v1/surveys/${encodeURIComponent(surveyId)}/themes`, { group: props.group, limit: 10 }),
     [surveyId, props.group],
   );
-  const title = t.comments.themeTitle[props.group];
+  const title = t.comments.themeTitle[metric][props.group];
   return (
     <section class="card themes" aria-label={title}>
       <h2>{title}</h2>

@@ -9,7 +9,7 @@ import { Page } from '../components/Page.tsx';
 import { Segmented } from '../components/Segmented.tsx';
 import { TrendChanges } from '../components/TrendChanges.tsx';
 import { TrendChart } from '../components/TrendChart.tsx';
-import { useSession } from '../context.ts';
+import { useSession, useSurveyMetric } from '../context.ts';
 import { METRIC_NAMES } from '@npsloop/core';
 import { rateShare } from '../i18n/formatter.ts';
 import { useI18n } from '../i18n/i18n.ts';
@@ -22,8 +22,8 @@ const INTERVALS = ['day', 'week', 'month'] as const;
 
 /** The survey overview page. */
 export function Overview() {
-  const { api, surveyId, surveys } = useSession();
-  const metric = surveys.find((survey) => survey.id === surveyId)?.metric ?? 'nps';
+  const { api, surveyId } = useSession();
+  const metric = useSurveyMetric();
   const metricName = METRIC_NAMES[metric];
   const lowest = metric === 'nps' ? 0 : 1;
   const { t, fmt } = useI18n();

@@ -8,7 +8,7 @@ import { Loaded } from '../components/Loaded.tsx';
 import { Page } from '../components/Page.tsx';
 import { RowChangeText } from '../components/RowChangeText.tsx';
 import { Segmented } from '../components/Segmented.tsx';
-import { useSession } from '../context.ts';
+import { useSession, useSurveyMetric } from '../context.ts';
 import { MIN_ANSWERS, readFigure } from '../figures.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { lastDays, rangeQuery } from '../periods.ts';
@@ -22,8 +22,8 @@ const PERIODS = [30, 90, 0] as const;
 
 /** The touchpoints page. */
 export function Touchpoints() {
-  const { api, surveyId, surveys } = useSession();
-  const metric = surveys.find((survey) => survey.id === surveyId)?.metric ?? 'nps';
+  const { api, surveyId } = useSession();
+  const metric = useSurveyMetric();
   const { t, fmt } = useI18n();
   const [by, setBy] = useState<Dimension>('touchpoint');
   const [days, setDays] = useState<number>(30);

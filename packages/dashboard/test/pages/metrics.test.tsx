@@ -54,4 +54,45 @@ describe('surveys of CSAT and CES in the dashboard', { timeout: 60_000 }, () => 
     await waitFor(() => setup.view.container.querySelector('svg.trend'), setup.view.container);
     expect(setup.view.container.querySelector('svg.trend')!.getAttribute('aria-label')).toMatch(/62\.5% \(n 8\)$/);
   });
+  it('names the themes of a CSAT survey by its own groups, on the comments page and in the huddle, with no NPS words', async () => {
+    await setup.collector.admin('POST', '/v1/surveys', { id: 'delivery', name: 'Delivery', brand: 'Acme', metric: 'csat', allowedOrigins: ['https://shop.example'] });
+    const answers = [[1, 'Late delivery again'], [2, 'Delivery was late'], [1, 'late delivery, no call'], [2, 'The delivery came late'],
+      [5, 'Friendly driver, late delivery though'], [5, 'Very friendly driver'], [4, 'friendly driver, quick too'], [5, 'Such a friendly driver today'], [3, 'It was fine']] as const;
+    for (const [index, [score, comment]] of answers.entries()) {
+      await setup.collector.admin('POST', '/v1/responses', { id: `csat-comment-${index}000`, surveyId: 'delivery', score, comment });
+    }
+    await setup.open('#/delivery/comments');
+    const themes = () => setup.view.container.querySelector('aside')!;
+    expect([...themes().querySelectorAll('h2')].map((node) => node.textContent)).toEqual(['Dissatisfied customers talk about', 'Satisfied customers talk about']);
+    const dissatisfied = await waitFor(() => themes().querySelector('section[aria-label="Dissatisfied customers talk about"] ol'), setup.view.container);
+    // 4 dissatisfied customers and 1 satisfied one mention "delivery": 1 of those 5 is satisfied, CSAT 20%.
+    expect(dissatisfied.querySelector('li')!.textContent).toBe('delivery 4 dissatisfied customers mention it · CSAT 20% among the 5 who mention it');
+    const satisfied = await waitFor(() => themes().querySelector('section[aria-label="Satisfied customers talk about"] ol'), setup.view.container);
+    expect(satisfied.querySelector('li')!.textContent).toBe('friendly driver 4 satisfied customers mention it · 4 answers mention it: too few for their CSAT');
+    expect(themes().textContent).not.toMatch(/detractor|passive|promoter|NPS/i);
+    // The filters speak the same scale: its groups, and scores 1–5.
+    const options = (label: string) => [...field<HTMLSelectElement>(setup.view.container, label).options].map((option) => option.textContent);
+    expect(options('Group')).toEqual(['All', 'Dissatisfied (1–2)', 'Neutral', 'Satisfied (4–5)']);
+    expect(options('Score')).toEqual(['Any', '1', '2', '3', '4', '5']);
+
+    await setup.open('#/delivery/huddle');
+    const huddleThemes = [...setup.view.container.querySelectorAll('article.themes')];
+    expect(huddleThemes.map((column) => column.querySelector('h2')!.textContent)).toEqual(['What dissatisfied customers say', 'What satisfied customers say']);
+    expect(huddleThemes[0].querySelector('h3')!.textContent).toBe('delivery 4 dissatisfied customers mention it · CSAT 20% among the 5 who mention it');
+    for (const column of huddleThemes) expect(column.textContent).not.toMatch(/detractor|passive|promoter|NPS/i);
+  });
+  it('names the themes of a CES survey by agree and disagree', async () => {
+    await setup.collector.admin('POST', '/v1/surveys', { id: 'support', name: 'Support', brand: 'Acme', metric: 'ces', allowedOrigins: ['https://shop.example'] });
+    const answers = [[1, 'Long hold times'], [2, 'The hold times were long'], [6, 'Quick answer'], [7, 'A quick answer, thanks']] as const;
+    for (const [index, [score, comment]] of answers.entries()) {
+      await setup.collector.admin('POST', '/v1/responses', { id: `ces-comment-${index}000`, surveyId: 'support', score, comment });
+    }
+    await setup.open('#/support/comments');
+    const themes = setup.view.container.querySelector('aside')!;
+    expect([...themes.querySelectorAll('h2')].map((node) => node.textContent)).toEqual(['Customers who disagree talk about', 'Customers who agree talk about']);
+    const disagree = await waitFor(() => themes.querySelector('section[aria-label="Customers who disagree talk about"] ol'), setup.view.container);
+    expect(disagree.querySelector('li')!.textContent).toBe('hold times 2 customers who disagree mention it · 2 answers mention it: too few for their CES');
+    expect(themes.textContent).not.toMatch(/detractor|passive|promoter|NPS/i);
+    expect([...field<HTMLSelectElement>(setup.view.container, 'Group').options].map((option) => option.textContent)).toEqual(['All', 'Disagree (1–3)', 'Neutral', 'Agree (5–7)']);
+  });
 });

@@ -104,11 +104,27 @@ export const fr: Messages = {
     count: (count, shown, more) => `${shown}${more ? '+' : ''} ${count <= 1 && !more ? 'commentaire' : 'commentaires'}, les plus récents d’abord`,
     list: 'Commentaires', makeAction: 'Créer une action', actionCreated: (title) => `Action «${S}${title}${S}» créée.`, older: 'Voir les commentaires plus anciens',
     themes: 'Thèmes', noThemes: 'Pas encore de thème récurrent.',
-    themeTitle: { detractor: 'Les détracteurs parlent de', passive: 'Les passifs parlent de', promoter: 'Les promoteurs parlent de' },
+    themeTitle: {
+      nps: { detractor: 'Les détracteurs parlent de', passive: 'Les passifs parlent de', promoter: 'Les promoteurs parlent de' },
+      csat: { detractor: 'Les clients insatisfaits parlent de', passive: 'Les clients neutres parlent de', promoter: 'Les clients satisfaits parlent de' },
+      ces: { detractor: 'Les clients pas d’accord parlent de', passive: 'Les clients neutres parlent de', promoter: 'Les clients d’accord parlent de' },
+    },
     themeMentions: {
-      detractor: (count, shown) => `${shown} ${count <= 1 ? 'détracteur en parle' : 'détracteurs en parlent'}`,
-      passive: (count, shown) => `${shown} ${count <= 1 ? 'passif en parle' : 'passifs en parlent'}`,
-      promoter: (count, shown) => `${shown} ${count <= 1 ? 'promoteur en parle' : 'promoteurs en parlent'}`,
+      nps: {
+        detractor: (count, shown) => `${shown} ${count <= 1 ? 'détracteur en parle' : 'détracteurs en parlent'}`,
+        passive: (count, shown) => `${shown} ${count <= 1 ? 'passif en parle' : 'passifs en parlent'}`,
+        promoter: (count, shown) => `${shown} ${count <= 1 ? 'promoteur en parle' : 'promoteurs en parlent'}`,
+      },
+      csat: {
+        detractor: (count, shown) => `${shown} ${count <= 1 ? 'client insatisfait en parle' : 'clients insatisfaits en parlent'}`,
+        passive: (count, shown) => `${shown} ${count <= 1 ? 'client neutre en parle' : 'clients neutres en parlent'}`,
+        promoter: (count, shown) => `${shown} ${count <= 1 ? 'client satisfait en parle' : 'clients satisfaits en parlent'}`,
+      },
+      ces: {
+        detractor: (count, shown) => `${shown} ${count <= 1 ? 'client pas d’accord en parle' : 'clients pas d’accord en parlent'}`,
+        passive: (count, shown) => `${shown} ${count <= 1 ? 'client neutre en parle' : 'clients neutres en parlent'}`,
+        promoter: (count, shown) => `${shown} ${count <= 1 ? 'client d’accord en parle' : 'clients d’accord en parlent'}`,
+      },
     },
     themeNps: (metric, score, shown) => `${metric} ${score} parmi les ${shown} qui en parlent`,
     themeTooFew: (shown, metric) => `${shown} réponses en parlent${S}: trop peu pour un ${metric}`,
@@ -189,7 +205,12 @@ export const fr: Messages = {
     movedMost: (dimension) => `Plus forte évolution${S}: ${dimension.toLowerCase()} {value} {previous} → {current} ({verdict})`,
     significant: 'significatif', notSignificant: 'non significatif',
     closeLoop: 'Suivi', loopLine: '{open} ouverts · {overdue} en retard (SLA {sla} h)', unassigned: 'non attribué',
-    themes: { detractor: 'Ce que disent les détracteurs', promoter: 'Ce que disent les promoteurs' }, noThemes: 'Aucun thème récurrent sur cette période.',
+    themes: {
+      nps: { detractor: 'Ce que disent les détracteurs', promoter: 'Ce que disent les promoteurs' },
+      csat: { detractor: 'Ce que disent les clients insatisfaits', promoter: 'Ce que disent les clients satisfaits' },
+      ces: { detractor: 'Ce que disent les clients pas d’accord', promoter: 'Ce que disent les clients d’accord' },
+    },
+    noThemes: 'Aucun thème récurrent sur cette période.',
     makeActionFrom: (term) => `Créer une action à partir de «${S}${term}${S}»`,
     forTeam: 'Pour l’équipe',
     questions: [
