@@ -128,3 +128,32 @@ export interface Theme {
   /** The clearest comments of the asked group that mention it. */
   quotes: string[];
 }
+
+/** What an API key may do: `read` only reads, `admin` reads and writes. */
+export const KEY_SCOPES = ['read', 'admin'] as const;
+
+/** One of the key scopes. */
+export type KeyScope = (typeof KEY_SCOPES)[number];
+
+/** An API key as `GET /v1/keys` lists it: never its secret nor a hash. */
+export interface ApiKey {
+  /** `key_` and 12 hex digits. */
+  id: string;
+  name: string | null;
+  scope: KeyScope;
+  createdAt: string;
+  /** When a request last used the key, to the minute; null when never. */
+  lastUsedAt: string | null;
+}
+
+/** What `POST /v1/keys` answers: the key, and its secret this one time (only a hash is stored). */
+export type CreatedKey = ApiKey & { secret: string };
+
+/** The key a request is made with, as `GET /v1/keys/me` tells it: a stored key, or the admin key from the environment. */
+export interface CallingKey {
+  /** null for the start-up admin key (NPSLOOP_ADMIN_KEY), which is not stored. */
+  id: string | null;
+  name: string | null;
+  scope: KeyScope;
+  source: 'database' | 'environment';
+}

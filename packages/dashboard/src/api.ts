@@ -1,4 +1,5 @@
 /** The dashboard's only door to the collector: a fetch wrapper over the public HTTP API. */
+import type { CallingKey } from '@npsloop/core';
 
 /** An API failure: the HTTP status, the envelope's code and its message (the collector's words, naming the field and rule). */
 export class ApiError extends Error {
@@ -90,17 +91,8 @@ export function createApi(key: string, baseUrl = '', fetcher: typeof fetch = (..
   };
 }
 
-/** What a key may do. */
-export type KeyScope = 'read' | 'admin';
-
-/** The key a request is made with, as `GET /v1/keys/me` tells it. */
-export interface CallingKey {
-  /** null for the start-up admin key (NPSLOOP_ADMIN_KEY), which is not stored. */
-  id: string | null;
-  name: string | null;
-  scope: KeyScope;
-  source: 'database' | 'environment';
-}
+// What a key may do, and the key a request is made with (`GET /v1/keys/me`): wire types shared with the collector.
+export type { CallingKey, KeyScope } from '@npsloop/core';
 
 /** Asks the collector which key this client uses and what it may do; rejects with ApiError (401 for a key it does not know). */
 export function whoAmI(api: Api): Promise<CallingKey> {

@@ -1,5 +1,8 @@
 /** The API shapes of the settings area (webhooks and their deliveries, privacy, API keys), as the collector documents them. */
-import type { KeyScope } from './api.ts';
+import type { ApiKey, CreatedKey } from '@npsloop/core';
+
+// An API key's wire types are shared with the collector, in @npsloop/core.
+export type { ApiKey, CreatedKey };
 
 /** A webhook as `GET /v1/webhooks` lists it (never its secret). */
 export interface Webhook {
@@ -64,16 +67,3 @@ export interface PrivacySettings {
   /** The period set here or through the API (null: none). */
   stored: number | null;
 }
-
-/** An API key as `GET /v1/keys` lists it: never its secret nor a hash. */
-export interface ApiKey {
-  id: string;
-  name: string | null;
-  scope: KeyScope;
-  createdAt: string;
-  /** To the minute; null when never used. */
-  lastUsedAt: string | null;
-}
-
-/** What `POST /v1/keys` answers: the key, and its secret this one time. */
-export type CreatedKey = ApiKey & { secret: string };

@@ -1,19 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { CallingKey, KeyScope } from '@npsloop/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpError } from '../lib/errors.ts';
-import { hashSecret, type KeyRepository, type KeyScope } from '../db/repositories/key-repository.ts';
+import { hashSecret, type KeyRepository } from '../db/repositories/key-repository.ts';
 import { addRouteHook, globalPlugin } from './global-plugin.ts';
 
 /** Who may call a route: anyone, a `read` or `admin` key, or only an `admin` key (the default). */
 export type RouteAccess = 'public' | KeyScope;
 
-/** The key a request came with: a stored key, or the admin key given in the environment. */
-export interface CallingKey {
-  id: string | null;
-  name: string | null;
-  scope: KeyScope;
-  source: 'database' | 'environment';
-}
 
 /** Options for the auth plugin. */
 export interface AuthOptions {

@@ -1,13 +1,11 @@
 /** Creates an API key: a name that says who uses it, and read or admin (read is the default: the least a key needs). */
+import { KEY_SCOPES, type KeyScope } from '@npsloop/core';
 import { useState } from 'preact/hooks';
-import type { KeyScope } from '../api.ts';
 import { useSession } from '../context.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import type { CreatedKey } from '../types.ts';
 import { useSubmit } from '../use-submit.ts';
 import { ErrorText } from './ErrorText.tsx';
-
-const SCOPES: readonly KeyScope[] = ['read', 'admin'];
 
 /** The form; `onCreated` receives the new key with its secret (the only time the API returns it). */
 export function KeyForm(props: { onCreated: (key: CreatedKey) => void }) {
@@ -36,7 +34,7 @@ export function KeyForm(props: { onCreated: (key: CreatedKey) => void }) {
           <input id="key-name" required maxLength={100} value={name} autoComplete="off" onInput={(e) => setName(e.currentTarget.value)} /></label>
         <fieldset class="choices">
           <legend>{words.scope}</legend>
-          {SCOPES.map((item) => (
+          {KEY_SCOPES.map((item) => (
             <label key={item} class="check">
               <input type="radio" name="key-scope" value={item} checked={scope === item} onChange={() => setScope(item)} />{words.scopes[item]}
             </label>

@@ -1,21 +1,12 @@
 /** API keys: stored as a hash of the secret, which is shown once and never stored. */
 import { createHash, randomBytes } from 'node:crypto';
+import type { ApiKey, KeyScope } from '@npsloop/core';
 import type { Kysely } from 'kysely';
 import { queryTemplate, type Executor } from '../executor.ts';
 import type { Schema } from '../schema.ts';
 
-/** What a key may do: `read` only reads, `admin` reads and writes. */
-export type KeyScope = 'read' | 'admin';
-
-/** A key as listed: never the secret (only its hash is stored) nor the hash. */
-export interface ApiKey {
-  id: string;
-  name: string | null;
-  scope: KeyScope;
-  createdAt: string;
-  /** When a request last used the key, to the minute; null when never. */
-  lastUsedAt: string | null;
-}
+// A key as listed (never the secret, only its hash is stored, nor the hash) is the API's wire type.
+export type { ApiKey, KeyScope };
 
 /** Every secret starts with this, whatever its scope, so secret scanners and people recognise one. */
 export const SECRET_PREFIX = 'npsk_';
