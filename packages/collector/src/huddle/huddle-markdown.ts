@@ -1,5 +1,5 @@
 /** The huddle digest as Markdown that reads well pasted into a chat tool. */
-import { METRIC_NAMES, type MetricFigure } from '@npsloop/core';
+import { METRIC_GROUP_WORDS, METRIC_NAMES, type MetricFigure } from '@npsloop/core';
 import type { HuddleDigest } from './huddle-report.ts';
 import type { Theme } from '../themes/theme-extractor.ts';
 import { escapeMarkdown, signed } from './markdown-text.ts';
@@ -25,10 +25,14 @@ function changeText(digest: HuddleDigest): string {
   return `Change ${signed(change.difference)} points is **significant** (${p}): the score went ${change.difference > 0 ? 'up' : 'down'}.`;
 }
 
-function themeLines(title: string, themes: readonly Theme[], group: 'detractors' | 'promoters'): string[] {
+// The group as the survey's scale names it: "What dissatisfied customers talk about" on a CSAT survey.
+function themeLines(digest: HuddleDigest, group: 'detractor' | 'promoter'): string[] {
+  const words = METRIC_GROUP_WORDS[digest.metric][group];
+  const title = `What ${words} talk about`;
+  const themes = digest.themes[group];
   if (themes.length === 0) return [`**${title}:** no recurring themes yet.`];
   return [`**${title}**`, ...themes.flatMap((theme) => [
-    `- ${escapeMarkdown(theme.theme)} (${theme.mentions[group]} ${group}, ${theme.mentions.all} comments in all)`,
+    `- ${escapeMarkdown(theme.theme)} (${theme.mentions[`${group}s`]} ${words}, ${theme.mentions.all} comments in all)`,
     ...theme.quotes.map((quote) => `  > ${escapeMarkdown(quote, 200)}`),
   ])];
 }
@@ -48,9 +52,9 @@ export function huddleMarkdown(digest: HuddleDigest): string {
       ? `**Moved most:** ${moved.by} ${escapeMarkdown(moved.value)}, ${scoreText(moved.previous, moved.previous.score!)} → ${scoreText(moved.current, moved.current.score!)} (n ${moved.previous.n} → ${moved.current.n}), ${moved.change.significant ? 'significant' : 'not significant'}.`
       : '**Moved most:** no segment has enough answers in both periods.',
     '',
-    ...themeLines('What detractors talk about', digest.themes.detractor, 'detractors'),
+    ...themeLines(digest, 'detractor'),
     '',
-    ...themeLines('What promoters talk about', digest.themes.promoter, 'promoters'),
+    ...themeLines(digest, 'promoter'),
     '',
     `**Close the loop:** ${digest.loops.open} open, ${digest.loops.overdue} overdue (SLA ${digest.loops.slaHours} h)` +
       (digest.loops.withinSla.share === null ? '.' : `; ${Math.round(digest.loops.withinSla.share * 100)}% of this period's loops contacted within the SLA.`),

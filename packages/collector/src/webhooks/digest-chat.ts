@@ -1,4 +1,5 @@
 /** The chat message of a scheduled huddle digest: the figure with its interval, whether it changed significantly, top themes, open loops. */
+import { METRIC_GROUP_WORDS } from '@npsloop/core';
 import { chatSafe } from './chat-message.ts';
 
 /** The digest summary as the `huddle.digest` body carries it (see huddle/digest-summary.ts). */
@@ -36,6 +37,8 @@ function themeText(themes: DigestBody['themes']['detractors']): string {
   return themes.length ? themes.map((theme) => `${chatSafe(theme.theme)} (${theme.mentions})`).join(', ') : 'no recurring themes yet';
 }
 
+const capitalised = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
+
 /** The `{ text }` chat message of a digest body; `publicUrl` adds a link to the survey's huddle page. */
 export function digestChatText(body: DigestBody, publicUrl: string | undefined): string {
   const name = NAMES[body.metric];
@@ -48,8 +51,8 @@ export function digestChatText(body: DigestBody, publicUrl: string | undefined):
     `*${name} huddle digest: ${chatSafe(body.surveyName)}*, last ${body.days} day${body.days === 1 ? '' : 's'} to ${lastDay} (${chatSafe(body.timeZone)})`,
     `${name} ${now}; the ${body.days} days before: ${before}.`,
     changeText(body),
-    `Detractors talk about: ${themeText(body.themes.detractors)}.`,
-    `Promoters talk about: ${themeText(body.themes.promoters)}.`,
+    `${capitalised(METRIC_GROUP_WORDS[body.metric].detractor)} talk about: ${themeText(body.themes.detractors)}.`,
+    `${capitalised(METRIC_GROUP_WORDS[body.metric].promoter)} talk about: ${themeText(body.themes.promoters)}.`,
     `Loops: ${body.loops.open} open, ${body.loops.overdue} overdue (SLA ${body.loops.slaHours} h).`,
   ];
   if (publicUrl) lines.push(`Open the huddle: ${publicUrl}/dashboard/#/${encodeURIComponent(body.surveyId)}/huddle`);

@@ -7,13 +7,14 @@ describe('the huddle digest of a CSAT survey', () => {
     const app = await closeLoopApp();
     expect((await adminCall(app, 'PATCH', '/v1/surveys/demo', { metric: 'csat' })).statusCode).toBe(200);
     let sequence = 0;
-    const answer = async (at: string, score: number, touchpoint: string) => {
+    const answer = async (at: string, score: number, touchpoint: string, comment?: string) => {
       app.clock.set(at);
-      await ingestAt(app, { id: `resp_csat${String(++sequence).padStart(3, '0')}`, score, touchpoint });
+      await ingestAt(app, { id: `resp_csat${String(++sequence).padStart(3, '0')}`, score, touchpoint, comment });
     };
     // Previous week: 10 answers, 4 satisfied; this week: 10 answers, 9 satisfied (all at checkout).
     for (let index = 0; index < 10; index++) await answer(`2026-02-17T1${index}:00:00Z`, index < 4 ? 5 : 2, 'checkout');
-    for (let index = 0; index < 10; index++) await answer(`2026-02-24T1${index}:00:00Z`, index < 9 ? 4 : 1, 'checkout');
+    const praise = ['Friendly driver', 'A friendly driver, thanks', 'Very friendly driver'];
+    for (let index = 0; index < 10; index++) await answer(`2026-02-24T1${index}:00:00Z`, index < 9 ? 4 : 1, 'checkout', index < 3 ? praise[index] : undefined);
     app.clock.set('2026-03-01T09:00:00Z');
 
     const digest = (await adminCall(app, 'GET', '/v1/surveys/demo/huddle?days=7&tz=UTC')).json();
@@ -31,5 +32,9 @@ describe('the huddle digest of a CSAT survey', () => {
     expect(markdown).toContain('### CSAT huddle: Demo');
     expect(markdown).toMatch(/\*\*CSAT 90% \(n = 10, 95% interval \d+(\.\d)?% to \d+(\.\d)?%\)\*\*/);
     expect(markdown).toContain('checkout, 40% → 90%');
+    // Its groups are the scale's own: satisfied (4–5) and dissatisfied (1–2), never promoters or detractors.
+    expect(markdown).toContain('**What dissatisfied customers talk about:** no recurring themes yet.');
+    expect(markdown).toContain('**What satisfied customers talk about**\n- friendly driver (3 satisfied customers, 3 comments in all)');
+    expect(markdown).not.toMatch(/detractor|promoter/i);
   });
 });

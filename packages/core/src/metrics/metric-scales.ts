@@ -20,6 +20,13 @@ export const METRIC_SCALES: Record<Metric, MetricScale> = {
   ces: { lowest: 1, highest: 7 },
 };
 
+/** Each metric's answer groups in English, plural, for texts the collector writes (the API calls them detractor/passive/promoter on every scale). */
+export const METRIC_GROUP_WORDS: Record<Metric, Record<'detractor' | 'passive' | 'promoter', string>> = {
+  nps: { detractor: 'detractors', passive: 'passives', promoter: 'promoters' },
+  csat: { detractor: 'dissatisfied customers', passive: 'neutral customers', promoter: 'satisfied customers' },
+  ces: { detractor: 'customers who disagree', passive: 'neutral customers', promoter: 'customers who agree' },
+};
+
 /** The metric's name as people write it. */
 export const METRIC_NAMES: Record<Metric, string> = { nps: 'NPS', csat: 'CSAT', ces: 'CES' };
 

@@ -38,7 +38,7 @@ export function HuddleDigest(props: { digest: Huddle; onChanged: () => void; hud
             })}</p>
           )}
         </article>
-        <HuddleLoops loops={data.loops} onCreated={props.onChanged} />
+        <HuddleLoops loops={data.loops} metric={data.metric ?? 'nps'} onCreated={props.onChanged} />
       </div>
       <HuddleThemes themes={data.themes} metric={data.metric ?? 'nps'} onCreated={props.onChanged} huddleId={props.huddleId} />
       {props.actions ?? <ActionList actions={data.actions} onChanged={props.onChanged} />}

@@ -3,12 +3,12 @@ import { useState } from 'preact/hooks';
 import { useSession } from '../context.ts';
 import { fill } from '../i18n/fill.ts';
 import { useI18n } from '../i18n/i18n.ts';
-import type { Huddle } from '../types.ts';
+import type { Huddle, Metric } from '../types.ts';
 import { ActionForm } from './ActionForm.tsx';
 import { Quote } from './Quote.tsx';
 
 /** Open and overdue loop counts and up to three overdue comments. */
-export function HuddleLoops(props: { loops: Huddle['loops']; onCreated: () => void }) {
+export function HuddleLoops(props: { loops: Huddle['loops']; metric: Metric; onCreated: () => void }) {
   const { scope } = useSession();
   const { t, fmt } = useI18n();
   const [open, setOpen] = useState<string | null>(null);
@@ -24,7 +24,7 @@ export function HuddleLoops(props: { loops: Huddle['loops']; onCreated: () => vo
       <ul class="quotes compact">
         {loops.overdueLoops.slice(0, 3).map((loop) => (
           <li key={loop.responseId}>
-            <Quote score={loop.score} comment={loop.comment} createdAt={loop.openedAt}>
+            <Quote score={loop.score} metric={props.metric} comment={loop.comment} createdAt={loop.openedAt}>
               <span>{loop.assignee ?? t.huddle.unassigned}</span>
               {scope === 'admin' && <button type="button" class="link" onClick={() => setOpen(loop.responseId)}>{t.comments.makeAction}</button>}
             </Quote>

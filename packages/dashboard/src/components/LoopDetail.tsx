@@ -1,7 +1,7 @@
 /** One loop in full: the comment, contact details when consented, assignee, state changes, SLA timer, tags and notes. */
 import type { RefObject } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import { useSession } from '../context.ts';
+import { useSession, useSurveyMetric } from '../context.ts';
 import { errorText } from '../i18n/error-text.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import type { InboxCommand } from '../loops.ts';
@@ -28,6 +28,7 @@ export type LoopPatch = (body: { status?: LoopState; assignee?: string | null; c
  */
 export function LoopDetail(props: { loop: Loop; control: RefObject<LoopDetailHandle>; leftList?: boolean; onChanged: (done: string, loop: Loop | null) => void }) {
   const { api, scope } = useSession();
+  const metric = useSurveyMetric();
   const { t, fmt } = useI18n();
   const { loop } = props;
   const path = `/v1/responses/${encodeURIComponent(loop.responseId)}`;
@@ -80,7 +81,7 @@ export function LoopDetail(props: { loop: Loop; control: RefObject<LoopDetailHan
         {t.loop.heading(loop.response.score, fmt.label(loop.response.touchpoint))} <span class={`state ${loop.state}`}>{t.loop.state[loop.state]}</span>
       </h2>
       {props.leftList && <p class="notice small" data-testid="left-list">{t.inbox.leftList}</p>}
-      <Quote score={loop.response.score} comment={loop.response.comment} createdAt={loop.response.createdAt} />
+      <Quote score={loop.response.score} metric={metric} comment={loop.response.comment} createdAt={loop.response.createdAt} />
       <dl class="facts">
         <div><dt>{t.loop.contact}</dt><dd>{loop.contactable && loop.contact
           ? <>{loop.contact.email && <a href={`mailto:${loop.contact.email}`}>{loop.contact.email}</a>} {loop.contact.userId && <span class="muted">{t.loop.user(loop.contact.userId)}</span>}</>

@@ -7,7 +7,7 @@ import { Loaded } from '../components/Loaded.tsx';
 import { Page } from '../components/Page.tsx';
 import { Quote } from '../components/Quote.tsx';
 import { ThemeList } from '../components/ThemeList.tsx';
-import { useSession } from '../context.ts';
+import { useSession, useSurveyMetric } from '../context.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import type { ResponseItem } from '../types.ts';
 import { useResource } from '../use-resource.ts';
@@ -21,6 +21,7 @@ interface ResponsePage {
 export function Comments() {
   const { api, surveyId, scope } = useSession();
   const { t, fmt } = useI18n();
+  const metric = useSurveyMetric();
   const [filter, setFilter] = useState<CommentFilter>({ group: '', touchpoint: '', score: '', q: '' });
   const [pages, setPages] = useState<ResponsePage[]>([]);
   const [actionFor, setActionFor] = useState<string | null>(null);
@@ -53,7 +54,7 @@ export function Comments() {
                   <ul class="quotes" aria-label={t.comments.list}>
                     {responses.map((response) => (
                       <li key={response.id}>
-                        <Quote score={response.score} comment={response.comment} touchpoint={response.touchpoint} createdAt={response.createdAt}>
+                        <Quote score={response.score} metric={metric} comment={response.comment} touchpoint={response.touchpoint} createdAt={response.createdAt}>
                           {scope === 'admin' && (
                             <button type="button" class="link" onClick={() => setActionFor(response.id)}>{t.comments.makeAction}</button>
                           )}

@@ -51,7 +51,7 @@ export function Teams() {
               <h2>{t.teams.stories}</h2>
               {data.stories.length === 0 ? <p class="muted small">{t.teams.noStories}</p> : (
                 <ul class="quotes">{data.stories.map((story) => (
-                  <li key={story.id}><Quote score={story.score} comment={story.comment} touchpoint={story.touchpoint} createdAt={story.createdAt} /></li>
+                  <li key={story.id}><Quote score={story.score} metric={data.metric} comment={story.comment} touchpoint={story.touchpoint} createdAt={story.createdAt} /></li>
                 ))}</ul>
               )}
             </article>

@@ -16,7 +16,7 @@ afterEach(() => view?.unmount());
 
 describe('comments are text, never HTML', () => {
   it('shows a hostile comment literally in a quote', () => {
-    view = mount(<Quote score={2} comment={HOSTILE} touchpoint="checkout" createdAt="2026-03-01T10:00:00Z" />);
+    view = mount(<Quote score={2} metric="nps" comment={HOSTILE} touchpoint="checkout" createdAt="2026-03-01T10:00:00Z" />);
     expect(view.container.querySelector('blockquote')!.textContent).toBe(HOSTILE);
     expect(view.container.querySelector('img, script')).toBeNull();
     expect(view.container.querySelector('.score-badge')!.getAttribute('aria-label')).toBe('Score 2 of 10, detractor');

@@ -50,7 +50,9 @@ describe('surveys of CSAT and CES in the dashboard', { timeout: 60_000 }, () => 
     ]);
     const distribution = setup.view.container.querySelector('svg[aria-label^="Answers per score"]')!;
     expect(distribution.getAttribute('aria-label')).toBe('Answers per score, 1: 1, 2: 1, 3: 1, 4: 2, 5: 3');
-    expect([...setup.view.container.querySelectorAll('h2')].map((node) => node.textContent)).toContain('Scores 1–5 (last 30 days)');
+    const headings = [...setup.view.container.querySelectorAll('h2')].map((node) => node.textContent);
+    expect(headings).toContain('Scores 1–5 (last 30 days)');
+    expect(headings).toContain('Latest from dissatisfied customers');
     await waitFor(() => setup.view.container.querySelector('svg.trend'), setup.view.container);
     expect(setup.view.container.querySelector('svg.trend')!.getAttribute('aria-label')).toMatch(/62\.5% \(n 8\)$/);
   });
@@ -74,6 +76,11 @@ describe('surveys of CSAT and CES in the dashboard', { timeout: 60_000 }, () => 
     const options = (label: string) => [...field<HTMLSelectElement>(setup.view.container, label).options].map((option) => option.textContent);
     expect(options('Group')).toEqual(['All', 'Dissatisfied (1–2)', 'Neutral', 'Satisfied (4–5)']);
     expect(options('Score')).toEqual(['Any', '1', '2', '3', '4', '5']);
+    // Each comment's badge names its group on the 1–5 scale, coloured by it.
+    const badges = [...setup.view.container.querySelectorAll('.quotes .score-badge')].map((badge) => [badge.getAttribute('aria-label'), badge.className]);
+    expect(badges).toContainEqual(['Score 5 of 5, Satisfied (4–5)', 'score-badge promoter']);
+    expect(badges).toContainEqual(['Score 3 of 5, Neutral', 'score-badge passive']);
+    expect(badges).toContainEqual(['Score 1 of 5, Dissatisfied (1–2)', 'score-badge detractor']);
 
     await setup.open('#/delivery/huddle');
     const huddleThemes = [...setup.view.container.querySelectorAll('article.themes')];

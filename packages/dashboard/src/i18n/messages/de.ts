@@ -31,7 +31,7 @@ export const de: Messages = {
     groups: 'Gruppen', group: (name, percent, count) => `${name} ${percent} (${count})`,
     groupNames: { promoter: 'Promotoren', passive: 'Passive', detractor: 'Kritiker' },
     groupOne: { promoter: 'Promotor', passive: 'passiv', detractor: 'Kritiker' },
-    score: (score, group) => `Bewertung ${score} von 10, ${group}`, scoreShort: (score) => `Bewertung ${score}`,
+    score: (score, highest, group) => `Bewertung ${score} von ${highest}, ${group}`, scoreShort: (score) => `Bewertung ${score}`,
   },
   change: {
     notEnough: 'zu wenige Antworten für einen Vergleich', flat: 'keine signifikante Veränderung', up: 'signifikant gestiegen', down: 'signifikant gesunken',
@@ -81,7 +81,13 @@ export const de: Messages = {
     commentRate: 'Kommentarquote', commentRateNote: 'Antworten mit einem „Warum“',
     openLoops: 'Offene Fälle', withinSla: (share, hours) => `${share} innerhalb von ${hours} Std. kontaktiert`,
     scores: 'Bewertungen 0–10', scoresNote: (days) => `(letzte ${days} Tage)`,
-    latest: 'Neues von Kritikern', noLatest: 'Keine Kritiker-Kommentare in diesem Zeitraum.', allComments: 'Alle Kommentare',
+    latest: { nps: 'Neues von Kritikern', csat: 'Neues von unzufriedenen Kunden', ces: 'Neues von Kunden, die nicht zustimmen' },
+    noLatest: {
+      nps: 'Keine Kritiker-Kommentare in diesem Zeitraum.',
+      csat: 'Keine Kommentare unzufriedener Kunden in diesem Zeitraum.',
+      ces: 'Keine Kommentare von Kunden, die nicht zustimmen, in diesem Zeitraum.',
+    },
+    allComments: 'Alle Kommentare',
     what: {
       summary: 'Die Zusammenfassung', comparison: 'Der Vergleich', rates: 'Die Quoten', loops: 'Die Fallzahlen', trend: 'Der Trend',
       distribution: 'Die Verteilung', latest: 'Die neuesten Kommentare',

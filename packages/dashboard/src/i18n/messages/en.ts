@@ -31,7 +31,7 @@ export const en = {
     groups: 'Groups', group: (name: string, percent: string, count: string) => `${name} ${percent} (${count})`,
     groupNames: { promoter: 'Promoters', passive: 'Passives', detractor: 'Detractors' },
     groupOne: { promoter: 'promoter', passive: 'passive', detractor: 'detractor' },
-    score: (score: number, group: string) => `Score ${score} of 10, ${group}`, scoreShort: (score: number) => `Score ${score}`,
+    score: (score: number, highest: number, group: string) => `Score ${score} of ${highest}, ${group}`, scoreShort: (score: number) => `Score ${score}`,
   },
   change: {
     notEnough: 'not enough answers to compare', flat: 'no significant change', up: 'significantly up', down: 'significantly down',
@@ -81,7 +81,13 @@ export const en = {
     commentRate: 'Comment rate', commentRateNote: 'answers with a "why"',
     openLoops: 'Open loops', withinSla: (share: string, hours: number) => `${share} contacted within ${hours} h`,
     scores: 'Scores 0–10', scoresNote: (days: number) => `(last ${days} days)`,
-    latest: 'Latest from detractors', noLatest: 'No detractor comments in this period.', allComments: 'All comments',
+    latest: { nps: 'Latest from detractors', csat: 'Latest from dissatisfied customers', ces: 'Latest from customers who disagree' },
+    noLatest: {
+      nps: 'No detractor comments in this period.',
+      csat: 'No comments from dissatisfied customers in this period.',
+      ces: 'No comments from customers who disagree in this period.',
+    },
+    allComments: 'All comments',
     what: {
       summary: 'the summary', comparison: 'the comparison', rates: 'the rates', loops: 'loop figures', trend: 'the trend',
       distribution: 'the distribution', latest: 'the latest comments',

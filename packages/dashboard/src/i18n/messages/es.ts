@@ -31,7 +31,7 @@ export const es: Messages = {
     groups: 'Grupos', group: (name, percent, count) => `${name} ${percent} (${count})`,
     groupNames: { promoter: 'Promotores', passive: 'Pasivos', detractor: 'Detractores' },
     groupOne: { promoter: 'promotor', passive: 'pasivo', detractor: 'detractor' },
-    score: (score, group) => `Puntuación ${score} de 10, ${group}`, scoreShort: (score) => `Puntuación ${score}`,
+    score: (score, highest, group) => `Puntuación ${score} de ${highest}, ${group}`, scoreShort: (score) => `Puntuación ${score}`,
   },
   change: {
     notEnough: 'muy pocas respuestas para comparar', flat: 'sin cambio significativo', up: 'sube de forma significativa', down: 'baja de forma significativa',
@@ -81,7 +81,13 @@ export const es: Messages = {
     commentRate: 'Tasa de comentarios', commentRateNote: 'respuestas con un «por qué»',
     openLoops: 'Seguimientos abiertos', withinSla: (share, hours) => `${share} contactados en menos de ${hours} h`,
     scores: 'Puntuaciones 0–10', scoresNote: (days) => `(últimos ${days} días)`,
-    latest: 'Lo último de los detractores', noLatest: 'No hay comentarios de detractores en este periodo.', allComments: 'Todos los comentarios',
+    latest: { nps: 'Lo último de los detractores', csat: 'Lo último de los clientes insatisfechos', ces: 'Lo último de los clientes en desacuerdo' },
+    noLatest: {
+      nps: 'No hay comentarios de detractores en este periodo.',
+      csat: 'No hay comentarios de clientes insatisfechos en este periodo.',
+      ces: 'No hay comentarios de clientes en desacuerdo en este periodo.',
+    },
+    allComments: 'Todos los comentarios',
     what: {
       summary: 'el resumen', comparison: 'la comparación', rates: 'las tasas', loops: 'las cifras de seguimiento', trend: 'la tendencia',
       distribution: 'la distribución', latest: 'los últimos comentarios',

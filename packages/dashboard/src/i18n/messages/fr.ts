@@ -33,7 +33,7 @@ export const fr: Messages = {
     groups: 'Groupes', group: (name, percent, count) => `${name} ${percent} (${count})`,
     groupNames: { promoter: 'Promoteurs', passive: 'Passifs', detractor: 'Détracteurs' },
     groupOne: { promoter: 'promoteur', passive: 'passif', detractor: 'détracteur' },
-    score: (score, group) => `Note ${score} sur 10, ${group}`, scoreShort: (score) => `Note ${score}`,
+    score: (score, highest, group) => `Note ${score} sur ${highest}, ${group}`, scoreShort: (score) => `Note ${score}`,
   },
   change: {
     notEnough: 'trop peu de réponses pour comparer', flat: 'pas de changement significatif', up: 'en hausse significative', down: 'en baisse significative',
@@ -83,7 +83,13 @@ export const fr: Messages = {
     commentRate: 'Taux de commentaire', commentRateNote: `réponses avec un «${S}pourquoi${S}»`,
     openLoops: 'Suivis ouverts', withinSla: (share, hours) => `${share} contactés en moins de ${hours} h`,
     scores: 'Notes 0–10', scoresNote: (days) => `(${days} derniers jours)`,
-    latest: 'Derniers détracteurs', noLatest: 'Aucun commentaire de détracteur sur cette période.', allComments: 'Tous les commentaires',
+    latest: { nps: 'Derniers détracteurs', csat: 'Derniers clients insatisfaits', ces: 'Derniers clients pas d’accord' },
+    noLatest: {
+      nps: 'Aucun commentaire de détracteur sur cette période.',
+      csat: 'Aucun commentaire de client insatisfait sur cette période.',
+      ces: 'Aucun commentaire de client pas d’accord sur cette période.',
+    },
+    allComments: 'Tous les commentaires',
     what: {
       summary: 'la synthèse', comparison: 'la comparaison', rates: 'les taux', loops: 'les chiffres du suivi', trend: 'la tendance',
       distribution: 'la répartition', latest: 'les derniers commentaires',

@@ -31,7 +31,7 @@ export const nl: Messages = {
     groups: 'Groepen', group: (name, percent, count) => `${name} ${percent} (${count})`,
     groupNames: { promoter: 'Promotors', passive: 'Passieven', detractor: 'Criticasters' },
     groupOne: { promoter: 'promotor', passive: 'passief', detractor: 'criticaster' },
-    score: (score, group) => `Score ${score} van 10, ${group}`, scoreShort: (score) => `Score ${score}`,
+    score: (score, highest, group) => `Score ${score} van ${highest}, ${group}`, scoreShort: (score) => `Score ${score}`,
   },
   change: {
     notEnough: 'te weinig antwoorden om te vergelijken', flat: 'geen significante verandering', up: 'significant gestegen', down: 'significant gedaald',
@@ -81,7 +81,13 @@ export const nl: Messages = {
     commentRate: 'Toelichtingen', commentRateNote: 'antwoorden met een "waarom"',
     openLoops: 'Open opvolging', withinSla: (share, hours) => `${share} binnen ${hours} u benaderd`,
     scores: 'Scores 0–10', scoresNote: (days) => `(laatste ${days} dagen)`,
-    latest: 'Nieuwste van criticasters', noLatest: 'Geen toelichtingen van criticasters in deze periode.', allComments: 'Alle toelichtingen',
+    latest: { nps: 'Nieuwste van criticasters', csat: 'Nieuwste van ontevreden klanten', ces: 'Nieuwste van klanten die het oneens zijn' },
+    noLatest: {
+      nps: 'Geen toelichtingen van criticasters in deze periode.',
+      csat: 'Geen toelichtingen van ontevreden klanten in deze periode.',
+      ces: 'Geen toelichtingen van klanten die het oneens zijn in deze periode.',
+    },
+    allComments: 'Alle toelichtingen',
     what: {
       summary: 'de samenvatting', comparison: 'de vergelijking', rates: 'de percentages', loops: 'de opvolgcijfers', trend: 'de trend',
       distribution: 'de verdeling', latest: 'de nieuwste toelichtingen',
