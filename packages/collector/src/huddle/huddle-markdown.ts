@@ -1,7 +1,6 @@
 /** The huddle digest as Markdown that reads well pasted into a chat tool. */
 import { METRIC_GROUP_WORDS, METRIC_NAMES, type MetricFigure } from '@npsloop/core';
 import type { HuddleDigest } from './huddle-report.ts';
-import type { Theme } from '../themes/theme-extractor.ts';
 import { escapeMarkdown, signed } from './markdown-text.ts';
 
 const day = (iso: string) => iso.slice(0, 10);
