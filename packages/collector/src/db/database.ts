@@ -8,7 +8,7 @@ import { RawCounts } from './analytics/raw-counts.ts';
 import { ResponseList } from './analytics/response-list.ts';
 import type { Dialect } from './dialect.ts';
 import type { EventInput } from './repositories/event-writer.ts';
-import type { IngestHook, ResponseInput } from './repositories/response-input.ts';
+import { newRowValues, type IngestHook, type ResponseInput } from './repositories/response-input.ts';
 import type { RespondentKey } from './repositories/response-reads.ts';
 import type { IngestStatus } from './repositories/response-writer.ts';
 import { eraseRespondent, purgeExpired, type ErasureReport, type PurgeReport } from './repositories/privacy-repository.ts';
@@ -53,6 +53,13 @@ const SHARED_CACHE_TTL_MS = { sqlite: Infinity, postgres: 1000 } as const;
 
 /** Write batches in flight at once: SQLite has one write lock; on PostgreSQL a batch waits on round trips, so several overlap. */
 const BATCHES_IN_FLIGHT = { sqlite: 1, postgres: 4 } as const;
+
+/**
+ * Whether a write batch inserts its new responses together before its jobs run: on PostgreSQL that saves a round
+ * trip an answer (server CPU a request 314 → 229 µs in the ingest benchmark); in-process SQLite gains nothing
+ * and pays for building the multi-row statement's values (~15 µs a request more, measured).
+ */
+const INSERT_NEW_RESPONSES_AHEAD = { sqlite: false, postgres: true } as const;
 
 /** The reads behind analytics and the huddle. */
 export interface AnalyticsReads {
@@ -124,6 +131,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const queue = createWriteQueue((work) => inTransaction(work), {
     ...options, retryable: (error) => dialect.isTransient(error), concurrentBatches: BATCHES_IN_FLIGHT[dialect.name],
   });
+  const insertAhead = INSERT_NEW_RESPONSES_AHEAD[dialect.name];
   const fold = () => foldPendingDeltas(dialect, shared.templates.rollups);
   // The timer's fold in flight, so closing waits for it rather than closing the connection under it.
   let timerFold: Promise<unknown> = Promise.resolve();
@@ -156,7 +164,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       huddle: new HuddleReads(dialect.db),
       fold,
     },
-    ingestResponse: (input, now = Date.now()) => queue.run((tx) => tx.responses.ingest(input, now)),
+    ingestResponse(input, now = Date.now()) {
+      const values = newRowValues(input, now);
+      return queue.run((tx) => tx.responses.ingest(input, now, values), insertAhead ? values : undefined);
+    },
     ingestEvent: (input, now = Date.now()) => queue.run((tx) => tx.events.ingest(input, now)),
     write: (job) => queue.run(job),
     transaction: (work) => inTransaction((context) => work(context.repositories)),

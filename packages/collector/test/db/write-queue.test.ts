@@ -81,6 +81,27 @@ describe('group commit', () => {
     await store.close();
   });
 
+  it('the same new id twice in one batch: the first creates the response, the second updates it like a later send', async () => {
+    const path = await freshDatabaseLocation(tempDir(), 'twice.db');
+    const batches: number[] = [];
+    const store = await openDatabase({ path, onBatch: (size) => batches.push(size), foldIntervalMs: 0 });
+    await store.surveys.create({ id: 'demo', name: 'Demo', allowedOrigins: [] });
+    batches.length = 0;
+    const results = await Promise.all([
+      store.ingestResponse({ id: 'resp_other1', surveyId: 'demo', score: 10 }),
+      store.ingestResponse({ id: 'resp_twice1', surveyId: 'demo', score: 2 }),
+      store.ingestResponse({ id: 'resp_twice1', surveyId: 'demo', score: 2, comment: 'Too slow' }),
+      store.ingestResponse({ id: 'resp_twice1', surveyId: 'demo', score: 2, comment: 'Too slow' }),
+    ]);
+    expect(batches).toEqual([4]);
+    expect(results).toEqual(['created', 'created', 'updated', 'unchanged']);
+    expect(await dbRows({ dbPath: path }, 'SELECT id, score, comment FROM responses ORDER BY id')).toEqual([
+      { id: 'resp_other1', score: 10, comment: null }, { id: 'resp_twice1', score: 2, comment: 'Too slow' },
+    ]);
+    expect(await dbRows({ dbPath: path }, 'SELECT response_id FROM loops')).toEqual([{ response_id: 'resp_twice1' }]);
+    await store.close();
+  });
+
   it('close() finishes queued writes so a new app on the same file sees them', async () => {
     const dbPath = await freshDatabaseLocation(tempDir(), 'close.db');
     const first = await buildApp({ dbPath, adminKey: ADMIN_KEY });

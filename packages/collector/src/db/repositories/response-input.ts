@@ -45,9 +45,12 @@ const COLUMN_FROM_INPUT: readonly (readonly [MutableColumn, (input: ResponseInpu
 /** The columns a body can set, in storage order. */
 export const MUTABLE_COLUMNS: readonly MutableColumn[] = COLUMN_FROM_INPUT.map(([column]) => column);
 
+/** A new response row's values, by the names the writer's insert statements take. */
+export type NewRowValues = Record<MutableColumn | 'id' | 'surveyId' | 'createdAt' | 'updatedAt', string | number | null>;
+
 /** A new row's values: what the body sets, null for the rest, and the times (the ingest hot path: one object). */
-export function newRowValues(input: ResponseInput, now: number): Record<MutableColumn | 'id' | 'surveyId' | 'createdAt' | 'updatedAt', string | number | null> {
-  const values = { id: input.id, surveyId: input.surveyId, createdAt: now, updatedAt: now } as Record<MutableColumn | 'id' | 'surveyId' | 'createdAt' | 'updatedAt', string | number | null>;
+export function newRowValues(input: ResponseInput, now: number): NewRowValues {
+  const values = { id: input.id, surveyId: input.surveyId, createdAt: now, updatedAt: now } as NewRowValues;
   for (const [column, read] of COLUMN_FROM_INPUT) values[column] = read(input) ?? null;
   return values;
 }

@@ -44,7 +44,11 @@ function transactionExecutor(connection: SqliteConnection, trx: Kysely<Schema>):
       return statementOf(template).get(templateParameters(template, values)) as Row | undefined;
     },
     async all<Row>(template: QueryTemplate, values: TemplateValues<string>) {
-      return statementOf(template).all(templateParameters(template, values)) as Row[];
+      const statement = statementOf(template);
+      const rows = statement.all(templateParameters(template, values)) as Row[];
+      // A write with RETURNING (a multi-row insert) returns one row per row it changed.
+      if (!statement.readonly) changed.rows += rows.length;
+      return rows;
     },
     changes: () => changed.rows,
     // A failed statement in SQLite undoes only itself; the transaction goes on.
