@@ -50,7 +50,7 @@ export async function generateAnalyticsData(database, { rows, random, surveyId =
     }
     await database.transaction(async (tx) => {
       await tx.responses.insertMany(answers, { openLoops: false });
-      for (const event of events) await tx.events.insert(event);
+      await tx.events.insertMany(events);
     });
     await database.analytics.fold();
     if ((start + chunk) % 1_000_000 === 0) onProgress(start + chunk);

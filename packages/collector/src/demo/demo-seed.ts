@@ -1,6 +1,7 @@
 /** Writes the demo data set: answers and prompt events (rollups included), loops worked through every state, and huddle actions. */
 import { createAction, updateAction } from '../actions/action-service.ts';
 import type { Database } from '../db/database.ts';
+import type { EventInsert } from '../db/repositories/event-writer.ts';
 import { addNote, patchResponse } from '../loops/loop-service.ts';
 import { generateDemoResponses, planDemoLoops, seededRandom } from './demo-generator.ts';
 import { DEMO_TEAMS } from './demo-content.ts';
@@ -30,19 +31,20 @@ export async function seedDemo(database: Pick<Database, 'transaction'>, options:
       touchpoint: response.touchpoint, channel: response.channel, journey: response.journey, locale: response.locale,
       page: '/', device: 'desktop', properties: JSON.stringify({ plan: response.plan, team: DEMO_TEAMS[response.touchpoint] }), createdAt: response.createdAt, updatedAt: response.createdAt,
     })), { openLoops: true });
-    let events = 0;
+    const prompts: EventInsert[] = [];
     for (const response of responses) {
       if (response.channel !== 'web' && response.channel !== 'app') continue;
       // About three prompts shown per answer, some of them dismissed, for a realistic response rate.
       for (let shown = 0; shown < 3; shown++) {
         const type = shown === 0 || random() < 0.6 ? 'shown' : 'dismissed';
-        await tx.events.insert({
+        prompts.push({
           id: `${response.id}_e${shown}`, surveyId: options.surveyId, type, touchpoint: response.touchpoint, channel: response.channel,
           locale: response.locale, page: '/', createdAt: response.createdAt - shown * 60_000,
         });
-        events++;
       }
     }
+    await tx.events.insertMany(prompts);
+    const events = prompts.length;
 
     const detractors = [];
     for (const response of responses) if (await tx.loops.exists(response.id)) detractors.push(response);

@@ -1,7 +1,7 @@
 /** Prompt events (shown, dismissed): stored once by their client id, counted by the rollups. */
 import type { Kysely } from 'kysely';
 import { HttpError } from '../../lib/errors.ts';
-import { queryTemplate, type Executor } from '../executor.ts';
+import { chunks, MultiRowInsert, queryTemplate, type Executor } from '../executor.ts';
 import type { RollupRecorder } from '../rollups/rollup-recorder.ts';
 import type { Schema } from '../schema.ts';
 import type { IngestStatus } from './response-writer.ts';
@@ -31,11 +31,14 @@ export interface EventInsert {
 
 /** The event statements, compiled once. */
 export function eventTemplates(db: Kysely<Schema>) {
+  const row = (value: (name: keyof EventInsert) => never) => ({
+    id: value('id'), survey_id: value('surveyId'), type: value('type'), touchpoint: value('touchpoint'), channel: value('channel'),
+    locale: value('locale'), page: value('page'), created_at: value('createdAt'),
+  });
   return {
-    insert: queryTemplate<'id' | 'surveyId' | 'type' | 'touchpoint' | 'channel' | 'locale' | 'page' | 'createdAt'>((value) => db.insertInto('events').values({
-      id: value('id'), survey_id: value('surveyId'), type: value('type'), touchpoint: value('touchpoint'), channel: value('channel'),
-      locale: value('locale'), page: value('page'), created_at: value('createdAt'),
-    }).onConflict((conflict) => conflict.column('id').doNothing())),
+    insert: queryTemplate<keyof EventInsert>((value) => db.insertInto('events').values(row(value)).onConflict((conflict) => conflict.column('id').doNothing())),
+    insertRows: new MultiRowInsert<keyof EventInsert>((rows) => db.insertInto('events').values(rows.map(row))
+      .onConflict((conflict) => conflict.column('id').doNothing()).returning('id')),
     select: queryTemplate<'id'>((value) => db.selectFrom('events').select(['survey_id', 'type']).where('id', '=', value('id'))),
   };
 }
@@ -61,7 +64,26 @@ export class EventWriter {
   /** Stores an event unless its id is; resolves to whether it was new. */
   async insert(event: EventInsert): Promise<boolean> {
     if ((await this.executor.run(this.templates.insert, event)) !== 1) return false;
-    this.rollups.event({ surveyId: event.surveyId, createdAt: event.createdAt, type: event.type, touchpoint: event.touchpoint, channel: event.channel, locale: event.locale });
+    this.recordRollups(event);
     return true;
+  }
+
+  /** Stores many events (the demo, generated histories) a few hundred a statement; resolves to how many were new. */
+  async insertMany(events: readonly EventInsert[]): Promise<number> {
+    let inserted = 0;
+    for (const chunk of chunks(events, 1000)) {
+      const ids = new Set((await this.templates.insertRows.all<{ id: string }>(this.executor, chunk)).map((row) => row.id));
+      // `delete`: of repeated ids only the first event was inserted.
+      for (const event of chunk) {
+        if (!ids.delete(event.id)) continue;
+        this.recordRollups(event);
+        inserted++;
+      }
+    }
+    return inserted;
+  }
+
+  private recordRollups(event: EventInsert): void {
+    this.rollups.event({ surveyId: event.surveyId, createdAt: event.createdAt, type: event.type, touchpoint: event.touchpoint, channel: event.channel, locale: event.locale });
   }
 }

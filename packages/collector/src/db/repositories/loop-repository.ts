@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DialectSql } from '../dialect.ts';
-import { queryTemplate, type Executor } from '../executor.ts';
+import { MultiRowInsert, queryTemplate, type Executor } from '../executor.ts';
 import type { LoopsTable, Schema } from '../schema.ts';
 import { opensLoop, slaMsExpression, type LoopSettingsRepository } from './loop-settings-repository.ts';
 
@@ -54,6 +54,9 @@ export function loopTemplates(db: Kysely<Schema>) {
     insertOpen: queryTemplate<'responseId' | 'surveyId' | 'now'>((value) => db.insertInto('loops')
       .values({ response_id: value('responseId'), survey_id: value('surveyId'), state: 'open', opened_at: value('now'), updated_at: value('now') })
       .onConflict((conflict) => conflict.column('response_id').doNothing())),
+    insertOpenRows: new MultiRowInsert<'responseId' | 'surveyId' | 'now'>((rows) => db.insertInto('loops')
+      .values(rows.map((value) => ({ response_id: value('responseId'), survey_id: value('surveyId'), state: 'open', opened_at: value('now'), updated_at: value('now') })))
+      .onConflict((conflict) => conflict.column('response_id').doNothing()).returning('response_id')),
     // Only a loop nobody worked on is retracted when its answer no longer qualifies.
     deleteUntouched: queryTemplate<'responseId'>((value) => db.deleteFrom('loops')
       .where('response_id', '=', value('responseId')).where('state', '=', 'open').where('assignee', 'is', null).where('tags', '=', '[]')
@@ -95,8 +98,28 @@ export class LoopRepository {
     private readonly dialectSql: DialectSql,
   ) {}
 
+  /** Responses `openAhead` decided on, and of those the ones whose loops it opened; each job's `openForNew` takes its answer. */
+  private readonly decidedAhead = new Set<string>();
+  private readonly openedAhead = new Set<string>();
+
+  /**
+   * Opens the loops of responses a write batch inserted ahead of its jobs (see `ResponseWriter.insertAhead`), in a
+   * few multi-row statements; `openForNew` then answers from here. `responses` sorted by id (one lock order).
+   */
+  async openAhead(responses: readonly { id: string; surveyId: string; score: number; createdAt: number }[]): Promise<void> {
+    const opening: { responseId: string; surveyId: string; now: number }[] = [];
+    for (const response of responses) {
+      this.decidedAhead.add(response.id);
+      if (opensLoop(response.score, this.settings.cached(response.surveyId) ?? (await this.settings.get(response.surveyId)))) {
+        opening.push({ responseId: response.id, surveyId: response.surveyId, now: response.createdAt });
+      }
+    }
+    for (const row of await this.templates.insertOpenRows.all<{ response_id: string }>(this.executor, opening)) this.openedAhead.add(row.response_id);
+  }
+
   /** Opens a loop for a response just created when its survey's rules say so (the ingest hot path). */
   async openForNew(responseId: string, surveyId: string, score: number, now: number): Promise<'opened' | 'none'> {
+    if (this.decidedAhead.delete(responseId)) return this.openedAhead.delete(responseId) ? 'opened' : 'none';
     if (!opensLoop(score, this.settings.cached(surveyId) ?? (await this.settings.get(surveyId)))) return 'none';
     return (await this.executor.run(this.templates.insertOpen, { responseId, surveyId, now })) > 0 ? 'opened' : 'none';
   }

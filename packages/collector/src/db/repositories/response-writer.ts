@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { HttpError } from '../../lib/errors.ts';
-import { chunks, queryTemplate, type Executor, type QueryTemplate } from '../executor.ts';
+import { chunks, MultiRowInsert, queryTemplate, type Executor } from '../executor.ts';
 import { responseFacts } from '../rollups/rollup-facts.ts';
 import type { RollupRecorder } from '../rollups/rollup-recorder.ts';
 import type { Schema } from '../schema.ts';
@@ -43,38 +43,26 @@ export interface ResponseInsert {
 
 type InsertValues = Record<'id' | 'surveyId' | MutableColumn | 'createdAt' | 'updatedAt', unknown>;
 
-/**
- * Row counts the multi-row insert is compiled for: n rows go in as the powers of two that add up to n (40 as 32 + 8),
- * so a handful of statements serve every batch size (PostgreSQL prepares each on a connection once).
- */
-const MULTI_ROW_SIZES = [256, 128, 64, 32, 16, 8, 4, 2, 1];
-
 /** `insertMany` inserts and reports progress this many rows at a time. */
 const INSERT_MANY_CHUNK = 1000;
 
-/** The values of row `index` of a multi-row insert are named `index.name`. */
-const rowValueName = (index: number, name: keyof InsertValues) => `${index}.${name}`;
+/** Rows in the order of their ids (stable: repeated ids keep their order). */
+function sortedById<Row extends { id: unknown }>(rows: readonly Row[]): Row[] {
+  return [...rows].sort((a, b) => ((a.id as string) < (b.id as string) ? -1 : (a.id as string) > (b.id as string) ? 1 : 0));
+}
 
 /** The writer's statements, compiled once: the ingest path runs them as prepared statements. */
 export function responseTemplates(db: Kysely<Schema>, dialectSql: DialectSql) {
   const byColumn = (value: (name: MutableColumn) => never) => Object.fromEntries(MUTABLE_COLUMNS.map((column) => [column, value(column)])) as Record<MutableColumn, never>;
   const row = (value: (name: keyof InsertValues) => never) =>
     ({ id: value('id'), survey_id: value('surveyId'), ...byColumn(value), created_at: value('createdAt'), updated_at: value('updatedAt') });
-  const multiRow = new Map<number, QueryTemplate<string>>();
   return {
     // Insert first: a new id (the common case) costs one statement; an existing id changes nothing here.
     insert: queryTemplate<keyof InsertValues>((value) => db.insertInto('responses').values(row(value))
       .onConflict((conflict) => conflict.column('id').doNothing())),
-    /** `size` rows at once (a size of MULTI_ROW_SIZES), returning the ids it inserted; compiled when first used. */
-    insertRows(size: number): QueryTemplate<string> {
-      let template = multiRow.get(size);
-      if (!template) {
-        multiRow.set(size, (template = queryTemplate<string>((value) => db.insertInto('responses')
-          .values(Array.from({ length: size }, (_, index) => row((name) => value(rowValueName(index, name)))))
-          .onConflict((conflict) => conflict.column('id').doNothing()).returning('id'))));
-      }
-      return template;
-    },
+    /** Many rows at once, returning the ids it inserted. */
+    insertRows: new MultiRowInsert<keyof InsertValues>((rows) => db.insertInto('responses').values(rows.map(row))
+      .onConflict((conflict) => conflict.column('id').doNothing()).returning('id')),
     // Locked: two processes updating one response both start from what the other wrote.
     select: queryTemplate<'id'>((value) => dialectSql.lockRows(db.selectFrom('responses').selectAll().where('id', '=', value('id')))),
     update: queryTemplate<MutableColumn | 'updatedAt' | 'id'>((value) => db.updateTable('responses')
@@ -108,11 +96,16 @@ export class ResponseWriter extends ResponseReads {
    * instead of one each (on PostgreSQL a round trip each); each job's `ingest` then takes its row from here.
    */
   async insertAhead(rows: readonly NewRowValues[]): Promise<void> {
-    for (const row of rows) this.ahead.set(row.id as string, false);
-    for (const id of await this.insertRows(rows)) {
+    const sorted = sortedById(rows);
+    for (const row of sorted) this.ahead.set(row.id as string, false);
+    for (const id of await this.insertRows(sorted)) {
       this.ahead.set(id, true);
       this.insertedAhead.add(id);
     }
+    // Their loops too, for the jobs' `openForNew` to find (the first of repeated ids is the one inserted).
+    const inserted = new Set(this.insertedAhead);
+    await this.loops.openAhead(sorted.filter((row) => inserted.delete(row.id as string))
+      .map((row) => ({ id: row.id as string, surveyId: row.surveyId as string, score: row.score as number, createdAt: row.createdAt as number })));
   }
 
   /** True when `insertAhead` inserted this id's row in this transaction: a job that fails after it must take it back with its batch. */
@@ -125,19 +118,7 @@ export class ResponseWriter extends ResponseReads {
    * the ids inserted. Sorted by id, so two processes' batches take the ids' locks in one order (no deadlock).
    */
   private async insertRows(rows: readonly InsertValues[]): Promise<string[]> {
-    const sorted = [...rows].sort((a, b) => ((a.id as string) < (b.id as string) ? -1 : (a.id as string) > (b.id as string) ? 1 : 0));
-    const inserted: string[] = [];
-    for (let start = 0; start < sorted.length;) {
-      const size = MULTI_ROW_SIZES.find((candidate) => candidate <= sorted.length - start)!;
-      const values: Record<string, unknown> = {};
-      for (let index = 0; index < size; index++) {
-        const row = sorted[start + index];
-        for (const name in row) values[rowValueName(index, name as keyof InsertValues)] = row[name as keyof InsertValues];
-      }
-      for (const row of await this.executor.all<{ id: string }>(this.templates.insertRows(size), values)) inserted.push(row.id);
-      start += size;
-    }
-    return inserted;
+    return (await this.templates.insertRows.all<{ id: string }>(this.executor, sortedById(rows))).map((row) => row.id);
   }
 
   /** Inserts or updates one response by its client id; throws 409 for a locked score or another survey's id. */
