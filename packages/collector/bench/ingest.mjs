@@ -25,6 +25,8 @@ const CONNECTIONS = 100;
 // BENCH_PROCESSES=2 adds a target: two collector processes on the one database, sharing the connections (PostgreSQL).
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 1);
 const ADMIN_KEY = 'bench-admin-key';
+// The goal: 80% of the bare route on SQLite in-process; 50% on PostgreSQL (BENCH_DB), whose server shares the cores.
+const GOAL_RATIO = process.env.BENCH_DB ? 0.5 : 0.8;
 
 const BARE_SERVER = `
 import Fastify from 'fastify';
@@ -182,7 +184,7 @@ try {
   console.log('(latency: the worst round\'s percentile)\n');
   console.log(`${'target'.padEnd(24)}${'req/s'.padStart(10)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'errors'.padStart(8)}${'server CPU/req'.padStart(16)}`);
   for (const result of [bareResult, typicalResult, uniformResult, processesResult].filter(Boolean)) console.log(row(result));
-  console.log(`\ningest / bare throughput, typical mix: ${percent(ratio(typicalResult))}  (goal ≥ 80%)`);
+  console.log(`\ningest / bare throughput, typical mix: ${percent(ratio(typicalResult))}  (goal ≥ ${percent(GOAL_RATIO)})`);
   console.log(`ingest / bare throughput, scores alike: ${percent(ratio(uniformResult))}  (stress case, for comparison)`);
   if (processesResult) console.log(`ingest / bare throughput, typical mix on ${PROCESSES} processes: ${percent(ratio(processesResult))}; p99 ${processesResult.p99} ms, errors ${processesResult.errors}`);
   console.log(`ingest p99: ${typicalResult.p99} / ${uniformResult.p99} ms  (goal ≤ 50 ms); errors: ${typicalResult.errors} / ${uniformResult.errors} (goal 0)`);
@@ -190,7 +192,7 @@ try {
     console.log(`server CPU per request, bare / ingest: ${percent(bareResult.cpuPerRequest / typicalResult.cpuPerRequest)} / ${percent(bareResult.cpuPerRequest / uniformResult.cpuPerRequest)} (less sensitive to other load on the machine)`);
   }
   console.log(`rows in the database: ${summary.n} (every 2xx, warm-up included); load average ${loadavg().map((value) => value.toFixed(2)).join(' ')}`);
-  const met = ratio(typicalResult) >= 0.8 && typicalResult.p99 <= 50 && typicalResult.errors === 0 && uniformResult.errors === 0;
+  const met = ratio(typicalResult) >= GOAL_RATIO && typicalResult.p99 <= 50 && typicalResult.errors === 0 && uniformResult.errors === 0;
   console.log(met ? 'all goals met' : 'GOALS NOT MET');
 } finally {
   for (const server of servers) if (server.child.exitCode === null) server.child.kill('SIGTERM');

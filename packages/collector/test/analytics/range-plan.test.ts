@@ -17,17 +17,22 @@ describe('planRange', () => {
       { grain: '15m', sign: 1, from: utc('2026-01-01T10:30:00Z'), to: utc('2026-01-01T11:00:00Z') },
       { grain: '15m', sign: 1, from: utc('2026-01-04T02:00:00Z'), to: utc('2026-01-04T02:30:00Z') },
       { grain: '1h', sign: 1, from: utc('2026-01-01T11:00:00Z'), to: utc('2026-01-01T12:00:00Z') },
-      // 02:00–03:00 is taken in by the 3-hour row and taken out again: two rows instead of three.
-      { grain: '1h', sign: -1, from: utc('2026-01-04T02:00:00Z'), to: utc('2026-01-04T03:00:00Z') },
-      { grain: '3h', sign: 1, from: utc('2026-01-04T00:00:00Z'), to: utc('2026-01-04T03:00:00Z') },
+      // Two hourly rows in one seek, rather than a 3-hour row minus an hour (two seeks).
+      { grain: '1h', sign: 1, from: utc('2026-01-04T00:00:00Z'), to: utc('2026-01-04T02:00:00Z') },
       { grain: '6h', sign: 1, from: utc('2026-01-01T12:00:00Z'), to: utc('2026-01-02T00:00:00Z') },
       { grain: '1d', sign: 1, from: utc('2026-01-02T00:00:00Z'), to: utc('2026-01-04T00:00:00Z') },
     ]);
   });
 
-  it('reads a local day in three rows (Amsterdam) or five (Kathmandu), a year in about sixty', () => {
-    expect(rows(planRange(utc('2026-01-14T23:00:00Z'), utc('2026-01-15T23:00:00Z')))).toBe(3);
-    expect(rows(planRange(utc('2026-01-14T18:15:00Z'), utc('2026-01-15T18:15:00Z')))).toBe(5);
+  it('reads a local day in three seeks (Amsterdam in winter and summer, Kathmandu), a year in about sixty rows', () => {
+    const winter = planRange(utc('2026-01-14T23:00:00Z'), utc('2026-01-15T23:00:00Z'));
+    expect([winter.pieces.length, rows(winter)]).toEqual([3, 3]);
+    // A day ± two hours, not ± one, three and six hours (six seeks for one row less).
+    const summer = planRange(utc('2026-07-14T22:00:00Z'), utc('2026-07-15T22:00:00Z'));
+    expect(summer.pieces.map((piece) => [piece.grain, piece.sign])).toEqual([['1h', 1], ['1h', -1], ['1d', 1]]);
+    expect(rows(summer)).toBe(5);
+    const kathmandu = planRange(utc('2026-01-14T18:15:00Z'), utc('2026-01-15T18:15:00Z'));
+    expect([kathmandu.pieces.length, rows(kathmandu)]).toEqual([3, 6]);
     expect(rows(planRange(utc('2025-01-01T00:00:00Z'), utc('2026-01-01T00:00:00Z')))).toBeLessThan(60);
   });
 

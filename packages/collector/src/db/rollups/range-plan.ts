@@ -62,23 +62,33 @@ export function planRange(from: number, to: number): RangePlan {
 }
 
 /**
- * Covers a range aligned to GRAINS[level]: with that grain alone, or with the
- * coarser grains from the nearer coarse boundary on each side, this grain adding
- * what an inward boundary leaves out or subtracting what an outward one takes in.
+ * What a plan costs to read: its rows, and a seek for each piece (reading the rows of an index range costs far less
+ * than finding it: on PostgreSQL about 20 µs a seek against 1–2 µs a row, measured on a year's trend).
+ */
+const SEEK_IN_ROWS = 2;
+const cost = (plan: { pieces: RollupPiece[]; rows: number }) => plan.rows + SEEK_IN_ROWS * plan.pieces.length;
+
+/**
+ * Covers a range aligned to GRAINS[level]: with that grain alone, or with a coarser grain from its nearer boundary
+ * on each side, this grain adding what an inward boundary leaves out or subtracting what an outward one takes in;
+ * every coarser grain is tried (a summer day in Amsterdam is a day ± two hours, not ± 1, 3 and 6 hours), the
+ * cheapest kept.
  */
 function coverAligned(level: number, from: number, to: number, sign: 1 | -1): { pieces: RollupPiece[]; rows: number } {
   const { grain, ms } = GRAINS[level];
-  const here = { pieces: [{ grain, from, to, sign }], rows: (to - from) / ms };
-  const coarser = GRAINS[level + 1];
-  if (!coarser) return here;
+  let best = { pieces: [{ grain, from, to, sign }], rows: (to - from) / ms };
   const nearer = (inward: number, outward: number, at: number) => (Math.abs(inward - at) <= Math.abs(at - outward) ? inward : outward);
-  const left = nearer(ceilTo(from, coarser.ms), floorTo(from, coarser.ms), from);
-  const right = nearer(floorTo(to, coarser.ms), ceilTo(to, coarser.ms), to);
-  if (left >= right) return here;
-  const edges: RollupPiece[] = [];
-  if (left !== from) edges.push(left > from ? { grain, from, to: left, sign } : { grain, from: left, to: from, sign: -sign as 1 | -1 });
-  if (right !== to) edges.push(right < to ? { grain, from: right, to, sign } : { grain, from: to, to: right, sign: -sign as 1 | -1 });
-  const inner = coverAligned(level + 1, left, right, sign);
-  const rows = inner.rows + edges.reduce((sum, edge) => sum + (edge.to - edge.from) / ms, 0);
-  return rows < here.rows ? { pieces: [...edges, ...inner.pieces], rows } : here;
+  for (let coarserLevel = level + 1; coarserLevel < GRAINS.length; coarserLevel++) {
+    const coarser = GRAINS[coarserLevel];
+    const left = nearer(ceilTo(from, coarser.ms), floorTo(from, coarser.ms), from);
+    const right = nearer(floorTo(to, coarser.ms), ceilTo(to, coarser.ms), to);
+    if (left >= right) break;
+    const edges: RollupPiece[] = [];
+    if (left !== from) edges.push(left > from ? { grain, from, to: left, sign } : { grain, from: left, to: from, sign: -sign as 1 | -1 });
+    if (right !== to) edges.push(right < to ? { grain, from: right, to, sign } : { grain, from: to, to: right, sign: -sign as 1 | -1 });
+    const inner = coverAligned(coarserLevel, left, right, sign);
+    const candidate = { pieces: [...edges, ...inner.pieces], rows: inner.rows + edges.reduce((sum, edge) => sum + (edge.to - edge.from) / ms, 0) };
+    if (cost(candidate) < cost(best)) best = candidate;
+  }
+  return best;
 }
