@@ -8,9 +8,10 @@
  * savepoint per job gives without paying for one on every job: on SQLite a savepoint cost about 5 µs a job
  * (journaling the pages it touches; ~5% of a request), on PostgreSQL it would cost two round trips a job.
  *
- * The new rows of a batch's ingest jobs are inserted together before the jobs run (a few multi-row statements
- * instead of one a job: on PostgreSQL, a round trip each). A job that fails after its row went in that way
- * counts as one that changed rows; if the shared insert itself fails, the batch runs again without it.
+ * Where the database asks for it (PostgreSQL, where a statement is a round trip), the new rows of a batch's ingest
+ * jobs are inserted together before the jobs run: one multi-row statement, not one a job. A job that fails after
+ * its row went in that way counts as one that changed rows; if the shared insert fails, the batch runs again
+ * without it.
  */
 import { storageFailure, type StorageFailure } from './storage-failures.ts';
 import type { NewRowValues } from './repositories/response-input.ts';
