@@ -48,14 +48,19 @@ export interface LoopChanges {
   closedAt: number | null;
 }
 
+/** The values of a loop opened now. */
+type OpenLoopValue = 'responseId' | 'surveyId' | 'now';
+
+/** The row of a loop opened now. */
+const openLoop = (value: (name: OpenLoopValue) => never) =>
+  ({ response_id: value('responseId'), survey_id: value('surveyId'), state: 'open' as const, opened_at: value('now'), updated_at: value('now') });
+
 /** The ingest path's loop statements, compiled once. */
 export function loopTemplates(db: Kysely<Schema>) {
   return {
-    insertOpen: queryTemplate<'responseId' | 'surveyId' | 'now'>((value) => db.insertInto('loops')
-      .values({ response_id: value('responseId'), survey_id: value('surveyId'), state: 'open', opened_at: value('now'), updated_at: value('now') })
+    insertOpen: queryTemplate<OpenLoopValue>((value) => db.insertInto('loops').values(openLoop(value))
       .onConflict((conflict) => conflict.column('response_id').doNothing())),
-    insertOpenRows: new MultiRowInsert<'responseId' | 'surveyId' | 'now'>((rows) => db.insertInto('loops')
-      .values(rows.map((value) => ({ response_id: value('responseId'), survey_id: value('surveyId'), state: 'open', opened_at: value('now'), updated_at: value('now') })))
+    insertOpenRows: new MultiRowInsert<OpenLoopValue>((rows) => db.insertInto('loops').values(rows.map(openLoop))
       .onConflict((conflict) => conflict.column('response_id').doNothing()).returning('response_id')),
     // Only a loop nobody worked on is retracted when its answer no longer qualifies.
     deleteUntouched: queryTemplate<'responseId'>((value) => db.deleteFrom('loops')
@@ -110,7 +115,7 @@ export class LoopRepository {
     const opening: { responseId: string; surveyId: string; now: number }[] = [];
     for (const response of responses) {
       this.decidedAhead.add(response.id);
-      if (opensLoop(response.score, this.settings.cached(response.surveyId) ?? (await this.settings.get(response.surveyId)))) {
+      if (opensLoop(response.score, await this.settingsOf(response.surveyId))) {
         opening.push({ responseId: response.id, surveyId: response.surveyId, now: response.createdAt });
       }
     }
@@ -120,8 +125,13 @@ export class LoopRepository {
   /** Opens a loop for a response just created when its survey's rules say so (the ingest hot path). */
   async openForNew(responseId: string, surveyId: string, score: number, now: number): Promise<'opened' | 'none'> {
     if (this.decidedAhead.delete(responseId)) return this.openedAhead.delete(responseId) ? 'opened' : 'none';
-    if (!opensLoop(score, this.settings.cached(surveyId) ?? (await this.settings.get(surveyId)))) return 'none';
+    if (!opensLoop(score, await this.settingsOf(surveyId))) return 'none';
     return (await this.executor.run(this.templates.insertOpen, { responseId, surveyId, now })) > 0 ? 'opened' : 'none';
+  }
+
+  /** A survey's loop settings: from the cache when they are there (the ingest hot path), else read. */
+  private settingsOf(surveyId: string) {
+    return this.settings.cached(surveyId) ?? this.settings.get(surveyId);
   }
 
   /** Opens a loop for a stored response when the rules say so (once); retracts an untouched one whose score no longer qualifies. */

@@ -154,8 +154,8 @@ export class ResponseWriter extends ResponseReads {
   /** Inserts responses once (an id already stored is left as it is); opens their loops when asked. */
   async insertMany(rows: readonly ResponseInsert[], options: { openLoops: boolean; onProgress?: (done: number) => void }): Promise<{ inserted: number; existing: number }> {
     const counts = { inserted: 0, existing: 0 };
-    for (let start = 0; start < rows.length; start += INSERT_MANY_CHUNK) {
-      const chunk = rows.slice(start, start + INSERT_MANY_CHUNK);
+    let done = 0;
+    for (const chunk of chunks(rows, INSERT_MANY_CHUNK)) {
       const inserted = new Set(await this.insertRows(chunk.map((row): InsertValues => ({
         id: row.id, surveyId: row.surveyId, score: row.score, comment: row.comment, consent: row.consent === null ? null : row.consent ? 1 : 0,
         user_id: row.userId, email: row.email, touchpoint: row.touchpoint, channel: row.channel, journey: row.journey, locale: row.locale,
@@ -174,7 +174,8 @@ export class ResponseWriter extends ResponseReads {
         });
         if (options.openLoops) await this.loops.sync({ id: row.id, surveyId: row.surveyId, score: row.score, excluded: false }, row.createdAt);
       }
-      options.onProgress?.(start + chunk.length);
+      done += chunk.length;
+      options.onProgress?.(done);
     }
     return counts;
   }
