@@ -58,11 +58,17 @@ const CACHE_MAX_ENTRIES = 1000;
 /** The brief survey cache of one database (built once with it). */
 export class SurveyCache {
   readonly surveys = new Map<string, { survey: SurveyRecord | undefined; expires: number }>();
+  /**
+   * The reads under way: the requests that find a survey's entry expired together wait for one read instead of
+   * each making its own (on PostgreSQL, dozens of round trips every second under load, each taking a pooled connection).
+   */
+  readonly reading = new Map<string, Promise<SurveyRecord | undefined>>();
   activeOrigins: { patterns: string[]; expires: number } | null = null;
 
-  /** Forgets what a write changed. */
+  /** Forgets what a write changed (a read under way keeps its answer to itself). */
   invalidate(id: string): void {
     this.surveys.delete(id);
+    this.reading.delete(id);
     this.activeOrigins = null;
   }
 }
@@ -77,11 +83,26 @@ export class SurveyRepository {
     const now = Date.now();
     const cached = this.cache.surveys.get(id);
     if (cached && cached.expires > now) return cached.survey;
+    const underWay = this.cache.reading.get(id);
+    if (underWay) return underWay;
+    const read = this.read(id);
+    this.cache.reading.set(id, read);
+    try {
+      const survey = await read;
+      // Kept only if no write forgot the survey meanwhile (what was read may be from before it).
+      if (this.cache.reading.get(id) === read) {
+        if (this.cache.surveys.size >= CACHE_MAX_ENTRIES) this.cache.surveys.clear();
+        this.cache.surveys.set(id, { survey, expires: now + CACHE_TTL_MS });
+      }
+      return survey;
+    } finally {
+      if (this.cache.reading.get(id) === read) this.cache.reading.delete(id);
+    }
+  }
+
+  private async read(id: string): Promise<SurveyRecord | undefined> {
     const row = await this.executor.db.selectFrom('surveys').selectAll().where('id', '=', id).executeTakeFirst();
-    const survey = row && toSurvey(row);
-    if (this.cache.surveys.size >= CACHE_MAX_ENTRIES) this.cache.surveys.clear();
-    this.cache.surveys.set(id, { survey, expires: now + CACHE_TTL_MS });
-    return survey;
+    return row && toSurvey(row);
   }
 
   /** Every survey, oldest first. */
