@@ -34,6 +34,14 @@ describe('survey cache', () => {
       // An id that does not exist is read once for all of them too, and stays unknown.
       const unknown = await Promise.all(Array.from({ length: 5 }, () => database.surveys.get('nope')));
       expect(unknown).toEqual([undefined, undefined, undefined, undefined, undefined]);
+      // So are the origins every active survey allows (CORS asks on each request from a page).
+      await database.surveys.create({ id: 'shop', name: 'Shop', allowedOrigins: ['https://shop.example'] });
+      const origins = await database.surveys.activeOriginPatterns();
+      secondsLater(4);
+      const originsTogether = await Promise.all(Array.from({ length: 5 }, () => database.surveys.activeOriginPatterns()));
+      expect(originsTogether[0]).toEqual(['https://shop.example']);
+      expect(originsTogether[0]).not.toBe(origins);
+      for (const patterns of originsTogether) expect(patterns).toBe(originsTogether[0]);
     } finally {
       await database.close();
     }

@@ -55,21 +55,41 @@ function toRow(survey: Omit<SurveyRecord, 'createdAt' | 'updatedAt'>, createdAt:
 const CACHE_TTL_MS = 1000;
 const CACHE_MAX_ENTRIES = 1000;
 
+/** The key of the read of every active survey's origins. */
+const ACTIVE_ORIGINS = Symbol('active origins');
+
 /** The brief survey cache of one database (built once with it). */
 export class SurveyCache {
   readonly surveys = new Map<string, { survey: SurveyRecord | undefined; expires: number }>();
-  /**
-   * The reads under way: the requests that find a survey's entry expired together wait for one read instead of
-   * each making its own (on PostgreSQL, dozens of round trips every second under load, each taking a pooled connection).
-   */
-  readonly reading = new Map<string, Promise<SurveyRecord | undefined>>();
   activeOrigins: { patterns: string[]; expires: number } | null = null;
+  /**
+   * The reads under way, by survey id (and one for the origins): the requests that find an entry expired together
+   * wait for one read instead of each making its own (on PostgreSQL, dozens of round trips every second under load,
+   * each taking a pooled connection).
+   */
+  private readonly reading = new Map<string | typeof ACTIVE_ORIGINS, Promise<unknown>>();
 
   /** Forgets what a write changed (a read under way keeps its answer to itself). */
   invalidate(id: string): void {
     this.surveys.delete(id);
-    this.reading.delete(id);
     this.activeOrigins = null;
+    this.reading.delete(id);
+    this.reading.delete(ACTIVE_ORIGINS);
+  }
+
+  /** `read`'s answer, shared with whoever asks for `key` while it runs; `keep` caches it unless a write forgot `key` meanwhile. */
+  async readOnce<T>(key: string | typeof ACTIVE_ORIGINS, read: () => Promise<T>, keep: (value: T) => void): Promise<T> {
+    const underWay = this.reading.get(key) as Promise<T> | undefined;
+    if (underWay) return underWay;
+    const reading = read();
+    this.reading.set(key, reading);
+    try {
+      const value = await reading;
+      if (this.reading.get(key) === reading) keep(value);
+      return value;
+    } finally {
+      if (this.reading.get(key) === reading) this.reading.delete(key);
+    }
   }
 }
 
@@ -83,21 +103,10 @@ export class SurveyRepository {
     const now = Date.now();
     const cached = this.cache.surveys.get(id);
     if (cached && cached.expires > now) return cached.survey;
-    const underWay = this.cache.reading.get(id);
-    if (underWay) return underWay;
-    const read = this.read(id);
-    this.cache.reading.set(id, read);
-    try {
-      const survey = await read;
-      // Kept only if no write forgot the survey meanwhile (what was read may be from before it).
-      if (this.cache.reading.get(id) === read) {
-        if (this.cache.surveys.size >= CACHE_MAX_ENTRIES) this.cache.surveys.clear();
-        this.cache.surveys.set(id, { survey, expires: now + CACHE_TTL_MS });
-      }
-      return survey;
-    } finally {
-      if (this.cache.reading.get(id) === read) this.cache.reading.delete(id);
-    }
+    return this.cache.readOnce(id, () => this.read(id), (survey) => {
+      if (this.cache.surveys.size >= CACHE_MAX_ENTRIES) this.cache.surveys.clear();
+      this.cache.surveys.set(id, { survey, expires: now + CACHE_TTL_MS });
+    });
   }
 
   private async read(id: string): Promise<SurveyRecord | undefined> {
@@ -115,10 +124,12 @@ export class SurveyRepository {
   async activeOriginPatterns(): Promise<string[]> {
     const now = Date.now();
     if (this.cache.activeOrigins && this.cache.activeOrigins.expires > now) return this.cache.activeOrigins.patterns;
-    const rows = await this.executor.db.selectFrom('surveys').select('allowed_origins').where('active', '=', 1).execute();
-    const patterns = [...new Set(rows.flatMap((row) => JSON.parse(row.allowed_origins) as string[]))];
-    this.cache.activeOrigins = { patterns, expires: now + CACHE_TTL_MS };
-    return patterns;
+    return this.cache.readOnce(ACTIVE_ORIGINS, async () => {
+      const rows = await this.executor.db.selectFrom('surveys').select('allowed_origins').where('active', '=', 1).execute();
+      return [...new Set(rows.flatMap((row) => JSON.parse(row.allowed_origins) as string[]))];
+    }, (patterns) => {
+      this.cache.activeOrigins = { patterns, expires: now + CACHE_TTL_MS };
+    });
   }
 
   /** Creates a survey; 409 when the id is taken. */
