@@ -9,7 +9,7 @@ const ANSWERS: Answer[] = [
   { score: 9, at: JAN, touchpoint: 'checkout', channel: 'web', properties: { plan: 'free' } },
   { score: 9, at: JAN, touchpoint: 'checkout', channel: 'web', journey: 'buy' },
   { score: 9, at: JAN, touchpoint: 'checkout', channel: 'web', comment: 'Good' },
-  { score: 8, at: JAN, touchpoint: 'support', channel: 'web' },
+  { score: 8, at: JAN, touchpoint: 'support', channel: 'web', properties: { team: 'Ops "Zürich" \\ Nord' } },
   { score: 7, at: JAN, touchpoint: 'support', channel: 'web', journey: 'buy', comment: 'Fine' },
   { score: 6, at: JAN, touchpoint: 'support', channel: 'web', properties: { plan: 'pro', trial: true } },
   { score: 3, at: JAN, touchpoint: 'support', channel: 'email', comment: 'Slow' },
@@ -48,6 +48,8 @@ describe('GET /v1/surveys/:id/summary', () => {
     ['property.plan=pro', { n: 3, nps: 33.3, shown: null, responseRate: null }],
     ['property.seats=3', { n: 1, nps: 100 }],
     ['property.trial=true', { n: 1, nps: -100 }],
+    // A value JSON must escape (quotes, a backslash) and one beyond ASCII, matched as stored.
+    [`property.team=${encodeURIComponent('Ops "Zürich" \\ Nord')}`, { n: 1, nps: 0 }],
     ['journey=buy', { n: 3, nps: 0, shown: null, dismissed: null, responseRate: null }],
     ['channel=email&from=2026-01-15T10:00:00Z&to=2026-01-15T10:00:00.001Z', { n: 2, nps: -100 }],
     ['from=2026-01-15T10:00:00.001Z', { n: 0, nps: null, interval: null, commentRate: null }],
