@@ -17,7 +17,7 @@ export function ThemeCounts(props: { group: 'detractor' | 'passive' | 'promoter'
   const all = fmt.count(mentions.all);
   return (
     <span class="muted small">
-      {' '}{t.comments.themeMentions[figure.metric][props.group](inGroup, fmt.count(inGroup))} · {readFigure(figure) === 'score' ? t.comments.themeNps(metric, fmt.figure(figure), all) : t.comments.themeTooFew(all, metric)}
+      {' '}{t.comments.themeMentions[figure.metric][props.group](inGroup, fmt.count(inGroup))} · {readFigure(figure) === 'score' ? t.comments.themeFigure(metric, fmt.figure(figure), all) : t.comments.themeTooFew(all, metric)}
     </span>
   );
 }

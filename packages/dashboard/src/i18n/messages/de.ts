@@ -130,7 +130,7 @@ export const de: Messages = {
         promoter: (count, shown) => `${shown} ${count === 1 ? 'Kunde, der zustimmt, nennt' : 'Kunden, die zustimmen, nennen'} es`,
       },
     },
-    themeNps: (metric, score, shown) => `${metric} ${score} unter den ${shown}, die es nennen`,
+    themeFigure: (metric, score, shown) => `${metric} ${score} unter den ${shown}, die es nennen`,
     themeTooFew: (shown, metric) => `${shown} Antworten nennen es: zu wenige für einen ${metric}-Wert`,
     downloadCsv: 'CSV herunterladen', what: { comments: 'Die Kommentare', themes: 'Die Themen' },
   },

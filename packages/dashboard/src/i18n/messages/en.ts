@@ -130,7 +130,7 @@ export const en = {
         promoter: (count: number, shown: string) => `${shown} ${count === 1 ? 'customer who agrees mentions' : 'customers who agree mention'} it`,
       },
     },
-    themeNps: (metric: string, score: string, shown: string) => `${metric} ${score} among the ${shown} who mention it`,
+    themeFigure: (metric: string, score: string, shown: string) => `${metric} ${score} among the ${shown} who mention it`,
     themeTooFew: (shown: string, metric: string) => `${shown} answers mention it: too few for their ${metric}`,
     downloadCsv: 'Download CSV', what: { comments: 'comments', themes: 'themes' },
   },

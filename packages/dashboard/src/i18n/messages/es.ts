@@ -130,7 +130,7 @@ export const es: Messages = {
         promoter: (count, shown) => `${shown} ${count === 1 ? 'cliente de acuerdo lo menciona' : 'clientes de acuerdo lo mencionan'}`,
       },
     },
-    themeNps: (metric, score, shown) => `${metric} ${score} entre los ${shown} que lo mencionan`,
+    themeFigure: (metric, score, shown) => `${metric} ${score} entre los ${shown} que lo mencionan`,
     themeTooFew: (shown, metric) => `${shown} respuestas lo mencionan: muy pocas para un ${metric}`,
     downloadCsv: 'Descargar CSV', what: { comments: 'los comentarios', themes: 'los temas' },
   },

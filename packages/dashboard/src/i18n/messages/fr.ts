@@ -132,7 +132,7 @@ export const fr: Messages = {
         promoter: (count, shown) => `${shown} ${count <= 1 ? 'client d’accord en parle' : 'clients d’accord en parlent'}`,
       },
     },
-    themeNps: (metric, score, shown) => `${metric} ${score} parmi les ${shown} qui en parlent`,
+    themeFigure: (metric, score, shown) => `${metric} ${score} parmi les ${shown} qui en parlent`,
     themeTooFew: (shown, metric) => `${shown} réponses en parlent${S}: trop peu pour un ${metric}`,
     downloadCsv: 'Télécharger le CSV', what: { comments: 'les commentaires', themes: 'les thèmes' },
   },

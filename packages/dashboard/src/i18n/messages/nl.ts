@@ -130,7 +130,7 @@ export const nl: Messages = {
         promoter: (count, shown) => `${shown} ${count === 1 ? 'klant die het eens is noemt' : 'klanten die het eens zijn noemen'} het`,
       },
     },
-    themeNps: (metric, score, shown) => `${metric} ${score} onder de ${shown} die het noemen`,
+    themeFigure: (metric, score, shown) => `${metric} ${score} onder de ${shown} die het noemen`,
     themeTooFew: (shown, metric) => `${shown} antwoorden noemen het: te weinig voor een ${metric}`,
     downloadCsv: 'CSV downloaden', what: { comments: 'de toelichtingen', themes: 'de thema’s' },
   },
