@@ -43,16 +43,25 @@ export function templateParameters<Name extends string>(template: QueryTemplate<
   return parameters;
 }
 
-/** Row counts multi-row inserts are compiled for (powers of two): a handful of prepared statements serve every batch. */
-const MULTI_ROW_SIZES = [1, 2, 4, 8, 16, 32, 64, 128, 256];
+/**
+ * Row counts multi-row inserts are compiled for: steps of an eighth or less between 8 and 256, so a batch pads
+ * at most a few repeated rows (each a conflict the database still checks) with a couple of dozen statements.
+ */
+const MULTI_ROW_SIZES = [1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256];
+
+/** A multi-row statement for one row count, and which row and column each of its values comes from. */
+interface SizedInsert<Name extends string> {
+  template: QueryTemplate<string>;
+  sources: { row: number; name: Name }[];
+}
 
 /**
  * An `INSERT … VALUES (…), (…) ON CONFLICT DO NOTHING` over many rows of one shape, compiled for each row count
  * when first used. n rows go in one statement of the next size up, the last row repeated to fill it: the conflict
- * clause skips the repeats, so a batch of 40 costs one statement (on PostgreSQL one round trip), not 32 + 8.
+ * clause skips the repeats, so a batch of 30 costs one statement (on PostgreSQL one round trip), not 16 + 8 + 4 + 2.
  */
 export class MultiRowInsert<Name extends string> {
-  private readonly bySize = new Map<number, QueryTemplate<string>>();
+  private readonly bySize = new Map<number, SizedInsert<Name>>();
 
   /** `build` gets one value function per row: `rows[i](name)` stands for row i's value of `name`. */
   constructor(private readonly build: (rows: ((name: Name) => never)[]) => Compilable) {}
@@ -63,24 +72,26 @@ export class MultiRowInsert<Name extends string> {
     const largest = MULTI_ROW_SIZES[MULTI_ROW_SIZES.length - 1];
     for (let start = 0; start < rows.length; start += largest) {
       const count = Math.min(largest, rows.length - start);
-      const size = MULTI_ROW_SIZES.find((candidate) => candidate >= count)!;
-      const values: Record<string, unknown> = {};
-      for (let index = 0; index < size; index++) {
-        const row = rows[start + Math.min(index, count - 1)];
-        for (const name in row) values[`${index}.${name}`] = row[name];
-      }
-      returned.push(...await executor.all<Row>(this.sized(size), values));
+      const { template, sources } = this.sized(MULTI_ROW_SIZES.find((candidate) => candidate >= count)!);
+      // The template's value names are the values' positions, so the values go in as an array: no per-value keys to build.
+      const values = sources.map(({ row, name }) => rows[start + Math.min(row, count - 1)][name]);
+      returned.push(...await executor.all<Row>(template, values as unknown as TemplateValues<string>));
     }
     return returned;
   }
 
-  private sized(size: number): QueryTemplate<string> {
-    let template = this.bySize.get(size);
-    if (!template) {
-      template = queryTemplate<string>((value) => this.build(Array.from({ length: size }, (_, index) => (name: Name) => value(`${index}.${name}`))));
-      this.bySize.set(size, template);
+  private sized(size: number): SizedInsert<Name> {
+    let sized = this.bySize.get(size);
+    if (!sized) {
+      const sources: SizedInsert<Name>['sources'] = [];
+      const template = queryTemplate<string>((value) => this.build(Array.from({ length: size }, (_, row) => (name: Name) => {
+        sources.push({ row, name });
+        return value(String(sources.length - 1));
+      })));
+      sized = { template, sources };
+      this.bySize.set(size, sized);
     }
-    return template;
+    return sized;
   }
 }
 

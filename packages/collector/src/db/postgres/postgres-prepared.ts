@@ -2,7 +2,8 @@
  * The hot templates (ingest, rollups) as named prepared statements: PostgreSQL parses and plans each once per
  * connection instead of on every run. Kysely sends `client.query(text, values)`; a connection of the pool sends the
  * texts registered here as `{ name, text, values }` instead, which `pg` prepares on first use per connection.
- * Only fixed template texts are registered (a handful), never ad-hoc queries, so a connection keeps few statements.
+ * Only fixed template texts are registered (the ingest statements, and the multi-row inserts at each of their few dozen
+ * row counts), never ad-hoc queries, so a connection keeps a bounded set of statements.
  */
 import type pg from 'pg';
 
