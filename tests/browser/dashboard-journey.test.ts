@@ -65,4 +65,23 @@ describe('the dashboard journey page', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('opens the journey editor with every step in order, with no axe violation, on a desktop and on a 320 px phone', async () => {
+    for (const viewport of [{ width: 1280, height: 860 }, { width: 320, height: 720 }]) {
+      const { page, errors } = await newPage(browser, { viewport });
+      await signIn(page, stack.collectorUrl, stack.adminKey);
+      await go(page, stack.collectorUrl, 'journey', 'Journey');
+      await page.getByRole('button', { name: 'Edit journey' }).click();
+      const steps = page.locator('form.journey-form ol.journey-steps > li > fieldset > legend');
+      await steps.first().waitFor();
+      expect(await steps.allTextContents()).toEqual(['Step 1', 'Step 2', 'Step 3', 'Step 4']);
+      expect(await page.getByRole('group', { name: 'Step 2' }).getByLabel('Step name').inputValue()).toBe('Checkout');
+      expect(await page.getByRole('button', { name: 'Move step 1 up' }).isDisabled()).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, viewport.width === 320 ? 'journey-editor-phone' : 'journey-editor');
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
 });

@@ -55,7 +55,7 @@ export interface Api {
   get<T>(path: string, query?: Query): Promise<T>;
   /** A GET whose body is text (Markdown, CSV). */
   text(path: string, query?: Query): Promise<string>;
-  send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { MetricFigure, MultipleComparisons, RowChange } from './types.ts';
 export interface JourneyStepDefinition { name: string; touchpoint?: string; journey?: string; surveys: string[] }
 
 /** A journey as `GET /v1/journeys` lists it. */
-export interface JourneyDefinition { id: string; name: string; steps: JourneyStepDefinition[] }
+export interface JourneyDefinition { id: string; name: string; steps: JourneyStepDefinition[]; updatedAt?: string }
 
 /** One survey's figure at one step of `GET /v1/journeys/:id/figures`. */
 export type JourneyFigure = MetricFigure & {

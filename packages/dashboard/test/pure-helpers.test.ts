@@ -4,6 +4,7 @@ import { axisLabels } from '../src/chart-labels.ts';
 import { changeKey, comparable, differenceKey, intervalMissesScore, readFigure } from '../src/figures.ts';
 import { timerReading } from '../src/huddle-timer.ts';
 import { keyProblem } from '../src/i18n/error-text.ts';
+import { journeyBody, journeyValues, moveStep, toggleSurvey } from '../src/journey-form.ts';
 import { commandFor, nextStates, parseTags, workOrder } from '../src/loops.ts';
 import { addDays, compareQuery, isRange, lastDays, localDate, rangeQuery } from '../src/periods.ts';
 import { parseRoute, routeHash } from '../src/routes.ts';
@@ -155,6 +156,30 @@ describe('survey form', () => {
       .toBe('<script async src="/js/widget.js" data-survey="homepage" data-collector="https://nps.example"></script>');
   });
   it.each([['Billing, VIP customer,, billing ', ['billing', 'vip-customer']], ['', []]] as const)('tags %j → %j', (text, tags) => expect(parseTags(text)).toEqual(tags));
+});
+
+describe('journey form', () => {
+  const journey = { id: 'shop', name: 'Shop', steps: [{ name: 'Search', touchpoint: 'search', surveys: ['a'] }, { name: 'Help', journey: 'help', surveys: ['b', 'a'] }] };
+
+  it('turns a journey into form values and back into the body the collector takes, names trimmed', () => {
+    const values = journeyValues(journey, 'a');
+    expect(values.steps.map((step) => [step.kind, step.key])).toEqual([['touchpoint', 'search'], ['journey', 'help']]);
+    expect(journeyBody({ ...values, name: ' Shop online ' }, false)).toEqual({
+      name: 'Shop online', steps: [{ name: 'Search', touchpoint: 'search', surveys: ['a'] }, { name: 'Help', journey: 'help', surveys: ['b', 'a'] }],
+    });
+    expect(journeyBody({ ...journeyValues(undefined, 'a'), id: ' new ' }, true)).toEqual({ id: 'new', name: '', steps: [{ name: '', touchpoint: '', surveys: ['a'] }] });
+    expect(journeyValues(undefined, null).steps[0].surveys).toEqual([]);
+  });
+
+  it('moves a step within the list only, and keeps ticked surveys in the order they are listed', () => {
+    const steps = journeyValues(journey, null).steps;
+    expect(moveStep(steps, 1, -1).map((step) => step.name)).toEqual(['Help', 'Search']);
+    expect(moveStep(steps, 0, -1).map((step) => step.name)).toEqual(['Search', 'Help']);
+    expect(moveStep(steps, 1, 1).map((step) => step.name)).toEqual(['Search', 'Help']);
+    expect(toggleSurvey(['c'], 'a', true, ['a', 'b', 'c'])).toEqual(['a', 'c']);
+    expect(toggleSurvey(['a', 'c'], 'a', false, ['a', 'b', 'c'])).toEqual(['c']);
+    expect(toggleSurvey(['gone'], 'b', true, ['a', 'b'])).toEqual(['b', 'gone']);
+  });
 });
 
 describe('why a key could not be checked', () => {

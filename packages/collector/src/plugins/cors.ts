@@ -81,7 +81,7 @@ export const cors = globalPlugin(async (app: FastifyInstance, options: CorsOptio
 
   await app.register(fastifyCors, {
     origin: ((origin, callback) => callback(null, origin !== undefined && apiAllows(origin))) satisfies OriginCheck,
-    methods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'], allowedHeaders: ['Authorization', 'Content-Type'],
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], allowedHeaders: ['Authorization', 'Content-Type'],
     exposedHeaders: EXPOSED, maxAge: PREFLIGHT_MAX_AGE, strictPreflight: false,
   });
 });

@@ -84,6 +84,8 @@ describe('origin enforcement and CORS on ingest', () => {
     const allowed = await preflight('https://dash.example');
     expect(allowed.statusCode).toBe(204);
     expect(allowed.headers['access-control-allow-headers']).toBe('Authorization, Content-Type');
+    // Every method the API takes (PUT replaces a journey from a separately hosted dashboard).
+    expect(allowed.headers['access-control-allow-methods']).toBe('GET, POST, PUT, PATCH, DELETE, OPTIONS');
     expect((await preflight('https://shop.example')).statusCode).toBe(403);
     const list = await app.inject({ url: '/v1/surveys', headers: { origin: 'https://dash.example', authorization: 'Bearer test-admin-key-0123456789' } });
     expect(list.headers['access-control-allow-origin']).toBe('https://dash.example');

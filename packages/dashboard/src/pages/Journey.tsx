@@ -1,5 +1,6 @@
-/** Journey: the customer journey as one picture, every step's figures side by side for a period, the steps that moved significantly marked. */
+/** Journey: the customer journey as one picture, every step's figures side by side for a period, the steps that moved significantly marked; admins make and edit journeys here. */
 import { useState } from 'preact/hooks';
+import { JourneyForm } from '../components/JourneyForm.tsx';
 import { JourneyMap } from '../components/JourneyMap.tsx';
 import { Loaded } from '../components/Loaded.tsx';
 import { Page } from '../components/Page.tsx';
@@ -21,7 +22,8 @@ function JourneyFiguresCard(props: { journey: JourneyDefinition; days: number })
   const { current } = lastDays(props.days, now, fmt.timeZone);
   const [figures] = useResource(
     () => api.get<JourneyFigures>(`/v1/journeys/${encodeURIComponent(props.journey.id)}/figures`, rangeQuery(current, fmt.timeZone)),
-    [props.journey.id, props.days],
+    // An edit (new steps) shows at once: the journey's change time is part of what the figures depend on.
+    [props.journey.id, props.journey.updatedAt, props.days],
   );
   return (
     <article class="card">
@@ -33,16 +35,29 @@ function JourneyFiguresCard(props: { journey: JourneyDefinition; days: number })
 
 /** The journey page. */
 export function Journey() {
-  const { api } = useSession();
+  const { api, scope } = useSession();
   const { t } = useI18n();
+  const words = t.journey.form;
   const [days, setDays] = useState<number>(30);
   const [chosen, setChosen] = useState<string | null>(null);
-  const [journeys] = useResource(() => api.get<{ journeys: JourneyDefinition[] }>('/v1/journeys'), []);
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [journeys, reload] = useResource(() => api.get<{ journeys: JourneyDefinition[] }>('/v1/journeys'), []);
+  const admin = scope === 'admin';
+  const saved = (id: string) => {
+    setChosen(id);
+    setCreating(false);
+    reload();
+  };
 
   return (
     <Page id="journey" title={t.nav.page.journey} tools={
-      <Segmented legend={t.overview.period} name="period" value={days} choices={PERIODS.map((value) => ({ value, label: t.overview.days(value) }))} onChange={setDays} />
+      <>
+        <Segmented legend={t.overview.period} name="period" value={days} choices={PERIODS.map((value) => ({ value, label: t.overview.days(value) }))} onChange={setDays} />
+        {admin && <button type="button" onClick={() => setCreating(!creating)} aria-expanded={creating}>{creating ? words.cancelNew : words.new}</button>}
+      </>
     }>
+      {creating && <article class="card"><h2>{words.new}</h2><JourneyForm onSaved={saved} /></article>}
       <Loaded resource={journeys} what={t.journey.what.journeys}>
         {(data) => {
           if (data.journeys.length === 0) return <p class="notice">{t.journey.none}</p>;
@@ -57,6 +72,15 @@ export function Journey() {
                 </label>
               )}
               <JourneyFiguresCard journey={journey} days={days} />
+              {admin && (
+                <article class="card">
+                  <button type="button" onClick={() => setEditing(!editing)} aria-expanded={editing}>{editing ? words.closeEdit : words.edit}</button>
+                  {editing && (
+                    <JourneyForm key={journey.id} journey={journey} onSaved={saved}
+                      onDeleted={() => { setChosen(null); setEditing(false); reload(); }} />
+                  )}
+                </article>
+              )}
             </>
           );
         }}
