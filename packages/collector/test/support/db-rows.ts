@@ -81,9 +81,15 @@ export async function dbReader(app: { dbPath: string }): Promise<DbReader> {
   if (isPostgresUrl(app.dbPath)) {
     const client = new pg.Client({ connectionString: app.dbPath, types });
     await client.connect();
+    // One query at a time on the one client, in the order asked (what pg does by itself, deprecated for pg@9).
+    let previous: Promise<unknown> = Promise.resolve();
     return {
-      value: async (sql, ...params) => ((await client.query({ text: numbered(sql), values: params, rowMode: 'array' })).rows[0] as unknown[] | undefined)?.[0],
-      close: () => client.end(),
+      value: (sql, ...params) => {
+        const read = previous.then(() => client.query({ text: numbered(sql), values: params, rowMode: 'array' }));
+        previous = read.catch(() => undefined);
+        return read.then((result) => (result.rows[0] as unknown[] | undefined)?.[0]);
+      },
+      close: () => previous.then(() => client.end()),
     };
   }
   const db = new BetterSqlite3(app.dbPath, { readonly: true, fileMustExist: true });
