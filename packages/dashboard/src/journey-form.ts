@@ -4,8 +4,9 @@ import type { JourneyDefinition } from './journey-types.ts';
 /** What a step counts: the answers of one touchpoint, or of one journey value. */
 export type StepKind = 'touchpoint' | 'journey';
 
-/** One step as the form holds it. */
+/** One step as the form holds it; `uid` keeps a step's controls (and the focus) with it when steps move. */
 export interface StepValues {
+  uid: number;
   name: string;
   kind: StepKind;
   key: string;
@@ -22,9 +23,11 @@ export interface JourneyFormValues {
 /** The most steps the collector takes (`JOURNEY_LIMITS.steps`). */
 export const MAX_STEPS = 12;
 
+let lastUid = 0;
+
 /** A blank step measured by `surveyId` (the survey in view), counting a touchpoint. */
 export function blankStep(surveyId: string | null): StepValues {
-  return { name: '', kind: 'touchpoint', key: '', surveys: surveyId ? [surveyId] : [] };
+  return { uid: ++lastUid, name: '', kind: 'touchpoint', key: '', surveys: surveyId ? [surveyId] : [] };
 }
 
 /** Form values for a journey, or a new one with one blank step. */
@@ -34,7 +37,7 @@ export function journeyValues(journey: JourneyDefinition | undefined, surveyId: 
     id: journey.id,
     name: journey.name,
     steps: journey.steps.map((step) => ({
-      name: step.name, kind: step.touchpoint !== undefined ? 'touchpoint' : 'journey', key: step.touchpoint ?? step.journey ?? '', surveys: [...step.surveys],
+      uid: ++lastUid, name: step.name, kind: step.touchpoint !== undefined ? 'touchpoint' : 'journey', key: step.touchpoint ?? step.journey ?? '', surveys: [...step.surveys],
     })),
   };
 }

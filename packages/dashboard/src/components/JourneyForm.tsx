@@ -71,7 +71,7 @@ export function JourneyForm(props: { journey?: JourneyDefinition; onSaved: (id: 
           const id = `${prefix}-step-${index}`;
           const number = index + 1;
           return (
-            <li key={index}>
+            <li key={step.uid}>
               <fieldset>
                 <legend>{words.step(number)}</legend>
                 <div class="form-grid">

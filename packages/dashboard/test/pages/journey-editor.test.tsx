@@ -39,8 +39,12 @@ describe('journey editor', { timeout: 60_000 }, () => {
     type(await waitFor(() => field<HTMLInputElement>(second, 'Journey step'), container()), 'help');
     tick(surveyBox(second, 'Demo shop'));
     tick(surveyBox(second, 'Support effort'));
-    act(() => (form.querySelector('[aria-label="Move step 2 up"]') as HTMLButtonElement).click());
+    const moveUp = form.querySelector('[aria-label="Move step 2 up"]') as HTMLButtonElement;
+    moveUp.focus();
+    act(() => moveUp.click());
     expect(stepFieldsets(form).map((step) => (field(step, 'Step name') as HTMLInputElement).value)).toEqual(['Support', 'Checkout']);
+    // The focus moves with the step, so a keyboard user can keep moving it.
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Move step 1 up');
 
     click(form, 'Create journey');
     await waitFor(() => steps().length === 2, container());
