@@ -51,6 +51,10 @@ describe('huddle page', { timeout: 60_000 }, () => {
 
   it('labels each action quick win or bigger bet, and shows a done action\'s touchpoint and theme before and after', async () => {
     for (let index = 0; index < 8; index++) await setup.collector.answer(`effect-b${index}000`, 2, 'Slow delivery');
+    // "Before" ends where the action was made (that millisecond excluded): on a fast machine the last answer and the
+    // action could share one, so the action is made once the clock has moved on.
+    const lastAnswerAt = Date.now();
+    await waitFor(() => Date.now() > lastAnswerAt);
     const action = await setup.collector.admin<{ id: string }>('POST', '/v1/actions', {
       surveyId: 'demo', title: 'New carrier', kind: 'bigger_bet', touchpoint: 'checkout', themes: ['slow delivery'], state: 'in_progress',
     });
