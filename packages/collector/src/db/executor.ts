@@ -44,8 +44,8 @@ export function templateParameters<Name extends string>(template: QueryTemplate<
 }
 
 /**
- * Row counts multi-row inserts are compiled for: steps of an eighth or less between 8 and 256, so a batch pads
- * at most a few repeated rows (each a conflict the database still checks) with a couple of dozen statements.
+ * Row counts multi-row inserts are compiled for: every count up to 8, then each at most a quarter above the one
+ * before, so a batch pads fewer than a quarter of its rows with repeats (each a conflict the database still checks).
  */
 const MULTI_ROW_SIZES = [1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256];
 
