@@ -1,11 +1,12 @@
 /** Create, edit or delete a journey: its name and its steps in order, each a touchpoint or journey value and the surveys that measure it. */
 import { useState } from 'preact/hooks';
 import { useSession } from '../context.ts';
-import { errorText } from '../i18n/error-text.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { blankStep, journeyBody, journeyValues, MAX_STEPS, moveStep, toggleSurvey, type JourneyFormValues, type StepKind, type StepValues } from '../journey-form.ts';
 import type { JourneyDefinition } from '../journey-types.ts';
+import { useSubmit } from '../use-submit.ts';
 import { Confirm } from './Confirm.tsx';
+import { ErrorText } from './ErrorText.tsx';
 
 /**
  * The journey editor; without `journey` it creates one. `onSaved` gets the saved journey's id, `onDeleted` is called
@@ -17,44 +18,33 @@ export function JourneyForm(props: { journey?: JourneyDefinition; onSaved: (id: 
   const words = t.journey.form;
   const creating = !props.journey;
   const [values, setValues] = useState<JourneyFormValues>(() => journeyValues(props.journey, surveyId));
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const prefix = `journey-${props.journey?.id ?? 'new'}`;
   const surveyIds = surveys.map((survey) => survey.id);
 
   const setSteps = (steps: StepValues[]) => setValues({ ...values, steps });
   const setStep = (index: number, patch: Partial<StepValues>) => setSteps(values.steps.map((step, at) => (at === index ? { ...step, ...patch } : step)));
 
-  async function save(event: Event) {
+  function save(event: Event) {
     event.preventDefault();
-    setBusy(true);
-    try {
+    setSaved(null);
+    void run(async () => {
       const body = journeyBody(values, creating);
-      const saved = creating
+      const journey = creating
         ? await api.send<JourneyDefinition>('POST', '/v1/journeys', body)
         : await api.send<JourneyDefinition>('PUT', `/v1/journeys/${encodeURIComponent(props.journey!.id)}`, body);
-      setMessage({ kind: 'success', text: creating ? words.created(saved.name) : words.saved });
-      props.onSaved(saved.id);
-    } catch (error) {
-      setMessage({ kind: 'error', text: errorText(error, t) });
-    } finally {
-      setBusy(false);
-    }
+      setSaved(creating ? words.created(journey.name) : words.saved);
+      props.onSaved(journey.id);
+    });
   }
 
-  async function remove() {
-    setBusy(true);
-    try {
-      await api.send('DELETE', `/v1/journeys/${encodeURIComponent(props.journey!.id)}`);
-      setConfirming(false);
-      props.onDeleted?.();
-    } catch (error) {
-      setMessage({ kind: 'error', text: errorText(error, t) });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const remove = () => run(async () => {
+    await api.send('DELETE', `/v1/journeys/${encodeURIComponent(props.journey!.id)}`);
+    setConfirming(false);
+    props.onDeleted?.();
+  });
 
   return (
     <form class="journey-form" onSubmit={save}>
@@ -108,7 +98,8 @@ export function JourneyForm(props: { journey?: JourneyDefinition; onSaved: (id: 
       <div class="form-actions">
         <button type="submit" class="primary" disabled={busy}>{creating ? words.create : words.save}</button>
         {!creating && <button type="button" class="danger" aria-expanded={confirming} onClick={() => setConfirming(!confirming)}>{words.delete}</button>}
-        {message && <p class={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+        {saved && <p class="success" role="status">{saved}</p>}
+        <ErrorText error={error} />
       </div>
       {confirming && (
         <Confirm label={words.delete} confirm={words.delete} busy={busy} onConfirm={() => void remove()} onCancel={() => setConfirming(false)}>
