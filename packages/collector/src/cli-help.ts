@@ -78,7 +78,8 @@ Commands:
   help                      show this help
 
 Every command takes --db PATH|URL (env NPSLOOP_DB, default ${DEFAULTS.db}): a SQLite file, or a PostgreSQL
-database as postgres://user:password@host:5432/database (TLS: ?sslmode=require or verify-full).
+database as postgres://user:password@host:5432/database (TLS: ?sslmode=require or verify-full; a Unix
+socket: its folder as the host, postgres://user:password@%2Fvar%2Frun%2Fpostgresql/database).
 
 serve flags (flag, then environment variable, then default):
 ${serveFlags}

@@ -5,11 +5,12 @@ import { dbRows } from '../support/db-rows.ts';
 import { startPostgresServer } from '../support/postgres-server.ts';
 
 describe('PostgreSQL going away under load', () => {
-  it('answers 503 in the envelope meanwhile, says so on /healthz, loses nothing acknowledged, and reconnects by itself', async () => {
+  // Over a Unix socket the socket file is gone while the server is down: connecting fails with ENOENT, not ECONNREFUSED.
+  it.each(['TCP', 'a Unix socket'])('over %s: answers 503 in the envelope meanwhile, says so on /healthz, loses nothing acknowledged, and reconnects by itself', async (transport) => {
     // A server of this test's own, so stopping it disturbs no other test.
     const server = await startPostgresServer();
     onTestFinished(() => server.destroy());
-    const app = await testApp({ dbPath: server.url, webhookPollMs: 0 });
+    const app = await testApp({ dbPath: transport === 'TCP' ? server.url : server.socketUrl, webhookPollMs: 0 });
     await createSurvey(app);
 
     const acknowledged = new Set<string>();

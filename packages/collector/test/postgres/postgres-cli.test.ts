@@ -2,7 +2,9 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.ts';
 import { runBuiltCli } from '../support/cli-process.ts';
-import { dbRows } from '../support/db-rows.ts';
+import { dbRows, dbValue } from '../support/db-rows.ts';
+import { serveProcess } from '../support/serve-process.ts';
+import { ADMIN_KEY } from '../helpers.ts';
 import { POSTGRES_MIGRATIONS } from '../../src/db/postgres/migrations/index.ts';
 import { freshPostgresDatabase, postgresUrl } from '../support/test-database.ts';
 
@@ -32,6 +34,8 @@ describe('--db postgres://… on the command line', () => {
     ['a wrong password', async () => variant((url) => void (url.password = 'not-the-password')), /^npsloop: cannot open PostgreSQL database 127\.0\.0\.1:\d+\/postgres: authentication failed: password authentication failed for user "postgres"\n$/],
     ['a refused connection', async () => variant((url) => void (url.port = '1')), /^npsloop: cannot open PostgreSQL database 127\.0\.0\.1:1\/postgres: connection refused \(is PostgreSQL running and listening there\?\)\n$/],
     ['a database that does not exist', async () => variant((url) => void (url.pathname = '/no_such_db')), /^npsloop: cannot open PostgreSQL database 127\.0\.0\.1:\d+\/no_such_db: database "no_such_db" does not exist \(create it first: CREATE DATABASE …\)\n$/],
+    ['a socket folder with no server in it', async () => 'postgres://postgres:not-the-password@%2Fnonexistent-npsloop:5432/postgres', /^npsloop: cannot open PostgreSQL database \/nonexistent-npsloop:5432\/postgres: no socket there \(is PostgreSQL running, and is that folder one of its unix_socket_directories\?\)\n$/],
+    ['a URL without a host', async () => 'postgres:///npsloop', /^npsloop: database: not a valid PostgreSQL URL; expected postgres:\/\/user:password@host:5432\/database \(through a Unix socket: its folder as the host, postgres:\/\/user:password@%2Fvar%2Frun%2Fpostgresql\/database\)\n$/],
     ['a URL without its slashes', async () => 'postgres:/127.0.0.1/npsloop', /^npsloop: database: a PostgreSQL URL starts with postgres:\/\/ or postgresql:\/\/ \(postgres:\/\/user:password@host:5432\/database\)\n$/],
   ];
   for (const [what, url, message] of refusals) {
@@ -48,4 +52,31 @@ describe('--db postgres://… on the command line', () => {
       expect(readdirSync(cwd)).toEqual([]);
     });
   }
+});
+
+describe('--db over a Unix socket (PostgreSQL on the same machine)', () => {
+  it('takes the socket folder as the host, %2F-encoded or as ?host=, and stores answers through it', async () => {
+    const url = await freshPostgresDatabase();
+    const folder = String(await dbValue({ dbPath: url }, 'SHOW unix_socket_directories')).split(',')[0].trim();
+    expect(folder).toMatch(/^\//);
+    const tcp = new URL(url);
+    const encoded = `postgres://${tcp.username}:${tcp.password}@${encodeURIComponent(folder)}:${tcp.port}${tcp.pathname}`;
+    const query = `postgresql://${tcp.username}:${tcp.password}@${tcp.pathname}?host=${encodeURIComponent(folder)}&port=${tcp.port}`;
+
+    const migrated = await runBuiltCli(['migrate', '--db', query]);
+    expect(migrated.code, migrated.stderr).toBe(0);
+    expect(migrated.stderr).not.toContain(tcp.password);
+
+    const server = await serveProcess(['--port', '0', '--host', '127.0.0.1', '--db', encoded, '--log-level', 'warn'], { NPSLOOP_ADMIN_KEY: ADMIN_KEY });
+    const admin = { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' };
+    const survey = await fetch(`${server.url}/v1/surveys`, { method: 'POST', headers: admin, body: JSON.stringify({ id: 'demo', name: 'Demo', allowedOrigins: [] }) });
+    expect(survey.status).toBe(201);
+    const answer = await fetch(`${server.url}/v1/responses`, { method: 'POST', headers: admin, body: JSON.stringify({ id: 'socket_0001', surveyId: 'demo', score: 4 }) });
+    expect([answer.status, await answer.json()]).toEqual([201, { id: 'socket_0001', status: 'created' }]);
+
+    // Read back over TCP: the row and its loop are there, and the collector's connections came over the socket (no client address).
+    expect(await dbRows({ dbPath: url }, 'SELECT r.id, r.score, l.state FROM responses r JOIN loops l ON l.response_id = r.id')).toEqual([{ id: 'socket_0001', score: 4, state: 'open' }]);
+    const database = tcp.pathname.slice(1);
+    expect(await dbRows({ dbPath: url }, "SELECT DISTINCT client_addr IS NULL AS socket FROM pg_stat_activity WHERE datname = ? AND application_name = 'npsloop'", database)).toEqual([{ socket: true }]);
+  });
 });

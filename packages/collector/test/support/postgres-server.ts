@@ -7,6 +7,8 @@ import { join } from 'node:path';
 export interface PostgresServer {
   /** `postgres://postgres:…@127.0.0.1:PORT/postgres` */
   url: string;
+  /** The same database through the server's Unix socket: `postgres://postgres:…@%2Ftmp%2Fpgdata-…:PORT/postgres` */
+  socketUrl: string;
   port: number;
   /** Stops the server (its data stays, so `start` brings it back with everything committed). */
   stop(): Promise<void>;
@@ -72,6 +74,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   }
   return {
     url: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    socketUrl: `postgres://postgres:${PASSWORD}@${encodeURIComponent(folder)}:${port}/postgres`,
     port,
     stop: () => server.stop(),
     start: () => server.start(),

@@ -24,7 +24,8 @@ export function checkDatabaseLocation(location: string): void {
     const parsed = parse(location);
     if (!parsed.host) throw new Error('no host');
   } catch {
-    throw new Error('database: not a valid PostgreSQL URL; expected postgres://user:password@host:5432/database');
+    throw new Error('database: not a valid PostgreSQL URL; expected postgres://user:password@host:5432/database '
+      + '(through a Unix socket: its folder as the host, postgres://user:password@%2Fvar%2Frun%2Fpostgresql/database)');
   }
 }
 
@@ -88,15 +89,21 @@ export function openPostgresPool(url: string, options: PostgresPoolOptions = {})
   return pool;
 }
 
-// Error codes of a database that is not there: node's socket errors, and SQLSTATE classes 08 (connection
-// exception), 57P01–57P03 (shut down, crashed, starting up) and 53300 (too many connections).
+// Error codes of a database that is not there: node's socket errors (and a Unix socket file that is gone), and
+// SQLSTATE classes 08 (connection exception), 57P01–57P03 (shut down, crashed, starting up) and 53300 (too many connections).
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
 const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|not queryable|Connection ended|connection is closed/i;
+
+/** Connecting to a Unix socket file that is not there: a local server that is down (it removes its socket) or another folder. */
+function isMissingSocket(error: unknown): boolean {
+  const { code, syscall } = (error ?? {}) as { code?: unknown; syscall?: unknown };
+  return code === 'ENOENT' && syscall === 'connect';
+}
 
 /** True when an error means the database cannot be reached right now (as opposed to a bad query). */
 export function isUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
-  if (typeof code === 'string' && (SOCKET_CODES.has(code) || code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(code))) return true;
+  if (typeof code === 'string' && (SOCKET_CODES.has(code) || isMissingSocket(error) || code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(code))) return true;
   return error instanceof Error && UNAVAILABLE_MESSAGES.test(error.message);
 }
 
@@ -115,6 +122,7 @@ export function connectionFailure(error: unknown, url: string): Error {
   const where = describePostgresUrl(url);
   const code = (error as { code?: string })?.code;
   const reason = code === 'ECONNREFUSED' ? 'connection refused (is PostgreSQL running and listening there?)'
+    : isMissingSocket(error) ? 'no socket there (is PostgreSQL running, and is that folder one of its unix_socket_directories?)'
     : code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'host not found'
     : code === '28P01' || code === '28000' ? `authentication failed: ${(error as Error).message}`
     : code === '3D000' ? `${(error as Error).message} (create it first: CREATE DATABASE …)`
