@@ -24,6 +24,9 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CONNECTIONS = 100;
 // BENCH_PROCESSES=2 adds a target: two collector processes on the one database, sharing the connections (PostgreSQL).
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 1);
+// BENCH_BASELINE=DIR adds a target: the collector package built in another checkout (e.g. a `git worktree` of an
+// older commit), on a fresh SQLite database of its own, in turns with this one: a regression shows in the same rounds.
+const BASELINE = process.env.BENCH_BASELINE;
 const ADMIN_KEY = 'bench-admin-key';
 // The goal: 80% of the bare route on SQLite in-process; 50% on PostgreSQL (BENCH_DB), whose server shares the cores.
 const GOAL_RATIO = process.env.BENCH_DB ? 0.5 : 0.8;
@@ -36,9 +39,9 @@ await app.listen({ port: 0, host: '127.0.0.1' });
 console.log('listening on http://127.0.0.1:' + app.server.address().port);
 `;
 
-function start(name, args) {
+function start(name, args, cwd = packageRoot) {
   const child = spawn(process.execPath, args, {
-    cwd: packageRoot, env: { ...process.env, NPSLOOP_ADMIN_KEY: ADMIN_KEY }, stdio: ['ignore', 'pipe', 'inherit'],
+    cwd, env: { ...process.env, NPSLOOP_ADMIN_KEY: ADMIN_KEY }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
     let output = '';
@@ -137,19 +140,23 @@ if (!existsSync(join(packageRoot, 'dist/cli.js'))) {
 const dir = mkdtempSync(join(tmpdir(), 'npsloop-bench-'));
 const servers = [];
 // BENCH_DB: an empty PostgreSQL database to load instead of a fresh SQLite file (bench/postgres.mjs passes one).
-const collectorArgs = (file) => ['bin/npsloop.js', 'serve', '--port', '0', '--db', process.env.BENCH_DB || join(dir, file), '--log-level', 'warn',
+const collectorArgs = (db, script = 'bin/npsloop.js') => [script, 'serve', '--port', '0', '--db', db, '--log-level', 'warn',
   '--rate-limit-ip', '1000000000', '--rate-limit-survey', '1000000000', ...(process.env.BENCH_ARGS ? process.env.BENCH_ARGS.split(' ') : [])];
+const benchDb = process.env.BENCH_DB || join(dir, 'bench.db');
 
 try {
   const bare = await start('bare fastify', ['--input-type=module', '-e', BARE_SERVER]);
   servers.push(bare);
-  const ingest = await start('collector', collectorArgs('bench.db'));
+  const ingest = await start('collector', collectorArgs(benchDb));
   servers.push(ingest);
-  const created = await fetch(`${ingest.url}/v1/surveys`, {
-    method: 'POST', headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ id: 'bench', name: 'Benchmark', allowedOrigins: [] }),
-  });
-  if (created.status !== 201) throw new Error(`creating the survey failed: ${created.status}`);
+  const createSurvey = async (server) => {
+    const created = await fetch(`${server.url}/v1/surveys`, {
+      method: 'POST', headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'bench', name: 'Benchmark', allowedOrigins: [] }),
+    });
+    if (created.status !== 201) throw new Error(`creating the survey failed: ${created.status}`);
+  };
+  await createSurvey(ingest);
   // Both mixes go to the same collector process (and database), so only the answers differ between them.
   const targets = [
     { name: 'bare Fastify POST', server: bare, mix: MIXES.typical, runs: [] },
@@ -158,9 +165,16 @@ try {
   ];
   if (PROCESSES > 1) {
     const others = [];
-    for (let index = 1; index < PROCESSES; index += 1) others.push(await start(`collector ${index + 1}`, collectorArgs('bench.db')));
+    for (let index = 1; index < PROCESSES; index += 1) others.push(await start(`collector ${index + 1}`, collectorArgs(benchDb)));
     servers.push(...others);
-    targets.push({ name: `typical, ${PROCESSES} processes`, servers: [ingest, ...others], mix: MIXES.typical, runs: [] });
+    targets.push({ name: `typical, ${PROCESSES} processes`, servers: [ingest, ...others], mix: MIXES.typical, runs: [], processes: true });
+  }
+
+  if (BASELINE) {
+    const baseline = await start('baseline collector', collectorArgs(join(dir, 'baseline.db'), join(BASELINE, 'bin/npsloop.js')), BASELINE);
+    servers.push(baseline);
+    await createSurvey(baseline);
+    targets.push({ name: 'baseline build, typical', server: baseline, mix: MIXES.typical, runs: [], baseline: true });
   }
 
   if (WARMUP > 0) for (const target of targets) await measuredLoad(target, WARMUP);
@@ -171,7 +185,10 @@ try {
       target.runs.push(await measuredLoad(target, DURATION / ROUNDS));
     }
   }
-  const [bareResult, typicalResult, uniformResult, processesResult] = targets.map((target) => combine(target.name, target.runs));
+  const [bareResult, typicalResult, uniformResult] = targets.map((target) => combine(target.name, target.runs));
+  const extra = (flag) => targets.filter((target) => target[flag]).map((target) => combine(target.name, target.runs))[0];
+  const processesResult = extra('processes');
+  const baselineResult = extra('baseline');
   const summary = await (await fetch(`${ingest.url}/v1/surveys/bench/summary`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json();
 
   const ratio = (result) => result.rps / bareResult.rps;
@@ -183,9 +200,10 @@ try {
   console.log('typical mix: NPS +30 (20% detractors, each opening a loop); scores alike: 0–10 in turn (64% detractors)');
   console.log('(latency: the worst round\'s percentile)\n');
   console.log(`${'target'.padEnd(24)}${'req/s'.padStart(10)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'errors'.padStart(8)}${'server CPU/req'.padStart(16)}`);
-  for (const result of [bareResult, typicalResult, uniformResult, processesResult].filter(Boolean)) console.log(row(result));
+  for (const result of [bareResult, typicalResult, uniformResult, processesResult, baselineResult].filter(Boolean)) console.log(row(result));
   console.log(`\ningest / bare throughput, typical mix: ${percent(ratio(typicalResult))}  (goal ≥ ${percent(GOAL_RATIO)})`);
   console.log(`ingest / bare throughput, scores alike: ${percent(ratio(uniformResult))}  (stress case, for comparison)`);
+  if (baselineResult) console.log(`ingest / bare throughput, typical mix, baseline build (${BASELINE}): ${percent(ratio(baselineResult))}`);
   if (processesResult) console.log(`ingest / bare throughput, typical mix on ${PROCESSES} processes: ${percent(ratio(processesResult))}; p99 ${processesResult.p99} ms, errors ${processesResult.errors}`);
   console.log(`ingest p99: ${typicalResult.p99} / ${uniformResult.p99} ms  (goal ≤ 50 ms); errors: ${typicalResult.errors} / ${uniformResult.errors} (goal 0)`);
   if (bareResult.cpuPerRequest && typicalResult.cpuPerRequest && uniformResult.cpuPerRequest) {
