@@ -1,10 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers.ts';
+import { ADMIN_KEY, tempDir } from '../helpers.ts';
 import { runBuiltCli } from '../support/cli-process.ts';
 import { dbRows, dbValue } from '../support/db-rows.ts';
 import { serveProcess } from '../support/serve-process.ts';
-import { ADMIN_KEY } from '../helpers.ts';
 import { POSTGRES_MIGRATIONS } from '../../src/db/postgres/migrations/index.ts';
 import { freshPostgresDatabase, postgresUrl } from '../support/test-database.ts';
 
