@@ -185,10 +185,10 @@ try {
       target.runs.push(await measuredLoad(target, DURATION / ROUNDS));
     }
   }
-  const [bareResult, typicalResult, uniformResult] = targets.map((target) => combine(target.name, target.runs));
-  const extra = (flag) => targets.filter((target) => target[flag]).map((target) => combine(target.name, target.runs))[0];
-  const processesResult = extra('processes');
-  const baselineResult = extra('baseline');
+  const result = (target) => target && combine(target.name, target.runs);
+  const [bareResult, typicalResult, uniformResult] = targets.slice(0, 3).map(result);
+  const processesResult = result(targets.find((target) => target.processes));
+  const baselineResult = result(targets.find((target) => target.baseline));
   const summary = await (await fetch(`${ingest.url}/v1/surveys/bench/summary`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json();
 
   const ratio = (result) => result.rps / bareResult.rps;

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ADMIN_KEY, tempDir } from '../helpers.ts';
+import { ADMIN_KEY, asAdmin, tempDir } from '../helpers.ts';
 import { runBuiltCli } from '../support/cli-process.ts';
 import { dbRows, dbValue } from '../support/db-rows.ts';
 import { serveProcess } from '../support/serve-process.ts';
@@ -67,7 +67,7 @@ describe('--db over a Unix socket (PostgreSQL on the same machine)', () => {
     expect(migrated.stderr).not.toContain(tcp.password);
 
     const server = await serveProcess(['--port', '0', '--host', '127.0.0.1', '--db', encoded, '--log-level', 'warn'], { NPSLOOP_ADMIN_KEY: ADMIN_KEY });
-    const admin = { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' };
+    const admin = { ...asAdmin, 'content-type': 'application/json' };
     const survey = await fetch(`${server.url}/v1/surveys`, { method: 'POST', headers: admin, body: JSON.stringify({ id: 'demo', name: 'Demo', allowedOrigins: [] }) });
     expect(survey.status).toBe(201);
     const answer = await fetch(`${server.url}/v1/responses`, { method: 'POST', headers: admin, body: JSON.stringify({ id: 'socket_0001', surveyId: 'demo', score: 4 }) });
