@@ -165,7 +165,7 @@ describe('widget robustness', () => {
 
   it("speaks the page's language, with the site's own wording where it set some", async () => {
     const { page } = await hostPage({ html: 'lang="nl-BE"', attributes: { 'text-why-detractor': 'Wat kunnen we beter doen?' } });
-    await page.getByRole('radiogroup', { name: 'Hoe waarschijnlijk is het dat je Acme aanbeveelt aan een vriend of collega?' }).waitFor();
+    await page.getByRole('radiogroup', { name: 'Hoe waarschijnlijk is het dat je Acme zou aanbevelen aan een vriend of collega?' }).waitFor();
     await page.getByRole('radio', { name: '3', exact: true }).click();
     await page.getByRole('textbox', { name: 'Wat kunnen we beter doen?' }).fill('Sneller laden.');
     await page.getByRole('button', { name: 'Versturen' }).click();

@@ -32,7 +32,7 @@ export const BUILT_IN_STRINGS: Record<BuiltInLocale, SurveyStrings> = {
     thanks: 'Thank you for your feedback!',
   },
   nl: {
-    question: 'Hoe waarschijnlijk is het dat je {brand} aanbeveelt aan een vriend of collega?',
+    question: 'Hoe waarschijnlijk is het dat je {brand} zou aanbevelen aan een vriend of collega?',
     low: 'Helemaal niet waarschijnlijk',
     high: 'Zeer waarschijnlijk',
     why: 'Wat is de belangrijkste reden voor je score?',
@@ -45,7 +45,7 @@ export const BUILT_IN_STRINGS: Record<BuiltInLocale, SurveyStrings> = {
     thanks: 'Bedankt voor je feedback!',
   },
   de: {
-    question: 'Wie wahrscheinlich ist es, dass Sie {brand} einem Freund oder Kollegen empfehlen?',
+    question: 'Wie wahrscheinlich ist es, dass Sie {brand} einem Freund oder Kollegen weiterempfehlen würden?',
     low: 'Überhaupt nicht wahrscheinlich',
     high: 'Äußerst wahrscheinlich',
     why: 'Was ist der wichtigste Grund für Ihre Bewertung?',
@@ -60,7 +60,7 @@ export const BUILT_IN_STRINGS: Record<BuiltInLocale, SurveyStrings> = {
   fr: {
     question: 'Quelle est la probabilité que vous recommandiez {brand} à un ami ou un collègue\u00a0?',
     low: 'Pas du tout probable',
-    high: 'Très probable',
+    high: 'Extrêmement probable',
     why: 'Quelle est la raison principale de votre note\u00a0?',
     send: 'Envoyer',
     close: 'Fermer',
@@ -73,7 +73,7 @@ export const BUILT_IN_STRINGS: Record<BuiltInLocale, SurveyStrings> = {
   es: {
     question: '¿Qué probabilidad hay de que recomiendes {brand} a un amigo o colega?',
     low: 'Nada probable',
-    high: 'Muy probable',
+    high: 'Extremadamente probable',
     why: '¿Cuál es el motivo principal de tu puntuación?',
     send: 'Enviar',
     close: 'Cerrar',

@@ -48,7 +48,7 @@ describe('hosted survey page /s/:surveyId', () => {
     await createSurvey(app, { brand: '<b>Acme</b>', wording: { nl: { high: 'Zeker weten' } } });
     const page = await app.inject({ url: '/s/demo', headers: { 'accept-language': 'nl-BE,nl;q=0.9,en;q=0.5' } });
     expect(page.body).toContain('<html lang="nl">');
-    expect(page.body).toContain('Hoe waarschijnlijk is het dat je &#60;b&#62;Acme&#60;/b&#62; aanbeveelt');
+    expect(page.body).toContain('Hoe waarschijnlijk is het dat je &#60;b&#62;Acme&#60;/b&#62; zou aanbevelen');
     expect(page.body).toContain('10 = Zeker weten');
     expect(page.body).not.toContain('<b>Acme');
     const german = await app.inject({ url: '/s/demo?score=10&locale=de' });

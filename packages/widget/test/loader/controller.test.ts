@@ -166,7 +166,7 @@ describe('the survey flow', () => {
     const { widget, shown, $ } = setupWidget(collector);
     widget.show();
     await shown();
-    expect($('.q')!.textContent).toBe('Wie wahrscheinlich ist es, dass Sie Acme einem Freund oder Kollegen empfehlen?');
+    expect($('.q')!.textContent).toBe('Wie wahrscheinlich ist es, dass Sie Acme einem Freund oder Kollegen weiterempfehlen würden?');
     expect($('.x')!.getAttribute('aria-label')).toBe('Schließen');
     await waitFor(() => collector.requests.some((request) => request.path === '/v1/events'));
     expect(collector.requests.find((request) => request.path === '/v1/events')!.body).toMatchObject({ locale: 'de' });
