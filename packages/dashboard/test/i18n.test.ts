@@ -45,6 +45,14 @@ describe('the dictionaries', () => {
       if (Array.isArray(source)) expect((value as unknown[]).length, `${locale}.${path}`).toBe(source.length);
     }
   });
+
+  it.each([
+    ['en', 'answer mentions it', 'answers mention it'], ['nl', 'antwoord noemt het', 'antwoorden noemen het'],
+    ['de', 'Antwort nennt es', 'Antworten nennen es'], ['fr', 'réponse en parle', 'réponses en parlent'], ['es', 'respuesta lo menciona', 'respuestas lo mencionan'],
+  ] as const)('%s counts one answer naming a theme in the singular', (locale, one, several) => {
+    expect(DICTIONARIES[locale].comments.themeTooFew('1', 'NPS')).toContain(`1 ${one}`);
+    expect(DICTIONARIES[locale].comments.themeTooFew('3', 'NPS')).toContain(`3 ${several}`);
+  });
 });
 
 /** Every .tsx file under a folder. */

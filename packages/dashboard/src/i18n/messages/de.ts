@@ -131,7 +131,7 @@ export const de: Messages = {
       },
     },
     themeFigure: (metric, score, shown) => `${metric} ${score} unter den ${shown}, die es nennen`,
-    themeTooFew: (shown, metric) => `${shown} Antworten nennen es: zu wenige für einen ${metric}-Wert`,
+    themeTooFew: (shown, metric) => `${shown} ${shown === '1' ? 'Antwort nennt' : 'Antworten nennen'} es: zu wenige für einen ${metric}-Wert`,
     downloadCsv: 'CSV herunterladen', what: { comments: 'Die Kommentare', themes: 'Die Themen' },
   },
   actions: {

@@ -89,7 +89,7 @@ export const en = {
     },
     allComments: 'All comments',
     what: {
-      summary: 'the summary', comparison: 'the comparison', rates: 'the rates', loops: 'loop figures', trend: 'the trend',
+      summary: 'the summary', comparison: 'the comparison', rates: 'the rates', loops: 'the loop figures', trend: 'the trend',
       distribution: 'the distribution', latest: 'the latest comments',
     },
   },
@@ -131,7 +131,7 @@ export const en = {
       },
     },
     themeFigure: (metric: string, score: string, shown: string) => `${metric} ${score} among the ${shown} who mention it`,
-    themeTooFew: (shown: string, metric: string) => `${shown} answers mention it: too few for their ${metric}`,
+    themeTooFew: (shown: string, metric: string) => `${shown} ${shown === '1' ? 'answer mentions' : 'answers mention'} it: too few for their ${metric}`,
     downloadCsv: 'Download CSV', what: { comments: 'comments', themes: 'themes' },
   },
   actions: {
@@ -153,7 +153,7 @@ export const en = {
     stories: 'What their customers said', noStories: 'No comments in this period.', what: { teams: 'the teams', team: 'the team\'s figures' },
   },
   effect: {
-    what: 'before and after', of: (title: string) => `Before and after "${title}"`, nothing: 'Nothing to measure: give the action a touchpoint or a theme.',
+    what: 'the before-and-after comparison', of: (title: string) => `Before and after "${title}"`, nothing: 'Nothing to measure: give the action a touchpoint or a theme.',
     windows: (days: number, beforeEnd: string, afterStart: string) => `${days} days before it was made (to ${beforeEnd}) against ${days} days from when it was done (${afterStart})`,
     share: (percent: string, mentions: string, n: string) => `${percent} of answers (${mentions} of ${n})`,
     touchpoint: (name: string, before: string, after: string) => `${name}: ${before} before, ${after} after`,
@@ -166,7 +166,7 @@ export const en = {
     stats: '{open} open · {overdue} overdue now (SLA {sla} h) · median first contact {median} h · {share} contacted in time',
     zero: 'Inbox zero: every unhappy customer has been followed up.', noFinished: 'No finished loops yet.',
     loops: 'Loops', unassigned: 'unassigned', excluded: 'excluded',
-    what: { loops: 'the loop inbox', stats: 'loop figures', notes: 'notes' },
+    what: { loops: 'the loop inbox', stats: 'the loop figures', notes: 'notes' },
     shortcuts: 'Keyboard shortcuts',
     shortcut: {
       next: 'Next loop', previous: 'Previous loop', open: 'Open the selected loop (move focus to its details)', assign: 'Assign the selected loop to me',

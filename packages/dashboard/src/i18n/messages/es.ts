@@ -131,7 +131,7 @@ export const es: Messages = {
       },
     },
     themeFigure: (metric, score, shown) => `${metric} ${score} entre los ${shown} que lo mencionan`,
-    themeTooFew: (shown, metric) => `${shown} respuestas lo mencionan: muy pocas para calcular su ${metric}`,
+    themeTooFew: (shown, metric) => `${shown} ${shown === '1' ? 'respuesta lo menciona' : 'respuestas lo mencionan'}: muy pocas para calcular su ${metric}`,
     downloadCsv: 'Descargar CSV', what: { comments: 'los comentarios', themes: 'los temas' },
   },
   actions: {

@@ -133,7 +133,7 @@ export const fr: Messages = {
       },
     },
     themeFigure: (metric, score, shown) => `${metric} ${score} parmi les ${shown} qui en parlent`,
-    themeTooFew: (shown, metric) => `${shown} réponses en parlent${S}: trop peu pour un ${metric}`,
+    themeTooFew: (shown, metric) => `${shown} ${shown === '1' ? 'réponse en parle' : 'réponses en parlent'}${S}: trop peu pour un ${metric}`,
     downloadCsv: 'Télécharger le CSV', what: { comments: 'les commentaires', themes: 'les thèmes' },
   },
   actions: {

@@ -131,7 +131,7 @@ export const nl: Messages = {
       },
     },
     themeFigure: (metric, score, shown) => `${metric} ${score} onder de ${shown} die het noemen`,
-    themeTooFew: (shown, metric) => `${shown} antwoorden noemen het: te weinig voor een ${metric}`,
+    themeTooFew: (shown, metric) => `${shown} ${shown === '1' ? 'antwoord noemt' : 'antwoorden noemen'} het: te weinig voor een ${metric}`,
     downloadCsv: 'CSV downloaden', what: { comments: 'de toelichtingen', themes: 'de thema’s' },
   },
   actions: {
