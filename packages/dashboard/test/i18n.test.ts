@@ -46,6 +46,18 @@ describe('the dictionaries', () => {
     }
   });
 
+  it.each(LOCALES)('%s: a button\'s accessible name (`…Label`) holds its visible text (`…`), as WCAG 2.5.3 asks', (locale) => {
+    const entries = new Map(leaves(DICTIONARIES[locale]));
+    const checked: string[] = [];
+    for (const [path, value] of entries) {
+      const visible = path.endsWith('Label') ? entries.get(path.slice(0, -'Label'.length)) : undefined;
+      if (typeof visible !== 'string') continue;
+      checked.push(path);
+      expect(text(value).toLowerCase(), `${locale}.${path}`).toContain(visible.toLowerCase());
+    }
+    expect(checked.length).toBeGreaterThan(5);
+  });
+
   it.each([
     ['en', 'answer mentions it', 'answers mention it'], ['nl', 'antwoord noemt het', 'antwoorden noemen het'],
     ['de', 'Antwort nennt es', 'Antworten nennen es'], ['fr', 'réponse en parle', 'réponses en parlent'], ['es', 'respuesta lo menciona', 'respuestas lo mencionan'],

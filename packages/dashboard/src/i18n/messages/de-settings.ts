@@ -47,7 +47,7 @@ export const deSettings: SettingsMessages = {
     deliveryState: { pending: 'ausstehend', succeeded: 'zugestellt', failed: 'fehlgeschlagen' },
     retryNote: 'Ausstehende Zustellungen werden automatisch mit wachsenden Pausen wiederholt; eine Zustellung, die immer wieder scheitert, endet als fehlgeschlagen, und „Erneut versuchen“ versucht sie noch einmal.',
     edit: 'Bearbeiten', editLabel: (url) => `Webhook an ${url} bearbeiten`, editTitle: (url) => `Den Webhook an ${url} ändern`, save: 'Änderungen speichern', saved: 'Webhook gespeichert.',
-    test: 'Testnachricht senden', testLabel: (url) => `Testnachricht an ${url} senden`, testQueued: 'Testnachricht gesendet; das Ergebnis erscheint im Zustellprotokoll.',
+    test: 'Testnachricht senden', testLabel: (url) => `Testnachricht senden an ${url}`, testQueued: 'Testnachricht gesendet; das Ergebnis erscheint im Zustellprotokoll.',
     retry: 'Erneut versuchen', retryLabel: (event, queued) => `Die Zustellung ${event} vom ${queued} erneut versuchen`,
     outcome: {
       succeeded: (status) => `Zugestellt: Der Endpunkt antwortete mit ${status}.`, failed: (reason) => `Nicht zugestellt: ${reason}.`,
