@@ -37,7 +37,6 @@ export function LoopDetail(props: { loop: Loop; control: RefObject<LoopDetailHan
   const [noteText, setNoteText] = useState('');
   const noteField = useRef<HTMLTextAreaElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const me = () => storedName() || t.loop.me;
 
   const patch: LoopPatch = async (body, done) => {
     try {
@@ -69,7 +68,11 @@ export function LoopDetail(props: { loop: Loop; control: RefObject<LoopDetailHan
       if (command === 'open') heading.current?.focus();
       else if (command === 'note') noteField.current?.focus();
       else if (scope !== 'admin') setMessage({ kind: 'error', text: t.readOnly.key });
-      else if (command === 'assign') void patch({ assignee: me() }, t.loop.done.assigned(me()));
+      else if (command === 'assign') {
+        const me = storedName();
+        if (me) void patch({ assignee: me }, t.loop.done.assigned(me));
+        else setMessage({ kind: 'error', text: t.loop.nameFirst });
+      }
       else if (command === 'contacted' && loop.state === 'open') void patch({ status: 'contacted' }, t.loop.done.contacted);
       else if (command === 'resolved' && loop.state === 'contacted') void patch({ status: 'resolved' }, t.loop.done.resolved);
     },

@@ -17,9 +17,9 @@ beforeEach(async () => {
 const press = (key: string) => window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
 const selected = () => document.querySelector('.loop-row[aria-current=true]')?.getAttribute('data-response-id');
 
-async function openInbox(key: string) {
+async function openInbox(key: string, name = 'Robin') {
   storeKey(key);
-  storeName('Robin');
+  storeName(name);
   setup.mount(<App fetcher={setup.collector.fetcher} />);
   await waitFor(() => setup.view.container.querySelectorAll('.loop-row').length === 2, setup.view.container);
   return setup.view.container;
@@ -52,6 +52,18 @@ describe('loop inbox', () => {
     const loop = await (await setup.collector.fetcher('/v1/responses/first-0001/loop', { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json();
     expect(loop).toMatchObject({ state: 'resolved', assignee: 'Robin' });
     await waitFor(() => page.querySelectorAll('.loop-row').length === 1, page);
+  });
+
+  it('assigns by the name the viewer gave, and asks for one rather than storing a word like "me"', async () => {
+    const page = await openInbox(ADMIN_KEY, '');
+    await waitFor(() => page.querySelector('.loop-actions'), page);
+    const assign = [...page.querySelectorAll<HTMLButtonElement>('.loop-actions button')].find((button) => button.textContent!.startsWith('Assign to me'))!;
+    expect(assign.textContent).toBe('Assign to me (give your name first)');
+    expect(assign.disabled).toBe(true);
+    press('a');
+    await waitFor(() => page.querySelector('.loop-detail [role=alert]')?.textContent === 'Give your name first (top of the page), so the team sees who has this loop.', page);
+    const loop = await (await setup.collector.fetcher('/v1/responses/first-0001/loop', { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json();
+    expect(loop.assignee).toBeNull();
   });
 
   it('shows the shortcuts on ?', async () => {

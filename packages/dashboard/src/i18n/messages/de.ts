@@ -178,9 +178,9 @@ export const de: Messages = {
     heading: (score, touchpoint) => `Bewertung ${score} · ${touchpoint}`,
     contact: 'Kontakt', noConsent: 'Keine Einwilligung zur Kontaktaufnahme (oder kein Weg, die Person zu erreichen)', user: (id) => `Nutzer ${id}`,
     sla: 'SLA', firstContact: (when) => `erster Kontakt ${when}`, assignee: 'Zugewiesen an', closedAs: 'Geschlossen als',
-    work: 'Diesen Fall bearbeiten', assignMe: 'Mir zuweisen (a)', unassign: 'Zuweisung aufheben',
+    work: 'Diesen Fall bearbeiten', assignMe: 'Mir zuweisen (a)', assignMeNoName: 'Mir zuweisen (zuerst Ihren Namen eingeben)', nameFirst: 'Geben Sie zuerst Ihren Namen ein (oben auf der Seite), damit das Team sieht, wer diesen Fall bearbeitet.', unassign: 'Zuweisung aufheben',
     to: { open: 'Wieder öffnen', contacted: 'Kontaktiert (c)', resolved: 'Gelöst (r)', closed: 'Schließen' },
-    closeAs: 'Schließen als', chooseReason: 'Grund wählen', close: 'Schließen', me: 'mich', team: 'Team',
+    closeAs: 'Schließen als', chooseReason: 'Grund wählen', close: 'Schließen', team: 'Team',
     done: {
       assigned: (name) => `Zugewiesen an ${name}.`, unassigned: 'Zuweisung aufgehoben.', contacted: 'Als kontaktiert markiert.', resolved: 'Als gelöst markiert.',
       reopened: 'Wieder geöffnet.', closed: 'Geschlossen.', note: 'Notiz hinzugefügt.', tags: 'Schlagwörter gespeichert.', excluded: 'Aus den Zahlen ausgeschlossen.', included: 'Wird wieder mitgezählt.',

@@ -178,9 +178,9 @@ export const en = {
     heading: (score: number, touchpoint: string) => `Score ${score} · ${touchpoint}`,
     contact: 'Contact', noConsent: 'No consent to contact (or no way to reach them)', user: (id: string) => `user ${id}`,
     sla: 'SLA', firstContact: (when: string) => `first contact ${when}`, assignee: 'Assignee', closedAs: 'Closed as',
-    work: 'Work this loop', assignMe: 'Assign to me (a)', unassign: 'Unassign',
+    work: 'Work this loop', assignMe: 'Assign to me (a)', assignMeNoName: 'Assign to me (give your name first)', nameFirst: 'Give your name first (top of the page), so the team sees who has this loop.', unassign: 'Unassign',
     to: { open: 'Reopen', contacted: 'Mark contacted (c)', resolved: 'Mark resolved (r)', closed: 'Close' },
-    closeAs: 'Close as', chooseReason: 'Choose a reason', close: 'Close', me: 'me', team: 'team',
+    closeAs: 'Close as', chooseReason: 'Choose a reason', close: 'Close', team: 'team',
     done: {
       assigned: (name: string) => `Assigned to ${name}.`, unassigned: 'Unassigned.', contacted: 'Marked contacted.', resolved: 'Marked resolved.',
       reopened: 'Reopened.', closed: 'Closed.', note: 'Note added.', tags: 'Tags saved.', excluded: 'Excluded from the figures.', included: 'Counted in the figures again.',

@@ -178,9 +178,9 @@ export const es: Messages = {
     heading: (score, touchpoint) => `Puntuación ${score} · ${touchpoint}`,
     contact: 'Contacto', noConsent: 'Sin consentimiento para contactar (o sin forma de hacerlo)', user: (id) => `usuario ${id}`,
     sla: 'SLA', firstContact: (when) => `primer contacto ${when}`, assignee: 'Asignado a', closedAs: 'Cerrado como',
-    work: 'Gestionar este seguimiento', assignMe: 'Asignármelo (a)', unassign: 'Quitar asignación',
+    work: 'Gestionar este seguimiento', assignMe: 'Asignármelo (a)', assignMeNoName: 'Asignármelo (primero escribe tu nombre)', nameFirst: 'Primero escribe tu nombre (arriba de la página), para que el equipo sepa quién lleva este seguimiento.', unassign: 'Quitar asignación',
     to: { open: 'Reabrir', contacted: 'Marcar como contactado (c)', resolved: 'Marcar como resuelto (r)', closed: 'Cerrar' },
-    closeAs: 'Cerrar como', chooseReason: 'Elige un motivo', close: 'Cerrar', me: 'mí', team: 'equipo',
+    closeAs: 'Cerrar como', chooseReason: 'Elige un motivo', close: 'Cerrar', team: 'equipo',
     done: {
       assigned: (name) => `Asignado a ${name}.`, unassigned: 'Asignación quitada.', contacted: 'Marcado como contactado.', resolved: 'Marcado como resuelto.',
       reopened: 'Reabierto.', closed: 'Cerrado.', note: 'Nota añadida.', tags: 'Etiquetas guardadas.', excluded: 'Excluido de las cifras.', included: 'Se vuelve a contar en las cifras.',

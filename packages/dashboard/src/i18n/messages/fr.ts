@@ -180,9 +180,9 @@ export const fr: Messages = {
     heading: (score, touchpoint) => `Note ${score} · ${touchpoint}`,
     contact: 'Contact', noConsent: 'Pas de consentement au contact (ou aucun moyen de joindre la personne)', user: (id) => `utilisateur ${id}`,
     sla: 'SLA', firstContact: (when) => `premier contact ${when}`, assignee: 'Attribué à', closedAs: 'Motif de clôture',
-    work: 'Traiter ce suivi', assignMe: 'Me l’attribuer (a)', unassign: 'Retirer l’attribution',
+    work: 'Traiter ce suivi', assignMe: 'Me l’attribuer (a)', assignMeNoName: 'Me l’attribuer (indiquez d’abord votre nom)', nameFirst: 'Indiquez d’abord votre nom (en haut de la page), pour que l’équipe sache qui s’occupe de ce suivi.', unassign: 'Retirer l’attribution',
     to: { open: 'Rouvrir', contacted: 'Marquer comme contacté (c)', resolved: 'Marquer comme résolu (r)', closed: 'Clore' },
-    closeAs: 'Motif de clôture', chooseReason: 'Choisir un motif', close: 'Clore', me: 'moi', team: 'équipe',
+    closeAs: 'Motif de clôture', chooseReason: 'Choisir un motif', close: 'Clore', team: 'équipe',
     done: {
       assigned: (name) => `Attribué à ${name}.`, unassigned: 'Attribution retirée.', contacted: 'Marqué comme contacté.', resolved: 'Marqué comme résolu.',
       reopened: 'Rouvert.', closed: 'Clos.', note: 'Note ajoutée.', tags: 'Étiquettes enregistrées.', excluded: 'Exclu des chiffres.', included: 'De nouveau compté dans les chiffres.',

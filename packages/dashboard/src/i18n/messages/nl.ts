@@ -178,9 +178,9 @@ export const nl: Messages = {
     heading: (score, touchpoint) => `Score ${score} · ${touchpoint}`,
     contact: 'Contact', noConsent: 'Geen toestemming voor contact (of geen manier om ze te bereiken)', user: (id) => `gebruiker ${id}`,
     sla: 'SLA', firstContact: (when) => `eerste contact ${when}`, assignee: 'Toegewezen aan', closedAs: 'Gesloten als',
-    work: 'Deze opvolging afhandelen', assignMe: 'Aan mij toewijzen (a)', unassign: 'Toewijzing opheffen',
+    work: 'Deze opvolging afhandelen', assignMe: 'Aan mij toewijzen (a)', assignMeNoName: 'Aan mij toewijzen (vul eerst je naam in)', nameFirst: 'Vul eerst je naam in (boven aan de pagina), zodat het team ziet wie deze opvolging heeft.', unassign: 'Toewijzing opheffen',
     to: { open: 'Heropenen', contacted: 'Benaderd (c)', resolved: 'Opgelost (r)', closed: 'Sluiten' },
-    closeAs: 'Sluiten als', chooseReason: 'Kies een reden', close: 'Sluiten', me: 'mij', team: 'team',
+    closeAs: 'Sluiten als', chooseReason: 'Kies een reden', close: 'Sluiten', team: 'team',
     done: {
       assigned: (name) => `Toegewezen aan ${name}.`, unassigned: 'Toewijzing opgeheven.', contacted: 'Gemarkeerd als benaderd.', resolved: 'Gemarkeerd als opgelost.',
       reopened: 'Heropend.', closed: 'Gesloten.', note: 'Notitie toegevoegd.', tags: 'Labels opgeslagen.', excluded: 'Uitgesloten van de cijfers.', included: 'Telt weer mee in de cijfers.',
