@@ -9,21 +9,20 @@ import { useResource } from '../use-resource.ts';
 import type { LoopPatch } from './LoopDetail.tsx';
 
 /** State and assignee controls, disabled for a read key. */
-export function LoopActions(props: { loop: Loop; onPatch: LoopPatch }) {
+export function LoopActions(props: { loop: Loop; onPatch: LoopPatch; onAssignMe: () => void }) {
   const { api, scope, surveyId } = useSession();
   const { t, fmt } = useI18n();
   const [settings] = useResource(() => api.get<{ closeReasons: string[] }>(`/v1/surveys/${encodeURIComponent(surveyId)}/loop-settings`), [surveyId]);
   const reasons = settings.status === 'ok' ? settings.data.closeReasons : [];
   const [reason, setReason] = useState('');
-  // Assigned by the name the viewer gave (top of the page): never a word like "me" that means someone else to the team.
-  const me = storedName();
+  const named = storedName() !== '';
   const targets = nextStates(props.loop.state);
   const done = { open: t.loop.done.reopened, contacted: t.loop.done.contacted, resolved: t.loop.done.resolved, closed: t.loop.done.closed };
 
   return (
     <fieldset class="loop-actions" disabled={scope !== 'admin'}>
       <legend class="visually-hidden">{t.loop.work}</legend>
-      <button type="button" disabled={!me} onClick={() => props.onPatch({ assignee: me }, t.loop.done.assigned(me))}>{me ? t.loop.assignMe : t.loop.assignMeNoName}</button>
+      <button type="button" disabled={!named} onClick={props.onAssignMe}>{named ? t.loop.assignMe : t.loop.assignMeNoName}</button>
       {props.loop.assignee && <button type="button" onClick={() => props.onPatch({ assignee: null }, t.loop.done.unassigned)}>{t.loop.unassign}</button>}
       {targets.filter((state) => state !== 'closed').map((state) => (
         <button key={state} type="button" class={state === 'open' ? '' : 'primary'} onClick={() => props.onPatch({ status: state }, done[state])}>{t.loop.to[state]}</button>

@@ -63,16 +63,19 @@ export function LoopDetail(props: { loop: Loop; control: RefObject<LoopDetailHan
     }
   }
 
+  // Assigned by the name the viewer gave (top of the page): never a word like "me" that means someone else to the team.
+  function assignToMe() {
+    const me = storedName();
+    if (me) void patch({ assignee: me }, t.loop.done.assigned(me));
+    else setMessage({ kind: 'error', text: t.loop.nameFirst });
+  }
+
   props.control.current = {
     run(command) {
       if (command === 'open') heading.current?.focus();
       else if (command === 'note') noteField.current?.focus();
       else if (scope !== 'admin') setMessage({ kind: 'error', text: t.readOnly.key });
-      else if (command === 'assign') {
-        const me = storedName();
-        if (me) void patch({ assignee: me }, t.loop.done.assigned(me));
-        else setMessage({ kind: 'error', text: t.loop.nameFirst });
-      }
+      else if (command === 'assign') assignToMe();
       else if (command === 'contacted' && loop.state === 'open') void patch({ status: 'contacted' }, t.loop.done.contacted);
       else if (command === 'resolved' && loop.state === 'contacted') void patch({ status: 'resolved' }, t.loop.done.resolved);
     },
@@ -95,7 +98,7 @@ export function LoopDetail(props: { loop: Loop; control: RefObject<LoopDetailHan
         {loop.closeReason && <div><dt>{t.loop.closedAs}</dt><dd>{fmt.label(loop.closeReason)}</dd></div>}
       </dl>
       <ReadOnlyNote about="loops" />
-      <LoopActions loop={loop} onPatch={patch} />
+      <LoopActions loop={loop} onPatch={patch} onAssignMe={assignToMe} />
       {message && <p class={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
       <LoopTags loop={loop} onPatch={patch} />
       <h3>{t.loop.notes}</h3>
