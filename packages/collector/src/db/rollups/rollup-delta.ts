@@ -59,6 +59,15 @@ export interface RollupDelta {
 
 const QUARTER_HOUR = GRAINS[0].ms;
 
+/** Each dimension a response is counted under, and its value there (`*`: every response, in one row). */
+const RESPONSE_DIMENSIONS: readonly (readonly [RollupDimension, (response: ResponseFacts) => string | null])[] = [
+  ['*', () => ''], ['touchpoint', (response) => response.touchpoint], ['channel', (response) => response.channel],
+  ['locale', (response) => response.locale], ['journey', (response) => response.journey],
+];
+
+// One function for every level of the accumulator: the ingest path makes no closure per count.
+const newMap = <K, V>() => new Map<K, V>();
+
 /**
  * Collects deltas from many writes so a batch touches each rollup row once.
  * Writes are kept per 15-minute bucket (five rows per response); coarser
@@ -127,11 +136,8 @@ export class RollupDeltas {
     const at = response.createdAt;
     const bucket = at - (((at % QUARTER_HOUR) + QUARTER_HOUR) % QUARTER_HOUR);
     const prompted = isPromptedChannel(response.channel);
-    for (const [dim, value] of [
-      ['*', ''], ['touchpoint', response.touchpoint], ['channel', response.channel],
-      ['locale', response.locale], ['journey', response.journey],
-    ] as const) {
-      const counters = this.counters(response.surveyId, bucket, dim, value);
+    for (const [dim, valueOf] of RESPONSE_DIMENSIONS) {
+      const counters = this.counters(response.surveyId, bucket, dim, valueOf(response));
       counters[response.score] += sign;
       if (response.hasComment) counters[COUNTER.comments] += sign;
       if (prompted) counters[COUNTER.prompted] += sign;
@@ -140,8 +146,7 @@ export class RollupDeltas {
 
   private counters(surveyId: string, bucketStart: number, dim: RollupDimension, rawValue: string | null): number[] {
     const value = rawValue ?? '';
-    const buckets = getOrCreate(this.rows, surveyId, () => new Map());
-    const values = getOrCreate(getOrCreate(buckets, bucketStart, () => new Map()), dim, () => new Map());
+    const values = getOrCreate(getOrCreate(getOrCreate(this.rows, surveyId, newMap), bucketStart, newMap), dim, newMap);
     let row = values.get(value);
     if (!row) {
       row = { surveyId, grain: '15m', bucketStart, dim, value, counters: new Array<number>(COUNTER_COLUMNS.length).fill(0) };
@@ -151,7 +156,7 @@ export class RollupDeltas {
   }
 }
 
-function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => NoInfer<V>): V {
   let found = map.get(key);
   if (found === undefined) {
     found = create();

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import BetterSqlite3, { type Database as SqliteHandle, type Statement } from 'better-sqlite3';
-import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
+import { Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 import type { QueryTemplate } from '../executor.ts';
 import type { Schema } from '../schema.ts';
 
@@ -55,40 +55,76 @@ export async function whenUnlocked<T>(run: () => T | Promise<T>, waitMs = BUSY_W
 }
 
 /**
- * Kysely's SQLite driver, but transactions take the write lock when they begin (no deadlock upgrading a read),
- * and a statement that meets a lock held by another process waits for it without blocking the event loop.
+ * The one connection, taken in turn: a query through Kysely holds it for its statement, a transaction from BEGIN
+ * to COMMIT, so nothing else runs inside an open transaction (the data layer's transactions are its own, see
+ * sqlite-dialect.ts: a write batch builds no Kysely transaction).
  */
-class ImmediateSqliteDriver extends SqliteDriver {
-  constructor(config: ConstructorParameters<typeof SqliteDriver>[0], private readonly handle: SqliteHandle) {
+export class ConnectionLock {
+  private held = false;
+  private readonly waiting: (() => void)[] = [];
+
+  /** Resolves once the connection is this caller's; `release` hands it on. */
+  acquire(): Promise<void> {
+    if (!this.held) {
+      this.held = true;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.held = false;
+  }
+
+  /** Runs `work` holding the connection. */
+  async holding<T>(work: () => Promise<T>): Promise<T> {
+    await this.acquire();
+    try {
+      return await work();
+    } finally {
+      this.release();
+    }
+  }
+}
+
+/**
+ * Kysely's SQLite driver for queries outside a transaction: each holds the connection lock, and a statement that
+ * meets a lock held by another process waits for it without blocking the event loop. Transactions are not begun
+ * through Kysely (see sqlite-dialect.ts).
+ */
+class LockingSqliteDriver extends SqliteDriver {
+  constructor(config: ConstructorParameters<typeof SqliteDriver>[0], private readonly lock: ConnectionLock) {
     super(config);
   }
 
   override async acquireConnection(): Promise<DatabaseConnection> {
     const connection = await super.acquireConnection();
+    await this.lock.acquire();
     return {
       executeQuery: (query) => whenUnlocked(() => connection.executeQuery(query)),
       streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
     };
   }
 
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('BEGIN IMMEDIATE'));
+  override async releaseConnection(): Promise<void> {
+    this.lock.release();
+    await super.releaseConnection();
   }
 
-  // SQLite rolls back by itself when a commit fails for a full disk or an I/O error; rolling back again would
-  // fail too ("no transaction is active") and hide the real error from the caller.
-  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    if (this.handle.inTransaction) await super.rollbackTransaction(connection);
+  override async beginTransaction(): Promise<void> {
+    throw new Error('SQLite transactions are begun by the dialect (openSqliteDialect), not through Kysely');
   }
 }
 
-class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly config: ConstructorParameters<typeof SqliteDialect>[0], private readonly handle: SqliteHandle) {
+class LockingSqliteDialect extends SqliteDialect {
+  constructor(private readonly config: ConstructorParameters<typeof SqliteDialect>[0], private readonly lock: ConnectionLock) {
     super(config);
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.config, this.handle);
+    return new LockingSqliteDriver(this.config, this.lock);
   }
 }
 
@@ -100,7 +136,12 @@ export interface SqliteConnection {
   readonly templates: Map<QueryTemplate, Statement>;
   /** Rows changed by every statement run on the connection so far (template runs and Kysely's alike). */
   readonly changed: { rows: number };
+  /** Taken by every query and transaction in turn. */
+  readonly lock: ConnectionLock;
+  /** Kysely for queries outside a transaction (each takes the lock). */
   readonly db: Kysely<Schema>;
+  /** Kysely for the queries of the transaction that holds the lock (they run straight on the connection). */
+  readonly heldDb: Kysely<Schema>;
 }
 
 /** Opens (creating its directory) the SQLite file in WAL mode with the collector's pragmas. */
@@ -135,6 +176,8 @@ export function openSqlite(path: string, sync: SyncMode = 'NORMAL'): SqliteConne
     },
     close: () => handle.close(),
   };
-  const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database }, handle) });
-  return { handle, statements, templates: new Map(), changed, db };
+  const lock = new ConnectionLock();
+  const db = new Kysely<Schema>({ dialect: new LockingSqliteDialect({ database }, lock) });
+  const heldDb = new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
+  return { handle, statements, templates: new Map(), changed, lock, db, heldDb };
 }
