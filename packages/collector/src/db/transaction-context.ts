@@ -97,37 +97,65 @@ export function rootRepositories(executor: Executor, shared: SharedParts): Repos
   return { ...common(executor, shared), responses: new ResponseReads(executor, shared.dialect.sql) };
 }
 
-/** A transaction's repositories and the rollup deltas its writes record; repositories are made when first used. */
+/**
+ * A transaction's repositories, each made when first used: a write batch touches two or three of them, and
+ * building all per batch (or a closure per use, on the ingest path's every job) showed in profiles.
+ */
+class LazyTransactionRepositories implements TransactionRepositories {
+  #surveys?: SurveyRepository;
+  #keys?: KeyRepository;
+  #loops?: LoopRepository;
+  #loopQueries?: LoopQueries;
+  #actions?: ActionRepository;
+  #huddles?: HuddleRepository;
+  #webhooks?: WebhookRepository;
+  #digests?: DigestRepository;
+  #privacy?: PrivacyRepository;
+  #links?: LinkRepository;
+  #invitations?: InvitationRepository;
+  #journeys?: JourneyRepository;
+  #responses?: ResponseWriter;
+  #events?: EventWriter;
+  readonly #hooks: { run: IngestHook[]; context: () => TransactionRepositories };
+
+  constructor(private readonly executor: TransactionExecutor, private readonly shared: SharedParts, private readonly rollups: RollupRecorder) {
+    this.#hooks = { run: shared.ingestHooks, context: () => this };
+  }
+
+  get surveys() {
+    const { shared } = this;
+    return (this.#surveys ??= new SurveyRepository(this.executor, shared.surveyCache, (id) => shared.loopSettingsCache.delete(id)));
+  }
+  get keys() { return (this.#keys ??= new KeyRepository(this.executor, this.shared.templates.keys, this.shared.keyLastUsed)); }
+  get loops() {
+    const { executor, shared } = this;
+    return (this.#loops ??= new LoopRepository(executor, shared.templates.loops, new LoopSettingsRepository(executor, shared.loopSettingsCache), shared.dialect.sql));
+  }
+  get loopQueries() { return (this.#loopQueries ??= new LoopQueries(this.executor, this.shared.dialect.sql)); }
+  get actions() { return (this.#actions ??= new ActionRepository(this.executor)); }
+  get huddles() { return (this.#huddles ??= new HuddleRepository(this.executor)); }
+  get webhooks() {
+    const { executor, shared } = this;
+    return (this.#webhooks ??= new WebhookRepository(executor, shared.templates.webhooks, shared.subscriberCache, shared.dialect.sql));
+  }
+  get digests() { return (this.#digests ??= new DigestRepository(this.executor, this.shared.templates.webhooks)); }
+  get privacy() { return (this.#privacy ??= new PrivacyRepository(this.executor, this.shared.dialect.sql)); }
+  get links() { return (this.#links ??= new LinkRepository(this.executor)); }
+  get invitations() { return (this.#invitations ??= new InvitationRepository(this.executor, this.shared.dialect.sql)); }
+  get journeys() { return (this.#journeys ??= new JourneyRepository(this.executor)); }
+  get responses() {
+    return (this.#responses ??= new ResponseWriter(this.executor, this.shared.dialect.sql, this.shared.templates.responses, this.loops, this.rollups, this.#hooks));
+  }
+  get events() { return (this.#events ??= new EventWriter(this.executor, this.shared.templates.events, this.rollups)); }
+}
+
+/** A transaction's repositories and the rollup deltas its writes record. */
 export class TransactionContext {
   readonly rollups = new RollupRecorder();
   readonly repositories: TransactionRepositories;
 
   constructor(readonly executor: TransactionExecutor, private readonly shared: SharedParts) {
-    const made: Partial<Record<keyof TransactionRepositories, unknown>> = {};
-    const once = <K extends keyof TransactionRepositories>(name: K, make: () => TransactionRepositories[K]) =>
-      (made[name] ??= make()) as TransactionRepositories[K];
-    const loops = () => once('loops', () => new LoopRepository(executor, shared.templates.loops, new LoopSettingsRepository(executor, shared.loopSettingsCache), shared.dialect.sql));
-    const hooks = { run: shared.ingestHooks, context: () => this.repositories };
-    const rollups = this.rollups;
-    // A write batch touches two or three of these; building all of them per batch showed in profiles.
-    this.repositories = {
-      get surveys() { return once('surveys', () => new SurveyRepository(executor, shared.surveyCache, (id) => shared.loopSettingsCache.delete(id))); },
-      get keys() { return once('keys', () => new KeyRepository(executor, shared.templates.keys, shared.keyLastUsed)); },
-      get loops() { return loops(); },
-      get loopQueries() { return once('loopQueries', () => new LoopQueries(executor, shared.dialect.sql)); },
-      get actions() { return once('actions', () => new ActionRepository(executor)); },
-      get huddles() { return once('huddles', () => new HuddleRepository(executor)); },
-      get webhooks() { return once('webhooks', () => new WebhookRepository(executor, shared.templates.webhooks, shared.subscriberCache, shared.dialect.sql)); },
-      get digests() { return once('digests', () => new DigestRepository(executor, shared.templates.webhooks)); },
-      get privacy() { return once('privacy', () => new PrivacyRepository(executor, shared.dialect.sql)); },
-      get links() { return once('links', () => new LinkRepository(executor)); },
-      get invitations() { return once('invitations', () => new InvitationRepository(executor, shared.dialect.sql)); },
-      get journeys() { return once('journeys', () => new JourneyRepository(executor)); },
-      get responses() {
-        return once('responses', () => new ResponseWriter(executor, shared.dialect.sql, shared.templates.responses, loops(), rollups, hooks));
-      },
-      get events() { return once('events', () => new EventWriter(executor, shared.templates.events, rollups)); },
-    };
+    this.repositories = new LazyTransactionRepositories(executor, shared, this.rollups);
   }
 
   /** Stores the recorded rollup deltas; call last, inside the transaction. */
