@@ -18,11 +18,13 @@ export const localeTag = z
   .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, { error: 'must be a language tag such as "en" or "nl-BE"' });
 
 /** A UTF-16 surrogate without its partner (in `u` mode a well-formed pair is one code point, so it never matches). */
-const LONE_SURROGATE = /[\uD800-\uDFFF]/gu;
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+const EVERY_LONE_SURROGATE = new RegExp(LONE_SURROGATE.source, 'gu');
 
 /** The text with every lone surrogate replaced by U+FFFD, as a UTF-8 encoder would: what SQLite, webhooks and exports can carry. */
 export function wellFormed(text: string): string {
-  return text.replace(LONE_SURROGATE, '\uFFFD');
+  // Nearly every text is well formed already: a test makes no new string.
+  return LONE_SURROGATE.test(text) ? text.replace(EVERY_LONE_SURROGATE, '\uFFFD') : text;
 }
 
 /** Text without control characters other than tab and newline, bounded; lone surrogates (`"\ud800"` in JSON) become U+FFFD. */
