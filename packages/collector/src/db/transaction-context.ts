@@ -102,51 +102,39 @@ export function rootRepositories(executor: Executor, shared: SharedParts): Repos
  * building all per batch (or a closure per use, on the ingest path's every job) showed in profiles.
  */
 class LazyTransactionRepositories implements TransactionRepositories {
-  #surveys?: SurveyRepository;
-  #keys?: KeyRepository;
-  #loops?: LoopRepository;
-  #loopQueries?: LoopQueries;
-  #actions?: ActionRepository;
-  #huddles?: HuddleRepository;
-  #webhooks?: WebhookRepository;
-  #digests?: DigestRepository;
-  #privacy?: PrivacyRepository;
-  #links?: LinkRepository;
-  #invitations?: InvitationRepository;
-  #journeys?: JourneyRepository;
-  #responses?: ResponseWriter;
-  #events?: EventWriter;
-  readonly #hooks: { run: IngestHook[]; context: () => TransactionRepositories };
+  /** The repositories made so far. */
+  private readonly made: { -readonly [K in keyof TransactionRepositories]?: TransactionRepositories[K] } = {};
+  private readonly hooks: { run: IngestHook[]; context: () => TransactionRepositories };
 
   constructor(private readonly executor: TransactionExecutor, private readonly shared: SharedParts, private readonly rollups: RollupRecorder) {
-    this.#hooks = { run: shared.ingestHooks, context: () => this };
+    this.hooks = { run: shared.ingestHooks, context: () => this };
   }
 
   get surveys() {
     const { shared } = this;
-    return (this.#surveys ??= new SurveyRepository(this.executor, shared.surveyCache, (id) => shared.loopSettingsCache.delete(id)));
+    return (this.made.surveys ??= new SurveyRepository(this.executor, shared.surveyCache, (id) => shared.loopSettingsCache.delete(id)));
   }
-  get keys() { return (this.#keys ??= new KeyRepository(this.executor, this.shared.templates.keys, this.shared.keyLastUsed)); }
+  get keys() { return (this.made.keys ??= new KeyRepository(this.executor, this.shared.templates.keys, this.shared.keyLastUsed)); }
   get loops() {
     const { executor, shared } = this;
-    return (this.#loops ??= new LoopRepository(executor, shared.templates.loops, new LoopSettingsRepository(executor, shared.loopSettingsCache), shared.dialect.sql));
+    return (this.made.loops ??= new LoopRepository(executor, shared.templates.loops, new LoopSettingsRepository(executor, shared.loopSettingsCache), shared.dialect.sql));
   }
-  get loopQueries() { return (this.#loopQueries ??= new LoopQueries(this.executor, this.shared.dialect.sql)); }
-  get actions() { return (this.#actions ??= new ActionRepository(this.executor)); }
-  get huddles() { return (this.#huddles ??= new HuddleRepository(this.executor)); }
+  get loopQueries() { return (this.made.loopQueries ??= new LoopQueries(this.executor, this.shared.dialect.sql)); }
+  get actions() { return (this.made.actions ??= new ActionRepository(this.executor)); }
+  get huddles() { return (this.made.huddles ??= new HuddleRepository(this.executor)); }
   get webhooks() {
     const { executor, shared } = this;
-    return (this.#webhooks ??= new WebhookRepository(executor, shared.templates.webhooks, shared.subscriberCache, shared.dialect.sql));
+    return (this.made.webhooks ??= new WebhookRepository(executor, shared.templates.webhooks, shared.subscriberCache, shared.dialect.sql));
   }
-  get digests() { return (this.#digests ??= new DigestRepository(this.executor, this.shared.templates.webhooks)); }
-  get privacy() { return (this.#privacy ??= new PrivacyRepository(this.executor, this.shared.dialect.sql)); }
-  get links() { return (this.#links ??= new LinkRepository(this.executor)); }
-  get invitations() { return (this.#invitations ??= new InvitationRepository(this.executor, this.shared.dialect.sql)); }
-  get journeys() { return (this.#journeys ??= new JourneyRepository(this.executor)); }
+  get digests() { return (this.made.digests ??= new DigestRepository(this.executor, this.shared.templates.webhooks)); }
+  get privacy() { return (this.made.privacy ??= new PrivacyRepository(this.executor, this.shared.dialect.sql)); }
+  get links() { return (this.made.links ??= new LinkRepository(this.executor)); }
+  get invitations() { return (this.made.invitations ??= new InvitationRepository(this.executor, this.shared.dialect.sql)); }
+  get journeys() { return (this.made.journeys ??= new JourneyRepository(this.executor)); }
   get responses() {
-    return (this.#responses ??= new ResponseWriter(this.executor, this.shared.dialect.sql, this.shared.templates.responses, this.loops, this.rollups, this.#hooks));
+    return (this.made.responses ??= new ResponseWriter(this.executor, this.shared.dialect.sql, this.shared.templates.responses, this.loops, this.rollups, this.hooks));
   }
-  get events() { return (this.#events ??= new EventWriter(this.executor, this.shared.templates.events, this.rollups)); }
+  get events() { return (this.made.events ??= new EventWriter(this.executor, this.shared.templates.events, this.rollups)); }
 }
 
 /** A transaction's repositories and the rollup deltas its writes record. */
