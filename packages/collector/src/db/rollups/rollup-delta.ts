@@ -60,10 +60,9 @@ export interface RollupDelta {
 const QUARTER_HOUR = GRAINS[0].ms;
 
 /** Each dimension a response is counted under, and its value there (`*`: every response, in one row). */
-const RESPONSE_DIMENSIONS: readonly (readonly [RollupDimension, (response: ResponseFacts) => string | null])[] = [
-  ['*', () => ''], ['touchpoint', (response) => response.touchpoint], ['channel', (response) => response.channel],
-  ['locale', (response) => response.locale], ['journey', (response) => response.journey],
-];
+const RESPONSE_DIMENSIONS: readonly (readonly [RollupDimension, (response: ResponseFacts) => string | null])[] = ROLLUP_DIMENSIONS.map(
+  (dim) => [dim, dim === '*' ? () => '' : (response: ResponseFacts) => response[dim]] as const,
+);
 
 // One function for every level of the accumulator: the ingest path makes no closure per count.
 const newMap = <K, V>() => new Map<K, V>();

@@ -21,9 +21,9 @@ parentPort.on('message', () => { clearInterval(timer); checkpoint(); db.close();
 /**
  * How often the thread checkpoints. Under a steady stream of answers every 2 s instead of every 0.5 s cost the
  * ingest path's main thread about 3 µs less a request (2026-12-05, alternating rounds: 70.4 → 73.2 % of the bare
- * route): a page the batches keep rewriting (the right edge of each index) is copied and synced a quarter as
- * often, and the WAL restarts a quarter as often. The WAL then holds at most about 2 s of writes (~40 MB at
- * full load; the main connection's own checkpoint at 20,000 pages stays the bound).
+ * route; why is not pinned down, see the collector README). A page the batches keep rewriting (the right edge of
+ * each index) is copied into the file a quarter as often. The main connection's own checkpoint at 20,000 WAL
+ * pages stays the bound on the WAL.
  */
 const CHECKPOINT_INTERVAL_MS = 2_000;
 
