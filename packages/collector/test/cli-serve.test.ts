@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { tempDir } from './helpers.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { responseBody, tempDir } from './helpers.ts';
 import { exited, serveProcess } from './support/serve-process.ts';
 
 describe('npsloop serve (the built CLI)', () => {
@@ -17,6 +17,30 @@ describe('npsloop serve (the built CLI)', () => {
     });
     expect(created.status).toBe(201);
     expect((await fetch(`${server.url}/v1/surveys`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    server.child.kill('SIGINT');
+    await exited(server.child);
+    expect(server.child.exitCode).toBe(0);
+  });
+
+  it('started from `node --input-type=module -e`, its background thread still checkpoints the WAL into the file', { timeout: 60_000 }, async () => {
+    // Threads inherit the process's flags; with this one the checkpointer's CommonJS source failed to load, unseen.
+    const dbPath = join(tempDir(), 'embedded.db');
+    const server = await serveProcess(['--port', '0', '--db', dbPath, '--log-level', 'warn'], { NPSLOOP_ADMIN_KEY: 'admin' }, { fromModuleEval: true });
+    const created = await fetch(`${server.url}/v1/surveys`, {
+      method: 'POST', headers: { authorization: 'Bearer admin', 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'demo', name: 'Demo', allowedOrigins: [] }),
+    });
+    expect(created.status).toBe(201);
+    const sizeBefore = statSync(dbPath).size;
+    const answers = Array.from({ length: 400 }, () => ({ ...responseBody(), comment: 'x'.repeat(1000) }));
+    for (let start = 0; start < answers.length; start += 50) {
+      const statuses = await Promise.all(answers.slice(start, start + 50).map(async (answer) => (await fetch(`${server.url}/v1/responses`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(answer),
+      })).status));
+      expect(statuses.every((status) => status === 201)).toBe(true);
+    }
+    // 400 KB of answers are far below the main connection's own checkpoint threshold: only the thread can grow the file.
+    await vi.waitFor(() => expect(statSync(dbPath).size).toBeGreaterThan(sizeBefore + 200_000), { timeout: 30_000, interval: 100 });
     server.child.kill('SIGINT');
     await exited(server.child);
     expect(server.child.exitCode).toBe(0);

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { onTestFinished } from 'vitest';
 
 const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -16,9 +16,14 @@ export interface ServerProcess {
   waitForOutput: (pattern: RegExp) => Promise<string>;
 }
 
-/** How to start the process: `fileSizeLimit` caps the bytes any file it writes may hold (a disk that fills up). */
+/**
+ * How to start the process: `fileSizeLimit` caps the bytes any file it writes may hold (a disk that fills up);
+ * `fromModuleEval` runs the CLI from `node --input-type=module -e '…'` instead of bin/npsloop.js (a server embedded in
+ * a script, whose flags threads inherit).
+ */
 export interface ServeOptions {
   fileSizeLimit?: number;
+  fromModuleEval?: boolean;
 }
 
 /** Runs the built CLI (`bin/npsloop.js serve …`) and resolves once it prints its URL; killed when the test ends. */
@@ -26,7 +31,10 @@ export function serveProcess(args: string[], env: Record<string, string> = {}, o
   if (!existsSync(join(packageRoot, 'dist/cli.js'))) {
     throw new Error('packages/collector/dist/cli.js is missing: build first (`pnpm build`, or `pnpm --filter @npsloop/collector build`)');
   }
-  const command = [process.execPath, join(packageRoot, 'bin/npsloop.js'), 'serve', ...args];
+  const entry = options.fromModuleEval
+    ? ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(pathToFileURL(join(packageRoot, 'dist/cli.js')).href)}); await main(process.argv.slice(1));`]
+    : [join(packageRoot, 'bin/npsloop.js')];
+  const command = [process.execPath, ...entry, 'serve', ...args];
   // Past RLIMIT_FSIZE a write fails (EFBIG) and the kernel sends SIGXFSZ, which is ignored here as a full disk would not kill.
   const [file, ...rest] = options.fileSizeLimit === undefined ? command
     : ['bash', '-c', `trap '' XFSZ; exec prlimit --fsize=${options.fileSizeLimit}:unlimited "$@"`, 'bash', ...command];

@@ -7,30 +7,52 @@ export interface Checkpointer {
   stop(): Promise<void>;
 }
 
-// Plain CommonJS run with `eval`, so it works the same from the TypeScript sources and from the build.
+// Plain CommonJS run with `eval`, so it works the same from the TypeScript sources and from the build. A passive
+// checkpoint copies pages while the server goes on writing, but under a steady stream of answers it never catches up
+// with the last commit, and SQLite starts the WAL over only once everything in it is copied: then a RESTART checkpoint
+// waits for the batch being written, holds the write lock while it copies the few pages left (the server's next
+// batch waits meanwhile, see `whenUnlocked`) and lets the next commit start the WAL from the beginning. It is tried only
+// when the passive checkpoint copied all it found (no reader keeps an old snapshot, such as an export under way): a
+// RESTART also waits for readers, and holds the write lock meanwhile.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
 db.pragma('busy_timeout = 0');
-const checkpoint = () => { try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {} };
+const pageSize = db.pragma('page_size', { simple: true });
+const checkpoint = () => {
+  try {
+    const [{ log, checkpointed }] = db.pragma('wal_checkpoint(PASSIVE)');
+    if (log * pageSize < workerData.restartBytes || checkpointed < log) return;
+    db.pragma('busy_timeout = ' + workerData.restartWaitMs);
+    try { db.pragma('wal_checkpoint(RESTART)'); } finally { db.pragma('busy_timeout = 0'); }
+  } catch {}
+};
 const timer = setInterval(checkpoint, workerData.intervalMs);
 parentPort.on('message', () => { clearInterval(timer); checkpoint(); db.close(); process.exit(0); });
 `;
 
 /**
- * How often the thread checkpoints. Under a steady stream of answers every 2 s instead of every 0.5 s cost the
- * ingest path's main thread about 3 µs less a request (2026-12-05, alternating rounds: 70.4 → 73.2 % of the bare
- * route; why is not pinned down, see the collector README). A page the batches keep rewriting (the right edge of
- * each index) is copied into the file a quarter as often. The main connection's own checkpoint at 20,000 WAL
- * pages stays the bound on the WAL.
+ * How often the thread checkpoints, and past how much WAL it starts it over. A small WAL is cheaper for the server
+ * to write (2026-12-05, alternating rounds of the ingest benchmark, main-thread CPU a request: every 0.5 s 59.0 µs
+ * against 64.3 µs every 2 s; restarting past 4 MiB instead of 16 MiB 71.8 against 74.8 µs on a slower minute). Without
+ * the restart the WAL grew to the safety net's 80 MiB under a steady stream of answers, and every few seconds a
+ * commit on the main thread stalled 20–44 ms checkpointing it.
  */
-const CHECKPOINT_INTERVAL_MS = 2_000;
+const CHECKPOINT_INTERVAL_MS = 500;
+const RESTART_WAL_BYTES = 4 * 1024 * 1024;
 
-/** Starts a thread with its own connection that runs a passive WAL checkpoint every `intervalMs`. */
+/** How long a RESTART checkpoint waits for the batch being written (and for readers) before it gives up until the next interval. */
+const RESTART_WAIT_MS = 200;
+
+/** Starts a thread with its own connection that checkpoints the WAL every `intervalMs`. */
 export function startCheckpointer(path: string, intervalMs = CHECKPOINT_INTERVAL_MS): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, path, intervalMs } });
+  // No flags from the main thread: with `--input-type=module` (a server started from `node -e`) the source would be
+  // read as an ES module, where `require` does not exist, and the thread would die at once.
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true, execArgv: [], workerData: { driver, path, intervalMs, restartBytes: RESTART_WAL_BYTES, restartWaitMs: RESTART_WAIT_MS },
+  });
   worker.unref();
   // A failed checkpointer is not fatal: the main connection's large auto-checkpoint still bounds the WAL.
   worker.on('error', () => {});

@@ -17,8 +17,8 @@ export interface SqliteDialectOptions {
   backgroundCheckpoints?: boolean;
 }
 
-/** With background checkpoints on, the main connection checkpoints only past this many WAL pages (a safety net). */
-const SAFETY_NET_CHECKPOINT_PAGES = 20_000;
+/** With background checkpoints on, the main connection checkpoints only past this much WAL (a safety net). */
+const SAFETY_NET_CHECKPOINT_BYTES = 80 * 1024 * 1024;
 
 /**
  * A transaction's executor. better-sqlite3 runs statements synchronously on the one connection the
@@ -70,7 +70,8 @@ export function openSqliteDialect(options: SqliteDialectOptions): Dialect {
   handle.pragma('busy_timeout = 0');
   let checkpointer: Checkpointer | null = null;
   if (options.backgroundCheckpoints && isFileDatabase(options.path)) {
-    handle.pragma(`wal_autocheckpoint = ${SAFETY_NET_CHECKPOINT_PAGES}`);
+    const pageSize = handle.pragma('page_size', { simple: true }) as number;
+    handle.pragma(`wal_autocheckpoint = ${Math.ceil(SAFETY_NET_CHECKPOINT_BYTES / pageSize)}`);
     checkpointer = startCheckpointer(options.path);
   }
   let closed = false;
