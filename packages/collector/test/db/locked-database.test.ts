@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { openSqliteDialect } from '../../src/db/sqlite/sqlite-dialect.ts';
 import { toEnvelope } from '../../src/plugins/error-handler.ts';
-import { createSurvey, post, responseBody, testApp } from '../helpers.ts';
+import { createSurvey, post, responseBody, tempDir, testApp } from '../helpers.ts';
 import { dbValue } from '../support/db-rows.ts';
 
 describe('a database locked by another process (an import, a CLI command)', () => {
@@ -24,6 +26,20 @@ describe('a database locked by another process (an import, a CLI command)', () =
     other.prepare('COMMIT').run();
     expect((await ingest).statusCode).toBe(201);
     expect(await dbValue(app, "SELECT COUNT(*) FROM responses WHERE id = 'resp_waited001'")).toBe(1);
+  });
+
+  it('the end of an erase (merging the comment index) waits for the lock too, instead of failing', async () => {
+    // The checkpoint thread's RESTART holds the write lock for a moment, as another process may.
+    const path = join(tempDir(), 'erase.db');
+    const dialect = openSqliteDialect({ path });
+    onTestFinished(() => dialect.close());
+    const other = new BetterSqlite3(path);
+    onTestFinished(() => void other.close());
+    other.prepare('BEGIN IMMEDIATE').run();
+    const flushed = dialect.flushErasure();
+    // Released only after the flush has tried to write (its first statement runs before any timer).
+    setTimeout(() => other.prepare('COMMIT').run(), 20);
+    expect(typeof (await flushed)).toBe('boolean');
   });
 
   it.each([

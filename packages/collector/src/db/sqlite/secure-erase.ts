@@ -1,6 +1,7 @@
 /** Makes deleted personal data unrecoverable from the SQLite file: zeroed pages, a merged comment index, an emptied WAL. */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database as SqliteHandle } from 'better-sqlite3';
+import { whenUnlocked } from './sqlite-connection.ts';
 import { COMMENT_INDEX } from './sqlite-sql.ts';
 
 /** Runs `change` with SQLite's secure_delete on, so freed content is overwritten with zeros. */
@@ -20,9 +21,8 @@ export async function withSecureDelete<T>(handle: SqliteHandle, change: () => Pr
  * (it cannot while another reader holds old pages). Call while holding the connection, outside a transaction.
  */
 export async function flushErasure(handle: SqliteHandle): Promise<boolean> {
-  await withSecureDelete(handle, async () => {
-    handle.prepare(`INSERT INTO ${COMMENT_INDEX} (${COMMENT_INDEX}) VALUES ('optimize')`).run();
-  });
+  // A write of its own: it waits, off the event loop, while the checkpoint thread holds the write lock (a RESTART).
+  await withSecureDelete(handle, () => whenUnlocked(() => handle.prepare(`INSERT INTO ${COMMENT_INDEX} (${COMMENT_INDEX}) VALUES ('optimize')`).run()));
   // The background checkpointer or a reader may hold the WAL for a moment: try again for up to two seconds,
   // pausing between tries (the connection does not wait for locks itself: that would stall the event loop).
   for (let attempt = 0; attempt < 100; attempt++) {
