@@ -9,6 +9,7 @@ const COLLECTOR_NOT_ON_POSTGRES = [
   'test/db/upgrade.test.ts', // SQLite files written by earlier releases (PostgreSQL support starts at schema 5)
   'test/privacy/erase-file-bytes.test.ts', // erased text absent from the bytes of the SQLite file and its WAL
   'test/db/locked-database.test.ts', // SQLite's file lock held by another process (PostgreSQL writers lock rows, not the database)
+  'test/db/checkpointer.test.ts', // SQLite's background WAL checkpoint thread
   'test/ops/disk-full.test.ts', // the collector process's file-size limit hits the SQLite file (PostgreSQL writes its files itself)
   'test/import/import-while-serving.test.ts', // import in short transactions so SQLite's one write lock never starves serve
   'test/invitations/resume-after-crash.test.ts', // a run left `sending` by a crash is taken up at start only where one process owns the file (SQLite)

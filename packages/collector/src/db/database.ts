@@ -42,6 +42,8 @@ export interface DatabaseOptions extends WriteQueueOptions {
   foldIntervalMs?: number;
   /** Hears errors of idle PostgreSQL connections (a restarted server); the pool replaces them by itself. */
   onConnectionError?: (error: Error) => void;
+  /** Hears why SQLite's background checkpoints stopped (the main connection then checkpoints past its safety net). */
+  onCheckpointerError?: (error: Error) => void;
 }
 
 /**
@@ -111,7 +113,7 @@ export async function openDialect(location: string, options: Omit<DatabaseOption
   checkDatabaseLocation(location);
   return isPostgresUrl(location)
     ? openPostgresDialect({ url: location, onIdleError: options.onConnectionError })
-    : openSqliteDialect({ path: location, sync: options.sync, backgroundCheckpoints: options.backgroundCheckpoints });
+    : openSqliteDialect({ path: location, sync: options.sync, backgroundCheckpoints: options.backgroundCheckpoints, onCheckpointerError: options.onCheckpointerError });
 }
 
 /** Opens the database (migrating it) and builds the data layer on it. */

@@ -17,7 +17,13 @@ export interface Checkpointer {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-const db = new Database(workerData.path, { fileMustExist: true });
+let db;
+try {
+  db = new Database(workerData.path, { fileMustExist: true });
+} catch (error) {
+  // A plain Error crosses to the main thread whole; SQLite's own loses its message on the way.
+  throw new Error('cannot open ' + workerData.path + ': ' + error.message + ' (' + error.code + ')');
+}
 db.pragma('busy_timeout = 0');
 const pageSize = db.pragma('page_size', { simple: true });
 const checkpoint = () => {
@@ -45,8 +51,15 @@ const RESTART_WAL_BYTES = 4 * 1024 * 1024;
 /** How long a RESTART checkpoint waits for the batch being written (and for readers) before it gives up until the next interval. */
 const RESTART_WAIT_MS = 200;
 
+/** Options for `startCheckpointer`. */
+export interface CheckpointerOptions {
+  intervalMs?: number;
+  /** Hears why the thread stopped (it could not open the file, or died): checkpoints then fall to the main connection. */
+  onError?: (error: Error) => void;
+}
+
 /** Starts a thread with its own connection that checkpoints the WAL every `intervalMs`. */
-export function startCheckpointer(path: string, intervalMs = CHECKPOINT_INTERVAL_MS): Checkpointer {
+export function startCheckpointer(path: string, { intervalMs = CHECKPOINT_INTERVAL_MS, onError }: CheckpointerOptions = {}): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   // No flags from the main thread: with `--input-type=module` (a server started from `node -e`) the source would be
   // read as an ES module, where `require` does not exist, and the thread would die at once.
@@ -54,8 +67,8 @@ export function startCheckpointer(path: string, intervalMs = CHECKPOINT_INTERVAL
     eval: true, execArgv: [], workerData: { driver, path, intervalMs, restartBytes: RESTART_WAL_BYTES, restartWaitMs: RESTART_WAIT_MS },
   });
   worker.unref();
-  // A failed checkpointer is not fatal: the main connection's large auto-checkpoint still bounds the WAL.
-  worker.on('error', () => {});
+  // A failed checkpointer is not fatal (the main connection's large auto-checkpoint still bounds the WAL), but said.
+  worker.on('error', (error) => onError?.(error));
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     async stop() {

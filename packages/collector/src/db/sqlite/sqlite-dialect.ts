@@ -15,6 +15,8 @@ export interface SqliteDialectOptions {
   sync?: SyncMode;
   /** Checkpoint the WAL from a background thread (the server does; one-shot CLI commands need not). */
   backgroundCheckpoints?: boolean;
+  /** Hears why the background checkpoints stopped. */
+  onCheckpointerError?: (error: Error) => void;
 }
 
 /** With background checkpoints on, the main connection checkpoints only past this much WAL (a safety net). */
@@ -72,7 +74,7 @@ export function openSqliteDialect(options: SqliteDialectOptions): Dialect {
   if (options.backgroundCheckpoints && isFileDatabase(options.path)) {
     const pageSize = handle.pragma('page_size', { simple: true }) as number;
     handle.pragma(`wal_autocheckpoint = ${Math.ceil(SAFETY_NET_CHECKPOINT_BYTES / pageSize)}`);
-    checkpointer = startCheckpointer(options.path);
+    checkpointer = startCheckpointer(options.path, { onError: options.onCheckpointerError });
   }
   let closed = false;
   const begin = handle.prepare('BEGIN IMMEDIATE');
