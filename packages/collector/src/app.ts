@@ -126,7 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     onBatch: (size, seconds) => appMetrics.batchWritten(size, seconds),
     // PostgreSQL: an idle connection broke (the server restarted); the pool makes a new one when needed.
     onConnectionError: (error) => app.log.warn({ err: error }, 'database connection lost; reconnecting when needed'),
-    onCheckpointerError: (error) => app.log.warn({ err: error }, 'background WAL checkpoints stopped; the main connection checkpoints past 80 MiB of WAL'),
+    onCheckpointerError: (error) => app.log.warn({ err: error }, 'background WAL checkpoints stopped; the main connection checkpoints only past its safety net'),
   });
   const now = options.now;
   const loops = createLoopService(database);
