@@ -11,5 +11,7 @@ describe('the background checkpoint thread', () => {
     onTestFinished(() => checkpointer.stop());
     await vi.waitFor(() => expect(errors).toHaveLength(1), { timeout: 20_000, interval: 50 });
     expect(errors[0].message).toMatch(/^cannot open .*no-such\.db: .*\(SQLITE_CANTOPEN\)$/);
+    // An erasure asking it to rewrite the file hears it is gone (and rewrites the file on the main thread instead).
+    await expect(checkpointer.rewriteFile()).rejects.toThrow('the checkpoint thread stopped');
   });
 });

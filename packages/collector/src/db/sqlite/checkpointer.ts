@@ -3,6 +3,11 @@ import { Worker } from 'node:worker_threads';
 
 /** Background WAL checkpoints, so a commit on the main thread never stalls copying pages and syncing the file. */
 export interface Checkpointer {
+  /**
+   * Rewrites the whole database file (`VACUUM`) and empties the WAL, on the thread, so the event loop goes on while
+   * it copies. Resolves to whether both completed; rejects when the thread is gone. See `flushErasure` for why.
+   */
+  rewriteFile(): Promise<boolean>;
   /** Stops the thread once its current checkpoint is done. */
   stop(): Promise<void>;
 }
@@ -34,8 +39,24 @@ const checkpoint = () => {
     try { db.pragma('wal_checkpoint(RESTART)'); } finally { db.pragma('busy_timeout = 0'); }
   } catch {}
 };
+const rewriteFile = () => {
+  db.pragma('busy_timeout = ' + workerData.rewriteWaitMs);
+  try {
+    db.exec('VACUUM');
+    const [{ busy }] = db.pragma('wal_checkpoint(TRUNCATE)');
+    return { rewritten: busy === 0 };
+  } catch {
+    // Busy past the wait (another process writing, a reader on old pages) or no room for the copy: the caller says so.
+    return { rewritten: false };
+  } finally {
+    db.pragma('busy_timeout = 0');
+  }
+};
 const timer = setInterval(checkpoint, workerData.intervalMs);
-parentPort.on('message', () => { clearInterval(timer); checkpoint(); db.close(); process.exit(0); });
+parentPort.on('message', (message) => {
+  if (message.rewrite !== undefined) return parentPort.postMessage({ rewrite: message.rewrite, ...rewriteFile() });
+  clearInterval(timer); checkpoint(); db.close(); process.exit(0);
+});
 `;
 
 /**
@@ -51,6 +72,9 @@ const RESTART_WAL_BYTES = 4 * 1024 * 1024;
 /** How long a RESTART checkpoint waits for the batch being written (and for readers) before it gives up until the next interval. */
 const RESTART_WAIT_MS = 200;
 
+/** How long a file rewrite waits for another process's write, and then for readers of old pages before it truncates the WAL. */
+const REWRITE_WAIT_MS = 2000;
+
 /** Options for `startCheckpointer`. */
 export interface CheckpointerOptions {
   intervalMs?: number;
@@ -64,13 +88,38 @@ export function startCheckpointer(path: string, { intervalMs = CHECKPOINT_INTERV
   // No flags from the main thread: with `--input-type=module` (a server started from `node -e`) the source would be
   // read as an ES module, where `require` does not exist, and the thread would die at once.
   const worker = new Worker(WORKER_SOURCE, {
-    eval: true, execArgv: [], workerData: { driver, path, intervalMs, restartBytes: RESTART_WAL_BYTES, restartWaitMs: RESTART_WAIT_MS },
+    eval: true, execArgv: [],
+    workerData: { driver, path, intervalMs, restartBytes: RESTART_WAL_BYTES, restartWaitMs: RESTART_WAIT_MS, rewriteWaitMs: REWRITE_WAIT_MS },
   });
   worker.unref();
   // A failed checkpointer is not fatal (the main connection's large auto-checkpoint still bounds the WAL), but said.
   worker.on('error', (error) => onError?.(error));
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  const rewrites = new Map<number, { resolve: (rewritten: boolean) => void; reject: (error: Error) => void }>();
+  let nextRewrite = 0;
+  let gone = false;
+  worker.on('message', (reply: { rewrite: number; rewritten: boolean }) => {
+    rewrites.get(reply.rewrite)?.resolve(reply.rewritten);
+    rewrites.delete(reply.rewrite);
+  });
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => {
+    gone = true;
+    for (const waiting of rewrites.values()) waiting.reject(new Error('the checkpoint thread stopped'));
+    rewrites.clear();
+    resolve();
+  }));
   return {
+    rewriteFile() {
+      if (gone) return Promise.reject(new Error('the checkpoint thread stopped'));
+      const rewrite = nextRewrite++;
+      // Referenced while a rewrite is under way, so the process waits for its answer.
+      worker.ref();
+      return new Promise<boolean>((resolve, reject) => {
+        rewrites.set(rewrite, { resolve, reject });
+        worker.postMessage({ rewrite });
+      }).finally(() => {
+        if (rewrites.size === 0) worker.unref();
+      });
+    },
     async stop() {
       worker.postMessage('stop');
       await exited;

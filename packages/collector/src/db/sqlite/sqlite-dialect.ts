@@ -109,7 +109,7 @@ export function openSqliteDialect(options: SqliteDialectOptions): Dialect {
     transaction: (work) => connection.lock.holding(() => inTransaction(work)),
     // The pragma is per connection: hold the connection so nothing else runs between switching it on and off.
     erasingTransaction: (work) => connection.lock.holding(() => withSecureDelete(handle, () => inTransaction(work))),
-    flushErasure: () => connection.lock.holding(() => flushErasure(handle)),
+    flushErasure: () => connection.lock.holding(() => flushErasure(handle, checkpointer)),
     // SQLite runs one write transaction at a time (BEGIN IMMEDIATE): no deadlock to run again after.
     isTransient: () => false,
     async rebuildCommentIndex(tx) {
