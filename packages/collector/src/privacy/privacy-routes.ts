@@ -80,7 +80,8 @@ export async function privacyRoutes(fastify: FastifyInstance, options: PrivacyRo
     const { email, userId } = request.query;
     // The schema lets exactly one of them through.
     const erased = await options.database.eraseRespondent(email !== undefined ? { email } : { userId: userId ?? '' });
-    request.log.info({ responses: erased.responses }, 'respondent erased');
+    if (erased.walCheckpointed) request.log.info({ responses: erased.responses }, 'respondent erased');
+    else request.log.warn({ responses: erased.responses }, 'respondent erased, but the database file could not be rewritten; old copies stay on disk until the next erasure');
     return { erased };
   });
 }

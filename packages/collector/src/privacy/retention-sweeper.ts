@@ -23,7 +23,8 @@ export async function retentionSweeper(app: FastifyInstance, options: RetentionO
       const { retentionDays } = await options.policy.inForce();
       if (retentionDays === null) return;
       const report = await options.database.purgeExpired(retentionDays, now());
-      if (report.responses + report.links + report.invitations > 0) app.log.info(report, 'retention purge');
+      if (!report.fileRewritten) app.log.warn(report, 'retention purge: the database file could not be rewritten; old copies of the purged data stay on disk until the next purge');
+      else if (report.responses + report.links + report.invitations > 0) app.log.info(report, 'retention purge');
     }).catch((error: unknown) => app.log.error({ err: error }, 'retention purge failed'));
     return sweeping;
   };

@@ -1,6 +1,7 @@
 /** The erase promise on the bytes: after pages split and rows moved, nothing of the person is left in the file or its WAL. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
 import type { ResponseBody } from '../../src/ingest/ingest-schemas.ts';
@@ -108,5 +109,31 @@ describe('erasing a respondent, on the bytes of the database file', () => {
     const disk = diskBytes(dbPath);
     expect(visitorSecrets.filter((secret) => disk.text.includes(secret)), `found in the ${disk.bytes} bytes of the database file and its WAL`).toEqual([]);
     expect(disk.text).toContain('comment 42: the box was dented');
+  });
+
+  it('says so when a reader keeps old pages and the file cannot be rewritten, and the next erasure does it', async () => {
+    const app = await closeLoopApp();
+    for (const [index, id] of ['resp_keeper001', 'resp_reader01', 'resp_reader02'].entries()) {
+      await ingestAt(app, { id, score: 2, respondent: { email: `reader${index}@example.org` }, comment: `Marmalade note ${index}` });
+    }
+    // Another program (a backup, a report) in the middle of reading the file holds the pages it started from.
+    const reader = new BetterSqlite3(app.dbPath, { readonly: true });
+    onTestFinished(() => {
+      reader.close();
+    });
+    reader.exec('BEGIN');
+    expect(reader.prepare('SELECT COUNT(*) AS n FROM responses').get()).toEqual({ n: 3 });
+
+    const held = await adminCall(app, 'DELETE', '/v1/respondents?email=reader1@example.org');
+    expect(held.statusCode).toBe(200);
+    expect(held.json().erased).toMatchObject({ responses: 1, walCheckpointed: false });
+    expect(await dbValue(app, "SELECT COUNT(*) FROM responses WHERE id = 'resp_reader01'")).toBe(0);
+
+    reader.exec('COMMIT');
+    const next = await adminCall(app, 'DELETE', '/v1/respondents?email=reader2@example.org');
+    expect(next.json().erased).toMatchObject({ responses: 1, walCheckpointed: true });
+    const disk = diskBytes(app.dbPath);
+    expect(['reader1@example.org', 'marmalade note 1', 'reader2@example.org', 'marmalade note 2'].filter((secret) => disk.text.includes(secret))).toEqual([]);
+    expect(disk.text).toContain('marmalade note 0');
   });
 });

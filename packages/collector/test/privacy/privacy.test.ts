@@ -102,7 +102,7 @@ describe('retention', () => {
     await adminCall(app, 'PATCH', '/v1/responses/resp_erase0001', { status: 'contacted' });
 
     const report = await app.db.purgeExpired(30, app.clock.now());
-    expect(report).toMatchObject({ cutoff: '2026-03-03T09:00:00.000Z', responses: 4, notes: 1, webhookDeliveries: 4 });
+    expect(report).toMatchObject({ cutoff: '2026-03-03T09:00:00.000Z', responses: 4, notes: 1, webhookDeliveries: 4, fileRewritten: true });
     const rows = await dbRows(app, 'SELECT id, score, comment, email, user_id, page FROM responses ORDER BY id');
     expect(rows).toEqual([
       { id: 'resp_erase0001', score: 2, comment: null, email: null, user_id: null, page: null },

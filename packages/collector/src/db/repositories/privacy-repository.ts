@@ -29,6 +29,8 @@ export interface PurgeReport {
   links: number;
   /** Rows of the invitation send log (one email each) last changed before the cutoff, deleted with the runs that finished before it. */
   invitations: number;
+  /** Whether the purge was flushed to disk (see `ErasureReport.walCheckpointed`); true when it removed nothing. */
+  fileRewritten: boolean;
 }
 
 /** Opens an erasing transaction and empties the logs afterwards (from the dialect). */
@@ -147,7 +149,7 @@ export async function eraseRespondent(database: Erasing, who: RespondentKey): Pr
  */
 export async function purgeExpired(database: Erasing, retentionDays: number, now: number): Promise<PurgeReport> {
   const cutoff = now - retentionDays * 86_400_000;
-  const report = { cutoff: new Date(cutoff).toISOString(), responses: 0, notes: 0, webhookDeliveries: 0, links: 0, invitations: 0 };
+  const report = { cutoff: new Date(cutoff).toISOString(), responses: 0, notes: 0, webhookDeliveries: 0, links: 0, invitations: 0, fileRewritten: true };
   for (let done = false; !done;) {
     done = await database.erasingTransaction(async (tx) => {
       const rows = await tx.privacy.expiredWithPersonalData(cutoff, PURGE_BATCH);
@@ -160,6 +162,6 @@ export async function purgeExpired(database: Erasing, retentionDays: number, now
     });
   }
   Object.assign(report, await database.erasingTransaction((tx) => tx.privacy.purgeLinksAndSendLog(cutoff, now)));
-  if (report.responses + report.links + report.invitations > 0) await database.flushErasure();
+  if (report.responses + report.links + report.invitations > 0) report.fileRewritten = await database.flushErasure();
   return report;
 }
