@@ -153,7 +153,8 @@ export function openSqlite(path: string, sync: SyncMode = 'NORMAL'): SqliteConne
   handle.pragma('foreign_keys = ON');
   // Opening and migrating may wait for another process (blocking is fine then); the dialect lowers it to 0 after.
   handle.pragma('busy_timeout = 5000');
-  // Freed space is zeroed on every write, not only during an erase: page splits and moved rows leave no old copies behind.
+  // Freed space is zeroed on every write, not only during an erase. Rebalanced pages can still keep old copies of moved
+  // rows between their cell pointers and cells, which is why an erasure also rewrites the file (secure-erase.ts).
   handle.pragma('secure_delete = ON');
   // Inserts touch pages all over the indexes: keep them in memory (64 MiB).
   handle.pragma('cache_size = -65536');
