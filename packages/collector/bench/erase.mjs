@@ -2,7 +2,6 @@
 // file (collector README, "Privacy"). Makes a database of N answers (default 200,000: half with a comment, all with
 // an email), then, with the collector serving it, erases three respondents one after another while 50 answers are
 // sent during each erasure; prints the file's size, each erasure's time and what the answers got.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { startServer } from './child-server.mjs';
 
 // `pnpm bench:erase -- --rows N` passes the `--` on.
 const argv = process.argv.slice(2).filter((arg, index) => !(index === 0 && arg === '--'));
@@ -26,19 +26,11 @@ const folder = mkdtempSync(join(tmpdir(), 'npsloop-erase-'));
 const dbPath = join(folder, 'erase.db');
 
 /** The collector serving the file, on a free loopback port. */
-function serve() {
-  const child = spawn(process.execPath, ['bin/npsloop.js', 'serve', '--port', '0', '--db', dbPath, '--log-level', 'warn'], {
-    cwd: packageRoot, env: { ...process.env, NPSLOOP_ADMIN_KEY: ADMIN_KEY }, stdio: ['ignore', 'pipe', 'inherit'],
+async function serve() {
+  const { child, url } = await startServer('the collector', ['bin/npsloop.js', 'serve', '--port', '0', '--db', dbPath, '--log-level', 'warn'], {
+    cwd: packageRoot, env: { NPSLOOP_ADMIN_KEY: ADMIN_KEY },
   });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) resolve({ url: match[1], stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }) });
-    });
-    child.once('exit', (code) => reject(new Error(`the collector exited (${code}) before listening`)));
-  });
+  return { url, stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }) };
 }
 
 const call = (url, method, path, body) => fetch(url + path, {

@@ -9,13 +9,13 @@
 // - typical: the answers of a survey at NPS +30 (20% detractors, 30% passives,
 //   50% promoters), which is where the goal is judged;
 // - every score alike: 0–10 in turn, 64% detractors, the stress case.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { startServer } from './child-server.mjs';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);
@@ -40,18 +40,7 @@ console.log('listening on http://127.0.0.1:' + app.server.address().port);
 `;
 
 function start(name, args, cwd = packageRoot) {
-  const child = spawn(process.execPath, args, {
-    cwd, env: { ...process.env, NPSLOOP_ADMIN_KEY: ADMIN_KEY }, stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) resolve({ child, url: match[1] });
-    });
-    child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before listening`)));
-  });
+  return startServer(name, args, { cwd, env: { NPSLOOP_ADMIN_KEY: ADMIN_KEY } });
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere. */

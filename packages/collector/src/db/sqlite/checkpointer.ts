@@ -44,17 +44,17 @@ const rewriteFile = () => {
   try {
     db.exec('VACUUM');
     const [{ busy }] = db.pragma('wal_checkpoint(TRUNCATE)');
-    return { rewritten: busy === 0 };
+    return busy === 0;
   } catch {
     // Busy past the wait (another process writing, a reader on old pages) or no room for the copy: the caller says so.
-    return { rewritten: false };
+    return false;
   } finally {
     db.pragma('busy_timeout = 0');
   }
 };
 const timer = setInterval(checkpoint, workerData.intervalMs);
 parentPort.on('message', (message) => {
-  if (message.rewrite !== undefined) return parentPort.postMessage({ rewrite: message.rewrite, ...rewriteFile() });
+  if (message === 'rewrite') return parentPort.postMessage(rewriteFile());
   clearInterval(timer); checkpoint(); db.close(); process.exit(0);
 });
 `;
@@ -94,30 +94,25 @@ export function startCheckpointer(path: string, { intervalMs = CHECKPOINT_INTERV
   worker.unref();
   // A failed checkpointer is not fatal (the main connection's large auto-checkpoint still bounds the WAL), but said.
   worker.on('error', (error) => onError?.(error));
-  const rewrites = new Map<number, { resolve: (rewritten: boolean) => void; reject: (error: Error) => void }>();
-  let nextRewrite = 0;
+  // The thread answers rewrites one at a time, in the order asked.
+  const rewrites: { resolve: (rewritten: boolean) => void; reject: (error: Error) => void }[] = [];
   let gone = false;
-  worker.on('message', (reply: { rewrite: number; rewritten: boolean }) => {
-    rewrites.get(reply.rewrite)?.resolve(reply.rewritten);
-    rewrites.delete(reply.rewrite);
-  });
+  worker.on('message', (rewritten: boolean) => rewrites.shift()?.resolve(rewritten));
   const exited = new Promise<void>((resolve) => worker.once('exit', () => {
     gone = true;
-    for (const waiting of rewrites.values()) waiting.reject(new Error('the checkpoint thread stopped'));
-    rewrites.clear();
+    for (const waiting of rewrites.splice(0)) waiting.reject(new Error('the checkpoint thread stopped'));
     resolve();
   }));
   return {
     rewriteFile() {
       if (gone) return Promise.reject(new Error('the checkpoint thread stopped'));
-      const rewrite = nextRewrite++;
       // Referenced while a rewrite is under way, so the process waits for its answer.
       worker.ref();
       return new Promise<boolean>((resolve, reject) => {
-        rewrites.set(rewrite, { resolve, reject });
-        worker.postMessage({ rewrite });
+        rewrites.push({ resolve, reject });
+        worker.postMessage('rewrite');
       }).finally(() => {
-        if (rewrites.size === 0) worker.unref();
+        if (rewrites.length === 0) worker.unref();
       });
     },
     async stop() {
