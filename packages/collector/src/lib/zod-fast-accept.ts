@@ -5,6 +5,8 @@
  * succeed and give back the same value (a subset of what zod accepts, never more); test/lib/zod-fast-accept.test.ts
  * checks that against zod on generated bodies.
  *
+ * Replies are checked the same way (plugins/zod-schemas.ts): one the test passes is sent as it is.
+ *
  * Why: zod runs each field through its generic check machinery, and in a busy server that cost about 6 µs an
  * answer on `POST /v1/responses` (measured in the collector: a tenth of the request's time on the main thread,
  * the one the benchmark saturates). The compiled test reads the same rules in about 0.3 µs.
@@ -121,6 +123,11 @@ interface Field {
   accepts: FastAccept | null;
 }
 
+function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
 function compileObject(schema: SchemaInternals): FastAccept | null {
   const { shape, catchall, checks } = schema._zod.def;
   // Object-level refinements, and kept or checked unknown keys, are zod's.
@@ -140,7 +147,8 @@ function compileObject(schema: SchemaInternals): FastAccept | null {
   }
   const known = new Set(fields.map((field) => field.key));
   return (value) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+    // Plain objects only (what JSON.parse and object literals make): an instance's prototype may add what zod's copy drops (`toJSON`).
+    if (typeof value !== 'object' || value === null || !isPlainObject(value)) return false;
     const record = value as Record<string, unknown>;
     for (const field of fields) {
       const item = record[field.key];

@@ -109,6 +109,15 @@ describe('the quick accept test compiled from a zod schema', () => {
     const partly = compileFastAccept(z.object({ a: z.string(), t: z.string().transform((s) => s.length).optional() }))!;
     expect(partly({ a: 'x' })).toBe(true);
     expect(partly({ a: 'x', t: 'y' })).toBe(false);
+    // An instance whose prototype adds to what JSON makes of it (`toJSON`) is zod's: its copy would drop that.
+    class Reply {
+      a = 'x';
+      toJSON() {
+        return { a: 'secret' };
+      }
+    }
+    expect(compileFastAccept(z.object({ a: z.string() }))!(new Reply())).toBe(false);
+    expect(compileFastAccept(z.object({ a: z.string() }))!(Object.assign(Object.create(null), { a: 'x' }))).toBe(true);
     // A plain object drops unknown keys from its output: such a body is zod's too.
     expect(compileFastAccept(z.object({ a: z.string() }))!({ a: 'x', b: 1 })).toBe(false);
   });
