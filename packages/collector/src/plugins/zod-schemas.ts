@@ -41,8 +41,8 @@ const serializerCompiler: FastifySerializerCompiler<ZodType> = ({ schema, method
 
 /**
  * Request parts validated by zod (fastify-type-provider-zod's compiler), after a quick test compiled from the same
- * schema (lib/zod-fast-accept.ts) that passes a value zod would take as it is without running zod's checks: about
- * 6 µs less an ingest answer. Everything the quick test does not pass, zod parses and words.
+ * schema (lib/zod-fast-accept.ts) that passes a value zod would take as it is without running zod's checks (an ingest
+ * answer's validation 4.0 → 2.3 µs in the server). Everything the quick test does not pass, zod parses and words.
  */
 const validatorWithFastAccept: FastifySchemaCompiler<ZodType> = (route) => {
   const viaZod = validatorCompiler(route);
