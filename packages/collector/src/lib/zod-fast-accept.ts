@@ -1,9 +1,10 @@
 /**
- * A quick "zod would take this as it is" test, compiled from a zod schema's own definition, for request bodies
- * on the hot path. zod stays the validator: whenever the quick test says no, or meets a part of a schema it does
- * not know, zod parses the value and words the error. The quick test only ever says yes where zod's parse would
- * succeed and give back the same value (a subset of what zod accepts, never more); test/lib/zod-fast-accept.test.ts
- * checks that against zod on generated bodies.
+ * A quick "zod would take this as it is" test, compiled from a zod schema's own definition, for the request
+ * parts and replies of every route (the ingest body is the one on the hot path). zod stays the validator:
+ * whenever the quick test says no, or meets a part of a schema it does not know, zod parses the value and words
+ * the error. The quick test only ever says yes where zod's parse would succeed and give back the same value (a
+ * subset of what zod accepts, never more); test/lib/zod-fast-accept.test.ts checks that against zod on generated
+ * bodies.
  *
  * Replies are checked the same way (plugins/zod-schemas.ts): one the test passes is sent as it is.
  *
@@ -104,17 +105,10 @@ function allPass(tests: Test[], value: never): boolean {
   return true;
 }
 
-function compileString(schema: SchemaInternals): FastAccept | null {
-  const tests = checkTests(schema, stringCheck);
-  if (!tests) return null;
-  return (value) => typeof value === 'string' && allPass(tests, value as never);
-}
-
-function compileNumber(schema: SchemaInternals): FastAccept | null {
-  const tests = checkTests(schema, numberCheck);
-  if (!tests) return null;
-  // zod's number: a finite number (no NaN, no Infinity), then its checks.
-  return (value) => typeof value === 'number' && Number.isFinite(value) && allPass(tests, value as never);
+/** A type check followed by the schema's own checks, each compiled by `compileCheck`; null when one is unknown. */
+function compileChecked(schema: SchemaInternals, compileCheck: (check: Definition) => Test | null, isType: (value: unknown) => boolean): FastAccept | null {
+  const tests = checkTests(schema, compileCheck);
+  return tests && ((value) => isType(value) && allPass(tests, value as never));
 }
 
 /** A field of an object: required or optional, and its test (null: the field is zod's alone when present). */
@@ -172,9 +166,10 @@ function compileSchema(schema: SchemaInternals): FastAccept | null {
     case 'object':
       return compileObject(schema);
     case 'string':
-      return compileString(schema);
+      return compileChecked(schema, stringCheck, (value) => typeof value === 'string');
     case 'number':
-      return compileNumber(schema);
+      // zod's number: a finite number (no NaN, no Infinity), then its checks.
+      return compileChecked(schema, numberCheck, (value) => typeof value === 'number' && Number.isFinite(value));
     case 'boolean':
       return (def.checks?.length ?? 0) > 0 ? null : (value) => typeof value === 'boolean';
     case 'enum': {
