@@ -117,6 +117,11 @@ export interface TransactionExecutor extends Executor {
   /** How many rows the transaction's statements have changed so far (tells whether a failed write job left anything). */
   changes(): number;
   /**
+   * Runs a write as the transaction's last statement (nothing may follow it): on PostgreSQL it is sent together
+   * with COMMIT, one round trip for both; on SQLite it runs at once. If it fails, the transaction fails.
+   */
+  runAtCommit<Name extends string>(template: QueryTemplate<Name>, values: TemplateValues<Name>): Promise<void>;
+  /**
    * False when a failed statement has spoilt the transaction: on PostgreSQL any error aborts the whole
    * transaction, so a write batch must then be rolled back and run again without the job that failed.
    */

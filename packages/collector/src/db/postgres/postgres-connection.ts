@@ -77,6 +77,10 @@ export function openPostgresPool(url: string, options: PostgresPoolOptions = {})
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30_000,
     keepAlive: true,
+    // Queries are written out without waiting for the answer to the one before (each is still answered in turn):
+    // a transaction's BEGIN goes with its first statement, its COMMIT with its last (postgres-transaction.ts).
+    // Nothing here streams rows through a cursor, which pipeline mode refuses.
+    pipeline: true,
   });
   // Without a listener a connection's error between queries (the server restarting) would end the process: the pool
   // hears idle connections' errors, and each connection its own while it is checked out (in a transaction, say).

@@ -1,18 +1,19 @@
 /**
- * The PostgreSQL dialect: a `pg` pool behind Kysely, migrated on open under an advisory lock, transactions
- * that count the rows they change, and erasure followed by VACUUM. Several collector processes may share
+ * The PostgreSQL dialect: a `pg` pool behind Kysely, migrated on open under an advisory lock, pipelined
+ * transactions that count the rows they change (postgres-transaction.ts), and erasure followed by VACUUM. Several collector processes may share
  * one database: every write is a transaction of its own on the server, and row locks (`lockRows`) keep
  * read-then-write steps of different processes apart.
  */
-import { Kysely, sql, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow, type Transaction } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import type { Dialect } from '../dialect.ts';
-import { kyselyExecutor, type Executor, type TransactionExecutor } from '../executor.ts';
+import { kyselyExecutor, type Executor } from '../executor.ts';
 import type { Schema } from '../schema.ts';
 import { connectionFailure, openPostgresPool } from './postgres-connection.ts';
 import { MappedPostgresDialect } from './postgres-driver.ts';
 import { migratePostgres } from './postgres-migrate.ts';
 import { PreparedStatements } from './postgres-prepared.ts';
 import { postgresSql } from './postgres-sql.ts';
+import { pipelinedTransactions } from './postgres-transaction.ts';
 
 /** Options of the PostgreSQL dialect. */
 export interface PostgresDialectOptions {
@@ -26,20 +27,6 @@ export interface PostgresDialectOptions {
 
 /** The tables an erasure or purge deletes from or clears: VACUUM removes their dead row versions afterwards. */
 const ERASED_TABLES = ['responses', 'loops', 'loop_notes', 'action_responses', 'webhook_deliveries', 'survey_links', 'invitations', 'invitation_runs'];
-
-/** Counts the rows each statement of a transaction changes (PostgreSQL reports them per statement). */
-class ChangeCounter implements KyselyPlugin {
-  rows = 0;
-
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    return args.node;
-  }
-
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    this.rows += Number(args.result.numAffectedRows ?? 0n);
-    return args.result;
-  }
-}
 
 /** Runs templates through Kysely, each registered first to be sent as a named prepared statement. */
 function preparingExecutor(db: Kysely<Schema>, prepared: PreparedStatements): Executor {
@@ -61,23 +48,6 @@ function preparingExecutor(db: Kysely<Schema>, prepared: PreparedStatements): Ex
   };
 }
 
-function transactionExecutor(trx: Transaction<Schema>, prepared: PreparedStatements): TransactionExecutor {
-  const counter = new ChangeCounter();
-  const db = trx.withPlugin(counter);
-  return {
-    ...preparingExecutor(db, prepared),
-    changes: () => counter.rows,
-    async intact() {
-      try {
-        await sql`SELECT 1`.execute(db);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-  };
-}
-
 /** Opens a pool on the database, applies its migrations (once across processes), and builds the dialect. */
 export async function openPostgresDialect(options: PostgresDialectOptions): Promise<Dialect> {
   const prepared = new PreparedStatements();
@@ -95,6 +65,7 @@ export async function openPostgresDialect(options: PostgresDialectOptions): Prom
     throw connectionFailure(error, options.url);
   }
   const db = new Kysely<Schema>({ dialect: new MappedPostgresDialect({ pool }) });
+  const transaction = pipelinedTransactions(pool, prepared);
   let closed = false;
 
   return {
@@ -103,9 +74,9 @@ export async function openPostgresDialect(options: PostgresDialectOptions): Prom
     root: preparingExecutor(db, prepared),
     sql: postgresSql,
     schemaVersion,
-    transaction: (work) => db.transaction().execute((trx) => work(transactionExecutor(trx, prepared))),
+    transaction,
     // PostgreSQL has no secure_delete: the rows are deleted here, and flushErasure vacuums them away.
-    erasingTransaction: (work) => db.transaction().execute((trx) => work(transactionExecutor(trx, prepared))),
+    erasingTransaction: transaction,
     // VACUUM removes the erased rows' dead versions from the tables and their indexes (comment search included),
     // so no query, index scan or later page read finds them; see the collector README on what stays on disk.
     async flushErasure() {

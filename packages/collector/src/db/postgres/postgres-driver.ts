@@ -7,11 +7,13 @@
 import { PostgresDialect, type DatabaseConnection, type Driver, type PostgresDialectConfig, type QueryResult, type TransactionSettings, type CompiledQuery } from 'kysely';
 import { isUnavailable, unreachableError } from './postgres-connection.ts';
 
-function mapped(error: unknown): unknown {
+/** The error as callers should see it: SQLSTATE 08006 when the database cannot be reached, else unchanged. */
+export function mapped(error: unknown): unknown {
   return isUnavailable(error) ? unreachableError(error) : error;
 }
 
-async function mapping<T>(work: () => Promise<T>): Promise<T> {
+/** Runs `work`, its errors mapped as `mapped` says. */
+export async function mapping<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {

@@ -6,19 +6,19 @@
  * so their answers are exact.
  */
 import type { Dialect } from '../dialect.ts';
-import type { Executor, QueryTemplate } from '../executor.ts';
+import type { QueryTemplate, TransactionExecutor } from '../executor.ts';
 import { RollupDeltas, type RollupDimension } from './rollup-delta.ts';
 import type { RollupRecorder } from './rollup-recorder.ts';
 import { flushRollupDeltas, type RollupUpsert } from './rollup-writer.ts';
 
 type PendingQuarter = [surveyId: string, bucketStart: number, dim: RollupDimension, value: string, ...counters: number[]];
 
-/** Stores what the recorder holds as one pending row; call inside the transaction, before it commits. */
-export async function storePendingDeltas(tx: Executor, insertPending: QueryTemplate<'deltas'>, recorder: RollupRecorder): Promise<boolean> {
+/** Stores what the recorder holds as one pending row: the transaction's last statement, sent with its commit. */
+export async function storePendingDeltas(tx: TransactionExecutor, insertPending: QueryTemplate<'deltas'>, recorder: RollupRecorder): Promise<boolean> {
   const quarters = recorder.drainQuarters();
   if (quarters.length === 0) return false;
   const deltas = JSON.stringify(quarters.map((quarter): PendingQuarter => [quarter.surveyId, quarter.bucketStart, quarter.dim, quarter.value, ...quarter.counters]));
-  await tx.run(insertPending, { deltas });
+  await tx.runAtCommit(insertPending, { deltas });
   return true;
 }
 

@@ -51,6 +51,9 @@ function transactionExecutor(connection: SqliteConnection): TransactionExecutor 
       if (!statement.readonly) changed.rows += rows.length;
       return rows;
     },
+    async runAtCommit(template, values) {
+      changed.rows += statementOf(template).run(templateParameters(template, values)).changes;
+    },
     changes: () => changed.rows,
     // A failed statement in SQLite undoes only itself; the transaction goes on.
     intact: async () => true,
