@@ -1,8 +1,8 @@
 /**
  * The PostgreSQL dialect: a `pg` pool behind Kysely, migrated on open under an advisory lock, pipelined
- * transactions that count the rows they change (postgres-transaction.ts), and erasure followed by VACUUM. Several collector processes may share
- * one database: every write is a transaction of its own on the server, and row locks (`lockRows`) keep
- * read-then-write steps of different processes apart.
+ * transactions that count the rows they change (postgres-transaction.ts), and erasure followed by VACUUM.
+ * Several collector processes may share one database: every write is a transaction of its own on the server,
+ * and row locks (`lockRows`) keep read-then-write steps of different processes apart.
  */
 import { Kysely, sql } from 'kysely';
 import type { Dialect } from '../dialect.ts';

@@ -23,7 +23,7 @@ interface Session {
 }
 
 /** Sends a query on the connection (now, in pipeline mode) and counts the rows it changed. */
-async function send(session: Session, text: string, parameters: readonly unknown[]): Promise<pg.QueryResult> {
+async function send(session: Pick<Session, 'client' | 'changed'>, text: string, parameters: readonly unknown[]): Promise<pg.QueryResult> {
   try {
     const result = await session.client.query(text, parameters as unknown[]);
     if (WRITES.has(result.command)) session.changed.rows += result.rowCount ?? 0;
@@ -35,7 +35,7 @@ async function send(session: Session, text: string, parameters: readonly unknown
 
 /** Kysely's side of one connection: queries go straight to it (no pool, no BEGIN of Kysely's own). */
 class SessionConnection implements DatabaseConnection {
-  constructor(private readonly session: Session) {}
+  constructor(private readonly session: Pick<Session, 'client' | 'changed'>) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const { command, rowCount, rows } = await send(this.session, query.sql, query.parameters);
@@ -48,8 +48,14 @@ class SessionConnection implements DatabaseConnection {
   }
 }
 
-function sessionKysely(session: Session): Kysely<Schema> {
-  const connection = new SessionConnection(session);
+/** The parts of a connection the pool hands out for the first time. */
+function newSession(client: pg.PoolClient): Session {
+  const counted = { client, changed: { rows: 0 } };
+  return { ...counted, db: sessionKysely(new SessionConnection(counted)) };
+}
+
+/** A Kysely whose every query runs on this one connection: the ad-hoc queries of the transactions run on it. */
+function sessionKysely(connection: SessionConnection): Kysely<Schema> {
   const driver: Driver = {
     init: async () => {},
     acquireConnection: async () => connection,
@@ -108,11 +114,7 @@ export function pipelinedTransactions(pool: pg.Pool, prepared: PreparedStatement
   const sessions = new WeakMap<pg.PoolClient, Session>();
   const sessionOf = (client: pg.PoolClient) => {
     let session = sessions.get(client);
-    if (!session) {
-      session = { client, db: null as unknown as Kysely<Schema>, changed: { rows: 0 } };
-      session.db = sessionKysely(session);
-      sessions.set(client, session);
-    }
+    if (!session) sessions.set(client, (session = newSession(client)));
     return session;
   };
 
