@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_FLAGS } from '../packages/collector/bin/node-flags.js';
 import { startExamplesServer } from './examples-server.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,7 +50,7 @@ ensureDemoSurvey();
 // The collector logs JSON lines; warnings and errors (or everything from NPSLOOP_LOG_LEVEL on) are
 // shown here as one readable line each. Its own failures to start come on stderr as they are.
 const logLevel = process.env.NPSLOOP_LOG_LEVEL || 'warn';
-const collector = spawn(process.execPath, [cli, 'serve', '--port', String(port), '--db', dbPath, '--log-level', logLevel], {
+const collector = spawn(process.execPath, [...NODE_FLAGS, cli, 'serve', '--port', String(port), '--db', dbPath, '--log-level', logLevel], {
   stdio: ['ignore', 'pipe', 'inherit'],
   env: { ...process.env, NPSLOOP_ADMIN_KEY: adminKey },
 });

@@ -15,6 +15,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { NODE_FLAGS } from '../bin/node-flags.js';
 import { startServer } from './child-server.mjs';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -129,7 +130,8 @@ if (!existsSync(join(packageRoot, 'dist/cli.js'))) {
 const dir = mkdtempSync(join(tmpdir(), 'npsloop-bench-'));
 const servers = [];
 // BENCH_DB: an empty PostgreSQL database to load instead of a fresh SQLite file (bench/postgres.mjs passes one).
-const collectorArgs = (db, script = 'bin/npsloop.js') => [script, 'serve', '--port', '0', '--db', db, '--log-level', 'warn',
+// The collector runs with the Node.js flags every launcher of this repository gives it (bin/node-flags.js).
+const collectorArgs = (db, script = 'bin/npsloop.js') => [...NODE_FLAGS, script, 'serve', '--port', '0', '--db', db, '--log-level', 'warn',
   '--rate-limit-ip', '1000000000', '--rate-limit-survey', '1000000000', ...(process.env.BENCH_ARGS ? process.env.BENCH_ARGS.split(' ') : [])];
 const benchDb = process.env.BENCH_DB || join(dir, 'bench.db');
 
@@ -185,7 +187,7 @@ try {
   const cpu = (r) => (r.cpuPerRequest === null ? 'n/a' : `${r.cpuPerRequest.toFixed(0)} µs`);
   const row = (r) => `${r.name.padEnd(24)}${r.rps.toFixed(0).padStart(10)}${`${r.p50} ms`.padStart(10)}${`${r.p99} ms`.padStart(10)}${String(r.errors).padStart(8)}${cpu(r).padStart(16)}`;
   console.log(`\n${DURATION} s per target in ${ROUNDS} alternating rounds after ${WARMUP} s warm-up; ${CONNECTIONS} connections, no pipelining`);
-  console.log('collector: default settings except --log-level warn and rate limits raised out of the way');
+  console.log(`collector: default settings except --log-level warn and rate limits raised out of the way; node ${NODE_FLAGS.join(' ')} as \`pnpm start\` and \`pnpm npsloop\` start it`);
   console.log('typical mix: NPS +30 (20% detractors, each opening a loop); scores alike: 0–10 in turn (64% detractors)');
   console.log('(latency: the worst round\'s percentile)\n');
   console.log(`${'target'.padEnd(24)}${'req/s'.padStart(10)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'errors'.padStart(8)}${'server CPU/req'.padStart(16)}`);

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { onTestFinished } from 'vitest';
+import { NODE_FLAGS } from '../../bin/node-flags.js';
 
 const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -34,7 +35,8 @@ export function serveProcess(args: string[], env: Record<string, string> = {}, o
   const entry = options.fromModuleEval
     ? ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(pathToFileURL(join(packageRoot, 'dist/cli.js')).href)}); await main(process.argv.slice(1));`]
     : [join(packageRoot, 'bin/npsloop.js')];
-  const command = [process.execPath, ...entry, 'serve', ...args];
+  // Started as the repository's launchers start it (`pnpm start`, `pnpm npsloop`), with their Node.js flags.
+  const command = [process.execPath, ...NODE_FLAGS, ...entry, 'serve', ...args];
   // Past RLIMIT_FSIZE a write fails (EFBIG) and the kernel sends SIGXFSZ, which is ignored here as a full disk would not kill.
   const [file, ...rest] = options.fileSizeLimit === undefined ? command
     : ['bash', '-c', `trap '' XFSZ; exec prlimit --fsize=${options.fileSizeLimit}:unlimited "$@"`, 'bash', ...command];
