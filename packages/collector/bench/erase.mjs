@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { NODE_FLAGS } from '../bin/node-flags.js';
 import { startServer } from './child-server.mjs';
 
 // `pnpm bench:erase -- --rows N` passes the `--` on.
@@ -27,7 +28,7 @@ const dbPath = join(folder, 'erase.db');
 
 /** The collector serving the file, on a free loopback port. */
 async function serve() {
-  const { child, url } = await startServer('the collector', ['bin/npsloop.js', 'serve', '--port', '0', '--db', dbPath, '--log-level', 'warn'], {
+  const { child, url } = await startServer('the collector', [...NODE_FLAGS, 'bin/npsloop.js', 'serve', '--port', '0', '--db', dbPath, '--log-level', 'warn'], {
     cwd: packageRoot, env: { NPSLOOP_ADMIN_KEY: ADMIN_KEY },
   });
   return { url, stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }) };

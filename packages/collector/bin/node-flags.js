@@ -6,6 +6,6 @@
 // collection runs every few hundred answers; on a machine with a couple of cores shared with other processes (the
 // database, a load balancer, the load generator of a benchmark) the helpers wait for a core and the main thread waits
 // for them. In alternating 8 s loads on the 2-core test machine (collector README, "Garbage collection on one thread")
-// the collector answered 15–19 % more a second with it, and used less CPU an answer. V8 does not take it in
+// the collector answered 10–19 % more a second with it, and used less CPU an answer. V8 does not take it in
 // NODE_OPTIONS, and setting it after start crashes V8, so it goes on the command line.
 export const NODE_FLAGS = ['--single-threaded-gc'];
