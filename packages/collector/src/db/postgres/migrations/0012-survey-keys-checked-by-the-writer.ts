@@ -4,7 +4,7 @@
  *
  * PostgreSQL checks a foreign key with a trigger that runs a locking `SELECT` on the parent for every row inserted:
  * on the ingest path (an answer, and a loop for a detractor) ~9 µs of the database's CPU an answer, a fifth of all it
- * spends on one (collector README, "Benchmarks"). The rule still holds without it: surveys are never deleted (no
+ * spends on one (collector README, "Tests and benchmark"). The rule still holds without it: surveys are never deleted (no
  * route, command or erasure deletes one), and every writer of these rows reads the survey first (ingest, the hosted
  * page, import, the demo; copy writes surveys before the rows that name them). SQLite's check costs ~0.3 µs, and
  * dropping a key there means rebuilding the table, so it keeps its keys. The keys between rows (`loops` to
