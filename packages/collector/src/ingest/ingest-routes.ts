@@ -16,18 +16,19 @@ export interface IngestRouteOptions {
   database: Pick<Database, 'ingestResponse' | 'ingestEvent'>;
 }
 
-/** The survey an ingest request names, if it exists, allows the request's origin, and is active. */
-async function acceptingSurvey(app: FastifyInstance, surveys: SurveyRepository, request: FastifyRequest, reply: FastifyReply, surveyId: string): Promise<SurveyRecord> {
-  const survey = await surveys.get(surveyId);
+/** Checks that the survey an ingest request names exists, allows the request's origin, and is active. */
+function checkSurvey(request: FastifyRequest, reply: FastifyReply, surveyId: string, survey: SurveyRecord | undefined): SurveyRecord {
   if (!survey) throw surveyNotFound(surveyId);
   enforceSurveyOrigin(request, reply, survey);
   if (!survey.active) throw new HttpError(403, 'survey_inactive', `surveyId: survey "${surveyId}" is paused`);
   return survey;
 }
 
+/** Counts the stored request and sets its status code; returns the body to send. */
 function answer(app: FastifyInstance, reply: FastifyReply, kind: 'response' | 'event', id: string, status: IngestStatus) {
   app.metrics.ingested(kind, status);
-  return reply.code(status === 'created' ? 201 : 200).send({ id, status });
+  reply.code(status === 'created' ? 201 : 200);
+  return { id, status };
 }
 
 /** Public ingest: `POST /v1/responses` and `POST /v1/events`, as JSON or as `text/plain` JSON (no CORS preflight). */
@@ -40,10 +41,19 @@ export async function ingestRoutes(fastify: FastifyInstance, options: IngestRout
   const common = { tags: ['ingest'], response: { 201: ingestResultSchema, 200: ingestResultSchema } };
   // Replies are a few dozen bytes: no compression hooks on the hot path.
   const routeOptions = { config: ingestConfig, compress: false } as const;
-  const accept = async (request: FastifyRequest, reply: FastifyReply, kind: 'response' | 'event', payload: { id: string; surveyId: string; score?: number }, store: () => Promise<IngestStatus>) => {
-    const survey = await acceptingSurvey(app, options.surveys, request, reply, payload.surveyId);
+  type Payload = { id: string; surveyId: string; score?: number };
+  /** Checks the survey and the score, queues the write, and answers once its batch is committed. */
+  const write = (request: FastifyRequest, reply: FastifyReply, kind: 'response' | 'event', payload: Payload, store: () => Promise<IngestStatus>, found: SurveyRecord | undefined) => {
+    const survey = checkSurvey(request, reply, payload.surveyId, found);
     if (payload.score !== undefined) assertScoreOnScale(survey.metric, payload.score);
-    return answer(app, reply, kind, payload.id, await store());
+    return store().then((status) => answer(app, reply, kind, payload.id, status));
+  };
+  // The survey from the cache when it is there (almost every request), without an await before the write is queued
+  // (an await and two async frames cost ~1.5 µs a request in alternating runs); on a miss it is read first.
+  const accept = (request: FastifyRequest, reply: FastifyReply, kind: 'response' | 'event', payload: Payload, store: () => Promise<IngestStatus>) => {
+    const cached = options.surveys.cached(payload.surveyId);
+    if (cached) return write(request, reply, kind, payload, store, cached.survey);
+    return options.surveys.get(payload.surveyId).then((survey) => write(request, reply, kind, payload, store, survey));
   };
 
   app.post('/v1/responses', {

@@ -2,6 +2,7 @@ import fastifyRateLimit, { type RateLimitPluginOptions } from '@fastify/rate-lim
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import ipaddr from 'ipaddr.js';
 import { HttpError } from '../lib/errors.ts';
+import { FixedWindowCounters } from './rate-limit-store.ts';
 import { addRouteHook, globalPlugin } from './global-plugin.ts';
 
 declare module 'fastify' {
@@ -45,7 +46,7 @@ function clientKey(request: FastifyRequest): string {
 async function limitHook(app: FastifyInstance, settings: RateLimitPluginOptions): Promise<onRequestHookHandler> {
   let hook: onRequestHookHandler | undefined;
   await app.register(async (scope) => {
-    await scope.register(fastifyRateLimit, { global: false, enableDraftSpec: true, ...settings });
+    await scope.register(fastifyRateLimit, { global: false, enableDraftSpec: true, store: FixedWindowCounters, ...settings });
     hook = scope.rateLimit() as unknown as onRequestHookHandler;
   });
   return hook!;
@@ -54,7 +55,7 @@ async function limitHook(app: FastifyInstance, settings: RateLimitPluginOptions)
 /**
  * Per-IP and per-survey limits by @fastify/rate-limit: a 429 in the error envelope with `Retry-After`
  * and the standard `RateLimit-Limit`/`-Remaining`/`-Reset` headers of the limit it hit.
- * Counters live in this process (fixed windows, at most 10,000 clients remembered per window);
+ * Counters live in this process (fixed windows, at most 10,000 clients remembered; see rate-limit-store.ts);
  * collectors behind one load balancer each count their own share.
  */
 export const rateLimit = globalPlugin(async (app: FastifyInstance, options: RateLimitOptions) => {

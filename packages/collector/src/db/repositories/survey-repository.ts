@@ -98,6 +98,15 @@ export class SurveyRepository {
   /** `onMetricSet` hears of a survey created or whose metric changed (what depends on it, such as loop thresholds, is read again). */
   constructor(private readonly executor: Executor, private readonly cache: SurveyCache, private readonly onMetricSet: (surveyId: string) => void = () => {}) {}
 
+  /**
+   * What the cache knows of a survey without a query: `{ survey }` (undefined for an id known not to exist), or
+   * undefined when it must be read. The ingest hot path asks this first, and awaits `get` only on a miss.
+   */
+  cached(id: string): { survey: SurveyRecord | undefined } | undefined {
+    const cached = this.cache.surveys.get(id);
+    return cached && cached.expires > Date.now() ? cached : undefined;
+  }
+
   /** One survey, or undefined (unknown ids are cached too, so a flood of made-up ids costs no reads). */
   async get(id: string): Promise<SurveyRecord | undefined> {
     const now = Date.now();
