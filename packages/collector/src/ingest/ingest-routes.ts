@@ -42,18 +42,22 @@ export async function ingestRoutes(fastify: FastifyInstance, options: IngestRout
   // Replies are a few dozen bytes: no compression hooks on the hot path.
   const routeOptions = { config: ingestConfig, compress: false } as const;
   type Payload = { id: string; surveyId: string; score?: number };
-  /** Checks the survey and the score, queues the write, and answers once its batch is committed. */
-  const write = (request: FastifyRequest, reply: FastifyReply, kind: 'response' | 'event', payload: Payload, store: () => Promise<IngestStatus>, found: SurveyRecord | undefined) => {
+  /**
+   * Checks the survey and the score (a bad request throws before anything is queued), queues the write, and sends
+   * the answer once its batch is committed. Sent from the promise's callbacks rather than returned for Fastify to
+   * await: its promise handling cost ~1 µs a request in alternating runs.
+   */
+  const write = (request: FastifyRequest, reply: FastifyReply, kind: 'response' | 'event', payload: Payload, store: () => Promise<IngestStatus>, found: SurveyRecord | undefined): void => {
     const survey = checkSurvey(request, reply, payload.surveyId, found);
     if (payload.score !== undefined) assertScoreOnScale(survey.metric, payload.score);
-    return store().then((status) => answer(app, reply, kind, payload.id, status));
+    store().then((status) => reply.send(answer(app, reply, kind, payload.id, status)), (error: unknown) => reply.send(error));
   };
   // The survey from the cache when it is there (almost every request), without an await before the write is queued
   // (an await and two async frames cost ~1.5 µs a request in alternating runs); on a miss it is read first.
-  const accept = (request: FastifyRequest, reply: FastifyReply, kind: 'response' | 'event', payload: Payload, store: () => Promise<IngestStatus>) => {
+  const accept = (request: FastifyRequest, reply: FastifyReply, kind: 'response' | 'event', payload: Payload, store: () => Promise<IngestStatus>): void => {
     const cached = options.surveys.cached(payload.surveyId);
     if (cached) return write(request, reply, kind, payload, store, cached.survey);
-    return options.surveys.get(payload.surveyId).then((survey) => write(request, reply, kind, payload, store, survey));
+    options.surveys.get(payload.surveyId).then((survey) => write(request, reply, kind, payload, store, survey)).catch((error: unknown) => reply.send(error));
   };
 
   app.post('/v1/responses', {

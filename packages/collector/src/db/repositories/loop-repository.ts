@@ -115,7 +115,7 @@ export class LoopRepository {
     const opening: { responseId: string; surveyId: string; now: number }[] = [];
     for (const response of responses) {
       this.decidedAhead.add(response.id);
-      if (opensLoop(response.score, await this.settingsOf(response.surveyId))) {
+      if (opensLoop(response.score, this.settings.cached(response.surveyId) ?? await this.settings.get(response.surveyId))) {
         opening.push({ responseId: response.id, surveyId: response.surveyId, now: response.createdAt });
       }
     }
@@ -125,13 +125,9 @@ export class LoopRepository {
   /** Opens a loop for a response just created when its survey's rules say so (the ingest hot path). */
   async openForNew(responseId: string, surveyId: string, score: number, now: number): Promise<'opened' | 'none'> {
     if (this.decidedAhead.delete(responseId)) return this.openedAhead.delete(responseId) ? 'opened' : 'none';
-    if (!opensLoop(score, await this.settingsOf(surveyId))) return 'none';
+    // The settings from the cache when they are there (the ingest hot path): no await on a value at hand.
+    if (!opensLoop(score, this.settings.cached(surveyId) ?? await this.settings.get(surveyId))) return 'none';
     return (await this.executor.run(this.templates.insertOpen, { responseId, surveyId, now })) > 0 ? 'opened' : 'none';
-  }
-
-  /** A survey's loop settings: from the cache when they are there (the ingest hot path), else read. */
-  private settingsOf(surveyId: string) {
-    return this.settings.cached(surveyId) ?? this.settings.get(surveyId);
   }
 
   /** Opens a loop for a stored response when the rules say so (once); retracts an untouched one whose score no longer qualifies. */

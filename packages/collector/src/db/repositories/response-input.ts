@@ -79,5 +79,6 @@ export interface IngestChange {
  * Runs inside the ingest job, after the response and its loop are written, with the job's transaction:
  * a hook that throws undoes the whole job, and its caller gets the error. A job may run again when its batch
  * is rolled back for another job's failure, so a hook writes only through `tx` (no messages sent from here).
+ * A hook with nothing to do may return undefined at once rather than a promise (no await on the hot path).
  */
-export type IngestHook = (change: IngestChange, tx: TransactionRepositories) => Promise<void>;
+export type IngestHook = (change: IngestChange, tx: TransactionRepositories) => Promise<void> | undefined;

@@ -210,6 +210,9 @@ export class ResponseWriter extends ResponseReads {
   private async runHooks(change: Parameters<IngestHook>[0]): Promise<void> {
     if (this.hooks.run.length === 0) return;
     const context = this.hooks.context();
-    for (const hook of this.hooks.run) await hook(change, context);
+    for (const hook of this.hooks.run) {
+      const writing = hook(change, context);
+      if (writing) await writing;
+    }
   }
 }
