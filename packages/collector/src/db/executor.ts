@@ -100,12 +100,18 @@ export function* chunks<T>(items: readonly T[], size = 500): Generator<T[]> {
   for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
 }
 
+/**
+ * A result at once (SQLite runs statements synchronously) or a promise of it (a network database). `await` takes
+ * either; the ingest hot path checks instead, so a write that answers at once costs no await (~2 µs a request).
+ */
+export type NowOrLater<T> = T | Promise<T>;
+
 /** Runs queries on one connection or transaction: Kysely for most, prepared templates for the hot ones. */
 export interface Executor {
   /** The Kysely instance (the root pool, or bound to one transaction). */
   readonly db: Kysely<Schema>;
-  /** Runs a template that writes; resolves to the number of rows it changed. */
-  run<Name extends string>(template: QueryTemplate<Name>, values: TemplateValues<Name>): Promise<number>;
+  /** Runs a template that writes; the number of rows it changed, at once in a SQLite transaction. */
+  run<Name extends string>(template: QueryTemplate<Name>, values: TemplateValues<Name>): NowOrLater<number>;
   /** Runs a template that reads; resolves to its first row. */
   first<Row, Name extends string = string>(template: QueryTemplate<Name>, values: TemplateValues<Name>): Promise<Row | undefined>;
   /** Runs a template that reads; resolves to every row. */

@@ -14,11 +14,15 @@
  * without it.
  */
 import { storageFailure, type StorageFailure } from './storage-failures.ts';
+import type { NowOrLater } from './executor.ts';
 import type { NewRowValues } from './repositories/response-input.ts';
 import type { TransactionContext, TransactionRepositories } from './transaction-context.ts';
 
-/** A unit of work: what one request writes, with the batch transaction's repositories; it may run more than once. */
-export type WriteJob<T> = (tx: TransactionRepositories) => Promise<T>;
+/**
+ * A unit of work: what one request writes, with the batch transaction's repositories; it may run more than once.
+ * It may answer at once (an ingest job on SQLite does): the batch then goes on to the next job without an await.
+ */
+export type WriteJob<T> = (tx: TransactionRepositories) => NowOrLater<T>;
 
 /** The one writer of a database. */
 export interface WriteQueue {
@@ -114,7 +118,8 @@ async function runJobs(context: TransactionContext, batch: readonly Queued[], in
     const changesBefore = executor.changes();
     rollups.beginJob();
     try {
-      outcomes.push({ ok: true, value: await item.job(repositories) });
+      const value = item.job(repositories);
+      outcomes.push({ ok: true, value: value instanceof Promise ? await value : value });
     } catch (error) {
       rollups.discardJob();
       const rowInsertedAhead = ahead.length > 0 && item.newResponse !== undefined && repositories.responses.wroteAhead(item.newResponse.id as string);

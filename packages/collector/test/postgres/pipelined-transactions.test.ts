@@ -131,9 +131,11 @@ describe('transactions on PostgreSQL (BEGIN sent with the first statement, COMMI
     let intactAfterFailure: boolean | undefined;
     await expect(open.transaction(async (tx) => {
       await tx.run(insertSurvey, { id: 'twice' });
-      await tx.run(insertSurvey, { id: 'twice' }).catch(async () => {
+      try {
+        await tx.run(insertSurvey, { id: 'twice' });
+      } catch {
         intactAfterFailure = await tx.intact();
-      });
+      }
       await tx.run(insertSurvey, { id: 'after-failure' });
     })).rejects.toMatchObject({ code: '25P02' });
     expect(intactAfterFailure).toBe(false);

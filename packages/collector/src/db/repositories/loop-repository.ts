@@ -2,9 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DialectSql } from '../dialect.ts';
-import { MultiRowInsert, queryTemplate, type Executor } from '../executor.ts';
+import { MultiRowInsert, queryTemplate, type Executor, type NowOrLater } from '../executor.ts';
 import type { LoopsTable, Schema } from '../schema.ts';
-import { opensLoop, slaMsExpression, type LoopSettingsRepository } from './loop-settings-repository.ts';
+import { opensLoop, slaMsExpression, type LoopSettings, type LoopSettingsRepository } from './loop-settings-repository.ts';
 
 /** Where a loop is: waiting for contact, contacted, resolved, or closed with a reason. */
 export type LoopState = LoopsTable['state'];
@@ -52,6 +52,9 @@ export interface LoopChanges {
 type OpenLoopValue = 'responseId' | 'surveyId' | 'now';
 
 /** The row of a loop opened now. */
+/** What `openForNew` answers for an insert that changed `rows` rows (0: the loop was there). */
+const openedIfInserted = (rows: number): 'opened' | 'none' => (rows > 0 ? 'opened' : 'none');
+
 const openLoop = (value: (name: OpenLoopValue) => never) =>
   ({ response_id: value('responseId'), survey_id: value('surveyId'), state: 'open' as const, opened_at: value('now'), updated_at: value('now') });
 
@@ -122,12 +125,19 @@ export class LoopRepository {
     for (const row of await this.templates.insertOpenRows.all<{ response_id: string }>(this.executor, opening)) this.openedAhead.add(row.response_id);
   }
 
-  /** Opens a loop for a response just created when its survey's rules say so (the ingest hot path). */
-  async openForNew(responseId: string, surveyId: string, score: number, now: number): Promise<'opened' | 'none'> {
+  /**
+   * Opens a loop for a response just created when its survey's rules say so (the ingest hot path): at once when the
+   * settings are cached and the insert answers at once (SQLite), else a promise.
+   */
+  openForNew(responseId: string, surveyId: string, score: number, now: number): NowOrLater<'opened' | 'none'> {
     if (this.decidedAhead.delete(responseId)) return this.openedAhead.delete(responseId) ? 'opened' : 'none';
-    // The settings from the cache when they are there (the ingest hot path): no await on a value at hand.
-    if (!opensLoop(score, this.settings.cached(surveyId) ?? await this.settings.get(surveyId))) return 'none';
-    return (await this.executor.run(this.templates.insertOpen, { responseId, surveyId, now })) > 0 ? 'opened' : 'none';
+    const open = (settings: LoopSettings): NowOrLater<'opened' | 'none'> => {
+      if (!opensLoop(score, settings)) return 'none';
+      const inserted = this.executor.run(this.templates.insertOpen, { responseId, surveyId, now });
+      return inserted instanceof Promise ? inserted.then(openedIfInserted) : openedIfInserted(inserted);
+    };
+    const cached = this.settings.cached(surveyId);
+    return cached ? open(cached) : this.settings.get(surveyId).then(open);
   }
 
   /** Opens a loop for a stored response when the rules say so (once); retracts an untouched one whose score no longer qualifies. */

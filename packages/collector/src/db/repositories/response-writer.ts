@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { HttpError } from '../../lib/errors.ts';
-import { chunks, MultiRowInsert, queryTemplate, type Executor } from '../executor.ts';
+import { chunks, MultiRowInsert, queryTemplate, type Executor, type NowOrLater } from '../executor.ts';
 import { responseFacts } from '../rollups/rollup-facts.ts';
 import type { RollupRecorder } from '../rollups/rollup-recorder.ts';
 import type { Schema } from '../schema.ts';
@@ -121,20 +121,35 @@ export class ResponseWriter extends ResponseReads {
     return (await this.templates.insertRows.all<{ id: string }>(this.executor, sortedById(rows))).map((row) => row.id);
   }
 
-  /** Inserts or updates one response by its client id; throws 409 for a locked score or another survey's id. */
-  async ingest(input: ResponseInput, now: number, values: NewRowValues = newRowValues(input, now)): Promise<IngestStatus> {
+  /**
+   * Inserts or updates one response by its client id; throws 409 for a locked score or another survey's id.
+   * A new response whose every step answers at once (SQLite, cached loop settings, no webhook to queue) is written
+   * without an await, the status returned as it is: the ingest hot path (~2 µs a request less in alternating runs).
+   */
+  ingest(input: ResponseInput, now: number, values: NewRowValues = newRowValues(input, now)): NowOrLater<IngestStatus> {
     const ahead = this.ahead.get(input.id);
     if (ahead) this.ahead.set(input.id, false);
-    const inserted = ahead === undefined ? await this.executor.run(this.templates.insert, values) : ahead ? 1 : 0;
-    if (inserted === 1) {
-      this.rollups.response(null, {
-        surveyId: input.surveyId, createdAt: now, score: input.score, hasComment: values.comment !== null, excluded: false,
-        touchpoint: values.touchpoint as string | null, channel: values.channel as string | null, locale: values.locale as string | null, journey: values.journey as string | null,
-      });
-      const loop = await this.loops.openForNew(input.id, input.surveyId, input.score, now);
-      await this.runHooks({ status: 'created', responseId: input.id, surveyId: input.surveyId, loop, now });
-      return 'created';
-    }
+    const inserted = ahead === undefined ? this.executor.run(this.templates.insert, values) : ahead ? 1 : 0;
+    return inserted === 1 ? this.created(input, now, values) : this.createdOrUpdated(input, now, values, inserted);
+  }
+
+  /** The rest of writing a new response: its rollup deltas, its loop, the hooks. */
+  private created(input: ResponseInput, now: number, values: NewRowValues): NowOrLater<IngestStatus> {
+    this.rollups.response(null, {
+      surveyId: input.surveyId, createdAt: now, score: input.score, hasComment: values.comment !== null, excluded: false,
+      touchpoint: values.touchpoint as string | null, channel: values.channel as string | null, locale: values.locale as string | null, journey: values.journey as string | null,
+    });
+    const loop = this.loops.openForNew(input.id, input.surveyId, input.score, now);
+    const hooked = (opened: 'opened' | 'none') => {
+      const hooks = this.runHooks({ status: 'created', responseId: input.id, surveyId: input.surveyId, loop: opened, now });
+      return hooks ? hooks.then(() => 'created' as const) : 'created';
+    };
+    return loop instanceof Promise ? loop.then(hooked) : hooked(loop);
+  }
+
+  /** A response whose insert did not answer `1` at once: new after all (a network database), or stored before (update it). */
+  private async createdOrUpdated(input: ResponseInput, now: number, values: NewRowValues, inserting: NowOrLater<number>): Promise<IngestStatus> {
+    if ((await inserting) === 1) return this.created(input, now, values);
     const existing = (await this.executor.first<ResponseRow>(this.templates.select, { id: input.id }))!;
     if (existing.survey_id !== input.surveyId) {
       throw new HttpError(409, 'id_conflict', `id: response "${input.id}" belongs to another survey`);
@@ -207,12 +222,12 @@ export class ResponseWriter extends ResponseReads {
     for (const row of rows) this.rollups.response(responseFacts(row), responseFacts({ ...row, comment: null }));
   }
 
-  private async runHooks(change: Parameters<IngestHook>[0]): Promise<void> {
-    if (this.hooks.run.length === 0) return;
-    const context = this.hooks.context();
-    for (const hook of this.hooks.run) {
-      const writing = hook(change, context);
-      if (writing) await writing;
+  /** Runs the ingest hooks from the `from`th in turn; undefined when none had anything to wait for. */
+  private runHooks(change: Parameters<IngestHook>[0], from = 0): Promise<void> | undefined {
+    for (let index = from; index < this.hooks.run.length; index++) {
+      const writing = this.hooks.run[index](change, this.hooks.context());
+      if (writing) return writing.then(() => this.runHooks(change, index + 1));
     }
+    return undefined;
   }
 }

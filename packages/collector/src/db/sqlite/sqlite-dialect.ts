@@ -36,7 +36,8 @@ function transactionExecutor(connection: SqliteConnection): TransactionExecutor 
   };
   return {
     db: connection.heldDb,
-    async run(template, values) {
+    // At once, not as a promise: the ingest job goes on without an await (see `NowOrLater`).
+    run(template, values) {
       const { changes } = statementOf(template).run(templateParameters(template, values));
       changed.rows += changes;
       return changes;
