@@ -130,14 +130,16 @@ export class LoopRepository {
    * settings are cached and the insert answers at once (SQLite), else a promise.
    */
   openForNew(responseId: string, surveyId: string, score: number, now: number): NowOrLater<'opened' | 'none'> {
-    if (this.decidedAhead.delete(responseId)) return this.openedAhead.delete(responseId) ? 'opened' : 'none';
-    const open = (settings: LoopSettings): NowOrLater<'opened' | 'none'> => {
-      if (!opensLoop(score, settings)) return 'none';
-      const inserted = this.executor.run(this.templates.insertOpen, { responseId, surveyId, now });
-      return inserted instanceof Promise ? inserted.then(openedIfInserted) : openedIfInserted(inserted);
-    };
+    if (this.decidedAhead.size > 0 && this.decidedAhead.delete(responseId)) return this.openedAhead.delete(responseId) ? 'opened' : 'none';
     const cached = this.settings.cached(surveyId);
-    return cached ? open(cached) : this.settings.get(surveyId).then(open);
+    if (cached) return this.openIfDue(responseId, surveyId, score, now, cached);
+    return this.settings.get(surveyId).then((settings) => this.openIfDue(responseId, surveyId, score, now, settings));
+  }
+
+  private openIfDue(responseId: string, surveyId: string, score: number, now: number, settings: LoopSettings): NowOrLater<'opened' | 'none'> {
+    if (!opensLoop(score, settings)) return 'none';
+    const inserted = this.executor.run(this.templates.insertOpen, { responseId, surveyId, now });
+    return inserted instanceof Promise ? inserted.then(openedIfInserted) : openedIfInserted(inserted);
   }
 
   /** Opens a loop for a stored response when the rules say so (once); retracts an untouched one whose score no longer qualifies. */

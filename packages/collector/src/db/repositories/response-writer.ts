@@ -140,11 +140,13 @@ export class ResponseWriter extends ResponseReads {
       touchpoint: values.touchpoint as string | null, channel: values.channel as string | null, locale: values.locale as string | null, journey: values.journey as string | null,
     });
     const loop = this.loops.openForNew(input.id, input.surveyId, input.score, now);
-    const hooked = (opened: 'opened' | 'none') => {
-      const hooks = this.runHooks({ status: 'created', responseId: input.id, surveyId: input.surveyId, loop: opened, now });
-      return hooks ? hooks.then(() => 'created' as const) : 'created';
-    };
-    return loop instanceof Promise ? loop.then(hooked) : hooked(loop);
+    return loop instanceof Promise ? loop.then((opened) => this.hooked(input, now, opened)) : this.hooked(input, now, loop);
+  }
+
+  /** Runs the hooks on a response just created (no closure on the hot path). */
+  private hooked(input: ResponseInput, now: number, loop: 'opened' | 'none'): NowOrLater<IngestStatus> {
+    const hooks = this.runHooks({ status: 'created', responseId: input.id, surveyId: input.surveyId, loop, now });
+    return hooks ? hooks.then(() => 'created' as const) : 'created';
   }
 
   /** A response whose insert did not answer `1` at once: new after all (a network database), or stored before (update it). */
