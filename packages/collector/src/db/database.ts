@@ -63,6 +63,13 @@ const BATCHES_IN_FLIGHT = { sqlite: 1, postgres: 2 } as const;
  */
 const INSERT_NEW_RESPONSES_AHEAD = { sqlite: false, postgres: true } as const;
 
+/**
+ * Whether a write batch waits one more event-loop turn for company (see `extraTurn`): on SQLite a commit costs the
+ * main thread ~70 µs whatever its size, so larger batches save CPU (~2 µs a request in alternating runs). Off on
+ * PostgreSQL, where batches already overlap (two in flight); not measured there.
+ */
+const EXTRA_TURN = { sqlite: true, postgres: false } as const;
+
 /** The reads behind analytics and the huddle. */
 export interface AnalyticsReads {
   readonly raw: RawCounts;
@@ -131,7 +138,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return result;
   });
   const queue = createWriteQueue((work) => inTransaction(work), {
-    ...options, retryable: (error) => dialect.isTransient(error), concurrentBatches: BATCHES_IN_FLIGHT[dialect.name],
+    extraTurn: EXTRA_TURN[dialect.name], ...options, retryable: (error) => dialect.isTransient(error), concurrentBatches: BATCHES_IN_FLIGHT[dialect.name],
   });
   const insertAhead = INSERT_NEW_RESPONSES_AHEAD[dialect.name];
   const fold = () => foldPendingDeltas(dialect, shared.templates.rollups);

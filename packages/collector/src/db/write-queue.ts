@@ -1,5 +1,5 @@
 /**
- * Group commit: the write jobs queued in the same event-loop turn (plus an optional window) run in one
+ * Group commit: the write jobs queued in the same event-loop turn (plus an optional window or one more turn) run in one
  * transaction, and each caller is answered after the commit. Each job is atomic on its own: a job that throws
  * leaves nothing behind and fails alone, the rest of the batch commits, and its caller gets the error.
  *
@@ -60,6 +60,12 @@ export interface WriteQueueOptions {
   retryable?: (error: unknown) => boolean;
   /** Batches that may be written at once (default 1: SQLite has one write lock; PostgreSQL takes several). */
   concurrentBatches?: number;
+  /**
+   * Without a window, a batch waits one more event-loop turn before it is written (default false). Under load the
+   * requests of the connections whose answers just went out arrive meanwhile and join it: fewer, larger commits
+   * (SQLite: 51 → 65 jobs a batch, ~2 µs CPU a request less in the ingest benchmark); idle, a turn is microseconds.
+   */
+  extraTurn?: boolean;
 }
 
 /** How often a batch runs again after transient errors (deadlocks) before its jobs get the error. */
@@ -141,6 +147,9 @@ export function createWriteQueue(runBatch: BatchRunner, options: WriteQueueOptio
   const writing = new Set<Promise<void>>();
   let failing: WriteFailure | null = null;
   let lastBatchAt = 0;
+  const extraTurn = (options.extraTurn ?? false) && windowMs === 0;
+  // True while the next batch waits its extra turn.
+  let waitedATurn = false;
 
   function schedule(): void {
     if (timer || writing.size >= concurrent) return;
@@ -152,6 +161,12 @@ export function createWriteQueue(runBatch: BatchRunner, options: WriteQueueOptio
     else if (timer) clearImmediate(timer as NodeJS.Immediate);
     timer = null;
     if (writing.size >= concurrent || queue.length === 0) return;
+    if (extraTurn && !waitedATurn && queue.length < maxBatch) {
+      waitedATurn = true;
+      timer = setImmediate(writeNow);
+      return;
+    }
+    waitedATurn = false;
     const batch = queue.slice(0, maxBatch);
     queue = queue.slice(batch.length);
     const written: Promise<void> = writeBatch(batch).finally(() => {

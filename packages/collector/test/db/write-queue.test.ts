@@ -57,6 +57,22 @@ describe('group commit', () => {
     await windowed.close();
   });
 
+  it('lets a batch wait one more event-loop turn when asked (the default on SQLite): writes of the next turn join it', async () => {
+    const sizesOf = async (extraTurn: boolean) => {
+      const sizes: number[] = [];
+      const database = await openDatabase({ path: await freshDatabaseLocation(tempDir(), 'turns.db'), extraTurn, onBatch: (size) => sizes.push(size) });
+      await database.surveys.create({ id: 'demo', name: 'Demo', allowedOrigins: [] });
+      const first = database.ingestResponse({ id: `turn_${extraTurn}_1`, surveyId: 'demo', score: 9 });
+      await new Promise((resolve) => setImmediate(resolve));
+      const second = database.ingestResponse({ id: `turn_${extraTurn}_2`, surveyId: 'demo', score: 10 });
+      expect(await Promise.all([first, second])).toEqual(['created', 'created']);
+      await database.close();
+      return sizes;
+    };
+    expect(await sizesOf(true)).toEqual([2]);
+    expect(await sizesOf(false)).toEqual([1, 1]);
+  });
+
   // SQLite only: the WAL and the thread that checkpoints it.
   itOnSqlite('a background thread checkpoints the WAL into the database file while the app runs', async () => {
     const app = await testApp();
