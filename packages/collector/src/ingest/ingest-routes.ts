@@ -50,7 +50,14 @@ export async function ingestRoutes(fastify: FastifyInstance, options: IngestRout
   const write = (request: FastifyRequest, reply: FastifyReply, kind: 'response' | 'event', payload: Payload, store: () => Promise<IngestStatus>, found: SurveyRecord | undefined): void => {
     const survey = checkSurvey(request, reply, payload.surveyId, found);
     if (payload.score !== undefined) assertScoreOnScale(survey.metric, payload.score);
-    store().then((status) => reply.send(answer(app, reply, kind, payload.id, status)), (error: unknown) => reply.send(error));
+    store().then((status) => {
+      try {
+        reply.send(answer(app, reply, kind, payload.id, status));
+      } catch (error) {
+        // As Fastify does for a promise it awaits: what fails in sending is answered as an error, never left unhandled.
+        reply.send(error);
+      }
+    }, (error: unknown) => reply.send(error));
   };
   // The survey from the cache when it is there (almost every request), without an await before the write is queued
   // (an await and two async frames cost ~1.5 µs a request in alternating runs); on a miss it is read first.
