@@ -8,10 +8,4 @@
 // for them. In alternating 8 s loads on the 2-core test machine (collector README, "Garbage collection on one thread")
 // the collector answered 10–19 % more a second with it, and used less CPU an answer. V8 does not take it in
 // NODE_OPTIONS, and setting it after start crashes V8, so it goes on the command line.
-//
-// `--max-semi-space-size=64`: the young generation may grow to 64 MB a semi-space (V8's default stops at 16 MB on
-// this machine), so under load fewer collections copy the same live set of requests in flight (one a few thousand
-// answers instead of a few hundred). In alternating 5 s loads (collector README, "Larger young generation") the main
-// thread spent 1.1–1.9 µs less an answer; memory under the benchmark's load 209 against 178 MB resident. Idle, V8
-// keeps the young generation small; the flag only raises how far it may grow.
-export const NODE_FLAGS = ['--single-threaded-gc', '--max-semi-space-size=64'];
+export const NODE_FLAGS = ['--single-threaded-gc'];
