@@ -51,10 +51,10 @@ export interface LoopChanges {
 /** The values of a loop opened now. */
 type OpenLoopValue = 'responseId' | 'surveyId' | 'now';
 
-/** The row of a loop opened now. */
 /** What `openForNew` answers for an insert that changed `rows` rows (0: the loop was there). */
 const openedIfInserted = (rows: number): 'opened' | 'none' => (rows > 0 ? 'opened' : 'none');
 
+/** The row of a loop opened now. */
 const openLoop = (value: (name: OpenLoopValue) => never) =>
   ({ response_id: value('responseId'), survey_id: value('surveyId'), state: 'open' as const, opened_at: value('now'), updated_at: value('now') });
 
@@ -136,6 +136,7 @@ export class LoopRepository {
     return this.settings.get(surveyId).then((settings) => this.openIfDue(responseId, surveyId, score, now, settings));
   }
 
+  /** Opens the loop when the settings say this score opens one. */
   private openIfDue(responseId: string, surveyId: string, score: number, now: number, settings: LoopSettings): NowOrLater<'opened' | 'none'> {
     if (!opensLoop(score, settings)) return 'none';
     const inserted = this.executor.run(this.templates.insertOpen, { responseId, surveyId, now });
