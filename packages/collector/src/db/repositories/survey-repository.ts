@@ -109,9 +109,9 @@ export class SurveyRepository {
 
   /** One survey, or undefined (unknown ids are cached too, so a flood of made-up ids costs no reads). */
   async get(id: string): Promise<SurveyRecord | undefined> {
+    const cached = this.cached(id);
+    if (cached) return cached.survey;
     const now = Date.now();
-    const cached = this.cache.surveys.get(id);
-    if (cached && cached.expires > now) return cached.survey;
     return this.cache.readOnce(id, () => this.read(id), (survey) => {
       if (this.cache.surveys.size >= CACHE_MAX_ENTRIES) this.cache.surveys.clear();
       this.cache.surveys.set(id, { survey, expires: now + CACHE_TTL_MS });
