@@ -49,6 +49,11 @@ export interface SharedParts {
   readonly subscriberCache: SubscriberCache;
   readonly ingestHooks: IngestHook[];
   readonly keyLastUsed: LastUsedWrites;
+  /**
+   * True when a new answer's loop is written with the other new answers' loops of its batch, in one statement
+   * before the next other job or the commit, instead of one statement each (SQLite; see `DEFER_NEW_LOOPS`).
+   */
+  readonly defersNewLoops: boolean;
 }
 
 /** The repositories of every table group. */
@@ -117,7 +122,9 @@ class LazyTransactionRepositories implements TransactionRepositories {
   get keys() { return (this.made.keys ??= new KeyRepository(this.executor, this.shared.templates.keys, this.shared.keyLastUsed)); }
   get loops() {
     const { executor, shared } = this;
-    return (this.made.loops ??= new LoopRepository(executor, shared.templates.loops, new LoopSettingsRepository(executor, shared.loopSettingsCache), shared.dialect.sql));
+    return (this.made.loops ??= new LoopRepository(
+      executor, shared.templates.loops, new LoopSettingsRepository(executor, shared.loopSettingsCache), shared.dialect.sql, shared.defersNewLoops,
+    ));
   }
   get loopQueries() { return (this.made.loopQueries ??= new LoopQueries(this.executor, this.shared.dialect.sql)); }
   get actions() { return (this.made.actions ??= new ActionRepository(this.executor)); }
@@ -135,19 +142,37 @@ class LazyTransactionRepositories implements TransactionRepositories {
     return (this.made.responses ??= new ResponseWriter(this.executor, this.shared.dialect.sql, this.shared.templates.responses, this.loops, this.rollups, this.hooks));
   }
   get events() { return (this.made.events ??= new EventWriter(this.executor, this.shared.templates.events, this.rollups)); }
+
+  /** Writes what the new answers so far left to write together (their loops); undefined when nothing waits. */
+  writeDeferred(): Promise<void> | undefined {
+    return this.made.loops?.writeDeferred();
+  }
 }
 
 /** A transaction's repositories and the rollup deltas its writes record. */
 export class TransactionContext {
   readonly rollups = new RollupRecorder();
-  readonly repositories: TransactionRepositories;
+  private readonly lazy: LazyTransactionRepositories;
 
   constructor(readonly executor: TransactionExecutor, private readonly shared: SharedParts) {
-    this.repositories = new LazyTransactionRepositories(executor, shared, this.rollups);
+    this.lazy = new LazyTransactionRepositories(executor, shared, this.rollups);
   }
 
-  /** Stores the recorded rollup deltas; call last, inside the transaction. */
+  get repositories(): TransactionRepositories {
+    return this.lazy;
+  }
+
+  /**
+   * Writes the loops the batch's new answers opened so far (see `SharedParts.defersNewLoops`): the write queue calls
+   * it before a job that is not a new answer, which might read them. Undefined when nothing waits.
+   */
+  writeDeferred(): Promise<void> | undefined {
+    return this.lazy.writeDeferred();
+  }
+
+  /** Writes the deferred loops and stores the recorded rollup deltas; call last, inside the transaction. */
   async finish(): Promise<void> {
+    await this.lazy.writeDeferred();
     await storePendingDeltas(this.executor, this.shared.templates.insertPending, this.rollups);
   }
 }

@@ -51,4 +51,22 @@ describe('multi-row inserts (import, demo, and ingest batches on PostgreSQL)', (
     expect(await dbRows(file, 'SELECT response_id FROM loops ORDER BY response_id')).toEqual(detractors);
     await database.close();
   });
+
+  it('a batch of new answers opens its detractors\' loops together, beyond one statement\'s 256 rows too', async () => {
+    const path = await freshDatabaseLocation(tempDir(), 'loops.db');
+    const batches: number[] = [];
+    const database = await openDatabase({ path, foldIntervalMs: 0, onBatch: (size) => batches.push(size) });
+    await database.surveys.create({ id: 'demo', name: 'Demo', allowedOrigins: [] });
+    batches.length = 0;
+    const answers = Array.from({ length: 600 }, (_, index) => answer(index + 1));
+    const statuses = await Promise.all(answers.map((row) => database.ingestResponse({ id: row.id, surveyId: 'demo', score: row.score }, row.createdAt)));
+    expect(batches).toEqual([600]);
+    expect(new Set(statuses)).toEqual(new Set(['created']));
+    const detractors = answers.filter((row) => row.score <= 6);
+    expect(detractors.length).toBeGreaterThan(256);
+    expect(await dbRows({ dbPath: path }, 'SELECT response_id, state, opened_at FROM loops ORDER BY response_id')).toEqual(
+      detractors.map((row) => ({ response_id: row.id, state: 'open', opened_at: row.createdAt })),
+    );
+    await database.close();
+  });
 });

@@ -119,6 +119,46 @@ describe('group commit', () => {
     await store.close();
   });
 
+  it('a new answer raised to a promoter later in its own batch: the loop it opened is taken back, none is written after', async () => {
+    const path = await freshDatabaseLocation(tempDir(), 'raised.db');
+    const batches: number[] = [];
+    const store = await openDatabase({ path, onBatch: (size) => batches.push(size), foldIntervalMs: 0 });
+    await store.surveys.create({ id: 'demo', name: 'Demo', allowedOrigins: [] });
+    batches.length = 0;
+    const results = await Promise.all([
+      store.ingestResponse({ id: 'resp_kept01', surveyId: 'demo', score: 1 }),
+      store.ingestResponse({ id: 'resp_raise1', surveyId: 'demo', score: 2 }),
+      store.ingestResponse({ id: 'resp_raise1', surveyId: 'demo', score: 9 }),
+    ]);
+    expect(batches).toEqual([3]);
+    expect(results).toEqual(['created', 'created', 'updated']);
+    expect(await dbRows({ dbPath: path }, 'SELECT response_id, state FROM loops')).toEqual([{ response_id: 'resp_kept01', state: 'open' }]);
+    await store.close();
+  });
+
+  it('a write job after new answers in its batch sees the loops they opened', async () => {
+    const path = await freshDatabaseLocation(tempDir(), 'sees.db');
+    const batches: number[] = [];
+    const store = await openDatabase({ path, onBatch: (size) => batches.push(size), foldIntervalMs: 0 });
+    await store.surveys.create({ id: 'demo', name: 'Demo', allowedOrigins: [] });
+    batches.length = 0;
+    const [, , seen] = await Promise.all([
+      store.ingestResponse({ id: 'resp_seen01', surveyId: 'demo', score: 0 }),
+      store.ingestResponse({ id: 'resp_seen02', surveyId: 'demo', score: 4 }),
+      store.write(async (tx) => {
+        const loop = await tx.loops.get('resp_seen02');
+        if (loop) await tx.loops.update('resp_seen02', { ...loop, state: 'contacted', firstContactAt: loop.openedAt }, loop.openedAt);
+        return loop?.state;
+      }),
+    ]);
+    expect(batches).toEqual([3]);
+    expect(seen).toBe('open');
+    expect(await dbRows({ dbPath: path }, 'SELECT response_id, state FROM loops ORDER BY response_id')).toEqual([
+      { response_id: 'resp_seen01', state: 'open' }, { response_id: 'resp_seen02', state: 'contacted' },
+    ]);
+    await store.close();
+  });
+
   it('close() finishes queued writes so a new app on the same file sees them', async () => {
     const dbPath = await freshDatabaseLocation(tempDir(), 'close.db');
     const first = await buildApp({ dbPath, adminKey: ADMIN_KEY });
