@@ -81,7 +81,7 @@ export interface AppOptions {
   widgetPath?: string;
   /** Folder of the built dashboard (default: resolved from @npsloop/dashboard). */
   dashboardDir?: string;
-  /** Extra group-commit wait in ms (default 0: the writes of one event-loop turn share a transaction; on SQLite of two). */
+  /** Extra group-commit wait in ms (default 0: the writes of one event-loop turn share a transaction; on SQLite of up to nine turns while more keep coming). */
   writeWindowMs?: number;
   /** SQLite `synchronous` in WAL mode (default NORMAL: a commit survives a killed process; FULL also power loss). */
   sync?: SyncMode;

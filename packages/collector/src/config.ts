@@ -43,7 +43,7 @@ export const SERVE_OPTIONS = {
   'allow-private-webhooks': { env: 'NPSLOOP_ALLOW_PRIVATE_WEBHOOKS', help: 'accept webhooks to private and loopback addresses (a bare flag means true; default false)', boolean: true },
   'loop-opened-delay': { env: 'NPSLOOP_LOOP_OPENED_DELAY', help: 'seconds a loop.opened webhook waits for the comment (default 120)' },
   'retention-days': { env: 'NPSLOOP_RETENTION_DAYS', help: 'purge comments and personal data of answers older than this many days (default: keep)' },
-  'write-window': { env: 'NPSLOOP_WRITE_WINDOW', help: 'group commit: extra ms a write waits to share its transaction (default 0: writes of one event-loop turn share one, on SQLite of two)' },
+  'write-window': { env: 'NPSLOOP_WRITE_WINDOW', help: 'group commit: extra ms a write waits to share its transaction (default 0: writes of one event-loop turn share one; on SQLite of up to nine while more keep coming)' },
   'public-url': { env: 'NPSLOOP_PUBLIC_URL', help: 'address people and the team open this collector at, for personal links and chat alerts (default: the address a request came to)' },
   smtp: { env: 'NPSLOOP_SMTP_URL', help: 'SMTP server for invitations from the API: smtp://user:pass@host:587 or smtps://…:465 (default: the API sends no email)' },
   'mail-from': { env: 'NPSLOOP_MAIL_FROM', help: 'sender of invitations, e.g. "Acme <nps@acme.example>" (required with --smtp)' },

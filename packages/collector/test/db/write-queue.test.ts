@@ -67,20 +67,31 @@ describe('group commit', () => {
     await windowed.close();
   });
 
-  it('lets a batch wait one more event-loop turn when asked (the default on SQLite): writes of the next turn join it', async () => {
-    const sizesOf = async (extraTurn: boolean) => {
+  it('lets a batch wait more event-loop turns while each brings more writes (the default on SQLite), up to the number asked', async () => {
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    /** Batch sizes when writes come at the given turns (turn 0: now). */
+    const sizesOf = async (extraTurns: number, turns: number[]) => {
       const sizes: number[] = [];
-      const database = await openDatabase({ path: await freshDatabaseLocation(tempDir(), 'turns.db'), extraTurn, onBatch: (size) => sizes.push(size) });
+      const database = await openDatabase({ path: await freshDatabaseLocation(tempDir(), 'turns.db'), extraTurns, onBatch: (size) => sizes.push(size) });
       await database.surveys.create({ id: 'demo', name: 'Demo', allowedOrigins: [] });
-      const first = database.ingestResponse({ id: `turn_${extraTurn}_1`, surveyId: 'demo', score: 9 });
-      await new Promise((resolve) => setImmediate(resolve));
-      const second = database.ingestResponse({ id: `turn_${extraTurn}_2`, surveyId: 'demo', score: 10 });
-      expect(await Promise.all([first, second])).toEqual(['created', 'created']);
+      const writes: Promise<unknown>[] = [];
+      for (let turn = 0; turn <= Math.max(...turns); turn += 1) {
+        if (turn > 0) await nextTurn();
+        for (const [index, at] of turns.entries()) {
+          if (at === turn) writes.push(database.ingestResponse({ id: `turn_${extraTurns}_${index}`, surveyId: 'demo', score: 9 }));
+        }
+      }
+      expect(new Set(await Promise.all(writes))).toEqual(new Set(['created']));
       await database.close();
       return sizes;
     };
-    expect(await sizesOf(true)).toEqual([2]);
-    expect(await sizesOf(false)).toEqual([1, 1]);
+    // A write each turn: with no extra turn each is a batch; with one, two share; with eight, the first nine turns share.
+    expect(await sizesOf(0, [0, 1, 2])).toEqual([1, 1, 1]);
+    expect(await sizesOf(1, [0, 1, 2])).toEqual([2, 1]);
+    expect(await sizesOf(8, [0, 1, 2])).toEqual([3]);
+    expect(await sizesOf(8, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10])).toEqual([9, 2]);
+    // A turn that brings nothing ends the wait.
+    expect(await sizesOf(8, [0, 2])).toEqual([1, 1]);
   });
 
   // SQLite only: the WAL and the thread that checkpoints it.
