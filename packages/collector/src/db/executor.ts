@@ -17,6 +17,8 @@ export interface QueryTemplate<Name extends string = string> {
   readonly slots: readonly Slot[];
   /** Only there to carry the value names in the type. */
   readonly names?: Name;
+  /** True when a run's values are its parameters already, in order (a multi-row insert builds them so). */
+  readonly valuesInOrder?: boolean;
 }
 
 /** Values of one run of a template, by name. */
@@ -35,6 +37,7 @@ export function queryTemplate<Name extends string>(build: (value: (name: Name) =
 
 /** The parameters of one run, in the order the SQL takes them. */
 export function templateParameters<Name extends string>(template: QueryTemplate<Name>, values: TemplateValues<Name>): unknown[] {
+  if (template.valuesInOrder) return values as unknown as unknown[];
   const parameters = new Array<unknown>(template.slots.length);
   for (let index = 0; index < parameters.length; index++) {
     const slot = template.slots[index];
@@ -49,16 +52,17 @@ export function templateParameters<Name extends string>(template: QueryTemplate<
  */
 const MULTI_ROW_SIZES = [1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256];
 
-/** A multi-row statement for one row count, and which row and column each of its values comes from. */
+/** A multi-row statement for one row count, and where each of its parameters comes from: a row's value, or the query. */
 interface SizedInsert<Name extends string> {
   template: QueryTemplate<string>;
-  sources: { row: number; name: Name }[];
+  parameters: ({ row: number; name: Name } | { fixed: unknown })[];
 }
 
 /**
- * An `INSERT … VALUES (…), (…) ON CONFLICT DO NOTHING` over many rows of one shape, compiled for each row count
- * when first used. n rows go in one statement of the next size up, the last row repeated to fill it: the conflict
- * clause skips the repeats, so a batch of 30 costs one statement (on PostgreSQL one round trip), not 16 + 8 + 4 + 2.
+ * An `INSERT … VALUES (…), (…)` over many rows of one shape, compiled for each row count when first used. With
+ * `ON CONFLICT DO NOTHING` (`all`, `run`), n rows go in one statement of the next size up, the last row repeated to
+ * fill it: the conflict clause skips the repeats, so a batch of 30 costs one statement (on PostgreSQL one round
+ * trip), not 16 + 8 + 4 + 2. Without it, in pieces of exactly the compiled sizes (`exactPieces`, `runPiece`).
  */
 export class MultiRowInsert<Name extends string> {
   private readonly bySize = new Map<number, SizedInsert<Name>>();
@@ -80,14 +84,40 @@ export class MultiRowInsert<Name extends string> {
     return inserted;
   }
 
+  /**
+   * Splits `rows` into pieces of the compiled sizes, largest first, none filled with repeats (77 rows: 64 + 12 + 1):
+   * for a statement without a conflict clause, which inserts all its rows or fails (`runPiece`).
+   */
+  exactPieces<Row>(rows: readonly Row[]): Row[][] {
+    const pieces: Row[][] = [];
+    for (let start = 0; start < rows.length;) {
+      let index = MULTI_ROW_SIZES.length - 1;
+      while (MULTI_ROW_SIZES[index] > rows.length - start) index -= 1;
+      const size = MULTI_ROW_SIZES[index];
+      pieces.push(rows.slice(start, start + size));
+      start += size;
+    }
+    return pieces;
+  }
+
+  /** Inserts one piece of `exactPieces`; the rows changed, at once in a SQLite transaction. */
+  runPiece(executor: Executor, piece: readonly TemplateValues<Name>[]): NowOrLater<number> {
+    const { template, values } = this.statements(piece).next().value!;
+    return executor.run(template, values);
+  }
+
   /** The statements that insert `rows`, with their values. */
   private *statements(rows: readonly TemplateValues<Name>[]): Generator<{ template: QueryTemplate<string>; values: TemplateValues<string> }> {
     const largest = MULTI_ROW_SIZES[MULTI_ROW_SIZES.length - 1];
     for (let start = 0; start < rows.length; start += largest) {
       const count = Math.min(largest, rows.length - start);
-      const { template, sources } = this.sized(MULTI_ROW_SIZES.find((candidate) => candidate >= count)!);
-      // The template's value names are the values' positions, so the values go in as an array: no per-value keys to build.
-      const values = sources.map(({ row, name }) => rows[start + Math.min(row, count - 1)][name]);
+      const { template, parameters } = this.sized(MULTI_ROW_SIZES.find((candidate) => candidate >= count)!);
+      // Built in the statement's parameter order (`valuesInOrder`): one pass, no keys to look up again.
+      const values = new Array<unknown>(parameters.length);
+      for (let index = 0; index < values.length; index++) {
+        const source = parameters[index];
+        values[index] = 'fixed' in source ? source.fixed : rows[start + Math.min(source.row, count - 1)][source.name];
+      }
       yield { template, values: values as unknown as TemplateValues<string> };
     }
   }
@@ -95,12 +125,13 @@ export class MultiRowInsert<Name extends string> {
   private sized(size: number): SizedInsert<Name> {
     let sized = this.bySize.get(size);
     if (!sized) {
-      const sources: SizedInsert<Name>['sources'] = [];
-      const template = queryTemplate<string>((value) => this.build(Array.from({ length: size }, (_, row) => (name: Name) => {
+      const sources: { row: number; name: Name }[] = [];
+      const compiled = queryTemplate<string>((value) => this.build(Array.from({ length: size }, (_, row) => (name: Name) => {
         sources.push({ row, name });
         return value(String(sources.length - 1));
       })));
-      sized = { template, sources };
+      const parameters = compiled.slots.map((slot) => ('name' in slot ? sources[Number(slot.name)] : { fixed: slot.fixed }));
+      sized = { template: { ...compiled, valuesInOrder: true }, parameters };
       this.bySize.set(size, sized);
     }
     return sized;

@@ -16,7 +16,7 @@ import { LoopSettingsRepository, type LoopSettingsCache } from './repositories/l
 import { PrivacyRepository } from './repositories/privacy-repository.ts';
 import type { IngestHook } from './repositories/response-input.ts';
 import { ResponseReads } from './repositories/response-reads.ts';
-import { ResponseWriter, responseTemplates } from './repositories/response-writer.ts';
+import { ResponseWriter, responseTemplates, type AheadInserts } from './repositories/response-writer.ts';
 import { SurveyRepository, type SurveyCache } from './repositories/survey-repository.ts';
 import { WebhookRepository, webhookTemplates, type SubscriberCache } from './repositories/webhook-repository.ts';
 import { storePendingDeltas } from './rollups/rollup-maintenance.ts';
@@ -54,6 +54,8 @@ export interface SharedParts {
    * before the next other job or the commit, instead of one statement each (SQLite; see `DEFER_NEW_LOOPS`).
    */
   readonly defersNewLoops: boolean;
+  /** How a write batch inserts its new responses ahead of their jobs (see `INSERT_NEW_RESPONSES_AHEAD`). */
+  readonly aheadInserts: AheadInserts;
 }
 
 /** The repositories of every table group. */
@@ -139,7 +141,9 @@ class LazyTransactionRepositories implements TransactionRepositories {
   get invitations() { return (this.made.invitations ??= new InvitationRepository(this.executor, this.shared.dialect.sql)); }
   get journeys() { return (this.made.journeys ??= new JourneyRepository(this.executor)); }
   get responses() {
-    return (this.made.responses ??= new ResponseWriter(this.executor, this.shared.dialect.sql, this.shared.templates.responses, this.loops, this.rollups, this.hooks));
+    return (this.made.responses ??= new ResponseWriter(
+      this.executor, this.shared.dialect.sql, this.shared.templates.responses, this.loops, this.rollups, this.hooks, this.shared.aheadInserts,
+    ));
   }
   get events() { return (this.made.events ??= new EventWriter(this.executor, this.shared.templates.events, this.rollups)); }
 

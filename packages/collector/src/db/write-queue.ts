@@ -8,10 +8,10 @@
  * savepoint per job gives without paying for one on every job: on SQLite a savepoint cost about 5 µs a job
  * (journaling the pages it touches; ~5% of a request), on PostgreSQL it would cost two round trips a job.
  *
- * Where the database asks for it (PostgreSQL, where a statement is a round trip), the new rows of a batch's ingest
- * jobs are inserted together before the jobs run: one multi-row statement, not one a job. A job that fails after
- * its row went in that way counts as one that changed rows; if the shared insert fails, the batch runs again
- * without it.
+ * With `insertAhead`, the new rows of a batch's ingest jobs are inserted together before the jobs run: a few
+ * multi-row statements, not one a job (on PostgreSQL a round trip each; on SQLite, statements that insert all
+ * their rows or none, see `AheadInserts`). A job that fails after its row went in that way counts as one that
+ * changed rows; if the shared insert fails on PostgreSQL, the batch runs again without it.
  *
  * Where the repositories defer them (SQLite), the loops a batch's new answers open are written together, in one
  * statement before the next job that is not a new answer (it might read them) and at the commit.

@@ -69,4 +69,29 @@ describe('multi-row inserts (import, demo, and ingest batches on PostgreSQL)', (
     );
     await database.close();
   });
+
+  it('a batch of new answers with stored ids among them: each is written once and answered as if sent alone', async () => {
+    const path = await freshDatabaseLocation(tempDir(), 'mixed.db');
+    const batches: number[] = [];
+    const database = await openDatabase({ path, foldIntervalMs: 0, onBatch: (size) => batches.push(size) });
+    await database.surveys.create({ id: 'demo', name: 'Demo', allowedOrigins: [] });
+    const answers = Array.from({ length: 100 }, (_, index) => answer(index + 1));
+    // Sent before: answer 40 as it is now (unchanged), answer 90 without its comment (updated).
+    await database.ingestResponse({ id: answers[39].id, surveyId: 'demo', score: answers[39].score }, AT);
+    await database.ingestResponse({ id: answers[89].id, surveyId: 'demo', score: answers[89].score }, AT);
+    batches.length = 0;
+    const statuses = await Promise.all(answers.map((row, index) => database.ingestResponse({
+      id: row.id, surveyId: 'demo', score: row.score, ...(index === 89 ? { comment: 'Added later' } : {}),
+    }, AT + 1000)));
+    expect(batches).toEqual([100]);
+    expect(statuses.filter((status) => status === 'created')).toHaveLength(98);
+    expect([statuses[39], statuses[89]]).toEqual(['unchanged', 'updated']);
+    const file = { dbPath: path };
+    expect(await dbRows(file, 'SELECT id, created_at, comment FROM responses ORDER BY id')).toEqual(answers.map((row, index) => ({
+      id: row.id, created_at: index === 39 || index === 89 ? AT : AT + 1000, comment: index === 89 ? 'Added later' : null,
+    })));
+    expect(await dbRows(file, 'SELECT response_id FROM loops ORDER BY response_id'))
+      .toEqual(answers.filter((row) => row.score <= 6).map((row) => ({ response_id: row.id })));
+    await database.close();
+  });
 });
