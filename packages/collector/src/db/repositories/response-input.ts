@@ -79,8 +79,8 @@ export interface IngestChange {
  * Runs inside the ingest job, after the response is written and its loop opened, with the job's transaction:
  * a hook that throws undoes the whole job, and its caller gets the error. The loop of a new answer may not be a
  * row yet (SQLite writes a batch's new loops together, see `SharedParts.defersNewLoops`): `change.loop` says
- * whether one opened. A job may run again when its batch
- * is rolled back for another job's failure, so a hook writes only through `tx` (no messages sent from here).
- * A hook with nothing to do may return undefined at once rather than a promise (no await on the hot path).
+ * whether one opened. A job may run again when its batch is rolled back for another job's failure, so a hook
+ * writes only through `tx` (no messages sent from here). A hook with nothing to do may return undefined at once
+ * rather than a promise (no await on the hot path).
  */
 export type IngestHook = (change: IngestChange, tx: TransactionRepositories) => Promise<void> | undefined;

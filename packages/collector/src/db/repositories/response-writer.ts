@@ -89,7 +89,7 @@ export class ResponseWriter extends ResponseReads {
     private readonly loops: LoopRepository,
     private readonly rollups: RollupRecorder,
     private readonly hooks: { run: IngestHook[]; context: () => Parameters<IngestHook>[1] },
-    private readonly aheadInserts: AheadInserts = 'returning',
+    private readonly aheadInserts: AheadInserts,
   ) {
     super(executor, dialectSql);
   }
