@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { onTestFinished } from 'vitest';
 import { buildApp, type AppOptions } from '../src/app.ts';
+import { openDatabase } from '../src/db/database.ts';
 import { dbRows } from './support/db-rows.ts';
 import { freshDatabaseLocation, onPostgres } from './support/test-database.ts';
 
@@ -17,6 +18,16 @@ export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'npsloop-test-'));
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/** A fresh database (no app) with survey `demo`, and the sizes of the write batches it commits from now on. */
+export async function databaseWithSurvey(fileName: string) {
+  const path = await freshDatabaseLocation(tempDir(), fileName);
+  const batches: number[] = [];
+  const database = await openDatabase({ path, onBatch: (size) => batches.push(size), foldIntervalMs: 0 });
+  await database.surveys.create({ id: 'demo', name: 'Demo', allowedOrigins: [] });
+  batches.length = 0;
+  return { path, database, batches };
 }
 
 /** A fresh collector on a real SQLite file in a temp dir (or a fresh PostgreSQL schema in the collector-pg run), closed when the test ends. */

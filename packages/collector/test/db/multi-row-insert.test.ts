@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
 import type { ResponseInsert } from '../../src/db/repositories/response-writer.ts';
-import { tempDir } from '../helpers.ts';
+import { databaseWithSurvey, tempDir } from '../helpers.ts';
 import { dbRows } from '../support/db-rows.ts';
 import { freshDatabaseLocation } from '../support/test-database.ts';
 
@@ -53,11 +53,7 @@ describe('multi-row inserts (import, demo, and ingest batches on PostgreSQL)', (
   });
 
   it('a batch of new answers opens its detractors\' loops together, beyond one statement\'s 256 rows too', async () => {
-    const path = await freshDatabaseLocation(tempDir(), 'loops.db');
-    const batches: number[] = [];
-    const database = await openDatabase({ path, foldIntervalMs: 0, onBatch: (size) => batches.push(size) });
-    await database.surveys.create({ id: 'demo', name: 'Demo', allowedOrigins: [] });
-    batches.length = 0;
+    const { path, database, batches } = await databaseWithSurvey('loops.db');
     const answers = Array.from({ length: 600 }, (_, index) => answer(index + 1));
     const statuses = await Promise.all(answers.map((row) => database.ingestResponse({ id: row.id, surveyId: 'demo', score: row.score }, row.createdAt)));
     expect(batches).toEqual([600]);
@@ -71,10 +67,7 @@ describe('multi-row inserts (import, demo, and ingest batches on PostgreSQL)', (
   });
 
   it('a batch of new answers with stored ids among them: each is written once and answered as if sent alone', async () => {
-    const path = await freshDatabaseLocation(tempDir(), 'mixed.db');
-    const batches: number[] = [];
-    const database = await openDatabase({ path, foldIntervalMs: 0, onBatch: (size) => batches.push(size) });
-    await database.surveys.create({ id: 'demo', name: 'Demo', allowedOrigins: [] });
+    const { path, database, batches } = await databaseWithSurvey('mixed.db');
     const answers = Array.from({ length: 100 }, (_, index) => answer(index + 1));
     // Sent before: answer 40 as it is now (unchanged), answer 90 without its comment (updated).
     await database.ingestResponse({ id: answers[39].id, surveyId: 'demo', score: answers[39].score }, AT);

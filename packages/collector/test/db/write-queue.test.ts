@@ -2,19 +2,9 @@ import { statSync } from 'node:fs';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { openDatabase } from '../../src/db/database.ts';
-import { ADMIN_KEY, asAdmin, createSurvey, post, responseBody, tempDir, testApp } from '../helpers.ts';
+import { ADMIN_KEY, asAdmin, createSurvey, databaseWithSurvey, post, responseBody, tempDir, testApp } from '../helpers.ts';
 import { dbReader, dbRows } from '../support/db-rows.ts';
 import { freshDatabaseLocation, itOnSqlite } from '../support/test-database.ts';
-
-/** A database with survey `demo`, and the sizes of the batches it commits from now on. */
-async function storeWithSurvey(fileName: string) {
-  const path = await freshDatabaseLocation(tempDir(), fileName);
-  const batches: number[] = [];
-  const store = await openDatabase({ path, onBatch: (size) => batches.push(size), foldIntervalMs: 0 });
-  await store.surveys.create({ id: 'demo', name: 'Demo', allowedOrigins: [] });
-  batches.length = 0;
-  return { path, store, batches };
-}
 
 describe('group commit', () => {
   it('writes concurrent requests in shared transactions and answers each only once its row is committed', async () => {
@@ -120,7 +110,7 @@ describe('group commit', () => {
   });
 
   it('the same new id twice in one batch: the first creates the response, the second updates it like a later send', async () => {
-    const { path, store, batches } = await storeWithSurvey('twice.db');
+    const { path, database: store, batches } = await databaseWithSurvey('twice.db');
     const results = await Promise.all([
       store.ingestResponse({ id: 'resp_other1', surveyId: 'demo', score: 10 }),
       store.ingestResponse({ id: 'resp_twice1', surveyId: 'demo', score: 2 }),
@@ -137,7 +127,7 @@ describe('group commit', () => {
   });
 
   it('a new answer raised to a promoter later in its own batch: the loop it opened is taken back, none is written after', async () => {
-    const { path, store, batches } = await storeWithSurvey('raised.db');
+    const { path, database: store, batches } = await databaseWithSurvey('raised.db');
     const results = await Promise.all([
       store.ingestResponse({ id: 'resp_kept01', surveyId: 'demo', score: 1 }),
       store.ingestResponse({ id: 'resp_raise1', surveyId: 'demo', score: 2 }),
@@ -150,7 +140,7 @@ describe('group commit', () => {
   });
 
   it('a write job after new answers in its batch sees the loops they opened', async () => {
-    const { path, store, batches } = await storeWithSurvey('sees.db');
+    const { path, database: store, batches } = await databaseWithSurvey('sees.db');
     const [, , seen] = await Promise.all([
       store.ingestResponse({ id: 'resp_seen01', surveyId: 'demo', score: 0 }),
       store.ingestResponse({ id: 'resp_seen02', surveyId: 'demo', score: 4 }),
