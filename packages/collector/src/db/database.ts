@@ -152,7 +152,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   });
   const queue = createWriteQueue((work) => inTransaction(work), {
     extraTurns: EXTRA_TURNS[dialect.name], ...options, retryable: (error) => dialect.isTransient(error), concurrentBatches: BATCHES_IN_FLIGHT[dialect.name],
-    insertAhead: true,
   });
   const fold = () => foldPendingDeltas(dialect, shared.templates.rollups);
   // The timer's fold in flight, so closing waits for it rather than closing the connection under it.

@@ -8,7 +8,7 @@
  * savepoint per job gives without paying for one on every job: on SQLite a savepoint cost about 5 µs a job
  * (journaling the pages it touches; ~5% of a request), on PostgreSQL it would cost two round trips a job.
  *
- * With `insertAhead`, the new rows of a batch's ingest jobs are inserted together before the jobs run: a few
+ * The new rows of a batch's leading ingest jobs are inserted together before the jobs run: a few
  * multi-row statements, not one a job (on PostgreSQL a round trip each; on SQLite, statements that insert all
  * their rows or none, see `AheadInserts`). A job that fails after its row went in that way counts as one that
  * changed rows; if the shared insert fails on PostgreSQL, the batch runs again without it.
@@ -31,8 +31,8 @@ export type WriteJob<T> = (tx: TransactionRepositories) => NowOrLater<T>;
 export interface WriteQueue {
   /**
    * Queues a job; resolves with its result after its batch commits, or rejects with its own error. An ingest job
-   * names the row it inserts if the response is new (`newResponse`): with `insertAhead` a batch inserts those rows
-   * together first, and before any other job the loops its new answers deferred are written.
+   * names the row it inserts if the response is new (`newResponse`): a batch inserts those rows together first, and
+   * before any other job the loops its new answers deferred are written.
    */
   run<T>(job: WriteJob<T>, newResponse?: NewRowValues): Promise<T>;
   /** Writes everything queued now and waits for it. */
@@ -71,8 +71,6 @@ export interface WriteQueueOptions {
    * nothing ends the wait, and a turn is microseconds.
    */
   extraTurns?: number;
-  /** The new rows of a batch's leading ingest jobs are inserted together before the jobs run (default false; PostgreSQL). */
-  insertAhead?: boolean;
 }
 
 /** How often a batch runs again after transient errors (deadlocks) before its jobs get the error. */
@@ -192,7 +190,7 @@ export function createWriteQueue(runBatch: BatchRunner, options: WriteQueueOptio
     if (queue.length >= maxBatch) writeNow();
   }
 
-  async function writeBatch(batch: Queued[], retries = 0, insertAhead = options.insertAhead ?? false): Promise<void> {
+  async function writeBatch(batch: Queued[], retries = 0, insertAhead = true): Promise<void> {
     const started = process.hrtime.bigint();
     lastBatchAt = Date.now();
     let outcomes: Outcome[] = [];

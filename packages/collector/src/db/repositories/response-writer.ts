@@ -149,10 +149,10 @@ export class ResponseWriter extends ResponseReads {
 
   /**
    * Inserts rows whose ids are new, leaving stored ids as they are (the first of repeated ids wins); resolves to
-   * the ids inserted. Sorted by id, so two processes' batches take the ids' locks in one order (no deadlock).
+   * the ids inserted. `rows` sorted by id, so two processes' batches take the ids' locks in one order (no deadlock).
    */
   private async insertRows(rows: readonly InsertValues[]): Promise<string[]> {
-    return (await this.templates.insertRows.all<{ id: string }>(this.executor, sortedById(rows))).map((row) => row.id);
+    return (await this.templates.insertRows.all<{ id: string }>(this.executor, rows)).map((row) => row.id);
   }
 
   /**
@@ -207,11 +207,11 @@ export class ResponseWriter extends ResponseReads {
     const counts = { inserted: 0, existing: 0 };
     let done = 0;
     for (const chunk of chunks(rows, INSERT_MANY_CHUNK)) {
-      const inserted = new Set(await this.insertRows(chunk.map((row): InsertValues => ({
+      const inserted = new Set(await this.insertRows(sortedById(chunk.map((row): InsertValues => ({
         id: row.id, surveyId: row.surveyId, score: row.score, comment: row.comment, consent: row.consent === null ? null : row.consent ? 1 : 0,
         user_id: row.userId, email: row.email, touchpoint: row.touchpoint, channel: row.channel, journey: row.journey, locale: row.locale,
         page: row.page, device: row.device, properties: row.properties, createdAt: row.createdAt, updatedAt: row.updatedAt,
-      }))));
+      })))));
       for (const row of chunk) {
         // `delete`: of repeated ids only the first row was inserted.
         if (!inserted.delete(row.id)) {
